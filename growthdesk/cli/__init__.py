@@ -1,0 +1,128 @@
+"""The command-line layer: the only package that imports click and rich.
+
+Commands are registered by name and imported on first use, so ``growthdesk --help`` and
+``growthdesk log`` never pay for networkx, rich or date parsing they do not need.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from typing import Any
+
+import click
+
+from growthdesk import __version__
+
+__all__ = ["cli", "main", "COMMANDS"]
+
+# name -> (module, attribute, short help). The short help lives here so that listing
+# commands in --help imports none of them.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "log": ("growthdesk.cli.wins", "log_cmd", "Log a solved problem in one line."),
+    "wins": ("growthdesk.cli.wins", "wins_group", "List, show, edit or remove wins."),
+    "undo": ("growthdesk.cli.maintenance", "undo_cmd", "Undo the last change (repeat to go further)."),
+    "doctor": ("growthdesk.cli.maintenance", "doctor_cmd", "Check the store and restore from backups."),
+    "skills": ("growthdesk.cli.skills", "skills_group", "Skill areas with your counts; suggest tags."),
+    "recall": ("growthdesk.cli.skills", "recall_cmd", "Your own past wins most like a problem."),
+    "contact": ("growthdesk.cli.contacts", "contact_group", "Colleagues and vendor contacts."),
+    "event": ("growthdesk.cli.contacts", "event_group", "Vendor, training and meetup events."),
+    "ask": ("growthdesk.cli.network", "ask_cmd", "Whom to ask about a problem, and why."),
+    "network": ("growthdesk.cli.network", "network_group", "Stale contacts; export the graph."),
+    "learn": ("growthdesk.cli.career", "learn_group", "Log learning: blogs, courses, labs, certs."),
+    "profile": ("growthdesk.cli.career", "profile_group", "Show or set your profile."),
+    "path": ("growthdesk.cli.career", "path_cmd", "Career analysis: tracks, gaps and a plan."),
+    "kudos": ("growthdesk.cli.dashboard", "kudos_group", "Record and list thanks from end users."),
+    "stats": ("growthdesk.cli.dashboard", "stats_cmd", "Dashboard of your wins and growth."),
+    "review": ("growthdesk.cli.dashboard", "review_cmd", "Brag document for a performance review."),
+    "demo": ("growthdesk.cli.demo", "demo_cmd", "Try growthdesk on a realistic sample home."),
+    "export": ("growthdesk.cli.transfer", "export_cmd", "Export everything (JSON) or a table (CSV)."),
+    "import": ("growthdesk.cli.transfer", "import_cmd", "Import from ticket systems or a backup."),
+}
+
+
+def _available(name: str) -> bool:
+    module = COMMANDS[name][0]
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
+class LazyGroup(click.Group):
+    """Imports each command on first use and turns domain errors into one-line messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(n for n in COMMANDS if _available(n))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS or not _available(cmd_name):
+            return None
+        module, attr, _help = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(n, COMMANDS[n][2]) for n in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from growthdesk.errors import GrowthdeskError
+
+        try:
+            return super().invoke(ctx)
+        except GrowthdeskError as exc:
+            # The one place where domain errors become user messages.
+            raise click.ClickException(str(exc)) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except OSError as exc:
+            if os.environ.get("GROWTHDESK_DEBUG"):
+                raise
+            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+            if os.environ.get("GROWTHDESK_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(exc).__name__}: {exc} (set GROWTHDESK_DEBUG=1 for details)"
+            ) from None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Data folder (default: $GROWTHDESK_HOME, then your user data folder).",
+)
+@click.version_option(__version__, prog_name="growthdesk")
+@click.pass_context
+def cli(ctx: click.Context, home: str | None) -> None:
+    """growthdesk: turn your solved tickets into growth.
+
+    \b
+    Examples:
+      growthdesk log "reset MFA for new hire" --minutes 6
+      growthdesk wins --since "last monday"
+      growthdesk ask "VPN token keeps failing"
+    """
+    from growthdesk.cli.app import App
+
+    if ctx.obj is None:
+        ctx.obj = App(home=home)
+    elif home is not None:
+        ctx.obj.set_home(home)
+
+
+def main() -> None:
+    try:
+        cli(prog_name="growthdesk")
+    except BrokenPipeError:
+        # Piped into `head`: stop quietly, like other Unix tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

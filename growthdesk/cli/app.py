@@ -1,0 +1,56 @@
+"""The per-invocation context object: home folder, store and clock, built once."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+import click
+
+from growthdesk import clock
+from growthdesk.paths import resolve_home
+
+if TYPE_CHECKING:
+    from growthdesk.store import Store
+
+__all__ = ["App", "get_app"]
+
+
+class App:
+    """Lazily opens the store so that commands which do not need it never touch disk."""
+
+    def __init__(
+        self,
+        home: str | os.PathLike[str] | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._home_option = home
+        self._now = now or clock.now
+        self._store: Store | None = None
+
+    def set_home(self, home: str | os.PathLike[str]) -> None:
+        self._home_option = home
+        self._store = None
+
+    @property
+    def home(self) -> Path:
+        return resolve_home(self._home_option)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from growthdesk.store import Store
+
+            self._store = Store(self.home)
+        return self._store
+
+    def now(self) -> datetime:
+        return self._now()
+
+
+def get_app() -> App:
+    obj = click.get_current_context().find_root().obj
+    assert isinstance(obj, App)
+    return obj
