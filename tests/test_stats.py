@@ -1,0 +1,339 @@
+"""Dashboard figures on a small hand-made history whose answers are worked out by hand."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from growthdesk import stats
+from growthdesk.stats import Window
+
+NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")  # a Thursday
+TODAY = NOW.date()
+
+
+def win(
+    i: int, day: str, problem: str, skills: list[str], minutes: int | None, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "id": i,
+        "when": f"{day}T09:{i % 60:02d}:00+01:00",
+        "problem": problem,
+        "skills": skills,
+        "minutes": minutes,
+        "escalated": False,
+        **extra,
+    }
+
+
+# Current week (Fri 20 .. Thu 26 Nov): 6 wins; previous week (Fri 13 .. Thu 19): 2 wins;
+# early October: a 6-working-day run (Mon 5 .. Mon 12, weekend in between).
+WINS = [
+    win(1, "2026-11-20", "Password reset finance team Jan", ["accounts_passwords"], 5),
+    win(2, "2026-11-23", "password reset finance team Piet", ["accounts_passwords"], 10),
+    win(3, "2026-11-24", "Password reset for the finance team (Anna)", ["accounts_passwords"], 20),
+    win(4, "2026-11-24", "Printer P204 paper jam", ["printing", "hardware"], 30, escalated=True),
+    win(5, "2026-11-25", "VPN token expired", ["remote_access"], None),
+    win(6, "2026-11-26", "password reset sales", ["accounts_passwords"], 8),
+    win(7, "2026-11-16", "Outlook crash on start", ["email_calendar"], 12),
+    win(8, "2026-11-17", "password reset hr", ["accounts_passwords"], 4),
+] + [
+    win(10 + n, day, "Outlook signature missing", ["email_calendar"], 15)
+    for n, day in enumerate(
+        ["2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08", "2026-10-09", "2026-10-12"]
+    )
+]
+
+LEARNING = [
+    {
+        "id": 1,
+        "when": "2026-11-02T19:00:00+01:00",
+        "kind": "course",
+        "title": "CCNA 1",
+        "minutes": 90,
+    },
+    {
+        "id": 2,
+        "when": "2026-11-25T19:00:00+01:00",
+        "kind": "lab",
+        "title": "VLAN lab",
+        "minutes": 60,
+    },
+    {
+        "id": 3,
+        "when": "2026-11-26T08:00:00+01:00",
+        "kind": "certification",
+        "title": "Network+",
+        "minutes": None,
+    },
+]
+
+KUDOS = [
+    {
+        "id": 1,
+        "when": "2026-11-24T11:00:00+01:00",
+        "from": "Jan",
+        "note": "Thanks for the quick reset!",
+        "win": 2,
+    },
+    {
+        "id": 2,
+        "when": "2026-11-14T11:00:00+01:00",
+        "from": None,
+        "note": "Printer works again",
+        "win": None,
+    },
+]
+
+CONTACTS = [
+    {
+        "id": 1,
+        "name": "Ada",
+        "strength": 5,
+        "last_contact": "2026-10-01",
+        "created": "2026-01-01T00:00:00+01:00",
+    },
+    {
+        "id": 2,
+        "name": "Bo",
+        "strength": 1,
+        "last_contact": "2026-06-01",
+        "created": "2026-01-01T00:00:00+01:00",
+    },
+    {
+        "id": 3,
+        "name": "Cas",
+        "strength": 3,
+        "last_contact": "2026-08-01",
+        "created": "2026-01-01T00:00:00+01:00",
+    },
+    {
+        "id": 4,
+        "name": "Dev",
+        "strength": None,
+        "last_contact": None,
+        "created": "2026-01-01T00:00:00+01:00",
+    },
+    {
+        "id": 5,
+        "name": "Eva",
+        "strength": 4,
+        "last_contact": "2026-09-01",
+        "created": "2026-01-01T00:00:00+01:00",
+    },
+    {
+        "id": 6,
+        "name": "Fay",
+        "strength": 2,
+        "last_contact": None,
+        "created": "2026-11-25T12:00:00+01:00",
+    },
+]
+INTERACTIONS = [
+    {"id": 1, "contact": 5, "when": "2026-11-20T10:00:00+01:00", "kind": "chat", "note": ""}
+]
+
+
+def board(period: str = "week", **kw: Any) -> stats.Dashboard:
+    return stats.dashboard(
+        wins=WINS,
+        now=NOW,
+        period=period,
+        learning=LEARNING,
+        kudos=KUDOS,
+        contacts=CONTACTS,
+        interactions=INTERACTIONS,
+        profile={"target_minutes": 15, "started": "2025-05-26", "track": "network"},
+        **kw,
+    )
+
+
+def test_windows_are_rolling_and_of_equal_length() -> None:
+    cur, prev = stats.period_windows("week", TODAY)
+    assert (cur.start, cur.end) == (date(2026, 11, 20), TODAY)
+    assert prev is not None and (prev.start, prev.end) == (date(2026, 11, 13), date(2026, 11, 19))
+    cur, prev = stats.period_windows("month", TODAY)
+    assert cur.days == prev.days == 30  # type: ignore[union-attr]
+    assert prev.end == date(2026, 10, 27)  # type: ignore[union-attr]
+    cur, prev = stats.period_windows("all", TODAY, date(2026, 10, 5))
+    assert (cur.start, prev) == (date(2026, 10, 5), None)
+
+
+def test_working_days() -> None:
+    assert stats.working_days(Window(date(2026, 11, 20), date(2026, 11, 26))) == 5
+    assert stats.working_days(Window(date(2026, 11, 21), date(2026, 11, 22))) == 0  # a weekend
+    # Mon 5 Oct .. Thu 26 Nov: 7 full weeks (35) + Mon..Thu (4)
+    assert stats.working_days(Window(date(2026, 10, 5), date(2026, 11, 26))) == 39
+
+
+def test_headline_figures_and_comparison() -> None:
+    d = board("week")
+    cur, prev = d.current, d.previous
+    assert prev is not None
+    assert cur["wins"] == 6 and prev["wins"] == 2
+    assert cur["wins_per_working_day"] == 1.2 and prev["wins_per_working_day"] == 0.4
+    # minutes 5,10,20,30,8 (win 5 has none): 3 of 5 within 15
+    assert (cur["with_minutes"], cur["within_target"], cur["hit_rate"]) == (5, 3, 0.6)
+    assert cur["median_minutes"] == 10.0
+    assert (prev["hit_rate"], prev["median_minutes"]) == (1.0, 8.0)
+    assert cur["escalated"] == 1
+    assert (cur["learning"], cur["learning_minutes"], cur["certifications"]) == (2, 60, 1)
+    assert (cur["kudos"], prev["kudos"]) == (1, 1)
+    assert cur["new_contacts"] == 1  # Fay, added yesterday
+
+
+def test_target_minutes_comes_from_the_profile() -> None:
+    d = stats.dashboard(wins=WINS, now=NOW, period="week", profile={"target_minutes": 25})
+    assert d.target_minutes == 25
+    assert d.current["hit_rate"] == 0.8  # 5, 10, 20, 8 within 25; 30 not
+
+
+def test_median_minutes_and_hit_rate_per_skill() -> None:
+    rows = {r["skill"]: r for r in board("week").skills}
+    acc = rows["accounts_passwords"]
+    assert (acc["wins"], acc["previous"], acc["median_minutes"], acc["hit_rate"]) == (
+        4,
+        1,
+        9.0,
+        0.75,
+    )
+    assert (rows["printing"]["median_minutes"], rows["printing"]["hit_rate"]) == (30.0, 0.0)
+    assert rows["hardware"]["wins"] == 1  # a two-skill win counts for both areas
+    assert (rows["remote_access"]["median_minutes"], rows["remote_access"]["hit_rate"]) == (
+        None,
+        None,
+    )
+    # skill seen only in the previous week still shows, with 0 now
+    assert (rows["email_calendar"]["wins"], rows["email_calendar"]["previous"]) == (0, 1)
+    assert [r["skill"] for r in board("week").skills][0] == "accounts_passwords"
+
+
+def test_repeat_problems_cluster_same_team_not_other_teams() -> None:
+    repeats = board("week").repeats
+    assert len(repeats) == 1
+    r = repeats[0]
+    assert r["skill"] == "accounts_passwords"
+    assert r["label"] == "password reset finance team"
+    assert (r["count"], r["first"], r["last"], r["minutes"]) == (3, "2026-11-20", "2026-11-24", 35)
+    assert r["ids"] == [1, 2, 3]  # not 6 ("sales") and not 8 (previous week)
+
+
+def test_repeat_problems_over_all_time_and_min_size() -> None:
+    repeats = board("all").repeats
+    labels = {(r["skill"], r["label"]): r["count"] for r in repeats}
+    assert labels == {
+        ("accounts_passwords", "password reset finance team"): 3,
+        ("email_calendar", "outlook signature missing"): 6,
+    }
+    # The larger cluster comes first.
+    assert repeats[0]["label"] == "outlook signature missing"
+    assert stats.repeat_problems(WINS, min_size=7) == []
+
+
+def test_repeat_problems_dutch_and_accents() -> None:
+    wins = [
+        win(1, "2026-11-02", "Printer 3e verdieping geeft papierstoring", ["printing"], 5),
+        win(2, "2026-11-09", "printer 3E verdieping: papierstoring!", ["printing"], 6),
+        win(3, "2026-11-16", "Printer 3e verdieping papierstoring weer", ["printing"], 4),
+        win(4, "2026-11-17", "Café-printer toner op", ["printing"], 4),
+    ]
+    (r,) = stats.repeat_problems(wins)
+    assert r["ids"] == [1, 2, 3] and r["label"] == "printer 3e verdieping papierstoring"
+    assert stats.tokens("Café WERKT niet") == frozenset({"cafe"})
+
+
+def test_streaks_skip_weekends_and_today_is_still_open() -> None:
+    d = board("week")
+    # Wins on Fri 20, Mon 23 .. Thu 26 (weekend skipped) = 5; Thu 19 has none -> the run stops.
+    # Longest: Mon 5 .. Mon 12 Oct = 6.
+    assert d.streaks["wins"] == {"current": 5, "longest": 6, "last": "2026-11-26"}
+    assert d.streaks["learning"] == {"current": 2, "longest": 2, "last": "2026-11-26"}
+    # Nothing yet today (Thursday) but Mon..Wed active: the run is still 3.
+    assert stats.streaks(["2026-11-23", "2026-11-24", "2026-11-25"], TODAY)["current"] == 3
+    # Missing Wednesday breaks it.
+    assert stats.streaks(["2026-11-23", "2026-11-24"], TODAY)["current"] == 0
+    # A weekend day with activity counts.
+    assert (
+        stats.streaks(["2026-11-20", "2026-11-21", "2026-11-23"], date(2026, 11, 23))["current"]
+        == 3
+    )
+    assert stats.streaks([], TODAY) == {"current": 0, "longest": 0, "last": None}
+
+
+def test_kudos_part() -> None:
+    k = board("week").kudos
+    assert (k["count"], k["previous"], k["total"]) == (1, 1, 2)
+    assert (
+        k["recent"][0]["note"] == "Thanks for the quick reset!" and k["recent"][0]["from"] == "Jan"
+    )
+
+
+def test_losing_touch() -> None:
+    rows = board("week").losing_touch
+    # Cas: 117 days on a 60-day rhythm (1.95x); Ada: 56 days on 30 (1.87x). Bo is within 180,
+    # Dev has no direct tie, Eva chatted on the 20th, Fay is new.
+    assert [(r["name"], r["days"], r["due_days"]) for r in rows] == [
+        ("Cas", 117, 60),
+        ("Ada", 56, 30),
+    ]
+
+
+def test_next_step_line_and_json() -> None:
+    d = board("month")
+    assert d.next_step and d.next_step.strip()
+    data = json.loads(json.dumps(d.to_dict()))
+    assert data["period"] == "month" and data["current"]["wins"] == 8
+    assert data["previous"]["wins"] == 6  # the October run falls in the month before
+    assert board("all").previous is None and board("all").current["wins"] == 14
+
+
+def test_empty_history() -> None:
+    d = stats.dashboard(wins=[], now=NOW, period="month")
+    assert (
+        d.current["wins"] == 0
+        and d.current["hit_rate"] is None
+        and d.current["median_minutes"] is None
+    )
+    assert d.repeats == [] and d.skills == [] and d.streaks["wins"]["current"] == 0
+
+
+# ---- the prefix-filtered clustering equals plain leader clustering
+
+
+def brute_force(items: list[frozenset[str]], t: float) -> list[list[int]]:
+    reps: list[frozenset[str]] = []
+    groups: list[list[int]] = []
+    for i, toks in enumerate(items):
+        best, best_sim = -1, 0.0
+        for cid, rep in enumerate(reps):
+            sim = len(rep & toks) / len(rep | toks)
+            if sim >= t and sim > best_sim:
+                best, best_sim = cid, sim
+        if best < 0:
+            reps.append(toks)
+            groups.append([])
+            best = len(reps) - 1
+        groups[best].append(i)
+    return groups
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sets(
+            st.sampled_from(["vpn", "token", "printer", "reset", "jan", "sales", "hr", "p204"]),
+            min_size=1,
+        ),
+        max_size=25,
+    ),
+    st.sampled_from([0.5, 0.6, 0.75]),
+)
+def test_clustering_matches_brute_force(sets: list[set[str]], t: float) -> None:
+    wins = [win(i + 1, "2026-11-02", " ".join(sorted(s)), ["x"], 1) for i, s in enumerate(sets)]
+    got = stats.repeat_problems(wins, threshold=t, min_size=1, top=None)
+    expected = brute_force([frozenset(s) for s in sets], t)
+    assert sorted(sorted(c["ids"]) for c in got) == sorted([i + 1 for i in g] for g in expected)
