@@ -1,0 +1,440 @@
+"""Whom to ask: expert finding over your own network (DESIGN.md "Whom to ask").
+
+For a problem q and contact c:
+  T(c,q)  declared specialties (level/5) weighted by q's skill areas, plus notes that mention
+          q's words;
+  W(c,q)  wins where c helped on q's skill areas, each decayed by age (half-life ~1 year),
+          saturating in [0, 1);
+  E       = (1−λ)·T + λ·W with λ = λmax·N/(N+k), N = wins in the log with a helper (the more
+          help history you keep, the more it counts);
+  R(c)    reach: Dijkstra from "me" over cost −log(tie), tie = strength/5·exp(−days/τ), each
+          extra hop × γ (growthdesk.graph);
+  S       = E·(β + (1−β)·R) / (1 + ρ·asks of c in the last `recent_days`).
+do_not_ask contacts are skipped. Every suggestion carries its reasons.
+
+The query's skill areas come from growthdesk.tagger.suggest; similar wins from
+growthdesk.recall.recall. Both are imported lazily and may be passed in (tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from growthdesk.errors import InputError
+from growthdesk.graph import ME, GraphParams, build_graph, days_since, reach
+from growthdesk.i18n import _
+from growthdesk.names import fold
+
+__all__ = [
+    "RankParams",
+    "Suggestion",
+    "AskResult",
+    "query_skills",
+    "rank",
+    "ask",
+    "skill_label",
+]
+
+SkillScores = Sequence[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class RankParams:
+    """Tuning knobs; defaults were chosen on tests/data/network_scenario.json (see bench)."""
+
+    beta: float = 0.3  # share of the score that does not depend on reach
+    gamma: float = 0.5  # factor per extra hop in an introduction path
+    tau_days: float = 180.0  # recency constant of a direct tie
+    rho: float = 0.5  # penalty per recent ask
+    recent_days: int = 14
+    half_life_days: float = 365.0  # help evidence halves every year
+    lambda_max: float = 0.6
+    k: float = 30.0
+    w_scale: float = 1.5  # W = 1 − exp(−evidence / w_scale)
+    min_evidence: float = 0.05  # below this E a contact is not a suggestion at all
+    max_query_skills: int = 3
+    use_history: bool = True  # ablation switches for bench/bench_ask.py
+    use_reach: bool = True
+    use_recent_penalty: bool = True
+
+
+@dataclass
+class Suggestion:
+    contact_id: int
+    name: str
+    score: float
+    direct: bool
+    path: list[str]
+    reasons: list[str]
+    topical: float = 0.0
+    history: float = 0.0
+    reach: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "score": round(self.score, 4),
+            "direct": self.direct,
+            "path": self.path,
+            "reasons": self.reasons,
+        }
+
+
+@dataclass
+class AskResult:
+    skills: list[tuple[str, float]]
+    people: list[Suggestion]
+    similar_wins: list[tuple[dict[str, Any], float]] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    skipped_do_not_ask: list[str] = field(default_factory=list)
+
+
+def skill_label(skill: str) -> str:
+    """Human label for a skill id (taxonomy's when available)."""
+    try:
+        from growthdesk import taxonomy
+    except ImportError:
+        taxonomy = None  # type: ignore[assignment]
+    getter = getattr(taxonomy, "label", None) if taxonomy is not None else None
+    if getter is not None:
+        try:
+            return str(getter(skill))
+        except Exception:  # noqa: BLE001 - a label is cosmetic; fall back to the id
+            pass
+    return skill.replace("_", " ")
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    "the and for with from that this does doesnt dont cant wont have when what after before into "
+    "niet werkt geen voor maar door naar over niet bij van het een met zijn wordt kan error issue "
+    "problem probleem storing user gebruiker help please".split()
+)
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in _WORD.findall(fold(text)) if len(t) >= 4 and t not in _STOP}
+
+
+def query_skills(
+    text: str, suggest: Callable[..., SkillScores] | None = None, model: Any = None, limit: int = 3
+) -> list[tuple[str, float]]:
+    """The query's skill areas, normalised to sum 1: the tagger's top hits within 25% of the best."""
+    if suggest is None:
+        from growthdesk.tagger import suggest as tagger_suggest
+
+        suggest = tagger_suggest
+    raw = [(str(s), float(v)) for s, v in suggest(text, model) if float(v) > 0]
+    if not raw:
+        return []
+    raw.sort(key=lambda sv: -sv[1])
+    best = raw[0][1]
+    kept = [(s, v) for s, v in raw[:limit] if v >= 0.25 * best]
+    total = sum(v for _s, v in kept)
+    return [(s, v / total) for s, v in kept]
+
+
+def _decay(day: str, today: date, half_life: float) -> float:
+    try:
+        age = (today - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return 0.0
+    return 0.5 ** (max(0, age) / half_life)
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return _("last talked today")
+    if days == 1:
+        return _("last talked yesterday")
+    return _("last talked {n} days ago", n=days)
+
+
+def rank(
+    text: str,
+    *,
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    wins: list[dict[str, Any]],
+    interactions: list[dict[str, Any]],
+    events: list[dict[str, Any]] | None = None,
+    today: date,
+    skills: list[tuple[str, float]] | None = None,
+    top: int = 5,
+    kind: str | None = None,
+    params: RankParams = RankParams(),
+    suggest: Callable[..., SkillScores] | None = None,
+    model: Any = None,
+) -> AskResult:
+    """Rank contacts for problem *text*. *skills* overrides the tagger (tests, ablation)."""
+    if not text.strip():
+        raise InputError(_("describe the problem: the ask text is empty"))
+    if top < 1:
+        raise InputError(_("--top must be at least 1"))
+    q = (
+        skills
+        if skills is not None
+        else query_skills(text, suggest, model, params.max_query_skills)
+    )
+    qmap = dict(q)
+    words = _tokens(text)
+    by_id = {int(c["id"]): c for c in contacts}
+
+    # --- W: help evidence per contact, one pass over the wins --------------------------------
+    helped_on: dict[int, list[tuple[str, float, list[str]]]] = {}
+    n_helped_wins = 0
+    for win in wins:
+        helpers = win.get("helped_by") or []
+        if not helpers:
+            continue
+        n_helped_wins += 1
+        win_skills = [s for s in win.get("skills") or [] if s in qmap]
+        if not win_skills:
+            continue
+        overlap = sum(qmap[s] for s in win_skills) / max(1, len(win.get("skills") or []))
+        day = str(win.get("when", ""))[:10]
+        for raw in helpers:
+            helped_on.setdefault(int(raw), []).append((day, overlap, win_skills))
+    lam = (
+        params.lambda_max * n_helped_wins / (n_helped_wins + params.k)
+        if params.use_history
+        else 0.0
+    )
+
+    # --- recent asks ------------------------------------------------------------------------
+    recent_asks: dict[int, int] = {}
+    for inter in interactions:
+        if inter.get("kind") != "asked":
+            continue
+        try:
+            age = (today - date.fromisoformat(str(inter.get("when", ""))[:10])).days
+        except ValueError:
+            continue
+        if 0 <= age <= params.recent_days:
+            cid = int(inter["contact"])
+            recent_asks[cid] = recent_asks.get(cid, 0) + 1
+
+    # --- candidates by evidence -------------------------------------------------------------
+    scored: list[tuple[int, float, float, float, list[str]]] = []
+    skipped: list[str] = []
+    for cid, contact in by_id.items():
+        if kind and contact.get("kind") != kind:
+            continue
+        specs = contact.get("specialties") or {}
+        matched = sorted(
+            ((s, int(specs[s])) for s in qmap if s in specs), key=lambda sl: -qmap[sl[0]]
+        )
+        t_spec = sum(qmap[s] * level / 5.0 for s, level in matched)
+        note_hits = sorted(
+            words & _tokens(str(contact.get("notes") or "") + " " + str(contact.get("org") or ""))
+        )
+        t_notes = min(1.0, 0.5 * len(note_hits)) if note_hits else 0.0
+        topical = min(1.0, t_spec + 0.3 * t_notes)
+        evidence = helped_on.get(cid, [])
+        w_raw = sum(
+            overlap * _decay(day, today, params.half_life_days) for day, overlap, _s in evidence
+        )
+        history = 1.0 - math.exp(-w_raw / params.w_scale) if params.use_history else 0.0
+        e = (1.0 - lam) * topical + lam * history if params.use_history else topical
+        if params.use_history and topical == 0.0:
+            # No declared specialty but real help history: history alone is the evidence.
+            e = max(e, 0.5 * history)
+        if e < params.min_evidence:
+            continue
+        if contact.get("do_not_ask"):
+            skipped.append(str(contact["name"]))
+            continue
+        reasons: list[str] = []
+        if matched:
+            reasons.append(
+                _(
+                    "knows {areas}",
+                    areas=", ".join(f"{skill_label(s)} ({lvl}/5)" for s, lvl in matched),
+                )
+            )
+        if note_hits:
+            reasons.append(
+                _("notes mention {words}", words=", ".join(f"'{w}'" for w in note_hits[:3]))
+            )
+        if evidence and params.use_history:
+            counts: dict[str, int] = {}
+            for _d, _o, ss in evidence:
+                for s in ss:
+                    counts[s] = counts.get(s, 0) + 1
+            main = max(counts, key=lambda s: (counts[s], qmap[s]))
+            last = max(day for day, _o, _s in evidence)
+            reasons.append(
+                _(
+                    "helped you {n}× on {area}, last on {day}",
+                    n=len(evidence),
+                    area=skill_label(main),
+                    day=last,
+                )
+            )
+        scored.append((cid, e, topical, history, reasons))
+
+    # --- reach and final score --------------------------------------------------------------
+    reach_of: dict[Any, tuple[float, list[Any]]] = {}
+    if scored:
+        graph = build_graph(
+            contacts, links, None, today=today, params=GraphParams(params.tau_days, params.gamma)
+        )
+        reach_of = reach(graph)
+    people: list[Suggestion] = []
+    for cid, e, topical, history, reasons in scored:
+        contact = by_id[cid]
+        r, path_ids = reach_of.get(cid, (0.0, []))
+        names = [str(by_id[n]["name"]) for n in path_ids if n != ME and n in by_id]
+        # Direct = you know them yourself; the best path may still run through someone warmer.
+        direct = bool(contact.get("strength"))
+        factor = params.beta + (1.0 - params.beta) * r if params.use_reach else 1.0
+        asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
+        score = e * factor / (1.0 + params.rho * asks)
+        reasons = list(reasons)
+        if contact.get("strength"):
+            days = days_since(contact, today)
+            if days is not None:
+                reasons.append(_ago(days))
+        if len(names) > 1 or not direct:
+            if names:
+                reasons.append(_("via {path}", path=" → ".join(names)))
+            else:
+                reasons.append(_("no known way to reach them: link them to someone you know"))
+        if asks:
+            reasons.append(_("asked {n}× in the last {days} days", n=asks, days=params.recent_days))
+        people.append(
+            Suggestion(
+                contact_id=cid,
+                name=str(contact["name"]),
+                score=score,
+                direct=direct,
+                path=names if names else [str(contact["name"])],
+                reasons=reasons,
+                topical=topical,
+                history=history,
+                reach=r,
+            )
+        )
+    people.sort(key=lambda p: (-p.score, fold(p.name)))
+    result = AskResult(skills=list(q), people=people[:top], skipped_do_not_ask=sorted(skipped))
+    if not result.people:
+        result.hints = where_to_look(text, q, contacts, links, events or [], reach_of)
+    return result
+
+
+def where_to_look(
+    text: str,
+    q: list[tuple[str, float]],
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    reach_of: dict[Any, tuple[float, list[Any]]] | None = None,
+) -> list[str]:
+    """Hints when nobody matches: events that covered the skill, and contacts who know someone
+    at an organisation linked to it (named in the problem, or met at those events)."""
+    hints: list[str] = []
+    skills = {s for s, _v in q}
+    by_id = {int(c["id"]): c for c in contacts}
+    covering = [e for e in events if skills & set(e.get("skills") or [])]
+    covering.sort(key=lambda e: str(e.get("date", "")), reverse=True)
+    for event in covering[:3]:
+        met = [str(by_id[m]["name"]) for m in event.get("met") or [] if m in by_id]
+        line = _(
+            "event '{name}' ({day}) covered {areas}",
+            name=event["name"],
+            day=event.get("date"),
+            areas=", ".join(skill_label(s) for s in event.get("skills") or [] if s in skills),
+        )
+        if met:
+            line += _("; you met {people} there", people=", ".join(met))
+        hints.append(line)
+    orgs: dict[str, str] = {}
+    folded_text = fold(text)
+    for contact in contacts:
+        org = str(contact.get("org") or "").strip()
+        if org and re.search(r"\b" + re.escape(fold(org)) + r"\b", folded_text):
+            orgs[fold(org)] = org
+    for event in covering:
+        for m in event.get("met") or []:
+            org = str(by_id.get(m, {}).get("org") or "").strip()
+            if org:
+                orgs[fold(org)] = org
+    for key, org in sorted(orgs.items()):
+        insiders = {int(c["id"]) for c in contacts if fold(str(c.get("org") or "")) == key}
+        brokers: set[str] = set()
+        for link in links:
+            a, b = int(link["a"]), int(link["b"])
+            for inside, other in ((a, b), (b, a)):
+                if (
+                    inside in insiders
+                    and other not in insiders
+                    and other in by_id
+                    and by_id[other].get("strength")
+                ):
+                    brokers.add(str(by_id[other]["name"]))
+        direct_insiders = sorted(
+            str(by_id[i]["name"]) for i in insiders if by_id[i].get("strength")
+        )
+        if brokers:
+            hints.append(
+                _("{people} know someone at {org}", people=", ".join(sorted(brokers)), org=org)
+            )
+        elif direct_insiders:
+            hints.append(
+                _("you know {people} at {org}", people=", ".join(direct_insiders), org=org)
+            )
+    if not hints:
+        areas = ", ".join(skill_label(s) for s, _v in q) or _("this problem")
+        hints.append(
+            _(
+                "nobody in your network covers {areas} yet: note who helps next time (log --helped-by), "
+                "or record an event or vendor contact for it",
+                areas=areas,
+            )
+        )
+    return hints
+
+
+def ask(
+    text: str,
+    *,
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    wins: list[dict[str, Any]],
+    interactions: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    today: date,
+    top: int = 5,
+    kind: str | None = None,
+    model: Any = None,
+    similar: int = 3,
+    params: RankParams = RankParams(),
+) -> AskResult:
+    """rank() plus your own most similar past wins (growthdesk.recall)."""
+    result = rank(
+        text,
+        contacts=contacts,
+        links=links,
+        wins=wins,
+        interactions=interactions,
+        events=events,
+        today=today,
+        top=top,
+        kind=kind,
+        params=params,
+        model=model,
+    )
+    if similar > 0 and wins:
+        from growthdesk.recall import recall
+
+        result.similar_wins = [(w, float(s)) for w, s in recall(text, wins, similar)]
+    return result
+
+
+def with_params(params: RankParams, **changes: Any) -> RankParams:
+    return replace(params, **changes)
