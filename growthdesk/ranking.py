@@ -111,9 +111,52 @@ def skill_label(skill: str) -> str:
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    "the and for with from that this does doesnt dont cant wont have when what after before into "
-    "niet werkt geen voor maar door naar over niet bij van het een met zijn wordt kan error issue "
-    "problem probleem storing user gebruiker help please".split()
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "does",
+        "doesnt",
+        "dont",
+        "cant",
+        "wont",
+        "have",
+        "when",
+        "what",
+        "after",
+        "before",
+        "into",
+        "niet",
+        "werkt",
+        "geen",
+        "voor",
+        "maar",
+        "door",
+        "naar",
+        "over",
+        "niet",
+        "bij",
+        "van",
+        "het",
+        "een",
+        "met",
+        "zijn",
+        "wordt",
+        "kan",
+        "error",
+        "issue",
+        "problem",
+        "probleem",
+        "storing",
+        "user",
+        "gebruiker",
+        "help",
+        "please",
+    ]
 )
 
 
