@@ -35,7 +35,6 @@ __all__ = [
     "repeat_problems",
     "streaks",
     "stale_contacts",
-    "contact_due_days",
     "next_step",
     "dashboard",
 ]
@@ -369,55 +368,20 @@ def streaks(days: Iterable[str], today: date) -> dict[str, Any]:
 # ---------------------------------------------------------------- contacts
 
 
-def contact_due_days(strength: int | None) -> int | None:
-    """How often a tie of this strength should be refreshed, in days (None: not a direct tie).
-
-    Strong ties fade fastest in value when neglected (you lean on them most); weak ones need a
-    nudge only a couple of times a year.
-    """
-    if strength is None:
-        return None
-    return {5: 30, 4: 45, 3: 60, 2: 90, 1: 180}.get(int(strength), 60)
-
-
 def stale_contacts(
     contacts: Iterable[dict[str, Any]],
     today: date,
     interactions: Iterable[dict[str, Any]] = (),
     limit: int | None = 5,
 ) -> list[dict[str, Any]]:
-    """Direct contacts not spoken to for longer than their tie strength allows, most overdue first.
+    """Direct contacts overdue for a chat, most overdue first (at most *limit*).
 
-    The last contact is the later of the contact's ``last_contact`` and its newest interaction;
-    a contact never spoken to counts from when it was added.
+    Uses the network module's rule (growthdesk.graph, importable without networkx) so that
+    ``stats`` and ``network stale`` always agree.
     """
-    latest: dict[Any, str] = {}
-    for inter in interactions:
-        cid, day = inter.get("contact"), _day(inter)
-        if day and day > latest.get(cid, ""):
-            latest[cid] = day
-    rows = []
-    for contact in contacts:
-        due = contact_due_days(contact.get("strength"))
-        if due is None:
-            continue
-        last = max(str(contact.get("last_contact") or "")[:10], latest.get(contact.get("id"), ""))
-        basis = last or _day(contact, "created")
-        if not basis:
-            continue
-        days = (today - date.fromisoformat(basis)).days
-        if days > due:
-            rows.append(
-                {
-                    "id": contact.get("id"),
-                    "name": contact.get("name"),
-                    "strength": contact.get("strength"),
-                    "last_contact": last or None,
-                    "days": days,
-                    "due_days": due,
-                }
-            )
-    rows.sort(key=lambda r: (-r["days"] / r["due_days"], -int(r["strength"]), str(r["name"])))
+    from growthdesk.graph import stale_contacts as network_stale
+
+    rows = network_stale(list(contacts), list(interactions), today)
     return rows[:limit] if limit is not None else rows
 
 

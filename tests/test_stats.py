@@ -274,11 +274,11 @@ def test_kudos_part() -> None:
 
 def test_losing_touch() -> None:
     rows = board("week").losing_touch
-    # Cas: 117 days on a 60-day rhythm (1.95x); Ada: 56 days on 30 (1.87x). Bo is within 180,
-    # Dev has no direct tie, Eva chatted on the 20th, Fay is new.
-    assert [(r["name"], r["days"], r["due_days"]) for r in rows] == [
-        ("Cas", 117, 60),
+    # Ada: 56 days on a 30-day rhythm (1.87x); Cas: 117 days on 90 (1.3x). Bo (178 days) is
+    # within a year, Dev has no direct tie, Eva chatted on the 20th, Fay is new.
+    assert [(r["name"], r["days"], r["interval"]) for r in rows] == [
         ("Ada", 56, 30),
+        ("Cas", 117, 90),
     ]
 
 
