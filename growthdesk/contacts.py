@@ -19,6 +19,7 @@ __all__ = [
     "INTERACTION_KINDS",
     "find_contact",
     "resolve_contact",
+    "similar_names",
     "ensure_contacts",
     "new_contact_record",
     "EVENT_KINDS",
@@ -66,16 +67,34 @@ def find_contact(contacts: list[dict[str, Any]], name: str) -> dict[str, Any] | 
     return None
 
 
+def _prefix_matches(contacts: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """Contacts whose name starts with *name* as whole words: 'ana' -> 'Ana de Vries'."""
+    key = fold(name)
+    if not key:
+        return []
+    return [c for c in contacts if fold(str(c.get("name", ""))).startswith(key + " ")]
+
+
 def resolve_contact(contacts: list[dict[str, Any]], name: str) -> dict[str, Any]:
-    """Like find_contact, but an unknown name is an error (with "did you mean" when close)."""
+    """The contact called *name*: exact (case/accent-insensitive), else the one contact whose
+    name starts with it ('ana' for 'Ana de Vries'). Unknown or ambiguous names are errors with
+    "did you mean"."""
     found = find_contact(contacts, name)
     if found is not None:
         return found
+    prefixed = _prefix_matches(contacts, name)
+    if len(prefixed) == 1:
+        return prefixed[0]
     names = [str(c.get("name", "")) for c in contacts]
-    hits = close_matches(name, names)
+    hits = [str(c["name"]) for c in prefixed] or close_matches(name, names)
     if hits:
         raise AmbiguousNameError(name, hits)
     raise NotFoundError(_("unknown contact '{name}'", name=name))
+
+
+def similar_names(contacts: list[dict[str, Any]], name: str) -> list[str]:
+    """Existing names that look like *name* (for a warning when adding a near-duplicate)."""
+    return [n for n in close_matches(name, _names(contacts)) if fold(n) != fold(name)]
 
 
 def _clean_name(name: str) -> str:
@@ -129,7 +148,11 @@ def ensure_contacts(
         name = _clean_name(raw)
         found = find_contact(contacts, name)
         if found is None:
-            hits = close_matches(name, [str(c.get("name", "")) for c in contacts])
+            prefixed = _prefix_matches(contacts, name)
+            if len(prefixed) == 1:
+                found = prefixed[0]
+        if found is None:
+            hits = [str(c["name"]) for c in prefixed] or close_matches(name, _names(contacts))
             if hits and not allow_new_close:
                 raise AmbiguousNameError(name, hits)
             record = new_contact_record(name, now, last_contact=now.date().isoformat())
@@ -596,7 +619,11 @@ def add_event(
         clean = _clean_name(person)
         found = find_contact(contacts, clean)
         if found is None:
-            hits = close_matches(clean, _names(contacts))
+            prefixed = _prefix_matches(contacts, clean)
+            if len(prefixed) == 1:
+                found = prefixed[0]
+        if found is None:
+            hits = [str(c["name"]) for c in prefixed] or close_matches(clean, _names(contacts))
             if hits and not allow_new_close:
                 raise AmbiguousNameError(clean, hits)
             record = new_contact_record(

@@ -1,0 +1,430 @@
+"""`growthdesk contact …` and `growthdesk event …`: parse, call growthdesk.contacts, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from growthdesk import contacts as domain
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import emit_json, info, style, warn
+
+__all__ = ["contact_group", "event_group"]
+
+_STRENGTH = click.IntRange(1, 5)
+
+
+def _specialties(contact: dict[str, Any]) -> str:
+    specs = contact.get("specialties") or {}
+    return ", ".join(f"{k}:{v}" for k, v in sorted(specs.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _tie(contact: dict[str, Any]) -> str:
+    strength = contact.get("strength")
+    return f"tie {strength}/5" if strength else "via others"
+
+
+@click.group("contact")
+def contact_group() -> None:
+    """Colleagues and vendor contacts: the people you can ask.
+
+    \b
+    Examples:
+      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4 --strength 4
+      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via "Ana de Vries"
+      growthdesk contact list --skill remote_access
+      growthdesk contact touch Ana --kind asked --note "VPN split tunnel"
+    """
+
+
+@contact_group.command("add")
+@click.argument("name")
+@click.option(
+    "--kind", type=click.Choice(domain.CONTACT_KINDS), default="colleague", show_default=True
+)
+@click.option("--org", help="Company or team.")
+@click.option(
+    "--specialty",
+    "specialties",
+    multiple=True,
+    metavar="ID[:LEVEL]",
+    help="Skill area, level 1-5 (default 3). Repeatable.",
+)
+@click.option("--email")
+@click.option("--phone")
+@click.option(
+    "--strength",
+    type=_STRENGTH,
+    help="How well you know them, 1-5 (default 3). With --via: how well NAME knows them.",
+)
+@click.option("--met-at", metavar="EVENT", help="Event where you met (name or #id).")
+@click.option("--note", default="", help="Free text: products, habits, when to call.")
+@click.option(
+    "--via", metavar="NAME", help="You only know them through NAME: no direct tie, a link to NAME."
+)
+def contact_add(
+    name: str,
+    kind: str,
+    org: str | None,
+    specialties: tuple[str, ...],
+    email: str | None,
+    phone: str | None,
+    strength: int | None,
+    met_at: str | None,
+    note: str,
+    via: str | None,
+) -> None:
+    """Add a contact.
+
+    \b
+    Examples:
+      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4 --strength 4
+      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --specialty remote_access:5 --via "Ana de Vries"
+    """
+    app = get_app()
+    lookalikes = domain.similar_names(app.store.all("contacts"), name)
+    with app.store.transaction(f"contact add {name}") as tx:
+        record = domain.add_contact(
+            tx,
+            name,
+            app.now(),
+            kind=kind,
+            org=org,
+            specialties=list(specialties),
+            email=email,
+            phone=phone,
+            strength=strength,
+            met_at=met_at,
+            note=note,
+            via=via,
+        )
+    how = f"via {via}" if via else _tie(record)
+    info(f"Added contact #{record['id']} {record['name']} ({record['kind']}, {how})")
+    if lookalikes:
+        warn(
+            f"'{record['name']}' looks like existing {', '.join(repr(n) for n in lookalikes)}; "
+            "`growthdesk contact rm` it if that was a typo"
+        )
+
+
+@contact_group.command("list")
+@click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
+@click.option("--skill", help="Only contacts with this specialty.")
+@click.option("--org", help="Organisation contains this text.")
+@click.option(
+    "--contains", help="Any field contains this text (name, org, notes, email, specialties…)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def contact_list(
+    kind: str | None, skill: str | None, org: str | None, contains: str | None, as_json: bool
+) -> None:
+    """List contacts, filtered.
+
+    \b
+    Examples:
+      growthdesk contact list --kind vendor --org Cisco
+      growthdesk contact list --contains anyconnect --json
+    """
+    app = get_app()
+    rows = domain.list_contacts(
+        app.store.all("contacts"), kind=kind, skill=skill, org=org, contains=contains
+    )
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        info("No contacts match." if (kind or skill or org or contains) else "No contacts yet.")
+        return
+    for c in rows:
+        parts = [style(str(c["name"]), bold=True), c["kind"]]
+        if c.get("org"):
+            parts.append(str(c["org"]))
+        parts.append(_tie(c))
+        if c.get("specialties"):
+            parts.append(_specialties(c))
+        if c.get("do_not_ask"):
+            parts.append("do not ask")
+        click.echo(f"#{c['id']:<4} " + " · ".join(parts))
+
+
+@contact_group.command("show")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def contact_show(name: str, as_json: bool) -> None:
+    """Show one contact with links, interactions and help history.
+
+    \b
+    Examples:
+      growthdesk contact show ana
+    """
+    store = get_app().store
+    people = store.all("contacts")
+    contact = domain.resolve_contact(people, name)
+    d = domain.contact_details(
+        contact,
+        people,
+        store.all("links"),
+        store.all("interactions"),
+        store.wins(),
+        store.all("events"),
+    )
+    if as_json:
+        emit_json(d)
+        return
+    click.echo(style(f"{d['name']}", bold=True) + f"  (#{d['id']}, {d['kind']}, {_tie(d)})")
+    for label, key in (
+        ("org", "org"),
+        ("email", "email"),
+        ("phone", "phone"),
+        ("last contact", "last_contact"),
+        ("notes", "notes"),
+    ):
+        if d.get(key):
+            click.echo(f"  {label}: {d[key]}")
+    if d.get("specialties"):
+        click.echo(f"  specialties: {_specialties(d)}")
+    if d.get("met_at_event"):
+        click.echo(f"  met at: {d['met_at_event']['name']} ({d['met_at_event']['date']})")
+    if d["do_not_ask"]:
+        click.echo("  do not ask")
+    click.echo(
+        f"  helped you: {d['helped_count']}×"
+        + (f", last on {d['last_helped']}" if d["last_helped"] else "")
+    )
+    for k in d["knows"]:
+        click.echo(
+            f"  knows {k['name']} (strength {k['strength']})"
+            + (f": {k['note']}" if k.get("note") else "")
+        )
+    for i in d["interactions"]:
+        click.echo(
+            f"  {str(i['when'])[:10]} {i['kind']}" + (f": {i['note']}" if i.get("note") else "")
+        )
+
+
+@contact_group.command("edit")
+@click.argument("name")
+@click.option("--name", "new_name", help="Rename.")
+@click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
+@click.option("--org")
+@click.option("--email")
+@click.option("--phone")
+@click.option(
+    "--specialty",
+    "add_specialties",
+    multiple=True,
+    metavar="ID[:LEVEL]",
+    help="Add or re-level a specialty.",
+)
+@click.option(
+    "--drop-specialty",
+    "remove_specialties",
+    multiple=True,
+    metavar="ID",
+    help="Remove a specialty.",
+)
+@click.option("--strength", type=_STRENGTH)
+@click.option("--note", help="Replace the notes.")
+@click.option(
+    "--do-not-ask/--ask-ok",
+    "do_not_ask",
+    default=None,
+    help="Never suggest them in `ask` (or again allow it).",
+)
+def contact_edit(
+    name: str,
+    new_name: str | None,
+    kind: str | None,
+    org: str | None,
+    email: str | None,
+    phone: str | None,
+    add_specialties: tuple[str, ...],
+    remove_specialties: tuple[str, ...],
+    strength: int | None,
+    note: str | None,
+    do_not_ask: bool | None,
+) -> None:
+    """Change a contact.
+
+    \b
+    Examples:
+      growthdesk contact edit ana --specialty remote_access:5 --strength 5
+      growthdesk contact edit "Dev Patel" --do-not-ask
+    """
+    app = get_app()
+    with app.store.transaction(f"contact edit {name}") as tx:
+        record = domain.edit_contact(
+            tx,
+            name,
+            new_name=new_name,
+            kind=kind,
+            org=org,
+            email=email,
+            phone=phone,
+            add_specialties=list(add_specialties),
+            remove_specialties=list(remove_specialties),
+            strength=strength,
+            note=note,
+            do_not_ask=do_not_ask,
+        )
+    info(f"Updated contact #{record['id']} {record['name']}")
+
+
+@contact_group.command("rm")
+@click.argument("name")
+def contact_rm(name: str) -> None:
+    """Remove a contact and every reference to it (wins' helpers, links, interactions, events).
+
+    \b
+    Examples:
+      growthdesk contact rm "Dev Patel"
+      growthdesk undo        # changed your mind
+    """
+    app = get_app()
+    with app.store.transaction(f"contact rm {name}") as tx:
+        done = domain.remove_contact(tx, name)
+    info(
+        f"Removed contact #{done['contact']['id']} {done['contact']['name']} "
+        f"(from {done['wins']} wins, {done['links']} links, {done['interactions']} interactions, {done['events']} events)"
+    )
+
+
+@contact_group.command("touch")
+@click.argument("name")
+@click.option(
+    "--kind", type=click.Choice(domain.INTERACTION_KINDS), default="chat", show_default=True
+)
+@click.option("--note", default="")
+@click.option(
+    "--when",
+    help="When it happened (default now): ISO date or 'yesterday', 'gisteren', 'last friday'.",
+)
+def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
+    """Log an interaction with a contact; resets the "losing touch" clock.
+
+    \b
+    Examples:
+      growthdesk contact touch ana --kind asked --note "VPN split tunnel"
+      growthdesk contact touch "Dev Patel" --kind chat --when gisteren
+    """
+    app = get_app()
+    now = app.now()
+    at = None
+    if when:
+        from growthdesk.dates import parse_when
+
+        at = parse_when(when, now)
+    with app.store.transaction(f"contact touch {name}") as tx:
+        done = domain.touch_contact(tx, name, now, kind=kind, note=note, when=at)
+    info(f"Logged {done['kind']} with {done['name']} on {str(done['when'])[:10]}")
+
+
+@contact_group.command("link")
+@click.argument("a")
+@click.argument("b")
+@click.option(
+    "--strength", type=_STRENGTH, default=3, show_default=True, help="How well A knows B."
+)
+@click.option("--note", default="")
+def contact_link(a: str, b: str, strength: int, note: str) -> None:
+    """Record that A knows B, for introductions.
+
+    \b
+    Examples:
+      growthdesk contact link "Ana de Vries" "Dev Patel" --strength 4 --note "same Cisco project"
+    """
+    app = get_app()
+    with app.store.transaction(f"contact link {a} {b}") as tx:
+        done = domain.link_contacts(tx, a, b, strength=strength, note=note)
+    info(f"Linked {done['a']} — {done['b']} (strength {done['strength']})")
+
+
+@click.group("event")
+def event_group() -> None:
+    """Vendor, training, meetup and conference events, and the people met there.
+
+    \b
+    Examples:
+      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
+      growthdesk event list
+    """
+
+
+@event_group.command("add")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(domain.EVENT_KINDS), required=True)
+@click.option(
+    "--date", "day", required=True, help="ISO date or phrase ('last friday', 'vorige week')."
+)
+@click.option(
+    "--met",
+    multiple=True,
+    metavar="NAME",
+    help="Someone you met there (created if new). Repeatable.",
+)
+@click.option(
+    "--skill", "skills", multiple=True, metavar="ID", help="Skill area covered. Repeatable."
+)
+@click.option(
+    "--new",
+    "allow_new",
+    is_flag=True,
+    help="Create met people even if a name looks like an existing contact.",
+)
+def event_add(
+    name: str, kind: str, day: str, met: tuple[str, ...], skills: tuple[str, ...], allow_new: bool
+) -> None:
+    """Record an event and the people you met there.
+
+    \b
+    Examples:
+      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
+      growthdesk event add "ITIL 4 course" --kind training --date "3 dagen geleden" --skill itsm_process
+    """
+    from growthdesk.dates import parse_day
+
+    app = get_app()
+    now = app.now()
+    when = parse_day(day, now)
+    with app.store.transaction(f"event add {name}") as tx:
+        done = domain.add_event(
+            tx,
+            name,
+            now,
+            kind=kind,
+            day=when,
+            met=list(met),
+            skills=list(skills),
+            allow_new_close=allow_new,
+        )
+    extra = f", met {len(done['met'])}" if done["met"] else ""
+    if done["created"]:
+        extra += f" (new: {', '.join(done['created'])})"
+    info(f"Added event #{done['id']} {done['name']} on {done['date']}{extra}")
+
+
+@event_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def event_list(as_json: bool) -> None:
+    """List events, newest first.
+
+    \b
+    Examples:
+      growthdesk event list --json
+    """
+    store = get_app().store
+    rows = domain.list_events(store.all("events"), store.all("contacts"))
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        info("No events yet.")
+        return
+    for e in rows:
+        line = f"{e['date']}  {style(str(e['name']), bold=True)} ({e['kind']})"
+        if e.get("skills"):
+            line += " · " + ", ".join(e["skills"])
+        if e["met_names"]:
+            line += " · met " + ", ".join(e["met_names"])
+        click.echo(line)

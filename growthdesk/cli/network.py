@@ -1,0 +1,183 @@
+"""`growthdesk ask` and `growthdesk network stale|export`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import emit_json, info, style
+
+__all__ = ["ask_cmd", "network_group"]
+
+_KINDS = ("colleague", "vendor", "trainer", "community")
+
+
+def _win_json(win: dict[str, Any], score: float) -> dict[str, Any]:
+    return {
+        "id": win["id"],
+        "when": win.get("when"),
+        "problem": win.get("problem"),
+        "solution": win.get("solution"),
+        "skills": win.get("skills", []),
+        "score": round(score, 4),
+    }
+
+
+@click.command("ask")
+@click.argument("text", nargs=-1, required=True)
+@click.option(
+    "--top",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="How many people to suggest.",
+)
+@click.option("--kind", type=click.Choice(_KINDS), help="Only this kind of contact.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) -> None:
+    """Whom to ask about a problem: people with reasons and introduction paths, and your own
+    similar past wins.
+
+    \b
+    Examples:
+      growthdesk ask "VPN token keeps failing after the AnyConnect update"
+      growthdesk ask "printer op 2e verdieping print niet" --top 3 --json
+    """
+    from growthdesk.ranking import ask
+
+    app = get_app()
+    store = app.store
+    question = " ".join(text)
+    result = ask(
+        question,
+        contacts=store.all("contacts"),
+        links=store.all("links"),
+        wins=store.wins(),
+        interactions=store.all("interactions"),
+        events=store.all("events"),
+        today=app.now().date(),
+        top=top,
+        kind=kind,
+        model=store.model("tagger"),
+    )
+    if as_json:
+        emit_json(
+            {
+                "skills": [s for s, _v in result.skills],
+                "people": [p.as_json() for p in result.people],
+                "similar_wins": [_win_json(w, s) for w, s in result.similar_wins],
+                "hints": result.hints,
+            }
+        )
+        return
+    from growthdesk.ranking import skill_label
+
+    if result.skills:
+        click.echo(
+            "Skill areas: " + ", ".join(f"{skill_label(s)} ({v:.0%})" for s, v in result.skills)
+        )
+    else:
+        click.echo("Skill areas: none recognised (try more specific words)")
+    if result.people:
+        click.echo("")
+        click.echo(style("Whom to ask", bold=True))
+        for n, person in enumerate(result.people, 1):
+            tag = "" if person.direct else "  [introduction]"
+            click.echo(f"{n}. {style(person.name, bold=True)}  score {person.score:.2f}{tag}")
+            for reason in person.reasons:
+                click.echo(f"     - {reason}")
+    else:
+        click.echo("")
+        click.echo("Nobody in your network matches this yet. Where to look:")
+        for hint in result.hints:
+            click.echo(f"  - {hint}")
+    if result.skipped_do_not_ask:
+        info(f"Skipped (do not ask): {', '.join(result.skipped_do_not_ask)}")
+    if result.similar_wins:
+        click.echo("")
+        click.echo(style("You solved similar problems before", bold=True))
+        for win, _score in result.similar_wins:
+            line = f"  #{win['id']} {str(win.get('when', ''))[:10]}  {win.get('problem', '')}"
+            if win.get("solution"):
+                line += f"  → {win['solution']}"
+            click.echo(line)
+
+
+@click.group("network")
+def network_group() -> None:
+    """Your network: who you are losing touch with; export the graph.
+
+    \b
+    Examples:
+      growthdesk network stale
+      growthdesk network export --format graphml -o network.graphml
+    """
+
+
+@network_group.command("stale")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def network_stale(as_json: bool) -> None:
+    """Contacts you are losing touch with (the interval grows as the tie weakens:
+    strength 5 every 30 days … strength 1 every 365). Any logged interaction resets it.
+
+    \b
+    Examples:
+      growthdesk network stale
+      growthdesk contact touch ana --note "coffee"   # resets Ana's clock
+    """
+    from growthdesk.graph import stale_contacts
+
+    app = get_app()
+    rows = stale_contacts(
+        app.store.all("contacts"), app.store.all("interactions"), app.now().date()
+    )
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        info("Nobody is going stale. Nice.")
+        return
+    for r in rows:
+        last = r["last_contact"] or "never"
+        click.echo(
+            f"{style(r['name'], bold=True)}: {r['days']} days since {last} "
+            f"(tie {r['strength']}/5, every {r['interval']} days; {r['overdue']} days overdue)"
+        )
+
+
+@network_group.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot"]), required=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write (default: stdout).",
+)
+def network_export(fmt: str, output: str | None) -> None:
+    """Export the network graph for Gephi (gexf, graphml), yEd (graphml) or Graphviz (dot).
+
+    \b
+    Examples:
+      growthdesk network export --format gexf -o network.gexf
+      growthdesk network export --format dot | dot -Tsvg > network.svg
+    """
+    from growthdesk.graph import build_graph, export_graph
+
+    app = get_app()
+    store = app.store
+    graph = build_graph(
+        store.all("contacts"), store.all("links"), store.wins(), today=app.now().date()
+    )
+    data = export_graph(graph, fmt)
+    if output:
+        with open(output, "wb") as fh:
+            fh.write(data)
+        info(
+            f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}"
+        )
+    else:
+        click.echo(data.decode(), nl=False)
