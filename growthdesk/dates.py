@@ -140,6 +140,8 @@ def _iso(text: str, now: datetime) -> datetime | None:
         value = datetime.fromisoformat(text.upper().replace(" ", "T", 1))
     except ValueError:
         raise InputError(_("'{text}' is not a valid ISO-8601 date", text=text)) from None
+    if len(text) == 10:  # a bare day: midday, like the other day-only phrases
+        return _with_time(value.date(), None, now, default_now=False)
     if value.tzinfo is None:
         value = value.replace(tzinfo=now.tzinfo)
     return value

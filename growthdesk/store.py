@@ -83,11 +83,19 @@ PROFILE_DEFAULTS: dict[str, Any] = {
 }
 
 _CRASH_ENV = "GROWTHDESK_CRASH_AT"
+_crash_hits = 0
 
 
 def _crashpoint(name: str) -> None:
-    """Fault injection for the kill tests: SIGKILL ourselves at a named point of a commit."""
-    if os.environ.get(_CRASH_ENV) == name:
+    """Fault injection for the kill tests: SIGKILL ourselves at a named point of a commit.
+
+    GROWTHDESK_CRASH_AT names the point; GROWTHDESK_CRASH_SKIP lets that many hits pass first.
+    """
+    global _crash_hits
+    if os.environ.get(_CRASH_ENV) != name:
+        return
+    _crash_hits += 1
+    if _crash_hits > int(os.environ.get("GROWTHDESK_CRASH_SKIP", "0")):
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -104,10 +112,11 @@ def _write_file(path: Path, payload: bytes) -> None:
     """Create *path* (0600), write and fsync it. The caller renames it into place."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        if os.environ.get(_CRASH_ENV) == "tmp_write" and len(payload) > 1:
-            os.write(fd, payload[: len(payload) // 2])
-            _crashpoint("tmp_write")
         view = memoryview(payload)
+        if os.environ.get(_CRASH_ENV) == "tmp_write" and len(payload) > 1:
+            half = os.write(fd, view[: len(payload) // 2])
+            view = view[half:]
+            _crashpoint("tmp_write")
         while view:
             written = os.write(fd, view)
             view = view[written:]
@@ -158,7 +167,7 @@ class _FileCache:
 def _parse(raw: bytes, rel: str) -> dict[str, Any]:
     """Parse a data file; an empty, torn or foreign file is an error, never an empty table."""
     hint = _("run `growthdesk doctor` to restore the newest good backup")
-    if not raw.strip():
+    if not raw.strip(b" \t\r\n\0"):  # NUL-filled files follow crashes on some filesystems
         raise CorruptStoreError(_("data file {file} is empty; {hint}", file=rel, hint=hint))
     try:
         data = orjson.loads(raw)

@@ -1,0 +1,316 @@
+"""`growthdesk log` and `growthdesk wins …`: the daily job, kept fast (no rich, no networkx)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import emit_json, info, style, warn
+from growthdesk.i18n import _
+
+__all__ = ["log_cmd", "wins_group", "parse_when_option", "parse_day_option"]
+
+
+def parse_when_option(value: str | None) -> Any:
+    if value is None:
+        return None
+    from growthdesk.dates import parse_when
+
+    return parse_when(value, get_app().now())
+
+
+def parse_day_option(value: str | None) -> Any:
+    if value is None:
+        return None
+    from growthdesk.dates import parse_day
+
+    return parse_day(value, get_app().now())
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
+    """Below the confidence threshold: offer the top 3, ask on a terminal, never guess."""
+    top = ranked[:3]
+    if not top:
+        warn(_("no confident skill; add one later with `growthdesk wins edit ID --skill ID`"))
+        return []
+    listing = ", ".join(f"{i}) {s} {score:.2f}" for i, (s, score) in enumerate(top, 1))
+    if not _interactive():
+        warn(_("no confident skill (top 3: {listing}); set one with --skill", listing=listing))
+        return []
+    click.echo(_("No confident skill. Top 3: {listing}", listing=listing), err=True)
+    choice = click.prompt(
+        _("Pick 1-{n}, or press Enter to skip", n=len(top)),
+        default="",
+        show_default=False,
+        err=True,
+    )
+    if choice.strip().isdigit() and 1 <= int(choice) <= len(top):
+        return [top[int(choice) - 1][0]]
+    return []
+
+
+def _describe(win: dict[str, Any], target: int) -> str:
+    when = win["when"][:16].replace("T", " ")
+    minutes = win.get("minutes")
+    parts = [style(f"#{win['id']}", bold=True), when]
+    if minutes is not None:
+        hit = minutes <= target
+        parts.append(style(f"{minutes} min", fg="green" if hit else "yellow"))
+    return "  ".join(parts)
+
+
+@click.command("log")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--minutes", "-m", type=str, help="Minutes it took to resolve.")
+@click.option(
+    "--skill",
+    "-s",
+    "skills",
+    multiple=True,
+    help="Skill area id (repeatable); auto-tagged if absent.",
+)
+@click.option(
+    "--helped-by", "helpers", multiple=True, metavar="NAME", help="Who helped (repeatable)."
+)
+@click.option("--ticket", "-t", help="Ticket reference, e.g. INC0012345.")
+@click.option(
+    "--when", "-w", "when", help="When it was solved: ISO date or 'gisteren 14:00', 'last friday'."
+)
+@click.option("--solution", help="What fixed it.")
+@click.option("--tag", "tags", multiple=True, help="Free tag (repeatable).")
+@click.option("--escalated", is_flag=True, help="It had to be escalated.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored win as JSON.")
+def log_cmd(
+    text: tuple[str, ...],
+    minutes: str | None,
+    skills: tuple[str, ...],
+    helpers: tuple[str, ...],
+    ticket: str | None,
+    when: str | None,
+    solution: str | None,
+    tags: tuple[str, ...],
+    escalated: bool,
+    as_json: bool,
+) -> None:
+    """Log a solved problem in one line.
+
+    \b
+    Examples:
+      growthdesk log "reset MFA for new hire" --minutes 6
+      growthdesk log "printer 3e verdieping offline" -m 12 --when gisteren
+      growthdesk log "VPN token out of sync" --skill remote_access --helped-by "Ana de Vries"
+    """
+    from growthdesk import wins
+    from growthdesk.contacts import AmbiguousNameError
+
+    app = get_app()
+    now = app.now()
+    store = app.store
+    draft = wins.prepare(
+        " ".join(text),
+        now=now,
+        when=parse_when_option(when),
+        minutes=minutes,
+        skills=skills,
+        helped_by=helpers,
+        ticket=ticket,
+        solution=solution,
+        tags=tags,
+        escalated=escalated,
+        model=store.model("tagger") if not skills else None,
+    )
+    if not draft.confident:
+        draft.record["skills"] = _choose_skills(draft.ranked)
+        if draft.record["skills"]:
+            draft.record["skills_source"] = "manual"
+    try:
+        win = wins.add(store, draft, now=now)
+    except AmbiguousNameError as exc:
+        if not _interactive():
+            raise
+        if click.confirm(_("Did you mean '{c}'?", c=exc.candidates[0]), default=True, err=True):
+            draft.helpers = [exc.candidates[0] if h == exc.name else h for h in draft.helpers]
+            win = wins.add(store, draft, now=now)
+        else:
+            win = wins.add(store, draft, now=now, allow_new_close=True)
+    if as_json:
+        emit_json(win)
+        return
+    target = int(store.profile()["target_minutes"])
+    click.echo(_("Logged win {desc}", desc=_describe(win, target)))
+    scores = dict(draft.ranked)
+    if win["skills"]:
+        shown = ", ".join(
+            f"{s} ({scores[s]:.2f})" if win["skills_source"] == "auto" and s in scores else s
+            for s in win["skills"]
+        )
+        how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
+        click.echo(f"  {_('skills')}: {shown}  [{how}]")
+
+
+def _print_rows(rows: list[dict[str, Any]], target: int) -> None:
+    for win in rows:
+        skills = ",".join(win.get("skills", [])) or "-"
+        click.echo(f"{_describe(win, target)}  {style(skills, fg='cyan')}  {win['problem']}")
+
+
+@click.group("wins", invoke_without_command=True)
+@click.option("--since", help="From this day on (ISO or 'last monday').")
+@click.option("--until", help="Up to and including this day.")
+@click.option("--skill", help="Only wins tagged with this skill id.")
+@click.option("--contains", help="Text to look for (accent- and case-insensitive).")
+@click.option("--limit", "-n", type=int, default=20, show_default=True, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def wins_group(
+    ctx: click.Context,
+    since: str | None,
+    until: str | None,
+    skill: str | None,
+    contains: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List your wins, newest first; or show, edit and remove one.
+
+    \b
+    Examples:
+      growthdesk wins --since "last monday" --skill printing
+      growthdesk wins --contains vpn --json
+      growthdesk wins show 12
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from growthdesk import wins
+
+    store = get_app().store
+    rows = wins.query(
+        store,
+        since=parse_day_option(since),
+        until=parse_day_option(until),
+        skill=skill,
+        contains=contains,
+        limit=limit,
+    )
+    if as_json:
+        emit_json(rows)
+    elif not rows:
+        info(_("No wins yet."))
+    else:
+        _print_rows(rows, int(store.profile()["target_minutes"]))
+
+
+@wins_group.command("show")
+@click.argument("win_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def show_cmd(win_id: int, as_json: bool) -> None:
+    """Show every field of one win.
+
+    \b
+    Example:
+      growthdesk wins show 12
+    """
+    store = get_app().store
+    win = store.get("wins", win_id)
+    if as_json:
+        emit_json(win)
+        return
+    names = {c["id"]: c["name"] for c in store.all("contacts")} if win.get("helped_by") else {}
+    fields = [
+        ("when", win["when"]),
+        ("problem", win["problem"]),
+        ("solution", win.get("solution") or "-"),
+        (
+            "skills",
+            f"{', '.join(win.get('skills', [])) or '-'} ({win.get('skills_source', 'auto')})",
+        ),
+        ("minutes", win.get("minutes") if win.get("minutes") is not None else "-"),
+        ("helped by", ", ".join(names.get(i, f"#{i}") for i in win.get("helped_by", [])) or "-"),
+        ("ticket", win.get("ticket") or "-"),
+        ("tags", ", ".join(win.get("tags", [])) or "-"),
+        ("escalated", "yes" if win.get("escalated") else "no"),
+        ("source", win.get("source", "manual")),
+    ]
+    click.echo(style(f"Win #{win['id']}", bold=True))
+    for key, value in fields:
+        click.echo(f"  {key:<10} {value}")
+
+
+@wins_group.command("edit")
+@click.argument("win_id", type=int)
+@click.option("--text", help="New problem text.")
+@click.option("--minutes", "-m", type=str, help="New minutes.")
+@click.option(
+    "--skill",
+    "-s",
+    "skills",
+    multiple=True,
+    help="Replace the skills (repeatable); teaches the tagger.",
+)
+@click.option("--helped-by", "helpers", multiple=True, metavar="NAME", help="Replace who helped.")
+@click.option("--ticket", help="New ticket reference.")
+@click.option("--when", "when", help="New date/time.")
+@click.option("--solution", help="New solution text.")
+@click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
+@click.option("--escalated/--not-escalated", default=None, help="Mark as escalated or not.")
+def edit_cmd(
+    win_id: int,
+    text: str | None,
+    minutes: str | None,
+    skills: tuple[str, ...],
+    helpers: tuple[str, ...],
+    ticket: str | None,
+    when: str | None,
+    solution: str | None,
+    tags: tuple[str, ...],
+    escalated: bool | None,
+) -> None:
+    """Change a win. Skills set here correct the auto-tagger.
+
+    \b
+    Examples:
+      growthdesk wins edit 12 --minutes 25
+      growthdesk wins edit 12 --skill printing --skill hardware
+    """
+    from growthdesk import wins
+
+    app = get_app()
+    win = wins.edit(
+        app.store,
+        win_id,
+        now=app.now(),
+        text=text,
+        when=parse_when_option(when),
+        minutes=minutes,
+        skills=skills or None,
+        ticket=ticket,
+        solution=solution,
+        tags=tags or None,
+        escalated=escalated,
+        helped_by=helpers or None,
+    )
+    click.echo(
+        _("Updated win {desc}", desc=_describe(win, int(app.store.profile()["target_minutes"])))
+    )
+
+
+@wins_group.command("rm")
+@click.argument("win_id", type=int)
+def rm_cmd(win_id: int) -> None:
+    """Remove a win (`growthdesk undo` brings it back).
+
+    \b
+    Example:
+      growthdesk wins rm 12
+    """
+    from growthdesk import wins
+
+    win = wins.remove(get_app().store, win_id)
+    click.echo(_("Removed win #{id}: {text}", id=win["id"], text=win["problem"]))

@@ -1,0 +1,133 @@
+"""Really kill writers, at random moments and at targeted points inside the commit."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from growthdesk import wins
+from growthdesk.store import Store
+
+WRITER = Path(__file__).parent / "helpers" / "crash_writer.py"
+POINTS = ["tmp_write", "before_journal", "before_replace", "mid_replace", "after_replace"]
+
+pytestmark = pytest.mark.slow
+
+
+def _expected(ack: Path) -> tuple[dict[int, str], dict | None]:
+    """Acknowledged state from the ack log, and the operation in flight when killed (if any)."""
+    state: dict[int, str] = {}
+    pending = None
+    for line in ack.read_text().splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # the writer died while writing its own log line
+        if entry["op"] == "intent":
+            pending = entry
+            continue
+        pending = None
+        if entry["kind"] == "rm":
+            state.pop(entry["id"])
+        else:
+            state[entry["id"]] = entry["text"]
+    return state, pending
+
+
+def _check(home: Path, ack: Path) -> None:
+    store = Store(home)
+    with store.transaction("probe", undoable=False):
+        pass  # opening under the lock completes or rolls back the interrupted commit
+    leftovers = list(home.glob("*.tmp")) + list((home / "wins").glob("*.tmp"))
+    assert leftovers == [], leftovers
+    assert not (home / "journal.json").exists()
+    actual = {w["id"]: w["problem"] for w in Store(home).wins()}
+    state, pending = _expected(ack)
+    for win_id, text in state.items():
+        if pending and pending.get("id") == win_id:
+            assert actual.get(win_id) in (
+                text,
+                pending.get("text"),
+                None if pending["kind"] == "rm" else text,
+            )
+            continue
+        assert actual.get(win_id) == text, f"acknowledged win #{win_id} lost or changed"
+    extra = set(actual) - set(state)
+    if pending and pending["kind"] == "log":
+        assert all(actual[i] == pending["text"] for i in extra)
+        assert len(extra) <= 1
+    else:
+        assert extra == set(), f"unexpected wins {extra}"
+
+
+def _run(
+    home: Path, ack: Path, seed: int, env: dict[str, str], ops: int
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, str(WRITER), str(home), str(ack), str(seed), str(ops)],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _seed_store(home: Path, ack: Path) -> None:
+    """Five acknowledged wins to start from."""
+    store = Store(home)
+    now = datetime(2026, 11, 26, 10, 0).astimezone()
+    with ack.open("w") as out:
+        for i in range(5):
+            win = wins.add(
+                store, wins.prepare(f"seed {i}", now=now, minutes=3, skills=["hardware"]), now=now
+            )
+            out.write(
+                json.dumps({"op": "done", "kind": "log", "id": win["id"], "text": win["problem"]})
+                + "\n"
+            )
+
+
+def test_targeted_kills_inside_the_commit(tmp_path: Path) -> None:
+    home, ack = tmp_path / "home", tmp_path / "ack.jsonl"
+    _seed_store(home, ack)
+    kills = 0
+    rng = random.Random(7)
+    for round_ in range(12):
+        for point in POINTS:
+            proc = _run(
+                home,
+                ack,
+                seed=round_ * 100 + POINTS.index(point),
+                ops=40,
+                env={"GROWTHDESK_CRASH_AT": point, "GROWTHDESK_CRASH_SKIP": str(rng.randint(0, 3))},
+            )
+            _out, err = proc.communicate(timeout=60)
+            assert proc.returncode == -signal.SIGKILL, err.decode()
+            kills += 1
+            _check(home, ack)
+    assert kills == 60
+
+
+def test_random_kills(tmp_path: Path) -> None:
+    home, ack = tmp_path / "home", tmp_path / "ack.jsonl"
+    _seed_store(home, ack)
+    rng = random.Random(11)
+    kills = 0
+    for i in range(45):
+        proc = _run(home, ack, seed=1000 + i, ops=10_000, env={})
+        time.sleep(rng.uniform(0.25, 0.6))  # past start-up, into the write loop
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        if proc.returncode == -signal.SIGKILL:
+            kills += 1
+        _check(home, ack)
+    assert kills >= 40
+    assert len(Store(home).wins()) > 5  # the writers really wrote

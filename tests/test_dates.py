@@ -1,0 +1,66 @@
+"""Dates as agents type them: ISO, English and Dutch phrases; ambiguity and nonsense refused."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from growthdesk.dates import parse_day, parse_when
+from growthdesk.errors import InputError
+
+# Thursday 26 November 2026, 10:00 +01:00
+NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-20", "2026-11-20T12:00:00+01:00"),
+        ("2026-11-20T08:15", "2026-11-20T08:15:00+01:00"),
+        ("2026-11-20 08:15+02:00", "2026-11-20T08:15:00+02:00"),
+        ("yesterday", "2026-11-25T12:00:00+01:00"),
+        ("yesterday 14:00", "2026-11-25T14:00:00+01:00"),
+        ("gisteren", "2026-11-25T12:00:00+01:00"),
+        ("eergisteren 14:00", "2026-11-24T14:00:00+01:00"),
+        ("Gisteren om 9.30", "2026-11-25T09:30:00+01:00"),
+        ("vandaag 08:00", "2026-11-26T08:00:00+01:00"),
+        ("today", "2026-11-26T10:00:00+01:00"),
+        ("friday", "2026-11-20T12:00:00+01:00"),
+        ("vrijdag", "2026-11-20T12:00:00+01:00"),
+        ("thursday", "2026-11-19T12:00:00+01:00"),  # a bare weekday is never today or later
+        ("last friday", "2026-11-20T12:00:00+01:00"),
+        ("vorige vrijdag 16:00", "2026-11-20T16:00:00+01:00"),
+        ("vorige week vrijdag", "2026-11-20T12:00:00+01:00"),
+        ("vorige week maandag", "2026-11-16T12:00:00+01:00"),
+        ("monday last week", "2026-11-16T12:00:00+01:00"),
+        ("3 dagen geleden", "2026-11-23T10:00:00+01:00"),
+        ("2 days ago", "2026-11-24T10:00:00+01:00"),
+        ("an hour ago", "2026-11-26T09:00:00+01:00"),
+        ("25-03-2026", "2026-03-25T12:00:00+01:00"),
+        ("25/03/2026 2pm", "2026-03-25T14:00:00+01:00"),
+        ("05-05-2026", "2026-05-05T12:00:00+01:00"),
+    ],
+)
+def test_phrases(text: str, expected: str) -> None:
+    assert parse_when(text, NOW).isoformat() == expected
+
+
+def test_dateparser_fallback_reads_dutch_month_names() -> None:
+    assert parse_day("3 maart 2026", NOW).isoformat() == "2026-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("03-04-2026", "ambiguous"),
+        ("2026-13-01", "not a valid ISO-8601 date"),
+        ("31-02-2026", "not a real date"),
+        ("gisteren 25:00", "not a time of day"),
+        ("blurf", "cannot read the date 'blurf'"),
+        ("", "empty date"),
+    ],
+)
+def test_bad_dates(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_when(text, NOW)
