@@ -1,0 +1,209 @@
+"""The store: atomic multi-file commits, rollback on error, backups, undo, doctor, schema versions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+
+from growthdesk import store as store_mod
+from growthdesk.errors import CorruptStoreError, NewerStoreError, NothingToUndoError, StoreError
+from growthdesk.store import BACKUPS_PER_FILE, UNDO_DEPTH, Store
+
+
+def _win(day: str, text: str) -> dict:
+    return {"when": f"{day}T10:00:00+01:00", "problem": text, "skills": [], "minutes": 5}
+
+
+def _log(store: Store, day: str, text: str) -> int:
+    with store.transaction(f"log {text}") as tx:
+        return tx.insert("wins", _win(day, text))
+
+
+def test_wins_are_sharded_by_month_and_merged_on_read(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-10-03", "october")
+    _log(s, "2026-11-02", "november")
+    assert s.win_months() == ["2026-10", "2026-11"]
+    assert sorted(p.name for p in (home / "wins").iterdir()) == ["2026-10.json", "2026-11.json"]
+    assert [w["problem"] for w in s.wins()] == ["october", "november"]
+    assert [w["id"] for w in s.wins()] == [1, 2]
+
+
+def test_logging_rewrites_only_the_current_month(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-10-03", "october")
+    before = (home / "wins" / "2026-10.json").stat().st_ino
+    _log(s, "2026-11-02", "november")
+    assert (home / "wins" / "2026-10.json").stat().st_ino == before
+
+
+def test_folder_0700_files_0600(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-02", "x")
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    for path in home.rglob("*"):
+        expected = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
+def test_an_exception_inside_a_transaction_writes_nothing(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-02", "kept")
+    snapshot = {p: p.read_bytes() for p in home.rglob("*.json")}
+    with pytest.raises(RuntimeError), s.transaction("doomed") as tx:
+        tx.insert("wins", _win("2026-11-03", "lost"))
+        tx.insert("contacts", {"name": "Ana"})
+        raise RuntimeError("boom")
+    assert {p: p.read_bytes() for p in home.rglob("*.json")} == snapshot
+    assert [w["problem"] for w in Store(home).wins()] == ["kept"]
+
+
+def test_update_moves_a_win_between_month_shards(home: Path) -> None:
+    s = Store(home)
+    win_id = _log(s, "2026-11-02", "x")
+    with s.transaction("move") as tx:
+        tx.update("wins", win_id, {"when": "2026-09-30T09:00:00+01:00"})
+    assert s.win_months() == ["2026-09"]
+    assert s.get("wins", win_id)["when"].startswith("2026-09-30")
+
+
+def test_multi_level_undo(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    _log(s, "2026-11-02", "two")
+    with s.transaction("edit two") as tx:
+        tx.update("wins", 2, {"problem": "two, longer now"})
+    assert s.undo() == "edit two"
+    assert [w["problem"] for w in s.wins()] == ["one", "two"]
+    assert s.undo() == "log two"
+    assert s.undo() == "log one"
+    assert s.wins() == []
+    with pytest.raises(NothingToUndoError):
+        s.undo()
+
+
+def test_undo_depth_and_backup_rotation(home: Path) -> None:
+    s = Store(home)
+    for i in range(UNDO_DEPTH + 5):
+        _log(s, "2026-11-01", f"w{i}")
+    assert len(s.history()) == UNDO_DEPTH
+    assert len(list((home / "backups" / "wins_2026-11.json").iterdir())) == BACKUPS_PER_FILE
+    for _ in range(UNDO_DEPTH):
+        s.undo()
+    assert len(s.wins()) == 5
+    with pytest.raises(NothingToUndoError):
+        s.undo()
+
+
+def test_recovery_rolls_a_journaled_commit_forward(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    target = home / "wins" / "2026-11.json"
+    new = orjson.loads(target.read_bytes())
+    new["wins"]["2"] = _win("2026-11-02", "two")
+    tmp = target.with_name(target.name + ".123.tmp")
+    tmp.write_bytes(orjson.dumps(new))
+    (home / "journal.json").write_bytes(
+        orjson.dumps(
+            {
+                "ops": {
+                    "wins/2026-11.json": {"target": "wins/2026-11.json", "tmp": "wins/" + tmp.name}
+                }
+            }
+        )
+    )
+    assert [w["problem"] for w in Store(home).wins()] == ["one", "two"]
+    assert not (home / "journal.json").exists()
+    assert not tmp.exists()
+
+
+def test_temp_files_without_a_journal_are_rolled_back(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    stray = home / "wins" / "2026-11.json.999.tmp"
+    stray.write_bytes(b'{"wins": {}}')
+    with Store(home).transaction("anything"):
+        pass
+    assert not stray.exists()
+    assert [w["problem"] for w in Store(home).wins()] == ["one"]
+
+
+@pytest.mark.parametrize("payload", [b"", b"\0\0\0", b'{"wins": {"1": {', b"[]", b'{"wins": [1]}'])
+def test_broken_files_are_errors_not_empty_tables(home: Path, payload: bytes) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    (home / "wins" / "2026-11.json").write_bytes(payload)
+    with pytest.raises(CorruptStoreError, match="wins/2026-11.json"):
+        Store(home).wins()
+
+
+def test_doctor_finds_and_restores_the_newest_good_backup(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    _log(s, "2026-11-02", "two")
+    _log(s, "2026-11-03", "three")
+    (home / "wins" / "2026-11.json").write_bytes(b"")
+    report = Store(home).check()
+    assert not report.healthy
+    _why, backup = report.broken["wins/2026-11.json"]
+    assert backup is not None
+    Store(home).restore("wins/2026-11.json", backup)
+    # The newest backup is the version before the last change: "three" is the price of the damage.
+    assert [w["problem"] for w in Store(home).wins()] == ["one", "two"]
+    assert Store(home).check().healthy
+
+
+def test_newer_schema_is_refused(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    meta["_meta"]["1"]["schema_version"] = store_mod.SCHEMA_VERSION + 1
+    (home / "meta.json").write_bytes(orjson.dumps(meta))
+    with pytest.raises(NewerStoreError, match="newer growthdesk"):
+        Store(home).wins()
+
+
+def test_older_schema_is_migrated_after_a_backup(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+
+    def add_escalated(files: dict) -> None:
+        for rel, data in files.items():
+            if rel.startswith("wins/"):
+                for doc in data.get("wins", {}).values():
+                    doc.setdefault("escalated", False)
+
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", store_mod.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(store_mod.MIGRATIONS, store_mod.SCHEMA_VERSION - 1, add_escalated)
+    migrated = Store(home)
+    assert migrated.wins()[0]["escalated"] is False
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    assert meta["_meta"]["1"]["schema_version"] == store_mod.SCHEMA_VERSION
+    assert len(list((home / "backups" / "wins_2026-11.json").iterdir())) >= 1
+
+
+def test_home_that_is_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "file"
+    path.write_text("x")
+    with pytest.raises(StoreError, match="is a file, not a folder"):
+        Store(path).wins()
+
+
+def test_restore_keeps_ids(home: Path) -> None:
+    s = Store(home)
+    with s.transaction("restore") as tx:
+        tx.insert_many("wins", [{"id": 40, **_win("2026-11-01", "a")}])
+    assert _log(s, "2026-11-02", "b") == 41
+
+
+def test_lock_file_is_separate_from_data(home: Path) -> None:
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    assert (home / "growthdesk.lock").exists()
+    assert os.path.getsize(home / "growthdesk.lock") == 0
