@@ -38,6 +38,8 @@ __all__ = [
     "rank",
     "ask",
     "skill_label",
+    "evaluate",
+    "where_to_look",
 ]
 
 SkillScores = Sequence[tuple[str, float]]
@@ -272,7 +274,8 @@ def rank(
         matched = sorted(
             ((s, int(specs[s])) for s in qmap if s in specs), key=lambda sl: -qmap[sl[0]]
         )
-        t_spec = sum(qmap[s] * level / 5.0 for s, level in matched)
+        # Convex in level: a 5 is the go-to person, a 3 "knows a bit" (0.36), not 60% of an expert.
+        t_spec = sum(qmap[s] * (level / 5.0) ** 2 for s, level in matched)
         note_hits = sorted(
             words & _tokens(str(contact.get("notes") or "") + " " + str(contact.get("org") or ""))
         )
@@ -481,3 +484,22 @@ def ask(
 
 def with_params(params: RankParams, **changes: Any) -> RankParams:
     return replace(params, **changes)
+
+
+def evaluate(ranked: list[list[str]], relevant: list[list[str]]) -> dict[str, float]:
+    """MRR, P@1 and P@3 of ranked name lists against relevant name sets (queries with no
+    relevant person are skipped)."""
+    rr: list[float] = []
+    p1: list[float] = []
+    p3: list[float] = []
+    for names, good in zip(ranked, relevant):
+        wanted = {fold(g) for g in good}
+        if not wanted:
+            continue
+        folded = [fold(n) for n in names]
+        first = next((i for i, n in enumerate(folded, 1) if n in wanted), None)
+        rr.append(1.0 / first if first else 0.0)
+        p1.append(1.0 if folded[:1] and folded[0] in wanted else 0.0)
+        p3.append(sum(1 for n in folded[:3] if n in wanted) / 3.0)
+    n = max(1, len(rr))
+    return {"mrr": sum(rr) / n, "p@1": sum(p1) / n, "p@3": sum(p3) / n, "queries": float(len(rr))}
