@@ -1,0 +1,157 @@
+"""Importers: read another system's export into an ImportPlan of growthdesk wins.
+
+``parse_file(path, fmt, options)`` reads and checks every row and writes nothing; committing a
+plan (dedupe, all-or-nothing, one undoable transaction) is ``growthdesk.transfer``'s job.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from growthdesk.errors import InputError
+from growthdesk.i18n import _
+from growthdesk.importers.base import (
+    MAX_IMPORT_BYTES,
+    ImportFileError,
+    ImportOptions,
+    ImportPlan,
+    Progress,
+    read_bytes,
+)
+from growthdesk.names import did_you_mean
+
+__all__ = [
+    "FORMATS",
+    "MAX_IMPORT_BYTES",
+    "ImportFileError",
+    "ImportOptions",
+    "ImportPlan",
+    "parse_file",
+]
+
+# name -> one-line description (shown by --help); table formats are presets in presets.py.
+FORMATS: dict[str, str] = {
+    "json": "growthdesk's own full export (restore)",
+    "csv": "any CSV, columns named with --map COLUMN=FIELD",
+    "topdesk": "TOPdesk incidents (CSV, Dutch or English headers, or API JSON)",
+    "zammad": "Zammad ticket export (XLSX, even when named .xls)",
+    "osticket": "osTicket ticket export (CSV)",
+    "glpi": "GLPI ticket list (glpi.csv)",
+    "jira": "Jira / Jira Service Management issues (CSV)",
+    "servicenow": "ServiceNow incidents (CSV or Excel export)",
+    "freshdesk": "Freshdesk tickets (CSV)",
+    "zendesk": "Zendesk tickets (CSV)",
+    "jrnl": "jrnl journal (jrnl --format json)",
+    "watson": "Watson frames file, or watson log --json / --csv",
+}
+
+
+def parse_file(
+    path: str | Path,
+    fmt: str,
+    options: ImportOptions | None = None,
+    *,
+    now: datetime | None = None,
+    model: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Read *path* as format *fmt* into a plan; writes nothing.
+
+    Rows are validated like ``growthdesk log`` input and auto-tagged (the tagger's learned
+    *model*, with the source's category as a hint). Raises ImportFileError when the file as a
+    whole cannot be read; row-level problems end up in ``plan.rejected``.
+    """
+    options = options or ImportOptions()
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise InputError(
+            _("unknown import format '{fmt}' (formats: {all})", fmt=fmt, all=", ".join(FORMATS))
+            + did_you_mean(fmt, FORMATS)
+        )
+    path = Path(path)
+    if options.mapping and fmt in ("json", "jrnl", "watson"):
+        raise InputError(
+            _("--map applies to table formats (CSV/XLSX), not to --from {fmt}", fmt=fmt)
+        )
+    data = read_bytes(path)
+    if fmt == "json":
+        from growthdesk.importers.native import native_plan
+
+        return native_plan(data, path, options)
+    if fmt == "jrnl":
+        from growthdesk.importers.worklogs import jrnl_plan
+
+        plan = jrnl_plan(data, path, options)
+    elif fmt == "watson":
+        from growthdesk.importers.worklogs import watson_plan
+
+        plan = watson_plan(data, path, options)
+    else:
+        from growthdesk.importers.tabular import load_table, table_plan
+
+        table = load_table(data, path.name, options)
+        plan = table_plan(table, fmt, path, options, progress)
+    _validate(plan, now or _now())
+    if options.tag:
+        _autotag(plan, model)
+    return plan
+
+
+def _now() -> datetime:
+    from growthdesk import clock
+
+    return clock.now()
+
+
+def _validate(plan: ImportPlan, now: datetime) -> None:
+    """Apply the rules of ``growthdesk log`` to each row; failures become rejected rows."""
+    from growthdesk import wins
+
+    keep: list[int] = []
+    for i, row in enumerate(plan.rows):
+        try:
+            row["problem"] = wins.validate_text(" ".join(row["problem"].split()))
+            if row["solution"]:
+                row["solution"] = wins.validate_text(
+                    row["solution"], "solution", limit=wins.MAX_SOLUTION, multiline=True
+                )
+            if row["ticket"]:
+                row["ticket"] = wins.validate_text(row["ticket"], "ticket", limit=100)
+            row["minutes"] = wins.validate_minutes(row["minutes"])
+            row["tags"] = list(
+                dict.fromkeys(wins.validate_text(t, "tag", limit=50).lower() for t in row["tags"])
+            )
+            when = datetime.fromisoformat(row["when"])
+            if when > now:
+                raise InputError(_("{when} is in the future", when=row["when"]))
+            if when.year < 1990:
+                raise InputError(_("{when} is too far in the past", when=row["when"]))
+        except InputError as exc:
+            plan.rejected.append((plan.row_numbers[i], str(exc)))
+            continue
+        keep.append(i)
+    if len(keep) != len(plan.rows):
+        plan.rows = [plan.rows[i] for i in keep]
+        plan.row_numbers = [plan.row_numbers[i] for i in keep]
+        plan.hints = [plan.hints[i] for i in keep]
+    plan.rejected.sort()
+
+
+def _autotag(plan: ImportPlan, model: dict[str, Any] | None) -> None:
+    """Skills from the tagger, applied only when it is confident (as for ``growthdesk log``)."""
+    todo = [i for i, row in enumerate(plan.rows) if not row["skills"]]
+    if not todo:
+        return
+    try:
+        from growthdesk import tagger
+    except ImportError:
+        plan.notes.append(_("the tagger is not available: rows were imported without skills"))
+        return
+    for i in todo:
+        text, hint = plan.hints[i]
+        ranked = tagger.suggest(text, model=model, hint=hint)
+        skills, confident = tagger.decide(ranked)
+        plan.rows[i]["skills"] = list(skills) if confident else []
+        plan.rows[i]["skills_source"] = "auto"
