@@ -492,7 +492,7 @@ def evaluate(ranked: list[list[str]], relevant: list[list[str]]) -> dict[str, fl
     rr: list[float] = []
     p1: list[float] = []
     p3: list[float] = []
-    for names, good in zip(ranked, relevant):
+    for names, good in zip(ranked, relevant, strict=True):
         wanted = {fold(g) for g in good}
         if not wanted:
             continue

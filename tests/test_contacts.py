@@ -1,0 +1,341 @@
+"""Contacts: add/list/show/edit/rm/touch/link through the CLI, name matching, bad input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from growthdesk import contacts
+from growthdesk.errors import InputError, NotFoundError
+from growthdesk.store import Store
+
+NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
+
+
+def snapshot(home: Path) -> dict[str, bytes]:
+    """Every file in the data folder, byte for byte."""
+    return {
+        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def people(invoke: Callable[..., Result]) -> Callable[..., Result]:
+    assert (
+        invoke(
+            "contact",
+            "add",
+            "Ana de Vries",
+            "--specialty",
+            "network_connectivity:4",
+            "--strength",
+            "4",
+        ).exit_code
+        == 0
+    )
+    assert (
+        invoke(
+            "contact",
+            "add",
+            "Dev Patel",
+            "--kind",
+            "vendor",
+            "--org",
+            "Cisco",
+            "--specialty",
+            "remote_access:5",
+            "--note",
+            "AnyConnect escalations",
+            "--via",
+            "Ana de Vries",
+        ).exit_code
+        == 0
+    )
+    assert (
+        invoke("contact", "add", "Bram Jansen", "--specialty", "accounts_passwords").exit_code == 0
+    )
+    return invoke
+
+
+def test_add_and_list_json(people: Callable[..., Result]) -> None:
+    rows = json.loads(people("contact", "list", "--json").stdout)
+    assert [r["name"] for r in rows] == ["Ana de Vries", "Bram Jansen", "Dev Patel"]
+    ana, bram, dev = rows
+    assert ana["strength"] == 4 and ana["specialties"] == {"network_connectivity": 4}
+    assert bram["strength"] == 3 and bram["specialties"] == {"accounts_passwords": 3}
+    # --via: no direct tie, only a link to Ana.
+    assert dev["strength"] is None and dev["kind"] == "vendor" and dev["org"] == "Cisco"
+    links = Store(Path(__import__("os").environ["GROWTHDESK_HOME"])).all("links")
+    assert [(link["a"], link["b"]) for link in links] == [(ana["id"], dev["id"])]
+
+
+def test_list_filters(people: Callable[..., Result]) -> None:
+    def names(*args: str) -> list[str]:
+        return [r["name"] for r in json.loads(people("contact", "list", "--json", *args).stdout)]
+
+    assert names("--kind", "vendor") == ["Dev Patel"]
+    assert names("--skill", "remote_access") == ["Dev Patel"]
+    assert names("--org", "cisco") == ["Dev Patel"]
+    assert names("--contains", "anyconnect") == ["Dev Patel"]  # notes are searched too
+    assert names("--contains", "network connectivity") == ["Ana de Vries"]  # and specialties
+    assert names("--kind", "colleague", "--skill", "accounts_passwords") == ["Bram Jansen"]
+    result = people("contact", "list", "--kind", "trainer")
+    assert result.exit_code == 0 and result.stdout == "" and "No contacts match." in result.stderr
+
+
+def test_list_plain_text(people: Callable[..., Result]) -> None:
+    out = people("contact", "list").stdout.splitlines()
+    assert out[0] == "#1    Ana de Vries · colleague · tie 4/5 · network_connectivity:4"
+    assert out[2] == "#2    Dev Patel · vendor · Cisco · via others · remote_access:5"
+
+
+def test_names_case_accent_and_first_name(people: Callable[..., Result]) -> None:
+    result = people("contact", "show", "ANA DE VRIES")
+    assert result.exit_code == 0 and result.stdout.startswith(
+        "Ana de Vries  (#1, colleague, tie 4/5)"
+    )
+    assert people("contact", "show", "dev").stdout.startswith("Dev Patel")  # unique first name
+    assert people("contact", "add", "Ána de Vríes").exit_code == 1  # same name once folded
+
+
+def test_did_you_mean(people: Callable[..., Result], home: Path) -> None:
+    before = snapshot(home)
+    result = people("contact", "touch", "Ana de Vris")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unknown contact 'Ana de Vris'. Did you mean 'Ana de Vries'?\n"
+    result = people("contact", "link", "Nobody Here", "Ana de Vries")
+    assert result.exit_code == 1 and result.stderr == "Error: unknown contact 'Nobody Here'\n"
+    assert snapshot(home) == before
+
+
+def test_bad_input_leaves_store_unchanged(people: Callable[..., Result], home: Path) -> None:
+    before = snapshot(home)
+    cases = [
+        (
+            ("contact", "link", "Ana de Vries", "ana de vries"),
+            1,
+            "Error: cannot link 'Ana de Vries' to themselves",
+        ),
+        (
+            ("contact", "link", "Ana de Vries", "Bram Jansen", "--strength", "6"),
+            2,
+            "not in the range 1<=x<=5",
+        ),
+        (("contact", "add", "Zed", "--strength", "0"), 2, "not in the range 1<=x<=5"),
+        (
+            ("contact", "add", "Zed", "--specialty", "vpn_stuff"),
+            1,
+            "Error: unknown skill 'vpn_stuff'.",
+        ),
+        (
+            ("contact", "add", "Zed", "--specialty", "printing:9"),
+            1,
+            "Error: specialty level must be 1-5, got 9",
+        ),
+        (("contact", "add", "Zed", "--via", "Nobody"), 1, "Error: unknown contact 'Nobody'"),
+        (("contact", "add", "  "), 1, "Error: a contact name cannot be empty"),
+        (("contact", "add", "ana de vries"), 1, "Error: contact 'Ana de Vries' already exists"),
+        (("contact", "edit", "Bram Jansen"), 1, "Error: nothing to change for 'Bram Jansen'"),
+        (("contact", "edit", "Bram Jansen", "--name", "Ana de Vries"), 1, "already exists"),
+        (("contact", "rm", "Nobody"), 1, "Error: unknown contact 'Nobody'"),
+        (("contact", "touch", "Bram Jansen", "--when", "2027-01-01"), 1, "in the future"),
+        (
+            ("contact", "add", "Zed", "--met-at", "Nowhere Con"),
+            1,
+            "Error: unknown event 'Nowhere Con'.",
+        ),
+    ]
+    for args, code, message in cases:
+        result = people(*args)
+        assert result.exit_code == code, (args, result.output)
+        assert message in result.output, (args, result.output)
+        assert "Traceback" not in result.output
+    assert snapshot(home) == before
+
+
+def test_edit_and_do_not_ask(people: Callable[..., Result]) -> None:
+    assert (
+        people(
+            "contact",
+            "edit",
+            "bram",
+            "--specialty",
+            "access_permissions:5",
+            "--drop-specialty",
+            "accounts_passwords",
+            "--strength",
+            "5",
+            "--do-not-ask",
+            "--org",
+            "IAM",
+        ).exit_code
+        == 0
+    )
+    bram = json.loads(people("contact", "show", "bram", "--json").stdout)
+    assert bram["specialties"] == {"access_permissions": 5}
+    assert bram["strength"] == 5 and bram["do_not_ask"] is True and bram["org"] == "IAM"
+    assert people("contact", "edit", "bram", "--ask-ok", "--name", "Bram J. Jansen").exit_code == 0
+    bram = json.loads(people("contact", "show", "Bram J. Jansen", "--json").stdout)
+    assert bram["do_not_ask"] is False
+
+
+def test_touch_updates_last_contact_and_logs(people: Callable[..., Result]) -> None:
+    result = people(
+        "contact",
+        "touch",
+        "dev",
+        "--kind",
+        "asked",
+        "--note",
+        "split tunnel",
+        "--when",
+        "2026-11-20",
+    )
+    assert result.exit_code == 0 and result.stderr == "Logged asked with Dev Patel on 2026-11-20\n"
+    dev = json.loads(people("contact", "show", "dev", "--json").stdout)
+    assert dev["last_contact"] == "2026-11-20"
+    assert dev["strength"] == 2  # talked to directly: no longer only "via" Ana
+    assert [(i["kind"], i["note"]) for i in dev["interactions"]] == [("asked", "split tunnel")]
+    # An older interaction never moves last_contact back.
+    people("contact", "touch", "dev", "--when", "2026-01-02")
+    assert (
+        json.loads(people("contact", "show", "dev", "--json").stdout)["last_contact"]
+        == "2026-11-20"
+    )
+
+
+def test_link_updates_existing_pair(people: Callable[..., Result], home: Path) -> None:
+    assert people("contact", "link", "Bram Jansen", "Ana de Vries", "--strength", "2").stderr == (
+        "Linked Bram Jansen — Ana de Vries (strength 2)\n"
+    )
+    people("contact", "link", "ana", "bram", "--strength", "5", "--note", "same team")
+    links = Store(home).all("links")
+    assert len(links) == 2
+    assert links[-1]["strength"] == 5 and links[-1]["note"] == "same team"
+
+
+def test_rm_removes_every_reference_in_one_transaction(
+    people: Callable[..., Result], home: Path
+) -> None:
+    store = Store(home)
+    with store.transaction("seed") as tx:
+        ana = contacts.resolve_contact(tx.all("contacts"), "ana")["id"]
+        dev = contacts.resolve_contact(tx.all("contacts"), "dev")["id"]
+        for n, month in enumerate(["2026-09", "2026-10", "2026-11"]):
+            tx.insert(
+                "wins",
+                {
+                    "when": f"{month}-0{n + 1}T10:00:00+01:00",
+                    "problem": f"vpn {n}",
+                    "solution": None,
+                    "skills": ["remote_access"],
+                    "skills_source": "manual",
+                    "minutes": 5,
+                    "helped_by": [dev, ana],
+                    "ticket": None,
+                    "source": "manual",
+                    "tags": [],
+                    "escalated": False,
+                    "created": "x",
+                    "updated": "x",
+                },
+            )
+        tx.insert(
+            "interactions",
+            {"contact": dev, "when": "2026-11-01T10:00:00+01:00", "kind": "chat", "note": ""},
+        )
+        tx.insert(
+            "events",
+            {
+                "name": "Cisco Live",
+                "kind": "vendor",
+                "date": "2026-06-02",
+                "skills": [],
+                "met": [dev, ana],
+            },
+        )
+    result = people("contact", "rm", "Dev Patel")
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == "Removed contact #2 Dev Patel (from 3 wins, 1 links, 1 interactions, 1 events)\n"
+    )
+    fresh = Store(home)
+    assert [w["helped_by"] for w in fresh.wins()] == [[ana], [ana], [ana]]
+    assert fresh.all("links") == [] and fresh.all("interactions") == []
+    assert fresh.all("events")[0]["met"] == [ana]
+    assert [c["name"] for c in fresh.all("contacts")] == ["Ana de Vries", "Bram Jansen"]
+    # One transaction: one undo brings everything back.
+    assert people("undo").exit_code == 0
+    back = Store(home)
+    assert [w["helped_by"] for w in back.wins()] == [[dev, ana]] * 3
+    assert len(back.all("links")) == 1 and back.all("events")[0]["met"] == [dev, ana]
+
+
+# ---- domain functions on a store transaction -------------------------------------------------
+
+
+def test_ensure_contacts_reuses_creates_and_refuses_typos(home: Path) -> None:
+    store = Store(home)
+    with store.transaction("t") as tx:
+        first = contacts.ensure_contacts(tx, ["Ana de Vries", "Kim"], NOW)
+    with store.transaction("t") as tx:
+        again = contacts.ensure_contacts(tx, ["ANA DE VRIES", "kim", "Kim"], NOW)
+    assert first == again == [1, 2]
+    rows = {c["name"]: c for c in store.all("contacts")}
+    assert rows["Kim"]["kind"] == "colleague" and rows["Kim"]["strength"] == 3
+    assert rows["Kim"]["last_contact"] == "2026-11-26"
+    assert [i["kind"] for i in store.all("interactions")] == ["helped"] * 4
+    with pytest.raises(contacts.AmbiguousNameError) as err, store.transaction("t") as tx:
+        contacts.ensure_contacts(tx, ["Ana de Vris"], NOW)
+    assert err.value.name == "Ana de Vris" and err.value.candidates == ["Ana de Vries"]
+    assert str(err.value) == "unknown contact 'Ana de Vris'. Did you mean 'Ana de Vries'?"
+    assert isinstance(err.value, InputError)
+    with store.transaction("t") as tx:
+        ids = contacts.ensure_contacts(tx, ["Ana de Vris"], NOW, allow_new_close=True)
+    assert ids == [3]
+
+
+def test_find_contact_exact_only() -> None:
+    people = [{"id": 1, "name": "Ümit Kaya"}, {"id": 2, "name": "Ana de Vries"}]
+    assert contacts.find_contact(people, "umit kaya") == people[0]
+    assert contacts.find_contact(people, "  ANA DE VRIES ") == people[1]
+    assert contacts.find_contact(people, "ana") is None
+    assert contacts.find_contact(people, "") is None
+
+
+def test_resolve_ambiguous_first_name() -> None:
+    people = [{"id": 1, "name": "Ana de Vries"}, {"id": 2, "name": "Ana Berg"}]
+    with pytest.raises(contacts.AmbiguousNameError) as err:
+        contacts.resolve_contact(people, "ana")
+    assert err.value.candidates == ["Ana de Vries", "Ana Berg"]
+    with pytest.raises(NotFoundError):
+        contacts.resolve_contact(people, "Zed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("printing", ("printing", 3)),
+        ("remote_access:5", ("remote_access", 5)),
+        ("Remote-Access:1", ("remote_access", 1)),
+    ],
+)
+def test_parse_specialty(text: str, expected: tuple[str, int]) -> None:
+    assert contacts.parse_specialty(text) == expected
+
+
+@pytest.mark.parametrize("text", ["printing:0", "printing:x", "nope:3", "printing:6"])
+def test_parse_specialty_rejects(text: str) -> None:
+    with pytest.raises(InputError):
+        contacts.parse_specialty(text)
+
+
+def test_contact_help_has_examples(invoke: Callable[..., Result]) -> None:
+    for sub in ["add", "list", "show", "edit", "rm", "touch", "link"]:
+        assert "Example" in invoke("contact", sub, "--help").stdout
