@@ -23,9 +23,21 @@ __all__ = ["cli", "main", "COMMANDS"]
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "log": ("growthdesk.cli.wins", "log_cmd", "Log a solved problem in one line."),
     "wins": ("growthdesk.cli.wins", "wins_group", "List, show, edit or remove wins."),
-    "undo": ("growthdesk.cli.maintenance", "undo_cmd", "Undo the last change (repeat to go further)."),
-    "doctor": ("growthdesk.cli.maintenance", "doctor_cmd", "Check the store and restore from backups."),
-    "skills": ("growthdesk.cli.skills", "skills_group", "Skill areas with your counts; suggest tags."),
+    "undo": (
+        "growthdesk.cli.maintenance",
+        "undo_cmd",
+        "Undo the last change (repeat to go further).",
+    ),
+    "doctor": (
+        "growthdesk.cli.maintenance",
+        "doctor_cmd",
+        "Check the store and restore from backups.",
+    ),
+    "skills": (
+        "growthdesk.cli.skills",
+        "skills_group",
+        "Skill areas with your counts; suggest tags.",
+    ),
     "recall": ("growthdesk.cli.skills", "recall_cmd", "Your own past wins most like a problem."),
     "contact": ("growthdesk.cli.contacts", "contact_group", "Colleagues and vendor contacts."),
     "event": ("growthdesk.cli.contacts", "event_group", "Vendor, training and meetup events."),
@@ -38,7 +50,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "stats": ("growthdesk.cli.dashboard", "stats_cmd", "Dashboard of your wins and growth."),
     "review": ("growthdesk.cli.dashboard", "review_cmd", "Brag document for a performance review."),
     "demo": ("growthdesk.cli.demo", "demo_cmd", "Try growthdesk on a realistic sample home."),
-    "export": ("growthdesk.cli.transfer", "export_cmd", "Export everything (JSON) or a table (CSV)."),
+    "export": (
+        "growthdesk.cli.transfer",
+        "export_cmd",
+        "Export everything (JSON) or a table (CSV).",
+    ),
     "import": ("growthdesk.cli.transfer", "import_cmd", "Import from ticket systems or a backup."),
 }
 
