@@ -95,7 +95,7 @@ def parse_file(
         plan = table_plan(table, fmt, path, options, progress)
     _validate(plan, now or _now())
     if options.tag:
-        _autotag(plan, model)
+        _autotag(plan, model, progress)
     return plan
 
 
@@ -139,7 +139,9 @@ def _validate(plan: ImportPlan, now: datetime) -> None:
     plan.rejected.sort()
 
 
-def _autotag(plan: ImportPlan, model: dict[str, Any] | None) -> None:
+def _autotag(
+    plan: ImportPlan, model: dict[str, Any] | None, progress: Progress | None = None
+) -> None:
     """Skills from the tagger, applied only when it is confident (as for ``growthdesk log``)."""
     todo = [i for i, row in enumerate(plan.rows) if not row["skills"]]
     if not todo:
@@ -149,9 +151,13 @@ def _autotag(plan: ImportPlan, model: dict[str, Any] | None) -> None:
     except ImportError:
         plan.notes.append(_("the tagger is not available: rows were imported without skills"))
         return
-    for i in todo:
+    for n, i in enumerate(todo):
+        if progress and n % 500 == 0:
+            progress("tag", n, len(todo))
         text, hint = plan.hints[i]
         ranked = tagger.suggest(text, model=model, hint=hint)
         skills, confident = tagger.decide(ranked)
         plan.rows[i]["skills"] = list(skills) if confident else []
         plan.rows[i]["skills_source"] = "auto"
+    if progress:
+        progress("tag", len(todo), len(todo))

@@ -25,7 +25,8 @@ __all__ = [
 # agent's history. Splitting the export by date range is the way out, and the error says so.
 MAX_IMPORT_BYTES = 50 * 1000 * 1000
 
-Progress = Callable[[int, int], None]
+# progress(phase, done, total): phase is "read" or "tag".
+Progress = Callable[[str, int, int], None]
 
 
 class ImportFileError(InputError):

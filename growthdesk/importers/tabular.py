@@ -262,7 +262,7 @@ def table_plan(
 
     for n, (row, number) in enumerate(zip(table.rows, table.numbers, strict=True)):
         if progress and n % 500 == 0:
-            progress(n, len(table.rows))
+            progress("read", n, len(table.rows))
         if len(row) > width and any(_text(c) for c in row[width:]):
             plan.rejected.append(
                 (
@@ -354,5 +354,5 @@ def table_plan(
             (" ".join(x for x in (problem, details, solution) if x), category or None)
         )
     if progress:
-        progress(len(table.rows), len(table.rows))
+        progress("read", len(table.rows), len(table.rows))
     return plan

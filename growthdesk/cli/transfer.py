@@ -1,0 +1,330 @@
+"""`growthdesk export` and `growthdesk import`: backups, spreadsheets and ticket-system imports."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import emit_json, info, warn
+from growthdesk.i18n import _
+from growthdesk.importers import FORMATS
+
+__all__ = ["export_cmd", "import_cmd"]
+
+_PREVIEW_ROWS = 20
+_PROGRESS_MIN_ROWS = 2000
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: everything, restorable; csv: one table for spreadsheets.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["wins", "contacts", "learning"]),
+    default=None,
+    help="Table to export with --format csv (default: wins).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of standard output.",
+)
+def export_cmd(fmt: str, table: str | None, output: Path | None) -> None:
+    """Export everything as JSON (a full backup), or one table as CSV.
+
+    CSV cells that start with = + - @ get a leading ' so no formula runs in a spreadsheet.
+    Restore a JSON export with `growthdesk import FILE --from json`.
+
+    \b
+    Examples:
+      growthdesk export -o backup.json
+      growthdesk export --format csv --table wins -o wins.csv
+      growthdesk --home ~/new-home import backup.json --from json
+    """
+    from growthdesk import transfer
+
+    app = get_app()
+    if fmt == "json":
+        if table:
+            raise click.BadParameter(_("--table goes with --format csv"), param_hint="--table")
+        import orjson
+
+        doc = transfer.export_json(app.store, app.now())
+        data = orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+    else:
+        # utf-8-sig: Excel reads UTF-8 only when the file starts with a BOM.
+        data = transfer.export_csv(app.store, table or "wins").encode("utf-8-sig")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    transfer.write_file(output, data)
+    info(_("Exported to {path}", path=output))
+
+
+def _parse_map(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        column, sep, fieldname = value.rpartition("=")
+        if not sep or not column.strip():
+            raise click.BadParameter(
+                _("expected COLUMN=FIELD, e.g. --map \"Closed On=when\", got '{v}'", v=value),
+                param_hint="--map",
+            )
+        pairs.append((column.strip(), fieldname.strip()))
+    return pairs
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, only on a terminal and only for large files."""
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if total < _PROGRESS_MIN_ROWS or not sys.stderr.isatty():
+            return
+        if self._progress is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._progress = Progress(console=Console(stderr=True), transient=True)
+            self._progress.start()
+        if phase not in self._tasks:
+            label = _("Reading rows") if phase == "read" else _("Tagging skills")
+            self._tasks[phase] = self._progress.add_task(label, total=total)
+        self._progress.update(self._tasks[phase], completed=done)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _row_line(row: dict[str, Any]) -> str:
+    skills = ",".join(row.get("skills") or []) or "-"
+    minutes = f"{row['minutes']}m" if row.get("minutes") else "-"
+    ref = row.get("ticket") or "-"
+    problem = row["problem"] if len(row["problem"]) <= 60 else row["problem"][:59] + "…"
+    return f"  {row['when'][:16].replace('T', ' ')}  {ref:<12} {minutes:>5}  {skills:<24} {problem}"
+
+
+def _print_rows(rows: list[tuple[int, str]], title: str, limit: int | None = None) -> None:
+    if not rows:
+        return
+    info(title)
+    shown = rows if limit is None else rows[:limit]
+    for number, why in shown:
+        info(_("  row {n}: {why}", n=number, why=why))
+    if len(rows) > len(shown):
+        info(_("  … and {n} more", n=len(rows) - len(shown)))
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--from",
+    "fmt",
+    required=True,
+    metavar="FORMAT",
+    type=click.Choice(list(FORMATS), case_sensitive=False),
+    help="Source format: " + ", ".join(FORMATS) + ".",
+)
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="Read COLUMN as FIELD (when, problem, solution, category, tags, minutes, "
+    "hours, seconds, ref, skills, details, ignore). Repeatable.",
+)
+@click.option("--delimiter", default=None, help="CSV delimiter (default: sniffed among , ; tab |).")
+@click.option("--encoding", default=None, help="File encoding (default: UTF-8, else Windows-1252).")
+@click.option(
+    "--date-format",
+    default=None,
+    metavar="F",
+    help="strptime format of the dates, e.g. %d-%m-%Y %H:%M.",
+)
+@click.option("--dayfirst", is_flag=True, help="Read dates like 03/04/2025 as day first (3 April).")
+@click.option(
+    "--timezone",
+    default=None,
+    metavar="TZ",
+    help="Zone of dates without an offset, e.g. Europe/Amsterdam (default: local).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Import the good rows; write the rejected ones to FILE.rejected.csv.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable summary on stdout.")
+def import_cmd(
+    file: Path,
+    fmt: str,
+    mapping: tuple[str, ...],
+    delimiter: str | None,
+    encoding: str | None,
+    date_format: str | None,
+    dayfirst: bool,
+    timezone: str | None,
+    dry_run: bool,
+    skip_invalid: bool,
+    as_json: bool,
+) -> None:
+    """Import wins from a ticket system or work log, or restore a growthdesk export.
+
+    The import is all or nothing: one rejected row stops it and every rejected row is listed
+    (--skip-invalid imports the rest). Re-importing a file adds nothing new. Rows are tagged
+    with skills automatically; `growthdesk undo` takes the whole import back.
+
+    \b
+    Examples:
+      growthdesk import tickets.csv --from topdesk --dayfirst --dry-run
+      growthdesk import export.xls --from zammad
+      growthdesk import log.csv --from csv --map "Closed On=when" --map Summary=problem
+      growthdesk --home ~/new-home import backup.json --from json
+    """
+    from growthdesk import transfer
+    from growthdesk.importers import ImportOptions, parse_file
+
+    if date_format and dayfirst:
+        raise click.BadParameter(
+            _("give --date-format or --dayfirst, not both"), param_hint="--dayfirst"
+        )
+    app = get_app()
+    fmt = fmt.lower()
+    options = ImportOptions(
+        mapping=_parse_map(mapping),
+        delimiter=delimiter,
+        encoding=encoding,
+        date_format=date_format,
+        dayfirst=True if dayfirst else None,
+        timezone=timezone,
+    )
+    store = app.store
+    bar = _ProgressBar()
+    try:
+        plan = parse_file(
+            file, fmt, options, now=app.now(), model=store.model("tagger"), progress=bar
+        )
+    finally:
+        bar.close()
+    for note in plan.notes:
+        info(_("Note: {note}", note=note))
+
+    if plan.restore is not None:
+        _restore(plan, dry_run, as_json)
+        return
+
+    new, duplicates = transfer.preview(store, plan)
+    summary: dict[str, Any] = {
+        "file": str(file),
+        "format": fmt,
+        "read": plan.total,
+        "new": len(new),
+        "duplicates": duplicates,
+        "skipped": len(plan.skipped),
+        "rejected": len(plan.rejected),
+        "dry_run": dry_run,
+    }
+    if dry_run:
+        if as_json:
+            emit_json(
+                {
+                    **summary,
+                    "wins": new,
+                    "rejected_rows": plan.rejected,
+                    "skipped_rows": plan.skipped,
+                }
+            )
+            return
+        info(_("Dry run: nothing is written."))
+        for row in new[:_PREVIEW_ROWS]:
+            click.echo(_row_line(row))
+        if len(new) > _PREVIEW_ROWS:
+            click.echo(_("  … and {n} more", n=len(new) - _PREVIEW_ROWS))
+        _print_rows(plan.rejected, _("Rejected rows:"))
+        _print_rows(plan.skipped, _("Skipped rows:"), limit=10)
+        click.echo(
+            _(
+                "Would import {new} wins ({dup} already imported, {skip} skipped, {rej} rejected).",
+                new=len(new),
+                dup=duplicates,
+                skip=len(plan.skipped),
+                rej=len(plan.rejected),
+            )
+        )
+        return
+
+    if plan.rejected and not skip_invalid:
+        _print_rows(plan.rejected, _("Rejected rows:"))
+        transfer.commit_import(store, plan, now=app.now())  # raises ImportRejected: nothing written
+    report = None
+    if plan.rejected or (skip_invalid and plan.skipped):
+        report = transfer.write_report(plan, transfer.report_path_for(file))
+    result = transfer.commit_import(store, plan, now=app.now(), skip_invalid=skip_invalid)
+    summary.update(
+        added=result.added, duplicates=result.duplicates, report=str(report) if report else None
+    )
+    if as_json:
+        emit_json(summary)
+        return
+    _print_rows(plan.rejected, _("Rejected rows (not imported):"), limit=10)
+    if result.added:
+        click.echo(
+            _("Imported {n} wins from {file} ({fmt}).", n=result.added, file=file.name, fmt=fmt)
+        )
+    else:
+        click.echo(_("Nothing new to import from {file}.", file=file.name))
+    extra = []
+    if result.duplicates:
+        extra.append(_("{n} already imported", n=result.duplicates))
+    if plan.skipped:
+        extra.append(_("{n} skipped (not solved yet or not a win)", n=len(plan.skipped)))
+    if plan.rejected:
+        extra.append(_("{n} rejected", n=len(plan.rejected)))
+    if extra:
+        click.echo("  " + "; ".join(extra) + ".")
+    if report:
+        warn(_("the rejected rows are listed in {path}", path=report))
+    if result.added:
+        info(_("Take it back with: growthdesk undo"))
+
+
+def _restore(plan: Any, dry_run: bool, as_json: bool) -> None:
+    from growthdesk import transfer
+
+    app = get_app()
+    if dry_run:
+        counts = transfer.restore_preview(app.store, plan)
+        if as_json:
+            emit_json({"dry_run": True, "restore": counts})
+            return
+        info(_("Dry run: nothing is written."))
+        parts = ", ".join(f"{n} {t}" for t, n in counts.items())
+        click.echo(_("Would restore {parts}.", parts=parts))
+        return
+    result = transfer.commit_import(app.store, plan, now=app.now())
+    if as_json:
+        emit_json({"restored": result.per_table, "already_present": result.duplicates})
+        return
+    parts = ", ".join(f"{n} {t}" for t, n in result.per_table.items() if t != "profile")
+    click.echo(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
+    if result.duplicates:
+        click.echo(_("  {n} records were already present.", n=result.duplicates))
+    if result.added:
+        info(_("Take it back with: growthdesk undo"))
