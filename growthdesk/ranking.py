@@ -276,9 +276,9 @@ def rank(
         )
         # Convex in level: a 5 is the go-to person, a 3 "knows a bit" (0.36), not 60% of an expert.
         t_spec = sum(qmap[s] * (level / 5.0) ** 2 for s, level in matched)
-        note_hits = sorted(
-            words & _tokens(str(contact.get("notes") or "") + " " + str(contact.get("org") or ""))
-        )
+        note_words = words & _tokens(str(contact.get("notes") or ""))
+        org_words = words & _tokens(str(contact.get("org") or ""))
+        note_hits = sorted(note_words | org_words)
         t_notes = min(1.0, 0.5 * len(note_hits)) if note_hits else 0.0
         topical = min(1.0, t_spec + 0.3 * t_notes)
         evidence = helped_on.get(cid, [])
@@ -303,9 +303,14 @@ def rank(
                     areas=", ".join(f"{skill_label(s)} ({lvl}/5)" for s, lvl in matched),
                 )
             )
-        if note_hits:
+        if org_words:
+            reasons.append(_("works at {org}", org=contact.get("org")))
+        if note_words:
             reasons.append(
-                _("notes mention {words}", words=", ".join(f"'{w}'" for w in note_hits[:3]))
+                _(
+                    "notes mention {words}",
+                    words=", ".join(f"'{w}'" for w in sorted(note_words)[:3]),
+                )
             )
         if evidence and params.use_history:
             counts: dict[str, int] = {}
@@ -428,7 +433,9 @@ def where_to_look(
         )
         if brokers:
             hints.append(
-                _("{people} know someone at {org}", people=", ".join(sorted(brokers)), org=org)
+                _("{people} knows someone at {org}", people=", ".join(sorted(brokers)), org=org)
+                if len(brokers) == 1
+                else _("{people} know someone at {org}", people=", ".join(sorted(brokers)), org=org)
             )
         elif direct_insiders:
             hints.append(
