@@ -240,9 +240,11 @@ def _flat_graph(graph: nx.Graph) -> nx.Graph:
         return value
 
     for node, attrs in graph.nodes(data=True):
-        flat.add_node(key(node), **{k: scalar(v) for k, v in attrs.items()})
+        # A missing value is left out rather than written as "": readers type each attribute
+        # from its declared type, and "" is not an int.
+        flat.add_node(key(node), **{k: scalar(v) for k, v in attrs.items() if v is not None})
     for a, b, attrs in graph.edges(data=True):
-        flat.add_edge(key(a), key(b), **{k: scalar(v) for k, v in attrs.items()})
+        flat.add_edge(key(a), key(b), **{k: scalar(v) for k, v in attrs.items() if v is not None})
     return flat
 
 
