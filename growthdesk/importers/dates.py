@@ -263,7 +263,7 @@ def parse_duration_minutes(value: object, unit_seconds: int = 60) -> int | None:
         raise InputError(_("negative duration '{value}'", value=value))
     if seconds == 0:
         return None
-    return max(1, round(seconds / 60))
+    return max(1, int(seconds / 60 + 0.5))  # half up: 12.5 minutes is 13
 
 
 def _text_duration_seconds(text: str) -> float:
