@@ -97,18 +97,14 @@ class AskResult:
 
 
 def skill_label(skill: str) -> str:
-    """Human label for a skill id (taxonomy's when available)."""
+    """Human label for a skill id in the current language (the taxonomy's), else the id."""
     try:
-        from growthdesk import taxonomy
-    except ImportError:
-        taxonomy = None  # type: ignore[assignment]
-    getter = getattr(taxonomy, "label", None) if taxonomy is not None else None
-    if getter is not None:
-        try:
-            return str(getter(skill))
-        except Exception:  # noqa: BLE001 - a label is cosmetic; fall back to the id
-            pass
-    return skill.replace("_", " ")
+        from growthdesk.i18n import language
+        from growthdesk.taxonomy import load_taxonomy
+
+        return str(load_taxonomy().label(skill, language()))
+    except Exception:  # noqa: BLE001 - a label is cosmetic; never fail a ranking over it
+        return skill.replace("_", " ")
 
 
 _WORD = re.compile(r"[a-z0-9]+")

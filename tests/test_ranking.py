@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from growthdesk import graph as g
 from growthdesk.errors import InputError
-from growthdesk.ranking import RankParams, evaluate, rank
+from growthdesk.ranking import RankParams, evaluate, rank, skill_label
 
 SCENARIO = json.loads(
     (Path(__file__).parent / "data" / "network_scenario.json").read_text(encoding="utf-8")
@@ -236,9 +236,13 @@ def test_help_history_reason_and_weight() -> None:
     ]
     result = ask(contacts, wins=wins)
     assert result.people[0].name == "Helper"
-    assert "helped you 3× on remote access, last on 2026-03-12" in result.people[0].reasons[
-        0
-    ].replace("Remote access", "remote access")
+    label = skill_label("remote_access")
+    assert result.people[0].reasons == [
+        f"helped you 3× on {label}, last on 2026-03-12",
+        "last talked 5 days ago",
+    ]
+    claims = result.people[1]
+    assert claims.name == "Claims" and claims.reasons[0] == f"knows {label} (3/5)"
 
 
 def test_no_match_suggests_where_to_look() -> None:
