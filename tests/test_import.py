@@ -1,0 +1,295 @@
+"""`growthdesk import`: dedupe, all-or-nothing, --skip-invalid, --dry-run, undo and bad input."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import Result
+
+from growthdesk.store import Store
+
+DATA = Path(__file__).parent / "data" / "imports"
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def store(home: Path) -> Store:
+    return Store(home)
+
+
+def copy(tmp_path: Path, name: str, as_name: str | None = None) -> Path:
+    target = tmp_path / (as_name or name)
+    shutil.copy(DATA / name, target)
+    return target
+
+
+def nothing_written(home: Path) -> bool:
+    """No data file exists: the store was at most opened, never committed to."""
+    return not any(p.is_file() for p in home.rglob("*") if p.name != "growthdesk.lock")
+
+
+def test_import_then_reimport_adds_nothing(invoke: Invoke, store: Store, tmp_path: Path) -> None:
+    path = copy(tmp_path, "jira.csv")
+    result = invoke("import", str(path), "--from", "jira", "--timezone", "UTC")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Imported 2 wins from jira.csv (jira).\n  1 skipped (not solved yet or not a win).\n"
+    )
+    wins = Store(store.home).wins()
+    assert [(w["ticket"], w["source"], w["when"], w["minutes"], w["tags"]) for w in wins] == [
+        ("HD-101", "jira", "2024-05-11T15:26:00+00:00", 30, ["vpn", "windows"]),
+        ("HD-102", "jira", "2024-05-13T09:05:00+00:00", 15, ["printer", "hp", "onsite"]),
+    ]
+    assert {w["created"] for w in wins} == {"2026-11-26T10:00:00+01:00"}
+    assert all(w["helped_by"] == [] and w["escalated"] is False for w in wins)
+
+    again = invoke("import", str(path), "--from", "JIRA", "--timezone", "UTC")
+    assert again.exit_code == 0
+    assert again.stdout == (
+        "Nothing new to import from jira.csv.\n"
+        "  2 already imported; 1 skipped (not solved yet or not a win).\n"
+    )
+    fresh = Store(store.home)
+    assert len(fresh.wins()) == 2
+    assert len(fresh.history()) == 1  # the empty re-import left no undo step
+
+
+def test_same_ticket_twice_in_one_file_counts_once(
+    invoke: Invoke, tmp_path: Path, home: Path
+) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text(
+        "ticket,problem,when\nT-1,VPN down,2024-05-02 10:00\nT-1,VPN down,2024-05-02 10:00\n"
+        "T-2,Printer jam,2024-05-03 10:00\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", str(path), "--from", "csv")
+    assert result.exit_code == 0
+    assert "Imported 2 wins" in result.stdout
+    assert "1 already imported" in result.stdout
+    assert [w["ticket"] for w in Store(home).wins()] == ["T-1", "T-2"]
+
+
+def test_jrnl_reimport_dedupes_without_ref(invoke: Invoke, home: Path) -> None:
+    for _ in range(2):
+        assert invoke("import", str(DATA / "jrnl.json"), "--from", "jrnl").exit_code == 0
+    assert len(Store(home).wins()) == 3
+
+
+def test_undo_takes_back_the_whole_import(invoke: Invoke, home: Path) -> None:
+    result = invoke("import", str(DATA / "servicenow.csv"), "--from", "servicenow")
+    assert result.exit_code == 0
+    assert len(Store(home).wins()) == 3
+    undone = invoke("undo")
+    assert undone.exit_code == 0
+    assert undone.stdout == "Undid: import from servicenow.csv (servicenow)\n"
+    assert Store(home).wins() == []
+
+
+def test_all_or_nothing_lists_every_rejected_row(invoke: Invoke, home: Path) -> None:
+    result = invoke("import", str(DATA / "topdesk_nl.csv"), "--from", "topdesk")
+    assert result.exit_code == 1
+    assert "Rejected rows:\n  row 2: ambiguous date '03-05-2024 14:30' (day/month)" in result.stderr
+    assert "  row 5: ambiguous date '04-06-2024 16:05' (day/month)" in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "Error: nothing imported: rows 2, 5 have ambiguous day/month dates; "
+        "pass --dayfirst or --date-format (e.g. %d-%m-%Y)"
+    )
+    assert nothing_written(home)
+    ok = invoke("import", str(DATA / "topdesk_nl.csv"), "--from", "topdesk", "--dayfirst")
+    assert ok.exit_code == 0
+    assert [w["ticket"] for w in Store(home).wins()] == ["I 2405 001", "I 2405 002", "I 2406 004"]
+
+
+def test_bad_row_stops_everything(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "when,problem,minutes\n2024-05-02 10:00,VPN down,5\n2024-05-03 10:00,Printer jam,lots\n"
+        "2099-01-01 10:00,From the future,5\n2024-05-04 10:00,,5\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", str(path), "--from", "csv", "--timezone", "UTC")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-5:] == [
+        "Rejected rows:",
+        "  row 3: unrecognised duration 'lots'",
+        "  row 4: 2099-01-01T10:00:00+00:00 is in the future",
+        "  row 5: no problem text (column 'problem')",
+        "Error: nothing imported: 3 rows rejected (rows 3, 4, 5); fix them or pass "
+        "--skip-invalid to import the 1 good rows",
+    ]
+    assert nothing_written(home)
+
+
+def test_skip_invalid_imports_good_rows_and_writes_report(
+    invoke: Invoke, home: Path, tmp_path: Path
+) -> None:
+    path = copy(tmp_path, "topdesk_nl.csv")
+    result = invoke("import", str(path), "--from", "topdesk", "--skip-invalid")
+    assert result.exit_code == 0
+    report = tmp_path / "topdesk_nl.csv.rejected.csv"
+    assert f"Warning: the rejected rows are listed in {report}" in result.stderr
+    assert "Imported 1 wins from topdesk_nl.csv (topdesk)." in result.stdout
+    assert [w["ticket"] for w in Store(home).wins()] == ["I 2405 002"]
+    assert report.read_text(encoding="utf-8-sig").splitlines() == [
+        "row,status,reason",
+        "2,rejected,ambiguous date '03-05-2024 14:30' (day/month): pass --dayfirst or --date-format",
+        "4,skipped,not solved yet (no 'Datum afgemeld')",
+        "5,rejected,ambiguous date '04-06-2024 16:05' (day/month): pass --dayfirst or --date-format",
+    ]
+
+
+def test_dry_run_writes_nothing(invoke: Invoke, home: Path) -> None:
+    result = invoke(
+        "import", str(DATA / "glpi.csv"), "--from", "glpi", "--dry-run", "--timezone", "UTC"
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("  2024-05-14 11:20  1042")
+    assert lines[0].endswith("Excel macro blocked after update")
+    assert lines[1].startswith("  2024-05-15 09:00  1043")
+    assert lines[-1] == "Would import 2 wins (0 already imported, 1 skipped, 0 rejected)."
+    assert "Dry run: nothing is written." in result.stderr
+    assert nothing_written(home)
+
+
+def test_dry_run_json(invoke: Invoke, home: Path) -> None:
+    result = invoke(
+        "import", str(DATA / "osticket.csv"), "--from", "osticket", "--dry-run", "--json"
+    )
+    doc = orjson.loads(result.stdout)
+    assert {k: doc[k] for k in ("read", "new", "duplicates", "skipped", "rejected")} == {
+        "read": 3,
+        "new": 2,
+        "duplicates": 0,
+        "skipped": 1,
+        "rejected": 0,
+    }
+    assert [w["ticket"] for w in doc["wins"]] == ["100231", "100232"]
+    assert nothing_written(home)
+
+
+def test_zammad_xls_name_via_cli(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    path = copy(tmp_path, "zammad.xlsx", "tickets.xls")
+    result = invoke("import", str(path), "--from", "zammad")
+    assert result.exit_code == 0, result.output
+    assert "Note: dates without an offset read in Europe/Berlin, as the file says" in result.stderr
+    assert [w["ticket"] for w in Store(home).wins()] == ["31001", "31002"]
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt", "message"),
+    [
+        (b"", "csv", "Error: empty.csv is empty"),
+        (b"\xef\xbb\xbf  \r\n", "jira", "Error: empty.csv is empty"),
+        (
+            b"\x00\x01\x02garbage\x00" * 50,
+            "csv",
+            "Error: empty.csv is a binary file, not a CSV/XLSX export",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100,
+            "zammad",
+            "Error: empty.csv is an old binary .xls workbook; save it as .xlsx or CSV first",
+        ),
+        (b"\x00\x01", "json", "Error: empty.csv is a binary file, not a growthdesk export"),
+        (b"{not json", "json", "Error: empty.csv is not valid JSON"),
+        (b'{"entries": []}', "json", "(it looks like a jrnl export: --from jrnl)"),
+        (b"[[1, 2]]", "jrnl", "is not a jrnl JSON export"),
+        (
+            b"Summary,Resolved\nVPN,2024-05-01\n",
+            "jira",
+            "Error: empty.csv: missing required column for 'ref' (Jira export: expected one of "
+            "'issue key', 'sleutel', 'issue-sleutel', 'schlussel'); name the column with --map COLUMN=ref",
+        ),
+    ],
+)
+def test_bad_files(
+    invoke: Invoke, home: Path, tmp_path: Path, content: bytes, fmt: str, message: str
+) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    result = invoke("import", str(path), "--from", fmt)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1  # one clear line, no traceback
+    assert nothing_written(home)
+
+
+def test_wrong_from(invoke: Invoke, home: Path) -> None:
+    result = invoke("import", str(DATA / "jira.csv"), "--from", "remedy")
+    assert result.exit_code == 2
+    assert "Invalid value for '--from'" in result.stderr
+    assert nothing_written(home)
+
+
+def test_wrong_preset_suggests_the_right_one(invoke: Invoke, home: Path) -> None:
+    result = invoke("import", str(DATA / "jira.csv"), "--from", "servicenow")
+    assert result.exit_code == 1
+    assert "missing required column for 'ref' (ServiceNow export" in result.stderr
+    assert result.stderr.rstrip().endswith("(the file looks like a Jira export: --from jira)")
+
+
+def test_missing_file(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("import", str(tmp_path / "nope.csv"), "--from", "csv")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nope.csv'}: no such file\n"
+
+
+def test_fifty_megabyte_file_is_refused(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as fh:
+        fh.write(b"when,problem\n")
+        fh.truncate(50 * 1000 * 1000)  # sparse: costs no disk
+    result = invoke("import", str(path), "--from", "csv")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: huge.csv is 50.0 MB; imports are limited to files under 50 MB "
+        "(export a shorter date range and import the parts)\n"
+    )
+    assert nothing_written(home)
+
+
+def test_newer_schema_export_is_refused(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "future.json"
+    path.write_bytes(
+        orjson.dumps({"format": "growthdesk-export", "schema_version": 99, "wins": []})
+    )
+    result = invoke("import", str(path), "--from", "json")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: future.json was exported by a newer growthdesk (schema 99; this version reads up "
+        "to 1); upgrade growthdesk to import it\n"
+    )
+    assert nothing_written(home)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--map", "nocolumn"], "expected COLUMN=FIELD"),
+        (["--dayfirst", "--date-format", "%d-%m-%Y"], "give --date-format or --dayfirst, not both"),
+    ],
+)
+def test_bad_options(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke("import", str(DATA / "generic.csv"), "--from", "csv", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_map_on_worklog_and_bad_zone(invoke: Invoke) -> None:
+    result = invoke("import", str(DATA / "jrnl.json"), "--from", "jrnl", "--map", "a=when")
+    assert result.exit_code == 1
+    assert "--map applies to table formats (CSV/XLSX), not to --from jrnl" in result.stderr
+    result = invoke(
+        "import", str(DATA / "jira.csv"), "--from", "jira", "--timezone", "Nowhere/City"
+    )
+    assert result.exit_code == 1
+    assert "unknown time zone 'Nowhere/City'" in result.stderr
