@@ -67,6 +67,7 @@ __all__ = [
     "track_fits",
     "window",
     "history",
+    "history_from",
     "earned_certifications",
     "analyse",
     "to_json",
@@ -101,6 +102,9 @@ WINDOW_CLOSE_MONTHS = 36
 DAYS_PER_MONTH = 30.4375
 MAX_PLAN_QUARTERS = 12
 RECENT_DAYS = 91  # one quarter: the pace at which you log wins now
+# A plan can ask for at most this share of your tickets in one gap area: you do not choose
+# every ticket, so "go from 0% to 10% of 25,000 wins this quarter" would be no plan at all.
+MAX_GAP_SHARE = 0.25
 TOP_TRACKS = 3
 
 _LN_K = math.log(len(SKILL_IDS))
@@ -120,6 +124,9 @@ class Distribution:
     n_eff: float  # Kish effective sample size of the weighted records
     first: date | None  # day of the earliest win
     recent_wins: int = 0  # wins in the last RECENT_DAYS: the pace the plan assumes
+    # Raw (unweighted) skill mix per month "YYYY-MM", gathered in the same pass for history().
+    months: dict[str, dict[str, float]] = field(default_factory=dict)
+    month_wins: dict[str, int] = field(default_factory=dict)
 
     def share(self, skill: str) -> float:
         return self.weights.get(skill, 0.0) / self.total if self.total > 0 else 0.0
@@ -291,30 +298,45 @@ def distribution(
         day_weight[day] = w
         return w
 
+    months: dict[str, dict[str, float]] = {}
+    month_wins: dict[str, int] = {}
+    dw_get, months_get = day_weight.get, months.get
     for win in wins:
         when = win.get("when")
-        if not isinstance(when, str):
+        if when.__class__ is not str:
             continue
         day = when[:10]
-        w = day_weight.get(day)
+        w = dw_get(day)
         if w is None:
             w = weight_of(day)
         if w < 0:
             continue
         skills = win.get("skills")
+        month = when[:7]
+        mix = months_get(month)
         if skills and len(skills) == 1 and skills[0] in weights:
             s = skills[0]  # the common case, kept cheap
+            if mix is None:
+                mix = months[month] = {}
+                month_wins[month] = 0
             weights[s] += w
             counts[s] += 1
+            mix[s] = mix.get(s, 0.0) + 1.0
         else:
             known = [s for s in dict.fromkeys(skills or ()) if s in weights]
             if not known:
                 n_untagged += 1
                 continue
+            if mix is None:
+                mix = months[month] = {}
+                month_wins[month] = 0
             part = w / len(known)
+            share = 1.0 / len(known)
             for s in known:
                 weights[s] += part
                 counts[s] += 1
+                mix[s] = mix.get(s, 0.0) + share
+        month_wins[month] += 1
         n_wins += 1
         if first is None or day < first:
             first = day
@@ -344,7 +366,17 @@ def distribution(
     n_eff = (sum_w * sum_w / sum_w2) if sum_w2 > 0 else 0.0
     first_day = date.fromisoformat(first) if first else None
     return Distribution(
-        weights, total, counts, n_wins, n_untagged, n_learning, n_eff, first_day, recent
+        weights,
+        total,
+        counts,
+        n_wins,
+        n_untagged,
+        n_learning,
+        n_eff,
+        first_day,
+        recent,
+        months,
+        month_wins,
     )
 
 
@@ -589,59 +621,35 @@ def history(
     wins: Iterable[Mapping[str, Any]], start: date | None, now: datetime
 ) -> list[QuarterMix]:
     """Skill mix (raw, unweighted shares) per calendar quarter from *start* to now."""
-    known = frozenset(SKILL_IDS)
+    return history_from(distribution(wins, [], now), start, now)
+
+
+def history_from(dist: Distribution, start: date | None, now: datetime) -> list[QuarterMix]:
+    """The quarterly history from the monthly mix gathered by :func:`distribution`."""
     buckets: dict[tuple[int, int], dict[str, float]] = {}
     counts: dict[tuple[int, int], int] = {}
-    month_key: dict[str, tuple[int, int] | None] = {}
-    for win in wins:
-        when = win.get("when")
-        skills = win.get("skills")
-        if not isinstance(when, str) or not skills:
-            continue
-        month = when[:7]
-        key = month_key.get(month, (0, 0))
-        if key == (0, 0):
-            try:
-                key = (int(month[:4]), (int(month[5:7]) - 1) // 3 + 1)
-            except ValueError:
-                key = None
-            month_key[month] = key
-        if key is None:
-            continue
-        bucket = buckets.get(key)
-        if bucket is None:
-            bucket = buckets[key] = {}
-            counts[key] = 0
-        if len(skills) == 1 and skills[0] in known:
-            s = skills[0]
-            bucket[s] = bucket.get(s, 0.0) + 1.0
-        else:
-            tagged = [s for s in dict.fromkeys(skills) if s in known]
-            if not tagged:
-                continue
-            part = 1.0 / len(tagged)
-            for s in tagged:
-                bucket[s] = bucket.get(s, 0.0) + part
-        counts[key] += 1
-    counts = {k: n for k, n in counts.items() if n}
+    for month, mix in dist.months.items():
+        key = (int(month[:4]), (int(month[5:7]) - 1) // 3 + 1)
+        bucket = buckets.setdefault(key, {})
+        for skill, v in mix.items():
+            bucket[skill] = bucket.get(skill, 0.0) + v
+        counts[key] = counts.get(key, 0) + dist.month_wins[month]
     if not counts:
         return []
     first_key = min(counts)
     if start is not None:
         first_key = min(first_key, _quarter_of(start))
-    last_key = _quarter_of(now.date())
-    last_key = max(last_key, max(counts))
+    last_key = max(_quarter_of(now.date()), max(counts))
     rows: list[QuarterMix] = []
     key = first_key
     while key <= last_key:
         bucket = buckets.get(key, {})
-        n = counts.get(key, 0)
         total = sum(bucket.values())
         shares = {
             s: round(v / total, 4)
             for s, v in sorted(bucket.items(), key=lambda kv: (-kv[1], SKILL_IDS.index(kv[0])))
         }
-        rows.append(QuarterMix(f"{key[0]}-Q{key[1]}", n, shares))
+        rows.append(QuarterMix(f"{key[0]}-Q{key[1]}", counts.get(key, 0), shares))
         key = _next_quarter(*key)
     return rows
 
@@ -724,6 +732,12 @@ def quarter_plan(
                         math.ceil(gap.wins_needed / grow_quarters),
                         math.ceil(gap.target * pace),
                     )
+                    if pace:
+                        per_q = min(per_q, math.ceil(MAX_GAP_SHARE * pace))
+                    if k == 0:
+                        per_q = math.ceil(
+                            per_q * min(1.0, weeks / 13.0)
+                        )  # the rest of this quarter
                     if per_q:
                         items.append(
                             _(
@@ -832,6 +846,9 @@ def _recommend(
             )
     reasons.append(_("Best-fitting track: {track} ({fit:.0%}).", track=top.label, fit=top.fit))
     role = top.next_roles[0] if top.next_roles else top.label
+    # Depth points at a specialised track even when the generalist track scores highest.
+    lead = top if top.track != "generalist" else next(f for f in fits if f.track != "generalist")
+    lead_role = lead.next_roles[0] if lead.next_roles else lead.label
     if label == "not-enough-data":
         text = _(
             "Not enough data yet to say what you are becoming: {needs}. Until then, tag every win "
@@ -848,9 +865,9 @@ def _recommend(
             areas=areas_txt,
             s=by_skill[deep[0]].share,
             r=by_skill[deep[0]].rca,
-            track=top.label,
-            fit=top.fit,
-            role=role,
+            track=lead.label,
+            fit=lead.fit,
+            role=lead_role,
         )
     elif label == "t-shaped":
         text = _(
@@ -861,9 +878,9 @@ def _recommend(
             t=BREADTH_SHARE,
             area=_skill_label(deep[0]),
             r=by_skill[deep[0]].rca,
-            track=top.label,
-            fit=top.fit,
-            role=role,
+            track=lead.label,
+            fit=lead.fit,
+            role=lead_role,
         )
     else:
         closest = next((f for f in fits if f.track != "generalist"), top)
@@ -951,6 +968,7 @@ def analyse(
     earned_codes = {c.code for c, _t, _d in earned}
     preparing_codes = {c.code for c, _t, _d in preparing}
     detail = {f.track for f in fits[:TOP_TRACKS]}
+    detail.add(next(f.track for f in fits if f.track != "generalist"))
     if track:
         detail.add(track)
     if profile.get("track") in tracks:
@@ -974,7 +992,7 @@ def analyse(
     win = window(profile, dist.first, now)
     plan = quarter_plan(now, win, focus_fit, tracks, enough, needs, lang, pace=dist.recent_wins)
     start = date.fromisoformat(win.started) if win.started else None
-    hist = history(wins, start, now)
+    hist = history_from(dist, start, now)
     text, reasons = _recommend(label, m, areas, deep, fits, top, win, profile, needs, tracks, lang)
     if track:
         reasons.append(

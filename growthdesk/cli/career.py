@@ -1,0 +1,566 @@
+"""`growthdesk profile`, `growthdesk learn` and `growthdesk path`: the career job.
+
+Parsing and rendering only; the rules live in growthdesk.profile, growthdesk.learning and
+growthdesk.career. rich is imported inside `path` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import emit_json, info, style, warn
+from growthdesk.errors import InputError
+from growthdesk.i18n import _
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from growthdesk.career import PathReport
+
+__all__ = ["profile_group", "learn_group", "path_cmd"]
+
+
+def _checked(
+    validator: Callable[[Any], Any],
+) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback running a domain validator; its InputError becomes a usage error (exit 2)."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is None or value == ():
+            return value
+        try:
+            return validator(value)
+        except InputError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+    return callback
+
+
+def _day(value: str) -> Any:
+    from growthdesk.dates import parse_day
+
+    return parse_day(value, get_app().now())
+
+
+def _moment(value: str) -> Any:
+    from growthdesk.dates import parse_when
+
+    return parse_when(value, get_app().now())
+
+
+def _skills(values: tuple[str, ...]) -> list[str]:
+    from growthdesk.wins import validate_skills
+
+    return validate_skills(values)
+
+
+def _v(name: str) -> Callable[[Any], Any]:
+    """A validator from growthdesk.profile / growthdesk.learning, imported when used."""
+
+    def run(value: Any) -> Any:
+        module_name, func = name.split(":")
+        import importlib
+
+        return getattr(importlib.import_module(module_name), func)(value)
+
+    return run
+
+
+# --- profile ---------------------------------------------------------------------------------
+def _show_profile(view: dict[str, Any]) -> None:
+    from growthdesk.tracks import load_tracks
+
+    started = view["started"] or "-"
+    if view["months_at_helpdesk"] is not None:
+        started += "  " + _("({m} months at the helpdesk)", m=view["months_at_helpdesk"])
+    track = view["track"] or "-"
+    if view["track"]:
+        track += f"  ({load_tracks()[view['track']].name(view['lang'] or 'en')})"
+    rows = [
+        (_("started"), started),
+        (_("role"), view["role"] or "-"),
+        (_("target minutes"), str(view["target_minutes"])),
+        (_("track"), track),
+        (_("language"), view["lang"] or "en"),
+    ]
+    width = max(len(k) for k, _v in rows)
+    for key, value in rows:
+        click.echo(f"{style(key.ljust(width), bold=True)}  {value}")
+
+
+@click.group("profile", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def profile_group(ctx: click.Context, as_json: bool) -> None:
+    """Show your profile, or change it with `profile set`.
+
+    \b
+    Examples:
+      growthdesk profile
+      growthdesk profile set --started 2025-03-01 --track network
+      growthdesk profile --json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from growthdesk.profile import view
+
+    app = get_app()
+    data = view(app.store.profile(), app.now())
+    if as_json:
+        emit_json(data)
+    else:
+        _show_profile(data)
+
+
+@profile_group.command("set")
+@click.option("--started", callback=_checked(_day), help="Your first day at the helpdesk.")
+@click.option("--role", help="Your role, e.g. 'first-line service desk'.")
+@click.option(
+    "--target-minutes",
+    callback=_checked(_v("growthdesk.profile:validate_target_minutes")),
+    help="Resolution target in minutes (default 15).",
+)
+@click.option(
+    "--track",
+    callback=_checked(_v("growthdesk.profile:validate_track")),
+    help="Career track you aim for (network, security, …; 'none' clears it).",
+)
+@click.option("--lang", callback=_checked(_v("growthdesk.profile:validate_lang")), help="en or nl.")
+def profile_set_cmd(
+    started: Any, role: str | None, target_minutes: int | None, track: Any, lang: str | None
+) -> None:
+    """Change profile fields; the ones you leave out stay as they are.
+
+    \b
+    Examples:
+      growthdesk profile set --started 2025-03-01 --role "service desk agent"
+      growthdesk profile set --track security --target-minutes 20
+      growthdesk profile set --track none
+    """
+    from growthdesk.profile import validate_changes, view
+
+    raw: dict[str, Any] = {}
+    ctx = click.get_current_context()
+    for name, value in (
+        ("started", started),
+        ("role", role),
+        ("target_minutes", target_minutes),
+        ("track", track),
+        ("lang", lang),
+    ):
+        # "--track none" gives None after validation; an option left out has no source.
+        if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE:
+            raw[name] = value
+    if not raw:
+        raise click.UsageError(
+            _("nothing to set; give --started, --role, --target-minutes, --track or --lang")
+        )
+    app = get_app()
+    changes = validate_changes(raw, app.now())
+    with app.store.transaction(_("profile set")) as tx:
+        tx.set_profile(changes)
+    info(_("Profile saved."))
+    _show_profile(view(app.store.profile(), app.now()))
+
+
+# --- learn -----------------------------------------------------------------------------------
+class _DefaultAddGroup(click.Group):
+    """`learn TEXT …` means `learn add TEXT …`; `learn list` is the other subcommand."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["add", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(
+    "learn", cls=_DefaultAddGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
+def learn_group() -> None:
+    """Log what you learn: blogs, reading, courses, labs, side projects, certifications, events.
+
+    `growthdesk learn TEXT --kind K` is short for `growthdesk learn add TEXT --kind K`.
+
+    \b
+    Examples:
+      growthdesk learn "Passed CCNA" --kind certification
+      growthdesk learn "Krebs on Security: MFA fatigue" --kind blog --skill security_incidents
+      growthdesk learn list --json
+    """
+
+
+@learn_group.command("add")
+@click.argument("text", nargs=-1, required=True)
+@click.option(
+    "--kind",
+    "-k",
+    required=True,
+    callback=_checked(_v("growthdesk.learning:validate_kind")),
+    help="blog, reading, course, lab, side-project, certification or event.",
+)
+@click.option(
+    "--skill",
+    "-s",
+    "skills",
+    multiple=True,
+    callback=_checked(_skills),
+    help="Skill area id (repeatable); guessed from the title if absent.",
+)
+@click.option(
+    "--minutes",
+    "-m",
+    callback=_checked(_v("growthdesk.learning:validate_minutes")),
+    help="Time spent.",
+)
+@click.option("--url", callback=_checked(_v("growthdesk.learning:validate_url")), help="Link.")
+@click.option("--when", "-w", callback=_checked(_moment), help="When (default now).")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored entry as JSON.")
+def learn_add_cmd(
+    text: tuple[str, ...],
+    kind: str,
+    skills: list[str] | tuple[()],
+    minutes: int | None,
+    url: str | None,
+    when: Any,
+    as_json: bool,
+) -> None:
+    """Log one learning entry.
+
+    \b
+    Examples:
+      growthdesk learn add "AZ-104 course, module 2" --kind course --minutes 90
+      growthdesk learn add "Home lab: VLANs on a Mikrotik" --kind lab --skill network_connectivity
+    """
+    from growthdesk import learning
+    from growthdesk.tracks import load_tracks
+
+    app = get_app()
+    store = app.store
+    draft = learning.prepare(
+        " ".join(text),
+        kind,
+        app.now(),
+        skills=list(skills or ()),
+        minutes=minutes,
+        url=url,
+        when=when,
+        model=store.model("tagger") if not skills else None,
+    )
+    new_id = learning.add(store, draft)
+    record = {"id": new_id, **draft.record}
+    for message in draft.warnings:
+        warn(message)
+    if as_json:
+        emit_json(record)
+        return
+    how = {
+        "manual": _("set by you"),
+        "certification": _("from the certification"),
+        "auto": _("auto-tagged"),
+    }
+    click.echo(
+        _(
+            "Logged learning #{id}: {kind}, {skills}  [{how}]",
+            id=new_id,
+            kind=record["kind"],
+            skills=", ".join(record["skills"]),
+            how=how[draft.skills_from],
+        )
+    )
+    if draft.certification is not None:
+        tracks = load_tracks()
+        names = ", ".join(tracks[t].name() for t in draft.tracks)
+        if record["kind"] == "certification":
+            click.echo(
+                _("  {cert} counts toward: {tracks}", cert=draft.certification.code, tracks=names)
+            )
+        else:
+            click.echo(
+                _("  Preparing for {cert} ({tracks})", cert=draft.certification.code, tracks=names)
+            )
+
+
+@learn_group.command("list")
+@click.option(
+    "--kind",
+    "-k",
+    callback=_checked(_v("growthdesk.learning:validate_kind")),
+    help="Only this kind.",
+)
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
+    """List learning entries, newest first, and your learning-habit streaks.
+
+    \b
+    Examples:
+      growthdesk learn list
+      growthdesk learn list --kind certification --json
+    """
+    from dataclasses import asdict
+
+    from growthdesk import learning
+
+    app = get_app()
+    everything = app.store.all("learning")
+    rows = learning.entries(everything, kind=kind, limit=limit)
+    streaks = learning.streaks(everything, app.now())
+    if as_json:
+        emit_json({"entries": rows, "streaks": [asdict(s) for s in streaks]})
+        return
+    if not rows:
+        info(_('No learning logged yet. Try: growthdesk learn "..." --kind blog'))
+    for row in rows:
+        minutes = f"{row['minutes']} min" if row.get("minutes") else "-"
+        click.echo(
+            f"{style('#' + str(row['id']), bold=True)}  {row['when'][:10]}  "
+            f"{row['kind']:<13} {minutes:>8}  {style(','.join(row.get('skills') or []), fg='cyan')}  "
+            f"{row['title']}"
+        )
+    names = {"morning_blog": _("Morning blog"), "evening_project": _("Evening project")}
+    for s in streaks:
+        if s.days:
+            click.echo(
+                _(
+                    "{habit} streak: {cur} day(s) now, longest {best}, {days} day(s) in all",
+                    habit=names.get(s.habit, s.habit),
+                    cur=s.current,
+                    best=s.longest,
+                    days=s.days,
+                )
+            )
+
+
+# --- path ------------------------------------------------------------------------------------
+_COLORS = ["cyan", "magenta", "green", "yellow", "blue", "red"]
+_GLYPHS = ["█", "▓", "▒", "░", "▚", "·"]
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.0f}%"
+
+
+def _area(skill: str) -> str:
+    return skill.replace("_", " ")
+
+
+def _bar(fraction: float, width: int) -> str:
+    full = round(max(0.0, min(1.0, fraction)) * width)
+    return "█" * full + "·" * (width - full)
+
+
+def _render(report: PathReport, con: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    m, w = report.metrics, report.window
+    labels = {
+        "specialist": _("specialist"),
+        "t-shaped": _("T-shaped"),
+        "generalist": _("generalist"),
+        "not-enough-data": _("not enough data yet"),
+    }
+    head = Text(_("Career path"), style="bold")
+    if w.months_done is not None:
+        guess = _(" (estimated from your first win)") if w.estimated else ""
+        head.append(
+            "  "
+            + _("{m} months at the helpdesk since {d}{g}", m=w.months_done, d=w.started, g=guess)
+        )
+    con.print(head)
+    con.print(Text(_("You are: ") + labels[report.label], style="bold"))
+    con.print(report.recommendation)
+    for reason in report.reasons:
+        con.print(Text("  • " + reason))
+    con.print()
+
+    if not report.enough_data:
+        con.print(Text(_("What is needed:"), style="bold"))
+        for need in report.needs:
+            con.print("  • " + need)
+        con.print()
+
+    areas = Table(title=_("Where your work goes (recent work counts more)"), title_justify="left")
+    areas.add_column(_("area"))
+    areas.add_column(_("share"), justify="right")
+    areas.add_column(_("wins"), justify="right")
+    areas.add_column(_("typical"), justify="right")
+    areas.add_column(_("× typical"), justify="right")
+    for a in [a for a in report.areas if a.share > 0][:8]:
+        rca = f"{a.rca:.1f}"
+        areas.add_row(
+            _area(a.skill),
+            _pct(a.share),
+            str(a.wins),
+            _pct(a.baseline),
+            Text(rca, style="bold" if a.skill in report.deep_areas else ""),
+        )
+    con.print(areas)
+    con.print(
+        _(
+            "Breadth: {b} areas at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
+            "biggest area {s}",
+            b=m.breadth,
+            t=_pct(report.thresholds["breadth_share"]),
+            e=m.effective_areas,
+            j=m.evenness,
+            s=_pct(m.top_share),
+        )
+    )
+    con.print()
+
+    fits = Table(title=_("Track fit"), title_justify="left")
+    fits.add_column("#", justify="right")
+    fits.add_column(_("track"))
+    fits.add_column(_("fit"), justify="right")
+    fits.add_column("", no_wrap=True)
+    fits.add_column(_("certs"))
+    for f in report.fits:
+        mark = " ◀" if f.track == report.focus else ""
+        fits.add_row(
+            str(f.rank),
+            f.label + mark,
+            _pct(f.fit),
+            _bar(f.fit, 12),
+            ", ".join(f.earned + [c + "…" for c in f.preparing]),
+        )
+    con.print(fits)
+    con.print()
+
+    shown = [f for f in report.fits if f.gaps or f.next_roles]
+    shown = [f for f in shown if f.track == report.focus] if report.focus else shown[:3]
+    for f in shown:
+        con.print(Text(f"{f.label} ({_pct(f.fit)})", style="bold"))
+        for g in f.gaps:
+            extra = (
+                _(" or study {certs}", certs="/".join(g.certifications)) if g.certifications else ""
+            )
+            con.print(
+                "  "
+                + _(
+                    "grow {area}: {s} → {t} of your work, about {n} more wins{extra}",
+                    area=_area(g.skill),
+                    s=_pct(g.share),
+                    t=_pct(g.target),
+                    n=g.wins_needed,
+                    extra=extra,
+                )
+            )
+        if f.next_certifications:
+            con.print(
+                "  "
+                + _(
+                    "next certifications: {c}",
+                    c=", ".join(c["code"] for c in f.next_certifications),
+                )
+            )
+        if f.next_roles:
+            con.print("  " + _("next roles: {r}", r=" → ".join(f.next_roles)))
+    con.print()
+
+    if w.months_done is not None:
+        con.print(
+            Text(
+                _(
+                    "The 24–36-month window: {done} months done, {open} until 24, {left} until 36.",
+                    done=w.months_done,
+                    open=w.months_to_open,
+                    left=w.months_left,
+                ),
+                style="bold",
+            )
+        )
+    con.print(Text(_("Plan"), style="bold"))
+    for q in report.plan:
+        con.print(Text(f"  {q.quarter}", style="bold"))
+        for item in q.milestones:
+            con.print("    • " + item)
+    con.print()
+    _render_history(report, con)
+
+
+def _render_history(report: PathReport, con: Console) -> None:
+    """One stacked bar per quarter: the five biggest areas overall, the rest as 'other'."""
+    from rich.text import Text
+
+    rows = report.history
+    if not rows:
+        return
+    totals: dict[str, float] = {}
+    for r in rows:
+        for skill, share in r.shares.items():
+            totals[skill] = totals.get(skill, 0.0) + share * r.wins
+    legend = sorted(totals, key=lambda s: -totals[s])[:5]
+    con.print(Text(_("Skill mix per quarter"), style="bold"))
+    width = max(10, min(50, con.width - 22))
+    color = con.is_terminal and not con.no_color
+    for r in rows:
+        line = Text(f"  {r.quarter}  ")
+        if r.wins:
+            used = 0
+            parts = [(s, r.shares.get(s, 0.0)) for s in legend]
+            parts.append(("other", max(0.0, 1.0 - sum(p for _s, p in parts))))
+            for i, (_skill, share) in enumerate(parts):
+                n = round(share * width) if i < len(parts) - 1 else width - used
+                n = max(0, min(n, width - used))
+                used += n
+                glyph = "█" if color else _GLYPHS[i]
+                line.append(glyph * n, style=_COLORS[i] if color else "")
+        line.append(f" {r.wins:>4}" if r.wins else "   " + _("no wins"))
+        con.print(line)
+    # The legend, wrapped by hand so that a glyph never ends a line without its name.
+    key = Text("  ")
+    used = 2
+    for i, skill in enumerate([*legend, "other"]):
+        glyph = "█" if color else _GLYPHS[i]
+        item = f"{glyph} {_area(skill)}  "
+        if used + len(item) > con.width and used > 2:
+            con.print(key)
+            key, used = Text("  "), 2
+        key.append(glyph + " ", style=_COLORS[i] if color else "")
+        key.append(_area(skill) + "  ")
+        used += len(item)
+    con.print(key)
+
+
+@click.command("path")
+@click.option("--track", "-t", help="Focus on one track: its fit, gaps and plan.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def path_cmd(track: str | None, as_json: bool) -> None:
+    """Career analysis: what you are becoming, which track fits, what is missing, and a plan.
+
+    \b
+    Examples:
+      growthdesk path
+      growthdesk path --track security
+      growthdesk path --json | jq .fits[0]
+    """
+    from growthdesk import career
+
+    if track is not None:
+        from growthdesk.profile import validate_track
+
+        try:
+            track = validate_track(track)
+        except InputError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--track'") from None
+    app = get_app()
+    store = app.store
+    report = career.analyse(store.wins(), store.all("learning"), store.profile(), app.now(), track)
+    if as_json:
+        emit_json(career.to_json(report))
+        return
+    from growthdesk.cli.output import console
+
+    _render(report, console())
