@@ -92,6 +92,7 @@ def build_graph(
     *,
     today: date,
     params: GraphParams = GraphParams(),
+    lean: bool = False,
 ) -> nx.Graph:
     """An undirected graph: node "me" plus one node per contact id.
 
@@ -102,6 +103,8 @@ def build_graph(
     """
     import networkx as nx
 
+    if lean:
+        return _lean_graph(contacts, links, today, params)
     graph = nx.Graph()
     graph.add_node(ME, label=_("me"), kind="me")
     history = _help_history(wins or [])
@@ -153,6 +156,39 @@ def build_graph(
             note=link.get("note", ""),
             kind="link",
         )
+    return graph
+
+
+def _lean_graph(
+    contacts: list[dict[str, Any]], links: list[dict[str, Any]], today: date, params: GraphParams
+) -> nx.Graph:
+    """Same nodes, edges and costs as build_graph, without the display attributes: `ask` at
+    thousands of contacts only needs the costs for Dijkstra."""
+    import networkx as nx
+
+    known: set[int] = set()
+    costs: dict[tuple[Any, Any], float] = {}
+    for contact in contacts:
+        cid = int(contact["id"])
+        known.add(cid)
+        strength = contact.get("strength")
+        if strength:
+            tie = tie_value(int(strength), days_since(contact, today), params.tau_days)
+            costs[(ME, cid)] = -math.log(tie)
+    log_gamma = -math.log(params.gamma)
+    for link in links:
+        a, b = int(link["a"]), int(link["b"])
+        if a == b or a not in known or b not in known:
+            continue
+        tie = max(1e-9, min(1.0, int(link.get("strength") or 3) / 5.0))
+        key = (a, b) if a < b else (b, a)
+        cost = -math.log(tie) + log_gamma
+        if cost < costs.get(key, math.inf):
+            costs[key] = cost
+    graph = nx.Graph()
+    graph.add_node(ME)
+    graph.add_nodes_from(known)
+    graph.add_weighted_edges_from(((a, b, c) for (a, b), c in costs.items()), weight="cost")
     return graph
 
 

@@ -261,7 +261,10 @@ def rank(
             recent_asks[cid] = recent_asks.get(cid, 0) + 1
 
     # --- candidates by evidence -------------------------------------------------------------
-    scored: list[tuple[int, float, float, float, list[str]]] = []
+    # Reasons are only built for the people shown (top N): labels and strings cost time at
+    # thousands of contacts.
+    Candidate = tuple[int, float, float, float, list[tuple[str, int]], set[str], set[str]]
+    scored: list[Candidate] = []
     skipped: list[str] = []
     for cid, contact in by_id.items():
         if kind and contact.get("kind") != kind:
@@ -272,10 +275,11 @@ def rank(
         )
         # Convex in level: a 5 is the go-to person, a 3 "knows a bit" (0.36), not 60% of an expert.
         t_spec = sum(qmap[s] * (level / 5.0) ** 2 for s, level in matched)
-        note_words = words & _tokens(str(contact.get("notes") or ""))
-        org_words = words & _tokens(str(contact.get("org") or ""))
-        note_hits = sorted(note_words | org_words)
-        t_notes = min(1.0, 0.5 * len(note_hits)) if note_hits else 0.0
+        notes, org = contact.get("notes"), contact.get("org")
+        note_words = words & _tokens(str(notes)) if notes and words else set()
+        org_words = words & _tokens(str(org)) if org and words else set()
+        hits = len(note_words | org_words)
+        t_notes = min(1.0, 0.5 * hits) if hits else 0.0
         topical = min(1.0, t_spec + 0.3 * t_notes)
         evidence = helped_on.get(cid, [])
         w_raw = sum(
@@ -291,6 +295,36 @@ def rank(
         if contact.get("do_not_ask"):
             skipped.append(str(contact["name"]))
             continue
+        scored.append((cid, e, topical, history, matched, note_words, org_words))
+
+    # --- reach and final score --------------------------------------------------------------
+    reach_of: dict[Any, tuple[float, list[Any]]] = {}
+    if scored and params.use_reach:
+        graph = build_graph(
+            contacts,
+            links,
+            None,
+            today=today,
+            params=GraphParams(params.tau_days, params.gamma),
+            lean=True,
+        )
+        reach_of = reach(graph)
+    ranked: list[tuple[float, str, Candidate]] = []
+    for cand in scored:
+        cid, e = cand[0], cand[1]
+        r = reach_of.get(cid, (0.0, []))[0]
+        factor = params.beta + (1.0 - params.beta) * r if params.use_reach else 1.0
+        asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
+        ranked.append((e * factor / (1.0 + params.rho * asks), fold(str(by_id[cid]["name"])), cand))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+
+    people: list[Suggestion] = []
+    for score, _key, (cid, _e, topical, history, matched, note_words, org_words) in ranked[:top]:
+        contact = by_id[cid]
+        r, path_ids = reach_of.get(cid, (0.0, []))
+        names = [str(by_id[n]["name"]) for n in path_ids if n != ME and n in by_id]
+        # Direct = you know them yourself; the best path may still run through someone warmer.
+        direct = bool(contact.get("strength"))
         reasons: list[str] = []
         if matched:
             reasons.append(
@@ -308,6 +342,7 @@ def rank(
                     words=", ".join(f"'{w}'" for w in sorted(note_words)[:3]),
                 )
             )
+        evidence = helped_on.get(cid, [])
         if evidence and params.use_history:
             counts: dict[str, int] = {}
             for _d, _o, ss in evidence:
@@ -323,35 +358,16 @@ def rank(
                     day=last,
                 )
             )
-        scored.append((cid, e, topical, history, reasons))
-
-    # --- reach and final score --------------------------------------------------------------
-    reach_of: dict[Any, tuple[float, list[Any]]] = {}
-    if scored:
-        graph = build_graph(
-            contacts, links, None, today=today, params=GraphParams(params.tau_days, params.gamma)
-        )
-        reach_of = reach(graph)
-    people: list[Suggestion] = []
-    for cid, e, topical, history, reasons in scored:
-        contact = by_id[cid]
-        r, path_ids = reach_of.get(cid, (0.0, []))
-        names = [str(by_id[n]["name"]) for n in path_ids if n != ME and n in by_id]
-        # Direct = you know them yourself; the best path may still run through someone warmer.
-        direct = bool(contact.get("strength"))
-        factor = params.beta + (1.0 - params.beta) * r if params.use_reach else 1.0
-        asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
-        score = e * factor / (1.0 + params.rho * asks)
-        reasons = list(reasons)
-        if contact.get("strength"):
+        if direct:
             days = days_since(contact, today)
             if days is not None:
                 reasons.append(_ago(days))
-        if len(names) > 1 or not direct:
+        if params.use_reach and (len(names) > 1 or not direct):
             if names:
                 reasons.append(_("via {path}", path=" → ".join(names)))
             else:
                 reasons.append(_("no known way to reach them: link them to someone you know"))
+        asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
         if asks:
             reasons.append(_("asked {n}× in the last {days} days", n=asks, days=params.recent_days))
         people.append(
@@ -367,8 +383,7 @@ def rank(
                 reach=r,
             )
         )
-    people.sort(key=lambda p: (-p.score, fold(p.name)))
-    result = AskResult(skills=list(q), people=people[:top], skipped_do_not_ask=sorted(skipped))
+    result = AskResult(skills=list(q), people=people, skipped_do_not_ask=sorted(skipped))
     if not result.people:
         result.hints = where_to_look(text, q, contacts, links, events or [], reach_of)
     return result
