@@ -116,7 +116,7 @@ def validate_changes(changes: Mapping[str, Any], now: datetime) -> dict[str, Any
         elif key == "lang":
             out[key] = validate_lang(value)
         else:
-            raise InputError(_("unknown profile field '{f}'", f=key) + did_you_mean(key, FIELDS))
+            raise InputError(_("unknown profile field '{f}'.", f=key) + did_you_mean(key, FIELDS))
     return out
 
 

@@ -46,6 +46,14 @@ def _day(value: str) -> Any:
     return parse_day(value, get_app().now())
 
 
+def _started(value: str) -> Any:
+    from growthdesk.profile import validate_started
+
+    if value.strip().lower() in ("none", "-", ""):
+        return None
+    return validate_started(_day(value), get_app().now())
+
+
 def _moment(value: str) -> Any:
     from growthdesk.dates import parse_when
 
@@ -117,7 +125,9 @@ def profile_group(ctx: click.Context, as_json: bool) -> None:
 
 
 @profile_group.command("set")
-@click.option("--started", callback=_checked(_day), help="Your first day at the helpdesk.")
+@click.option(
+    "--started", callback=_checked(_started), help="Your first day at the helpdesk ('none' clears)."
+)
 @click.option("--role", help="Your role, e.g. 'first-line service desk'.")
 @click.option(
     "--target-minutes",
