@@ -60,6 +60,7 @@ class RankParams:
     w_scale: float = 1.5  # W = 1 − exp(−evidence / w_scale)
     min_evidence: float = 0.05  # below this E a contact is not a suggestion at all
     max_query_skills: int = 3
+    text_weight: float = 0.8  # a helped win sharing all the problem's words counts 0.8
     use_history: bool = True  # ablation switches for bench/bench_ask.py
     use_reach: bool = True
     use_recent_penalty: bool = True
@@ -162,20 +163,35 @@ def _tokens(text: str) -> set[str]:
     return {t for t in _WORD.findall(fold(text)) if len(t) >= 4 and t not in _STOP}
 
 
+def _stem(word: str) -> str:
+    """Crude shared stem: 'disconnecting'/'disconnects', 'printers'/'printer' meet at 6 letters."""
+    return word[:6]
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(t) for t in _tokens(text)}
+
+
 def query_skills(
     text: str, suggest: Callable[..., SkillScores] | None = None, model: Any = None, limit: int = 3
 ) -> list[tuple[str, float]]:
-    """The query's skill areas, normalised to sum 1: the tagger's top hits within 25% of the best."""
+    """The query's skill areas, weights summing to 1.
+
+    The tagger's scores are squashed (raw/(raw+K)), so 0.73 vs 0.46 hides a 3× difference in
+    evidence. Undo the squash, keep areas with at least 40% of the best evidence (at most
+    *limit*), and weight by evidence: a weak secondary tag must not pull in its experts.
+    """
     if suggest is None:
         from growthdesk.tagger import suggest as tagger_suggest
 
         suggest = tagger_suggest
-    raw = [(str(s), float(v)) for s, v in suggest(text, model) if float(v) > 0]
-    if not raw:
+    scored = [(str(s), float(v)) for s, v in suggest(text, model) if float(v) > 0]
+    if not scored:
         return []
-    raw.sort(key=lambda sv: -sv[1])
-    best = raw[0][1]
-    kept = [(s, v) for s, v in raw[:limit] if v >= 0.25 * best]
+    evidence = [(s, v / (1.0 - v) if v < 1.0 else 1e6) for s, v in scored]
+    evidence.sort(key=lambda sv: -sv[1])
+    best = evidence[0][1]
+    kept = [(s, v) for s, v in evidence[:limit] if v >= 0.4 * best]
     total = sum(v for _s, v in kept)
     return [(s, v / total) for s, v in kept]
 
@@ -224,6 +240,7 @@ def rank(
     )
     qmap = dict(q)
     words = _tokens(text)
+    stems = {_stem(w) for w in words}
     by_id = {int(c["id"]): c for c in contacts}
 
     # --- W: help evidence per contact, one pass over the wins --------------------------------
@@ -234,10 +251,18 @@ def rank(
         if not helpers:
             continue
         n_helped_wins += 1
-        win_skills = [s for s in win.get("skills") or [] if s in qmap]
-        if not win_skills:
+        all_skills = list(win.get("skills") or [])
+        win_skills = [s for s in all_skills if s in qmap]
+        overlap = sum(qmap[s] for s in win_skills) / max(1, len(all_skills))
+        # The same words as the problem ("toner", "AnyConnect") are evidence too, and they do
+        # not depend on the tagger reading the query right.
+        if stems:
+            shared = stems & _stems(f"{win.get('problem') or ''} {win.get('solution') or ''}")
+            overlap = max(overlap, params.text_weight * len(shared) / len(stems))
+            if shared and not win_skills:
+                win_skills = all_skills
+        if overlap <= 0.0:
             continue
-        overlap = sum(qmap[s] for s in win_skills) / max(1, len(win.get("skills") or []))
         day = str(win.get("when", ""))[:10]
         for raw in helpers:
             helped_on.setdefault(int(raw), []).append((day, overlap, win_skills))
@@ -348,7 +373,7 @@ def rank(
             for _d, _o, ss in evidence:
                 for s in ss:
                     counts[s] = counts.get(s, 0) + 1
-            main = max(counts, key=lambda s: (counts[s], qmap[s]))
+            main = max(counts, key=lambda s: (counts[s], qmap.get(s, 0.0), s))
             last = max(day for day, _o, _s in evidence)
             reasons.append(
                 _(
