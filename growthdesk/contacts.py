@@ -192,12 +192,11 @@ def validate_skill(skill: str) -> str:
     """
     text = skill.strip()
     try:
-        from growthdesk import taxonomy  # written by another helper; optional here
+        from growthdesk.taxonomy import validate_skill as taxonomy_validate
     except ImportError:
-        taxonomy = None  # type: ignore[assignment]
-    checker = getattr(taxonomy, "validate_skill", None) if taxonomy is not None else None
-    if checker is not None:
-        return str(checker(text))
+        pass
+    else:
+        return str(taxonomy_validate(text))
     from growthdesk.skillids import SKILL_IDS
 
     key = fold(text).replace("-", "_").replace(" ", "_")
