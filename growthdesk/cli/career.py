@@ -358,7 +358,8 @@ _GLYPHS = ["█", "▓", "▒", "░", "▚", "·"]
 
 
 def _pct(x: float) -> str:
-    return f"{x * 100:.0f}%"
+    # Small shares keep a decimal, or "2.9% -> 3%" would read "3% -> 3%".
+    return f"{x * 100:.1f}%" if 0 < x < 0.095 else f"{x * 100:.0f}%"
 
 
 def _area(skill: str) -> str:
@@ -459,11 +460,12 @@ def _render(report: PathReport, con: Console) -> None:
             con.print(
                 "  "
                 + _(
-                    "grow {area}: {s} → {t} of your work, about {n} more wins{extra}",
+                    "grow {area}: {s} → {t} of your work, about {n} more {wins}{extra}",
                     area=_area(g.skill),
                     s=_pct(g.share),
                     t=_pct(g.target),
                     n=g.wins_needed,
+                    wins=_("win") if g.wins_needed == 1 else _("wins"),
                     extra=extra,
                 )
             )
