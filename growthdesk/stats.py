@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from growthdesk.names import fold
@@ -28,6 +28,8 @@ __all__ = [
     "Window",
     "Dashboard",
     "period_windows",
+    "history_start",
+    "HISTORY_DAYS",
     "working_days",
     "period_figures",
     "skill_figures",
@@ -42,6 +44,9 @@ __all__ = [
 # Rolling window lengths in days; "all" runs from the first record to today, with nothing to compare.
 PERIODS: dict[str, int | None] = {"week": 7, "month": 30, "quarter": 91, "year": 365, "all": None}
 DEFAULT_TARGET_MINUTES = 15
+# Streaks and the career line look back this far (unless the period itself is longer): a year of
+# shards loads in a fraction of the time of a 3-year history, and keeps `stats` under 300 ms.
+HISTORY_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -55,9 +60,14 @@ class Window:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    @cached_property
+    def bounds(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
+
     def contains(self, day: str) -> bool:
         # ISO day strings compare like dates; no parsing per record.
-        return self.start.isoformat() <= day <= self.end.isoformat()
+        lo, hi = self.bounds
+        return lo <= day <= hi
 
 
 @dataclass
@@ -106,6 +116,14 @@ def period_windows(
     current = Window(today - timedelta(days=length - 1), today)
     previous = Window(current.start - timedelta(days=length), current.start - timedelta(days=1))
     return current, previous
+
+
+def history_start(period: str, today: date) -> date | None:
+    """The first day of wins the dashboard needs for *period* (None: the whole history)."""
+    current, previous = period_windows(period, today)
+    if previous is None:
+        return None
+    return min(previous.start, today - timedelta(days=HISTORY_DAYS - 1))
 
 
 def working_days(window: Window) -> int:
@@ -399,14 +417,13 @@ def next_step(
         from growthdesk import career
     except ImportError:
         career = None  # type: ignore[assignment]
-    fn = getattr(career, "next_step", None) if career is not None else None
-    if fn is not None:
+    if career is not None:
         try:
-            line = fn(wins=wins, learning=learning, profile=profile, now=now)
+            line = _career_line(career, wins, learning, profile, now)
         except Exception:  # noqa: BLE001 - the dashboard must show even if the career module fails
             line = None
         if line:
-            return str(line)
+            return line
     started = profile.get("started")
     if not started:
         return "Set `growthdesk profile set --started DATE` to see where you stand in your helpdesk years."
@@ -415,6 +432,22 @@ def next_step(
     if track:
         return f"Month {months} at the helpdesk, aiming for the {track} track: run `growthdesk path` for the plan."
     return f"Month {months} at the helpdesk: run `growthdesk path` to pick a direction."
+
+
+def _career_line(
+    career: Any,
+    wins: list[dict[str, Any]],
+    learning: list[dict[str, Any]],
+    profile: dict[str, Any],
+    now: datetime,
+) -> str | None:
+    """The first milestone of this quarter's plan from the career analysis (what `path` shows)."""
+    report = career.analyse(wins, learning, profile, now)
+    for quarter in report.plan:
+        if quarter.milestones:
+            return f"{quarter.quarter}: {quarter.milestones[0]}"
+    text = str(report.recommendation or "").strip()
+    return text.split(". ")[0].rstrip(".") + "." if text else None
 
 
 def _months_between(start: date, end: date) -> int:
@@ -438,19 +471,30 @@ def dashboard(
     interactions: list[dict[str, Any]] | None = None,
     profile: dict[str, Any] | None = None,
     with_next_step: bool = True,
+    history_from: date | None = None,
 ) -> Dashboard:
-    """Every dashboard figure for *period*, compared with the period before."""
+    """Every dashboard figure for *period*, compared with the period before.
+
+    *history_from* says from which day on *wins* is complete (see history_start); streaks and
+    the career line only see wins from then on, and the streaks report it as "since".
+    """
     learning = learning or []
     kudos = kudos or []
     contacts = contacts or []
     profile = profile or {}
     target = int(profile.get("target_minutes") or DEFAULT_TARGET_MINUTES)
     today = now.date()
-    first = min((_day(w) for w in wins if _day(w)), default="")
+    days = [_day(w) for w in wins]
+    first = min((d for d in days if d), default="")
     current, previous = period_windows(period, today, date.fromisoformat(first) if first else None)
+    since = history_from.isoformat() if history_from else (first or today.isoformat())
 
-    cur_wins = [w for w in wins if current.contains(_day(w))]
-    prev_wins = [w for w in wins if previous.contains(_day(w))] if previous else []
+    lo, hi = current.bounds
+    cur_wins = [w for d, w in zip(days, wins, strict=True) if lo <= d <= hi]
+    prev_wins: list[dict[str, Any]] = []
+    if previous is not None:
+        plo, phi = previous.bounds
+        prev_wins = [w for d, w in zip(days, wins, strict=True) if plo <= d <= phi]
     extra = {"learning": learning, "kudos": kudos, "contacts": contacts}
     cur_fig = period_figures(cur_wins, current, target, **extra)
     prev_fig = period_figures(prev_wins, previous, target, **extra) if previous else None
@@ -484,10 +528,20 @@ def dashboard(
         skills=skill_figures(cur_wins, prev_wins, target),
         repeats=repeat_problems(cur_wins),
         streaks={
-            "wins": streaks((_day(w) for w in wins), today),
-            "learning": streaks((_day(x) for x in learning), today),
+            "wins": {
+                **streaks((d for d in (_day(w) for w in wins) if d >= since), today),
+                "since": since,
+            },
+            "learning": {
+                **streaks((_day(x) for x in learning if _day(x) >= since), today),
+                "since": since,
+            },
         },
         kudos=kudos_part,
         losing_touch=stale_contacts(contacts, today, interactions or []),
-        next_step=next_step(wins, learning, profile, now) if with_next_step else None,
+        next_step=next_step(
+            [w for d, w in zip(days, wins, strict=True) if d >= since], learning, profile, now
+        )
+        if with_next_step
+        else None,
     )

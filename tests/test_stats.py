@@ -163,6 +163,13 @@ def test_windows_are_rolling_and_of_equal_length() -> None:
     assert (cur.start, prev) == (date(2026, 10, 5), None)
 
 
+def test_history_start() -> None:
+    assert stats.history_start("all", TODAY) is None
+    assert stats.history_start("month", TODAY) == date(2025, 11, 27)  # a year back
+    # "year" compares with the year before, so it needs two
+    assert stats.history_start("year", TODAY) == date(2024, 11, 27)
+
+
 def test_working_days() -> None:
     assert stats.working_days(Window(date(2026, 11, 20), date(2026, 11, 26))) == 5
     assert stats.working_days(Window(date(2026, 11, 21), date(2026, 11, 22))) == 0  # a weekend
@@ -250,8 +257,26 @@ def test_streaks_skip_weekends_and_today_is_still_open() -> None:
     d = board("week")
     # Wins on Fri 20, Mon 23 .. Thu 26 (weekend skipped) = 5; Thu 19 has none -> the run stops.
     # Longest: Mon 5 .. Mon 12 Oct = 6.
-    assert d.streaks["wins"] == {"current": 5, "longest": 6, "last": "2026-11-26"}
-    assert d.streaks["learning"] == {"current": 2, "longest": 2, "last": "2026-11-26"}
+    assert d.streaks["wins"] == {
+        "current": 5,
+        "longest": 6,
+        "last": "2026-11-26",
+        "since": "2026-10-05",
+    }
+    assert d.streaks["learning"] == {
+        "current": 2,
+        "longest": 2,
+        "last": "2026-11-26",
+        "since": "2026-10-05",
+    }
+    # With history only from 13 Oct on, the October run is out of sight.
+    later = board("week", history_from=date(2026, 10, 13)).streaks
+    assert later["wins"] == {
+        "current": 5,
+        "longest": 5,
+        "last": "2026-11-26",
+        "since": "2026-10-13",
+    }
     # Nothing yet today (Thursday) but Mon..Wed active: the run is still 3.
     assert stats.streaks(["2026-11-23", "2026-11-24", "2026-11-25"], TODAY)["current"] == 3
     # Missing Wednesday breaks it.

@@ -1,0 +1,418 @@
+"""`growthdesk kudos`, `growthdesk stats` and `growthdesk review`: thin parse-call-render layers."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import emit_json, info, style
+
+__all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
+
+
+# ---------------------------------------------------------------- kudos
+
+
+class _DefaultToAdd(click.Group):
+    """`growthdesk kudos TEXT …` means `growthdesk kudos add TEXT …`; subcommands still win."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["add", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("kudos", cls=_DefaultToAdd, no_args_is_help=True)
+def kudos_group() -> None:
+    """Record an end user's thanks (optionally tied to a win), or list them.
+
+    \b
+    Examples:
+      growthdesk kudos "Thanks for fixing my VPN so fast!" --from "Mia (Finance)" --win 412
+      growthdesk kudos "Bedankt voor de snelle hulp" --when gisteren
+      growthdesk kudos list --json
+    """
+
+
+@kudos_group.command("add")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
+@click.option(
+    "--win", "win", type=click.IntRange(min=1), metavar="ID", help="The win it thanks you for."
+)
+@click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored kudos as JSON.")
+def kudos_add(
+    text: tuple[str, ...], from_: str | None, win: int | None, when: str | None, as_json: bool
+) -> None:
+    """Record an end user's thanks.
+
+    \b
+    Examples:
+      growthdesk kudos add "Printer works again, you saved my deadline" --from Piet
+      growthdesk kudos "Top geholpen!" --win 37
+    """
+    from growthdesk.kudos import add_kudos
+
+    app = get_app()
+    now = app.now()
+    moment = now
+    if when:
+        from growthdesk.dates import parse_when
+
+        moment = parse_when(when, now)
+    record = add_kudos(app.store, " ".join(text), when=moment, from_=from_, win=win)
+    if as_json:
+        emit_json(record)
+        return
+    extra = []
+    if record["from"]:
+        extra.append(f"from {record['from']}")
+    if record["win"]:
+        extra.append(f"for win #{record['win']}")
+    click.echo(
+        f"Recorded kudos {style('#' + str(record['id']), bold=True)}"
+        + (f" ({', '.join(extra)})" if extra else "")
+    )
+
+
+@kudos_group.command("list")
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most this many (newest first).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def kudos_list(limit: int | None, as_json: bool) -> None:
+    """List recorded kudos, newest first.
+
+    \b
+    Examples:
+      growthdesk kudos list
+      growthdesk kudos list -n 5 --json
+    """
+    from growthdesk.kudos import list_kudos
+
+    rows = list_kudos(get_app().store.all("kudos"))
+    if limit is not None:
+        rows = rows[:limit]
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        info('No kudos yet. Record one with: growthdesk kudos "Thanks!" --from NAME')
+        return
+    for k in rows:
+        who = k.get("from") or "an end user"
+        win = f"  (win #{k['win']})" if k.get("win") else ""
+        click.echo(
+            f"{style('#' + str(k['id']), bold=True)} {str(k['when'])[:10]}  {k['note']}  — {who}{win}"
+        )
+
+
+# ---------------------------------------------------------------- stats
+
+
+def _load_all(store: Any, since: date | None = None) -> dict[str, Any]:
+    """Everything the dashboard and review read; wins only from *since*'s month on (faster)."""
+    months = None
+    if since is not None:
+        first = since.isoformat()[:7]
+        months = [m for m in store.win_months() if m >= first]
+    return {
+        "wins": store.wins(months),
+        "learning": store.all("learning"),
+        "kudos": store.all("kudos"),
+        "contacts": store.all("contacts"),
+        "interactions": store.all("interactions"),
+        "profile": store.profile(),
+    }
+
+
+_PERIOD_TEXT = {
+    "week": "Last 7 days",
+    "month": "Last 30 days",
+    "quarter": "Last 91 days",
+    "year": "Last 365 days",
+    "all": "All time",
+}
+WIDTH = 80
+
+
+def _delta(now: float | None, before: float | None, *, pct_points: bool = False) -> str:
+    """'+12%' style change text, or '' when there is nothing to compare."""
+    if now is None or before is None:
+        return ""
+    if pct_points:
+        diff = round((now - before) * 100)
+        return f"{diff:+d} pts" if diff else "±0 pts"
+    if before == 0:
+        return "new" if now else ""
+    change = round((now - before) / before * 100)
+    return f"{change:+d}%" if change else "±0%"
+
+
+def _bar(value: float, top: float, width: int, unicode_ok: bool) -> str:
+    """A horizontal bar in eighths of a cell ('#' without Unicode)."""
+    if top <= 0 or value <= 0:
+        return ""
+    cells = value / top * width
+    full = int(cells)
+    if not unicode_ok:
+        return "#" * max(full, 1)
+    part = " ▏▎▍▌▋▊▉"[int((cells - full) * 8)].strip()
+    return ("█" * full + part) or "▏"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _fixed(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _minutes(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:g}m"
+
+
+def _cut(text: str, width: int, unicode_ok: bool) -> str:
+    """*text* in exactly *width* columns: cut with an ellipsis, or padded."""
+    text = " ".join(text.split())
+    if len(text) > width:
+        text = text[: width - 1] + "…" if unicode_ok else text[: width - 3] + "..."
+    return text.ljust(width)
+
+
+def _plain(text: str, **_style: Any) -> str:
+    return text
+
+
+def dashboard_lines(
+    data: dict[str, Any], *, unicode_ok: bool = True, paint: Any = _plain
+) -> list[str]:
+    """The dashboard as lines of at most 80 columns; *paint* adds colour (click.style or none)."""
+    import textwrap
+
+    a = lambda u, plain: u if unicode_ok else plain  # noqa: E731 - tiny local helper
+    cur, prev = data["current"], data["previous"]
+    target = data["target_minutes"]
+    out: list[str] = []
+    title = f"{_PERIOD_TEXT[data['period']]} ({cur['start']} to {cur['end']})"
+    if prev:
+        title += ", compared with the same length before"
+    out += [paint(title, bold=True), ""]
+
+    def row(label: str, value: str, change: str, note: str) -> None:
+        colour = (
+            "green"
+            if change.startswith("+") or change == "new"
+            else "red"
+            if change.startswith("-")
+            else None
+        )
+        change_txt = paint(f"{change:<7}", fg=colour) if colour else f"{change:<7}"
+        line = f"  {label:<14}{value:>6}  {change_txt} {note}"
+        out.append(line.rstrip())
+
+    was = f" (was {_fixed(prev['wins_per_working_day'])})" if prev else ""
+    row(
+        "Wins",
+        f"{cur['wins']:,}",
+        _delta(cur["wins"], prev and prev["wins"]),
+        f"{_fixed(cur['wins_per_working_day'])} per working day{was}",
+    )
+    row(
+        f"Within {target} min",
+        _pct(cur["hit_rate"]),
+        _delta(cur["hit_rate"], prev and prev["hit_rate"], pct_points=True),
+        f"median {_minutes(cur['median_minutes'])}, {cur['with_minutes']:,} timed",
+    )
+    row(
+        "Kudos",
+        str(data["kudos"]["count"]),
+        _delta(cur["kudos"], prev and prev["kudos"]),
+        f"{data['kudos']['total']:,} in total",
+    )
+    certs = f", {cur['certifications']} certification(s)" if cur["certifications"] else ""
+    row(
+        "Learning",
+        str(cur["learning"]),
+        _delta(cur["learning"], prev and prev["learning"]),
+        f"{cur['learning_minutes'] / 60:.1f} h{certs}",
+    )
+    sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
+    row("Win streak", f"{sw['current']} d", "", f"best {sw['longest']} d since {sw['since']}")
+    row(
+        "Learn streak",
+        f"{sl['current']} d",
+        "",
+        f"best {sl['longest']} d; weekends never break a streak",
+    )
+    skills = [r for r in data["skills"][:8] if r["wins"]]
+    if skills:
+        out += ["", paint("Top skill areas", bold=True)]
+        le = a("≤", "<=")
+        head = f"  {'':<26}{'':<20}{'wins':>6}{'before' if prev else '':>7}{'median':>7}{le + str(target) + 'm':>6}"
+        out.append(paint(head.rstrip(), dim=True))
+        top = max(r["wins"] for r in skills)
+        from growthdesk.review import skill_label
+
+        for r in skills:
+            bar = _bar(r["wins"], top, 18, unicode_ok).ljust(18)
+            before = f"{r['previous']:>7,}" if prev else " " * 7
+            out.append(
+                f"  {_cut(skill_label(r['skill']), 25, unicode_ok)} {paint(bar, fg='cyan')}  {r['wins']:>6,}{before}"
+                f"{_minutes(r['median_minutes']):>7}{_pct(r['hit_rate']):>6}".rstrip()
+            )
+
+    if data["repeats"]:
+        out += [
+            "",
+            paint("Repeat problems", bold=True)
+            + paint("  the same kind coming back: worth a fix or a how-to", dim=True),
+        ]
+        times = a("×", "x")
+        for r in data["repeats"]:
+            hours = f", {r['minutes'] / 60:.1f} h" if r["minutes"] else ""
+            detail = f"last {r['last'][5:]}{hours}"
+            count = paint(f"{r['count']:>4}{times}", fg="yellow")
+            out.append(
+                f"  {count} {_cut(r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
+            )
+
+    if data["kudos"]["recent"]:
+        out += ["", paint("Recent kudos", bold=True)]
+        for k in data["kudos"]["recent"]:
+            who = k["from"] or "an end user"
+            quote = f"{a('“', chr(34))}{k['note']}{a('”', chr(34))} {a('—', '-')} {who}"
+            out.append("  " + _cut(quote, WIDTH - 2, unicode_ok).rstrip())
+
+    if data["losing_touch"]:
+        out += ["", paint("Losing touch", bold=True)]
+        names = ", ".join(f"{c['name']} ({c['days']} d)" for c in data["losing_touch"])
+        out += textwrap.wrap(names, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+        out.append(paint("  growthdesk contact touch NAME resets the clock", dim=True))
+
+    if data.get("next_step"):
+        out += ["", paint("Next step", bold=True)]
+        out += textwrap.wrap(
+            str(data["next_step"]), WIDTH - 2, initial_indent="  ", subsequent_indent="  "
+        )
+    if not cur["wins"] and not (prev and prev["wins"]):
+        out += [
+            "",
+            'No wins in this period. Log one: growthdesk log "reset MFA for new hire" --minutes 6',
+        ]
+    return out
+
+
+def render_dashboard(data: dict[str, Any]) -> None:
+    """Print the dashboard: colour on a terminal, plain text when piped or under NO_COLOR."""
+    import sys
+
+    from growthdesk.cli.output import use_color
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    paint = click.style if use_color() else _plain
+    for line in dashboard_lines(data, unicode_ok=encoding.startswith("utf"), paint=paint):
+        click.echo(line)
+
+
+@click.command("stats")
+@click.option(
+    "--period",
+    "-p",
+    type=click.Choice(["week", "month", "quarter", "year", "all"]),
+    default="month",
+    show_default=True,
+    help="Rolling window, compared with the one before it.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def stats_cmd(period: str, as_json: bool) -> None:
+    """Dashboard: wins, the target-minutes hit rate, skills, repeat problems, streaks, kudos.
+
+    \b
+    Examples:
+      growthdesk stats
+      growthdesk stats --period quarter
+      growthdesk stats --period all --json | jq .current
+    """
+    from growthdesk import stats
+
+    app = get_app()
+    now = app.now()
+    since = stats.history_start(period, now.date())
+    board = stats.dashboard(
+        now=now, period=period, history_from=since, **_load_all(app.store, since)
+    ).to_dict()
+    if as_json:
+        emit_json(board)
+        return
+    render_dashboard(board)
+
+
+# ---------------------------------------------------------------- review
+
+
+@click.command("review")
+@click.option("--since", help="First day (default: a year before --until).")
+@click.option("--until", help="Last day (default: today).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    default=None,
+    help="Default: from -o's extension, else md.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Path | None) -> None:
+    """Brag document for a performance review, as Markdown or one self-contained HTML file.
+
+    \b
+    Examples:
+      growthdesk review > review.md
+      growthdesk review --since 2026-01-01 --format html -o review.html
+      growthdesk review --since "last monday"
+    """
+    from growthdesk import review, stats
+    from growthdesk.dates import parse_day
+
+    app = get_app()
+    now = app.now()
+    data = _load_all(app.store)
+    doc = review.build_review(
+        wins=data["wins"],
+        now=now,
+        since=parse_day(since, now) if since else None,
+        until=parse_day(until, now) if until else None,
+        learning=data["learning"],
+        kudos=data["kudos"],
+        contacts=data["contacts"],
+        events=app.store.all("events"),
+        profile=data["profile"],
+        career_line=stats.next_step(data["wins"], data["learning"], data["profile"], now),
+    )
+    if fmt is None:
+        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
+    text = review.render_html(doc) if fmt == "html" else review.render_markdown(doc)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    info(
+        f"Wrote {output} ({fmt}, {doc['headline']['wins']:,} wins from {doc['since']} to {doc['until']})"
+    )

@@ -1,0 +1,88 @@
+"""`growthdesk demo`: a realistic sample home in a fresh folder, the dashboard, and what to try next."""
+
+from __future__ import annotations
+
+import shlex
+import tempfile
+from pathlib import Path
+
+import click
+
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import info
+
+__all__ = ["demo_cmd", "DEFAULT_SEED"]
+
+DEFAULT_SEED = 7
+
+
+@click.command("demo")
+@click.option(
+    "--home",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the sample (must be new or empty). Default: a new temporary folder.",
+)
+@click.option(
+    "--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Same seed, same sample."
+)
+def demo_cmd(target: Path | None, seed: int) -> None:
+    """Try growthdesk on a realistic sample: an agent 18 months into the helpdesk.
+
+    Builds the sample in a fresh folder (never your own data), shows the dashboard and lists
+    commands to try on it.
+
+    \b
+    Examples:
+      growthdesk demo
+      growthdesk demo --home ~/growthdesk-demo --seed 3
+    """
+    from growthdesk import demo, stats
+    from growthdesk.cli.dashboard import render_dashboard
+    from growthdesk.errors import InputError
+
+    if target is None:
+        target = Path(tempfile.mkdtemp(prefix="growthdesk-demo-"))
+    else:
+        target = target.expanduser()
+        if target.exists() and any(target.iterdir()):
+            raise InputError(f"{target} is not empty; the demo only fills a new or empty folder.")
+    app = get_app()
+    now = app.now()
+    app.set_home(target)
+    store = app.store
+    info(f"Building the demo sample (seed {seed}) in {target} …")
+    counts = demo.build(store, seed, now)
+
+    board = stats.dashboard(
+        wins=store.wins(),
+        now=now,
+        period="month",
+        learning=store.all("learning"),
+        kudos=store.all("kudos"),
+        contacts=store.all("contacts"),
+        interactions=store.all("interactions"),
+        profile=store.profile(),
+    ).to_dict()
+    render_dashboard(board)
+
+    home = shlex.quote(str(target))
+    gd = f"growthdesk --home {home}"
+    click.echo()
+    click.echo(
+        f"Demo home: {target}\n"
+        f"  {counts['wins']:,} wins over 18 months, {counts['contacts']} contacts, "
+        f"{counts['events']} events, {counts['learning']} learning entries, {counts['kudos']} kudos."
+    )
+    click.echo("\nTry next:")
+    for cmd, why in (
+        (f'{gd} ask "VPN keeps disconnecting when working from home"', "whom to ask, and why"),
+        (f"{gd} path", "career analysis and plan"),
+        (f"{gd} stats --period quarter", "the dashboard over 3 months"),
+        (f"{gd} review --format html -o review.html", "brag document for your review"),
+        (f"{gd} wins --contains printer", "search your wins"),
+        (f"{gd} network stale", "contacts you are losing touch with"),
+    ):
+        click.echo(f"  {cmd}\n      {why}")
+    click.echo(f"\nOr for this shell: export GROWTHDESK_HOME={home}")
