@@ -193,7 +193,7 @@ def _dateparser(text: str, now: datetime) -> datetime:
         "RELATIVE_BASE": now.replace(tzinfo=None),
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    value = dateparser.parse(text, languages=["en", "nl"], settings=settings)  # type: ignore[arg-type]
+    value = dateparser.parse(text, languages=["en", "nl"], settings=settings)
     if value is None:
         raise InputError(
             _(

@@ -518,7 +518,7 @@ class Transaction:
     def _db(self, rel: str) -> TinyDB:
         if rel not in self._dbs:
             # A fresh TinyDB per unit of work, no query cache: it must never serve stale rows.
-            self._dbs[rel] = TinyDB(storage=_MemoryStorage, tx=self, rel=rel)  # type: ignore[arg-type]
+            self._dbs[rel] = TinyDB(storage=_MemoryStorage, tx=self, rel=rel)
         return self._dbs[rel]
 
     def _next_id(self, table: str) -> int:
@@ -574,7 +574,7 @@ class Transaction:
         doc = self._db(rel).table(table, cache_size=0).get(doc_id=id)
         if doc is None:
             raise NotFoundError(_("no {table} record with id {id}", table=table.rstrip("s"), id=id))
-        return {"id": id, **dict(doc)}  # type: ignore[arg-type]
+        return {"id": id, **dict(doc)}
 
     def insert(self, table: str, record: dict[str, Any]) -> int:
         return self.insert_many(table, [record])[0]
