@@ -9,8 +9,9 @@ areas without being declared as shared.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -27,7 +28,9 @@ __all__ = [
     "load_taxonomy",
     "parse_taxonomy",
     "validate_skill",
+    "skill_summary",
     "LANGS",
+    "TREND_DAYS",
 ]
 
 LANGS = ("en", "nl")
@@ -224,3 +227,68 @@ def validate_skill(skill_id: str, taxonomy: Taxonomy | None = None) -> str:
     if cleaned in ids:
         return cleaned
     raise InputError(_("unknown skill {skill!r}.", skill=skill_id) + did_you_mean(skill_id, ids))
+
+
+TREND_DAYS = 90
+
+
+def _trend(recent: int, previous: int) -> str:
+    if recent == 0 and previous == 0:
+        return "none"
+    if previous == 0:
+        return "new"
+    ratio = recent / previous
+    # A 25% band counts as flat: one or two wins either way is noise, not a trend.
+    if ratio >= 1.25:
+        return "up"
+    if ratio <= 0.8:
+        return "down"
+    return "flat"
+
+
+def skill_summary(
+    wins: Iterable[Mapping[str, Any]],
+    today: date,
+    lang: str = "en",
+    taxonomy: Taxonomy | None = None,
+    days: int = TREND_DAYS,
+) -> list[dict[str, Any]]:
+    """Per area: wins, last win date, wins in the last *days* vs the *days* before, and trend.
+
+    Sorted by number of wins (most first), then in the fixed area order.
+    """
+    tax = taxonomy or load_taxonomy()
+    recent_from = today - timedelta(days=days)
+    previous_from = today - timedelta(days=2 * days)
+    rows: dict[str, dict[str, Any]] = {
+        sid: {
+            "skill": sid,
+            "label": tax.label(sid, lang),
+            "count": 0,
+            "last": None,
+            "recent": 0,
+            "previous": 0,
+        }
+        for sid in tax.ids
+    }
+    for win in wins:
+        try:
+            day = date.fromisoformat(str(win.get("when", ""))[:10])
+        except ValueError:
+            continue
+        for sid in set(win.get("skills") or ()):
+            row = rows.get(sid)
+            if row is None:
+                continue
+            row["count"] += 1
+            if row["last"] is None or day.isoformat() > row["last"]:
+                row["last"] = day.isoformat()
+            if recent_from < day <= today:
+                row["recent"] += 1
+            elif previous_from < day <= recent_from:
+                row["previous"] += 1
+    order = {sid: i for i, sid in enumerate(tax.ids)}
+    out = sorted(rows.values(), key=lambda r: (-r["count"], order[r["skill"]]))
+    for row in out:
+        row["trend"] = _trend(row["recent"], row["previous"])
+    return out

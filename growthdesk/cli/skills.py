@@ -1,0 +1,158 @@
+"""`growthdesk skills`, `growthdesk skills suggest` and `growthdesk recall`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from growthdesk.cli.app import get_app
+from growthdesk.cli.output import emit_json, info, style
+from growthdesk.i18n import _
+
+__all__ = ["skills_group", "recall_cmd"]
+
+_TREND_MARK = {"up": "↑ up", "down": "↓ down", "flat": "→ flat", "new": "★ new", "none": "-"}
+
+
+def _lang() -> str:
+    from growthdesk.i18n import language
+
+    lang = get_app().store.profile().get("lang") or language()
+    return lang if lang in ("en", "nl") else "en"
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise click.BadParameter(_("give a problem description"), param_hint="TEXT")
+    return value
+
+
+@click.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def skills_group(ctx: click.Context, as_json: bool) -> None:
+    """Skill areas with your win counts, last win and 90-day trend.
+
+    The trend compares the last 90 days with the 90 days before.
+
+    \b
+    Examples:
+      growthdesk skills
+      growthdesk skills --json
+      growthdesk skills suggest "printer op 2e verdieping offline"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from growthdesk.taxonomy import skill_summary
+
+    app = get_app()
+    rows = skill_summary(app.store.wins(), app.now().date(), _lang())
+    if as_json:
+        emit_json(rows)
+        return
+    width = max(len(r["label"]) for r in rows)
+    click.echo(
+        style(
+            f"{'Skill area':<{width}}  {'id':<21} {'wins':>5}  {'last win':<10}  "
+            f"{'90d':>4} {'prev':>4}  trend",
+            bold=True,
+        )
+    )
+    for r in rows:
+        click.echo(
+            f"{r['label']:<{width}}  {r['skill']:<21} {r['count']:>5}  {r['last'] or '-':<10}  "
+            f"{r['recent']:>4} {r['previous']:>4}  {_TREND_MARK[r['trend']]}"
+        )
+
+
+@skills_group.command("suggest")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="JSON: [{skill, score, label}, …].")
+@click.option("--hint", default=None, help="Extra context, e.g. a ticket category.")
+def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
+    """Rank the skill areas for a problem description, best first.
+
+    Uses your own hand-tagged wins as well as the built-in keywords.
+
+    \b
+    Examples:
+      growthdesk skills suggest "kan niet inloggen na wachtwoord reset"
+      growthdesk skills suggest "printer on 3rd floor says offline" --json
+    """
+    from growthdesk import tagger
+    from growthdesk.taxonomy import load_taxonomy
+
+    text = _text(text)
+    app = get_app()
+    ranked = tagger.suggest(text, model=app.store.model("tagger"), hint=hint)
+    tax, lang = load_taxonomy(), _lang()
+    rows: list[dict[str, Any]] = [
+        {"skill": s, "score": score, "label": tax.label(s, lang)} for s, score in ranked
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    chosen, confident = tagger.decide(ranked)
+    if not rows:
+        info(_("No skill area recognised; add one by hand with --skill."))
+        return
+    for row in rows[:8]:
+        mark = "*" if row["skill"] in chosen else " "
+        click.echo(f"{mark} {row['score']:.2f}  {row['skill']:<21} {row['label']}")
+    if confident:
+        info(_("Would tag: {skills}", skills=", ".join(chosen)))
+    else:
+        top = ", ".join(r["skill"] for r in rows[:3])
+        info(_("No confident skill; the top 3 are {top}.", top=top))
+
+
+@click.command("recall")
+@click.argument("text")
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(1, 100),
+    default=5,
+    show_default=True,
+    help="How many wins to show.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def recall_cmd(text: str, limit: int, as_json: bool) -> None:
+    """Your own past wins most like a problem, best first, with their solutions.
+
+    Matches English and Dutch wording ("wachtwoord" finds "password").
+
+    \b
+    Examples:
+      growthdesk recall "wachtwoord vergeten"
+      growthdesk recall "vpn drops at home" --limit 3 --json
+    """
+    from growthdesk.recall import recall
+
+    text = _text(text)
+    hits = recall(text, get_app().store.wins(), limit=limit)
+    if as_json:
+        emit_json(
+            [
+                {
+                    "id": w["id"],
+                    "when": w["when"],
+                    "problem": w["problem"],
+                    "solution": w.get("solution"),
+                    "skills": w.get("skills", []),
+                    "score": score,
+                }
+                for w, score in hits
+            ]
+        )
+        return
+    if not hits:
+        info(_("No similar wins yet."))
+        return
+    for w, score in hits:
+        click.echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({score:.2f})")
+        solution = w.get("solution")
+        click.echo(
+            f"    {_('solution')}: {solution}" if solution else f"    {_('no solution noted')}"
+        )
