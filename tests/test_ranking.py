@@ -84,7 +84,6 @@ def test_ranking_quality_with_known_skills() -> None:
 
 def test_ranking_quality_end_to_end_with_tagger() -> None:
     """Same, with the skill areas read from the EN/NL text by growthdesk.tagger."""
-    pytest.importorskip("growthdesk.tagger", reason="tagger module not merged yet")
     full = _run(RankParams(), oracle=False)
     topic = _run(TOPIC_ONLY, oracle=False)
     assert full["mrr"] >= 0.8 and full["p@1"] >= 0.7, full
