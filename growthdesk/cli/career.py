@@ -1,7 +1,7 @@
 """`growthdesk profile`, `growthdesk learn` and `growthdesk path`: the career job.
 
 Parsing and rendering only; the rules live in growthdesk.profile, growthdesk.learning and
-growthdesk.career. rich is imported inside `path` only.
+growthdesk.career. `path` lays its report out by hand (see _Out) to stay in its time budget.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from growthdesk.errors import InputError
 from growthdesk.i18n import _
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from growthdesk.career import PathReport
 
 __all__ = ["profile_group", "learn_group", "path_cmd"]
@@ -371,10 +369,50 @@ def _bar(fraction: float, width: int) -> str:
     return "█" * full + "·" * (width - full)
 
 
-def _render(report: PathReport, con: Console) -> None:
-    from rich.table import Table
-    from rich.text import Text
+class _Out:
+    """Plain-text report writer: wraps at the terminal width (80 when piped), colours on a tty.
 
+    `path` used rich tables at first; rich's first render alone cost ~200 ms here, two thirds
+    of the 300 ms budget for the whole command, so the report is laid out by hand instead.
+    """
+
+    def __init__(self) -> None:
+        import shutil
+
+        from growthdesk.cli.output import use_color
+
+        self.color = use_color()
+        self.width = min(100, shutil.get_terminal_size((80, 24)).columns) if self.color else 80
+        self.lines: list[str] = []
+
+    def style(self, text: str, **kwargs: Any) -> str:
+        return click.style(text, **kwargs) if self.color else text
+
+    def line(self, text: str = "") -> None:
+        self.lines.append(text)
+
+    def para(
+        self, text: str, indent: str = "", first: str | None = None, bold: bool = False
+    ) -> None:
+        import textwrap
+
+        lead = indent if first is None else first
+        chunks = textwrap.wrap(text, self.width, initial_indent=lead, subsequent_indent=indent)
+        for chunk in chunks or [lead]:
+            self.lines.append(self.style(chunk, bold=True) if bold else chunk)
+
+    def heading(self, text: str) -> None:
+        self.lines.append(self.style(text, bold=True))
+
+    def flush(self) -> None:
+        click.echo("\n".join(self.lines))
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _render(report: PathReport, out: _Out) -> None:
     m, w = report.metrics, report.window
     labels = {
         "specialist": _("specialist"),
@@ -382,43 +420,38 @@ def _render(report: PathReport, con: Console) -> None:
         "generalist": _("generalist"),
         "not-enough-data": _("not enough data yet"),
     }
-    head = Text(_("Career path"), style="bold")
+    head = out.style(_("Career path"), bold=True)
     if w.months_done is not None:
         guess = _(" (estimated from your first win)") if w.estimated else ""
-        head.append(
-            "  "
-            + _("{m} months at the helpdesk since {d}{g}", m=w.months_done, d=w.started, g=guess)
+        head += "  " + _(
+            "{m} months at the helpdesk since {d}{g}", m=w.months_done, d=w.started, g=guess
         )
-    con.print(head)
-    con.print(Text(_("You are: ") + labels[report.label], style="bold"))
-    con.print(report.recommendation)
+    out.line(head)
+    out.line(out.style(_("You are: ") + labels[report.label], bold=True))
+    out.para(report.recommendation)
     for reason in report.reasons:
-        con.print(Text("  • " + reason))
-    con.print()
+        out.para(reason, indent="    ", first="  • ")
+    out.line()
 
     if not report.enough_data:
-        con.print(Text(_("What is needed:"), style="bold"))
+        out.heading(_("What is needed:"))
         for need in report.needs:
-            con.print("  • " + need)
-        con.print()
+            out.para(need, indent="    ", first="  • ")
+        out.line()
 
-    areas = Table(title=_("Where your work goes (recent work counts more)"), title_justify="left")
-    areas.add_column(_("area"))
-    areas.add_column(_("share"), justify="right")
-    areas.add_column(_("wins"), justify="right")
-    areas.add_column(_("typical"), justify="right")
-    areas.add_column(_("× typical"), justify="right")
+    out.heading(_("Where your work goes (recent work counts more)"))
+    out.line(
+        f"  {_('area'):<22} {_('share'):>6} {_('wins'):>7} {_('typical'):>8} {_('× typical'):>10}"
+    )
     for a in [a for a in report.areas if a.share > 0][:8]:
-        rca = f"{a.rca:.1f}"
-        areas.add_row(
-            _area(a.skill),
-            _pct(a.share),
-            str(a.wins),
-            _pct(a.baseline),
-            Text(rca, style="bold" if a.skill in report.deep_areas else ""),
+        rca = f"{a.rca:.1f}".rjust(10)
+        if a.skill in report.deep_areas:
+            rca = out.style(rca, bold=True)
+        out.line(
+            f"  {_cut(_area(a.skill), 22):<22} {_pct(a.share):>6} {a.wins:>7} "
+            f"{_pct(a.baseline):>8} {rca}"
         )
-    con.print(areas)
-    con.print(
+    out.para(
         _(
             "Breadth: {b} areas at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
             "biggest area {s}",
@@ -427,39 +460,31 @@ def _render(report: PathReport, con: Console) -> None:
             e=m.effective_areas,
             j=m.evenness,
             s=_pct(m.top_share),
-        )
+        ),
+        indent="  ",
     )
-    con.print()
+    out.line()
 
-    fits = Table(title=_("Track fit"), title_justify="left")
-    fits.add_column("#", justify="right")
-    fits.add_column(_("track"))
-    fits.add_column(_("fit"), justify="right")
-    fits.add_column("", no_wrap=True)
-    fits.add_column(_("certs"))
+    out.heading(_("Track fit"))
+    name_w = max(20, min(40, out.width - 40))
     for f in report.fits:
         mark = " ◀" if f.track == report.focus else ""
-        fits.add_row(
-            str(f.rank),
-            f.label + mark,
-            _pct(f.fit),
-            _bar(f.fit, 12),
-            ", ".join(f.earned + [c + "…" for c in f.preparing]),
-        )
-    con.print(fits)
-    con.print()
+        certs = ", ".join(f.earned + [c + "…" for c in f.preparing])
+        bar = out.style(_bar(f.fit, 12), fg="green") if f.rank == 1 else _bar(f.fit, 12)
+        row = f"  {f.rank:>2}  {_cut(f.label + mark, name_w):<{name_w}} {_pct(f.fit):>5} {bar}"
+        out.line(row + (f"  {certs}" if certs else ""))
+    out.line()
 
     shown = [f for f in report.fits if f.gaps or f.next_roles]
     shown = [f for f in shown if f.track == report.focus] if report.focus else shown[:3]
     for f in shown:
-        con.print(Text(f"{f.label} ({_pct(f.fit)})", style="bold"))
+        out.heading(f"{f.label} ({_pct(f.fit)})")
         for g in f.gaps:
             extra = (
                 _(" or study {certs}", certs="/".join(g.certifications)) if g.certifications else ""
             )
-            con.print(
-                "  "
-                + _(
+            out.para(
+                _(
                     "grow {area}: {s} → {t} of your work, about {n} more {wins}{extra}",
                     area=_area(g.skill),
                     s=_pct(g.share),
@@ -467,45 +492,38 @@ def _render(report: PathReport, con: Console) -> None:
                     n=g.wins_needed,
                     wins=_("win") if g.wins_needed == 1 else _("wins"),
                     extra=extra,
-                )
+                ),
+                indent="    ",
+                first="  • ",
             )
         if f.next_certifications:
-            con.print(
-                "  "
-                + _(
-                    "next certifications: {c}",
-                    c=", ".join(c["code"] for c in f.next_certifications),
-                )
-            )
+            codes = ", ".join(c["code"] for c in f.next_certifications)
+            out.para(_("next certifications: {c}", c=codes), indent="    ", first="  ")
         if f.next_roles:
-            con.print("  " + _("next roles: {r}", r=" → ".join(f.next_roles)))
-    con.print()
+            out.para(_("next roles: {r}", r=" → ".join(f.next_roles)), indent="    ", first="  ")
+    out.line()
 
     if w.months_done is not None:
-        con.print(
-            Text(
-                _(
-                    "The 24–36-month window: {done} months done, {open} until 24, {left} until 36.",
-                    done=w.months_done,
-                    open=w.months_to_open,
-                    left=w.months_left,
-                ),
-                style="bold",
-            )
+        out.para(
+            _(
+                "The 24–36-month window: {done} months done, {open} until 24, {left} until 36.",
+                done=w.months_done,
+                open=w.months_to_open,
+                left=w.months_left,
+            ),
+            bold=True,
         )
-    con.print(Text(_("Plan"), style="bold"))
+    out.heading(_("Plan"))
     for q in report.plan:
-        con.print(Text(f"  {q.quarter}", style="bold"))
+        out.line("  " + out.style(q.quarter, bold=True))
         for item in q.milestones:
-            con.print("    • " + item)
-    con.print()
-    _render_history(report, con)
+            out.para(item, indent="      ", first="    • ")
+    out.line()
+    _render_history(report, out)
 
 
-def _render_history(report: PathReport, con: Console) -> None:
+def _render_history(report: PathReport, out: _Out) -> None:
     """One stacked bar per quarter: the five biggest areas overall, the rest as 'other'."""
-    from rich.text import Text
-
     rows = report.history
     if not rows:
         return
@@ -514,11 +532,10 @@ def _render_history(report: PathReport, con: Console) -> None:
         for skill, share in r.shares.items():
             totals[skill] = totals.get(skill, 0.0) + share * r.wins
     legend = sorted(totals, key=lambda s: -totals[s])[:5]
-    con.print(Text(_("Skill mix per quarter"), style="bold"))
-    width = max(10, min(50, con.width - 22))
-    color = con.is_terminal and not con.no_color
+    out.heading(_("Skill mix per quarter"))
+    width = max(10, min(50, out.width - 22))
     for r in rows:
-        line = Text(f"  {r.quarter}  ")
+        line = f"  {r.quarter}  "
         if r.wins:
             used = 0
             parts = [(s, r.shares.get(s, 0.0)) for s in legend]
@@ -527,23 +544,24 @@ def _render_history(report: PathReport, con: Console) -> None:
                 n = round(share * width) if i < len(parts) - 1 else width - used
                 n = max(0, min(n, width - used))
                 used += n
-                glyph = "█" if color else _GLYPHS[i]
-                line.append(glyph * n, style=_COLORS[i] if color else "")
-        line.append(f" {r.wins:>4}" if r.wins else "   " + _("no wins"))
-        con.print(line)
+                glyph = "█" if out.color else _GLYPHS[i]
+                if n:
+                    line += out.style(glyph * n, fg=_COLORS[i])
+            line += f" {r.wins:>5}"
+        else:
+            line += "   " + _("no wins")
+        out.line(line)
     # The legend, wrapped by hand so that a glyph never ends a line without its name.
-    key = Text("  ")
-    used = 2
+    key, used = "  ", 2
     for i, skill in enumerate([*legend, "other"]):
-        glyph = "█" if color else _GLYPHS[i]
-        item = f"{glyph} {_area(skill)}  "
-        if used + len(item) > con.width and used > 2:
-            con.print(key)
-            key, used = Text("  "), 2
-        key.append(glyph + " ", style=_COLORS[i] if color else "")
-        key.append(_area(skill) + "  ")
-        used += len(item)
-    con.print(key)
+        glyph = "█" if out.color else _GLYPHS[i]
+        item = f"{glyph} {_area(skill)}"
+        if used + len(item) > out.width and used > 2:
+            out.line(key.rstrip())
+            key, used = "  ", 2
+        key += out.style(glyph, fg=_COLORS[i]) + f" {_area(skill)}  "
+        used += len(item) + 2
+    out.line(key.rstrip())
 
 
 @click.command("path")
@@ -573,6 +591,6 @@ def path_cmd(track: str | None, as_json: bool) -> None:
     if as_json:
         emit_json(career.to_json(report))
         return
-    from growthdesk.cli.output import console
-
-    _render(report, console())
+    out = _Out()
+    _render(report, out)
+    out.flush()

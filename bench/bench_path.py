@@ -1,0 +1,106 @@
+"""Whole-process timing of `growthdesk path` (text and --json) at 25,000 wins.
+
+    python bench/bench_path.py [--runs 9] [--wins 25000]
+
+Target: median <= 300 ms as a whole process. Also prints, in-process, how that time splits
+between loading the store and the career analysis itself, so a miss can be placed.
+Run by hand; not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from gen import generate  # noqa: E402
+
+OUT = Path(__file__).parent / "out"
+NOW = "2026-11-26T10:00:00+01:00"
+TARGET_MS = 300.0
+
+
+def _time(cmd: list[str], env: dict[str, str], runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        samples.append((time.perf_counter() - t0) * 1000)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
+    return samples
+
+
+def _split(home: Path) -> dict[str, float]:
+    """In-process: store load vs analysis (ms), the median of 5."""
+    code = f"""
+import statistics, time
+from datetime import datetime
+from pathlib import Path
+t0 = time.perf_counter()
+from growthdesk.store import Store
+from growthdesk import career
+t1 = time.perf_counter()
+loads, runs = [], []
+for _ in range(5):
+    a = time.perf_counter()
+    store = Store(Path({str(home)!r}))
+    wins, learning, profile = store.wins(), store.all("learning"), store.profile()
+    b = time.perf_counter()
+    career.analyse(wins, learning, profile, datetime.fromisoformat({NOW!r}))
+    c = time.perf_counter()
+    loads.append((b - a) * 1000); runs.append((c - b) * 1000)
+print((t1 - t0) * 1000, statistics.median(loads), statistics.median(runs))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imports, load, analyse = (float(x) for x in out.stdout.split())
+    return {"imports": imports, "store load": load, "analyse": analyse}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--wins", type=int, default=25000)
+    args = parser.parse_args()
+
+    home = OUT / f"path-{args.wins}"
+    if not home.exists():
+        print(f"generating {args.wins} wins in {home} …", file=sys.stderr)
+        tmp = home.with_suffix(".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        generate(tmp, args.wins, contacts=200, links=800)
+        tmp.rename(home)
+    env = {**os.environ, "GROWTHDESK_HOME": str(home), "GROWTHDESK_NOW": NOW}
+    env.pop("GROWTHDESK_DEBUG", None)
+    subprocess.run(
+        [sys.executable, "-m", "growthdesk", "profile", "set", "--started", "2024-01-15"],
+        env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = [sys.executable, "-m", "growthdesk"]
+    # Warm the OS file cache and .pyc files first.
+    _time([*base, "path"], env, 2)
+    rows = {
+        "--help": _time([*base, "--help"], env, args.runs),
+        "path": _time([*base, "path"], env, args.runs),
+        "path --json": _time([*base, "path", "--json"], env, args.runs),
+    }
+    print(f"growthdesk path at {args.wins} wins, {args.runs} runs (ms, whole process)")
+    for name, samples in rows.items():
+        med = statistics.median(samples)
+        print(f"  {name:<12} median {med:7.1f}   min {min(samples):7.1f}   max {max(samples):7.1f}")
+    med = statistics.median(rows["path"])
+    ratio = med / statistics.median(rows["--help"])
+    verdict = "meets" if med <= TARGET_MS else "MISSES"
+    print(f"  path / --help ratio {ratio:.2f}; {verdict} the {TARGET_MS:.0f} ms target")
+    split = _split(home)
+    print("  in-process split (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items()))
+
+
+if __name__ == "__main__":
+    main()
