@@ -24,7 +24,7 @@ from growthdesk.importers.base import ImportPlan
 from growthdesk.importers.native import EXPORT_FORMAT, EXPORT_TABLES
 
 if TYPE_CHECKING:
-    from growthdesk.store import Store, Transaction
+    from growthdesk.store import Store
 
 __all__ = [
     "CSV_TABLES",
@@ -293,10 +293,16 @@ def _is_default_profile(profile: dict[str, Any]) -> bool:
     )
 
 
-def _restore_diff(read_all: Any, doc: dict[str, Any], name: str) -> dict[str, list[dict[str, Any]]]:
-    """Records of the export that the home lacks; a different record under the same id is a
-    conflict, because ids are what wins, contacts and events use to point at each other."""
+def _restore_diff(
+    read_all: Any, doc: dict[str, Any], name: str
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """(records of the export the home lacks, every record after the restore), per table.
+
+    A different record under the same id is a conflict, because ids are what wins, contacts
+    and events use to point at each other.
+    """
     missing: dict[str, list[dict[str, Any]]] = {}
+    after: dict[str, list[dict[str, Any]]] = {}
     for table in EXPORT_TABLES:
         have = {r["id"]: r for r in read_all(table)}
         todo = []
@@ -316,13 +322,15 @@ def _restore_diff(read_all: Any, doc: dict[str, Any], name: str) -> dict[str, li
                     )
                 )
         missing[table] = todo
-    return missing
+        after[table] = [*have.values(), *todo]
+    _check_refs(after)
+    return missing, after
 
 
 def restore_preview(store: Store, plan: ImportPlan) -> dict[str, int]:
     """Per table, how many records a restore would add (raises RestoreConflict)."""
     assert plan.restore is not None
-    missing = _restore_diff(store.all, plan.restore, plan.path.name)
+    missing, _after = _restore_diff(store.all, plan.restore, plan.path.name)
     return {t: len(v) for t, v in missing.items()}
 
 
@@ -337,7 +345,8 @@ def restore(store: Store, plan: ImportPlan, *, now: datetime) -> ImportResult:
     label = _("restore from {file}", file=plan.path.name)
     result = ImportResult(label=label)
     with store.transaction(label) as tx:
-        missing = _restore_diff(tx.all, doc, plan.path.name)
+        # References are checked on the combined records before anything is inserted.
+        missing, _after = _restore_diff(tx.all, doc, plan.path.name)
         for table, records in missing.items():
             if records:
                 tx.insert_many(table, [dict(r) for r in records])
@@ -346,43 +355,42 @@ def restore(store: Store, plan: ImportPlan, *, now: datetime) -> ImportResult:
         if profile and profile != tx.profile() and _is_default_profile(tx.profile()):
             tx.set_profile(dict(profile))
             result.per_table["profile"] = 1
-        _check_refs(tx)
     result.added = sum(n for t, n in result.per_table.items() if t != "profile")
     result.duplicates = sum(len(doc.get(t, [])) for t in EXPORT_TABLES) - result.added
     return result
 
 
-def _check_refs(tx: Transaction) -> None:
+def _check_refs(tables: dict[str, list[dict[str, Any]]]) -> None:
     """Refuse a restore whose records point at contacts/events/wins that do not exist."""
-    contacts = {c["id"] for c in tx.all("contacts")}
-    events = {e["id"] for e in tx.all("events")}
-    wins = {w["id"] for w in tx.all("wins")}
+    contacts = {c["id"] for c in tables["contacts"]}
+    events = {e["id"] for e in tables["events"]}
+    wins = {w["id"] for w in tables["wins"]}
     problems: list[str] = []
-    for win in tx.all("wins"):
+    for win in tables["wins"]:
         problems += [
             f"win #{win['id']} → contact #{c}"
             for c in win.get("helped_by") or []
             if c not in contacts
         ]
-    for link in tx.all("links"):
+    for link in tables["links"]:
         problems += [
             f"link #{link['id']} → contact #{c}"
             for c in (link.get("a"), link.get("b"))
             if c not in contacts
         ]
-    for item in tx.all("interactions"):
+    for item in tables["interactions"]:
         if item.get("contact") not in contacts:
             problems.append(f"interaction #{item['id']} → contact #{item.get('contact')}")
-    for contact in tx.all("contacts"):
+    for contact in tables["contacts"]:
         if contact.get("met_at") is not None and contact["met_at"] not in events:
             problems.append(f"contact #{contact['id']} → event #{contact['met_at']}")
-    for event in tx.all("events"):
+    for event in tables["events"]:
         problems += [
             f"event #{event['id']} → contact #{c}"
             for c in event.get("met") or []
             if c not in contacts
         ]
-    for kudo in tx.all("kudos"):
+    for kudo in tables["kudos"]:
         if kudo.get("win") is not None and kudo["win"] not in wins:
             problems.append(f"kudos #{kudo['id']} → win #{kudo['win']}")
     if problems:

@@ -1,0 +1,454 @@
+"""`growthdesk export`: full JSON backup that restores identically, and formula-safe CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from click.testing import Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from growthdesk import transfer
+from growthdesk.importers import parse_file
+from growthdesk.importers.native import EXPORT_TABLES
+from growthdesk.skillids import SKILL_IDS
+from growthdesk.store import SCHEMA_VERSION, Store
+
+Invoke = Callable[..., Result]
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+def seed(home: Path) -> Store:
+    """A small home with every kind of record, some cells formula-like."""
+    store = Store(home)
+    with store.transaction("seed") as tx:
+        ana = tx.insert(
+            "contacts",
+            {
+                "name": "Ana López",
+                "kind": "colleague",
+                "org": None,
+                "email": "=ana@example.org",
+                "phone": "+31 6 12345678",
+                "specialties": {"remote_access": 4},
+                "strength": 4,
+                "met_at": None,
+                "notes": "@network team",
+                "last_contact": "2026-11-20",
+                "do_not_ask": False,
+                "created": "2026-01-01T09:00:00+01:00",
+            },
+        )
+        tx.insert(
+            "wins",
+            {
+                "when": "2026-11-02T10:00:00+01:00",
+                "problem": '=HYPERLINK("http://evil")',
+                "solution": "-rf was not the answer",
+                "skills": ["remote_access", "security_incidents"],
+                "skills_source": "manual",
+                "minutes": 12,
+                "helped_by": [ana],
+                "ticket": "+INC1",
+                "source": "manual",
+                "tags": ["vpn", "@home"],
+                "escalated": True,
+                "created": "2026-11-02T10:01:00+01:00",
+                "updated": "2026-11-02T10:01:00+01:00",
+            },
+        )
+        tx.insert(
+            "wins",
+            {
+                "when": "2026-10-05T09:00:00+02:00",
+                "problem": "Printer jam, floor 2",
+                "solution": None,
+                "skills": [],
+                "skills_source": "auto",
+                "minutes": None,
+                "helped_by": [],
+                "ticket": None,
+                "source": "jira",
+                "tags": [],
+                "escalated": False,
+                "created": "2026-10-05T09:00:00+02:00",
+                "updated": "2026-10-05T09:00:00+02:00",
+            },
+        )
+        tx.insert(
+            "learning",
+            {
+                "when": "2026-11-01T20:00:00+01:00",
+                "kind": "course",
+                "title": "@Risk: =SUM basics",
+                "skills": ["data_reporting"],
+                "minutes": 90,
+                "url": "https://example.org/c",
+            },
+        )
+        tx.set_profile({"started": "2025-09-01", "role": "Service desk", "track": "network"})
+    return Store(home)
+
+
+def test_json_export_has_everything(invoke: Invoke, home: Path) -> None:
+    seed(home)
+    result = invoke("export")
+    assert result.exit_code == 0
+    doc = orjson.loads(result.stdout)
+    assert doc["format"] == "growthdesk-export"
+    assert doc["schema_version"] == SCHEMA_VERSION
+    assert doc["exported_at"] == "2026-11-26T10:00:00+01:00"
+    assert {t: len(doc[t]) for t in EXPORT_TABLES} == {
+        "wins": 2,
+        "contacts": 1,
+        "links": 0,
+        "interactions": 0,
+        "events": 0,
+        "learning": 1,
+        "kudos": 0,
+    }
+    assert doc["profile"] == {
+        "started": "2025-09-01",
+        "role": "Service desk",
+        "target_minutes": 15,
+        "track": "network",
+        "lang": "en",
+    }
+    assert [w["id"] for w in doc["wins"]] == [1, 2]
+    assert doc["wins"][0]["problem"] == '=HYPERLINK("http://evil")'  # JSON is not neutralised
+
+
+def test_csv_export_neutralises_formulas(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    seed(home)
+    out = tmp_path / "wins.csv"
+    result = invoke("export", "--format", "csv", "--table", "wins", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr == f"Exported to {out}\n"
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == ["2", "1"]  # oldest first
+    win = rows[1]
+    assert win["problem"] == '\'=HYPERLINK("http://evil")'
+    assert win["solution"] == "'-rf was not the answer"
+    assert win["ticket"] == "'+INC1"
+    assert win["tags"] == "vpn, @home"
+    assert win["helped_by"] == "Ana López"
+    assert win["skills"] == "remote_access, security_incidents"
+    assert win["escalated"] == "yes"
+    assert win["when"] == "2026-11-02T10:00:00+01:00"
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@")), value
+
+
+def test_csv_export_contacts_and_learning(invoke: Invoke, home: Path) -> None:
+    seed(home)
+    contacts = list(
+        csv.DictReader(
+            io.StringIO(
+                invoke("export", "--format", "csv", "--table", "contacts").stdout.lstrip("\ufeff")
+            )
+        )
+    )
+    assert contacts[0]["email"] == "'=ana@example.org"
+    assert contacts[0]["phone"] == "'+31 6 12345678"
+    assert contacts[0]["notes"] == "'@network team"
+    assert contacts[0]["specialties"] == "remote_access:4"
+    learning = list(
+        csv.DictReader(
+            io.StringIO(
+                invoke("export", "--format", "csv", "--table", "learning").stdout.lstrip("\ufeff")
+            )
+        )
+    )
+    assert learning[0]["title"] == "'@Risk: =SUM basics"
+    assert learning[0]["minutes"] == "90"
+
+
+def test_csv_export_reimports_as_generic_csv(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    """Our own CSV is readable by --from csv, and the formula guards come off again."""
+    seed(home)
+    out = tmp_path / "wins.csv"
+    invoke("export", "--format", "csv", "-o", str(out))
+    plan = parse_file(out, "csv")
+    assert [r["problem"] for r in plan.rows] == [
+        "Printer jam, floor 2",
+        '=HYPERLINK("http://evil")',
+    ]
+    assert plan.rows[1]["ticket"] == "+INC1"
+    assert plan.rows[1]["skills"] == ["remote_access", "security_incidents"]
+    assert plan.rows[1]["skills_source"] == "manual"
+
+
+def test_table_with_json_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("export", "--table", "wins")
+    assert result.exit_code == 2
+    assert "--table goes with --format csv" in result.stderr
+
+
+def test_restore_into_empty_home_is_identical(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    original = seed(home)
+    backup = tmp_path / "backup.json"
+    assert invoke("export", "-o", str(backup)).exit_code == 0
+    new_home = tmp_path / "new-home"
+    result = invoke("--home", str(new_home), "import", str(backup), "--from", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Restored 2 wins, 1 contacts, 0 links, 0 interactions, 0 events, 1 learning, 0 kudos "
+        "from backup.json.\n"
+    )
+    restored = Store(new_home)
+    for table in EXPORT_TABLES:
+        assert restored.all(table) == original.all(table), table
+    assert restored.profile() == original.profile()
+    # Restoring the same backup again adds nothing.
+    again = invoke("--home", str(new_home), "import", str(backup), "--from", "json")
+    assert again.exit_code == 0
+    assert again.stdout == (
+        "Restored 0 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning, 0 kudos "
+        "from backup.json.\n  4 records were already present.\n"
+    )
+    # New records after a restore get fresh ids, never the restored ones.
+    with Store(new_home).transaction("after") as tx:
+        assert tx.insert("contacts", {"name": "Dev"}) == 2
+    # And the restore is one undo step.
+    assert invoke("--home", str(new_home), "undo").exit_code == 0
+    assert invoke("--home", str(new_home), "undo").stdout == "Undid: restore from backup.json\n"
+    assert Store(new_home).wins() == []
+
+
+def test_restore_refuses_a_conflicting_home(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    seed(home)
+    backup = tmp_path / "backup.json"
+    invoke("export", "-o", str(backup))
+    other = Store(tmp_path / "other")
+    with other.transaction("x") as tx:
+        tx.insert("contacts", {"name": "Someone else"})
+    before = sorted(p.name for p in (tmp_path / "other").rglob("*"))
+    result = invoke("--home", str(tmp_path / "other"), "import", str(backup), "--from", "json")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: nothing restored: this home already holds a different contact record #1"
+    )
+    assert sorted(p.name for p in (tmp_path / "other").rglob("*")) == before
+
+
+def test_restore_refuses_dangling_references(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    doc = {
+        "format": "growthdesk-export",
+        "schema_version": 1,
+        "profile": {},
+        "wins": [{"id": 1, "when": "2026-11-02T10:00:00+01:00", "problem": "x", "helped_by": [7]}],
+    }
+    path = tmp_path / "bad.json"
+    path.write_bytes(orjson.dumps(doc))
+    result = invoke("import", str(path), "--from", "json")
+    assert result.exit_code == 1
+    assert "points at records it does not contain (win #1 → contact #7)" in result.stderr
+    assert Store(home).wins() == []
+
+
+# --- hypothesis round trip -----------------------------------------------------------------
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+maybe_text = st.none() | text
+moment = st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2030, 12, 31)).map(
+    lambda d: d.replace(microsecond=0)
+)
+offset = st.sampled_from([0, 60, 120, -300, 330, 840])
+iso = st.builds(
+    lambda d, m: d.replace(tzinfo=timezone(timedelta(minutes=m))).isoformat(), moment, offset
+)
+skills = st.lists(st.sampled_from(SKILL_IDS), max_size=3, unique=True)
+
+
+def _win(contacts: list[int]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {
+            "when": iso,
+            "problem": text.filter(str.strip),
+            "solution": maybe_text,
+            "skills": skills,
+            "skills_source": st.sampled_from(["manual", "auto"]),
+            "minutes": st.none() | st.integers(1, 1440),
+            "helped_by": st.lists(st.sampled_from(contacts), max_size=2, unique=True)
+            if contacts
+            else st.just([]),
+            "ticket": maybe_text,
+            "source": st.sampled_from(["manual", "jira", "topdesk"]),
+            "tags": st.lists(text, max_size=3),
+            "escalated": st.booleans(),
+            "created": iso,
+            "updated": iso,
+        }
+    )
+
+
+@st.composite
+def homes(draw: st.DrawFn) -> dict[str, Any]:
+    contacts = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "name": text.filter(str.strip),
+                    "kind": st.sampled_from(["colleague", "vendor", "trainer", "community"]),
+                    "org": maybe_text,
+                    "email": maybe_text,
+                    "phone": maybe_text,
+                    "specialties": st.dictionaries(
+                        st.sampled_from(SKILL_IDS), st.integers(1, 5), max_size=3
+                    ),
+                    "strength": st.none() | st.integers(1, 5),
+                    "met_at": st.none(),
+                    "notes": text,
+                    "last_contact": st.none() | st.dates().map(str),
+                    "do_not_ask": st.booleans(),
+                    "created": iso,
+                }
+            ),
+            max_size=4,
+        )
+    )
+    ids = list(range(1, len(contacts) + 1))
+    return {
+        "contacts": contacts,
+        "wins": draw(st.lists(_win(ids), max_size=6)),
+        "links": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "a": st.sampled_from(ids),
+                        "b": st.sampled_from(ids),
+                        "strength": st.integers(1, 5),
+                        "note": text,
+                    }
+                ),
+                max_size=3,
+            )
+        )
+        if ids
+        else [],
+        "interactions": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "contact": st.sampled_from(ids),
+                        "when": iso,
+                        "kind": st.sampled_from(["asked", "helped", "met", "chat"]),
+                        "note": text,
+                    }
+                ),
+                max_size=3,
+            )
+        )
+        if ids
+        else [],
+        "events": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "name": text,
+                        "kind": st.sampled_from(["vendor", "training", "meetup", "conference"]),
+                        "date": st.dates().map(str),
+                        "skills": skills,
+                        "met": st.lists(st.sampled_from(ids), max_size=2, unique=True)
+                        if ids
+                        else st.just([]),
+                    }
+                ),
+                max_size=2,
+            )
+        ),
+        "learning": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "when": iso,
+                        "kind": st.sampled_from(["blog", "course", "lab"]),
+                        "title": text,
+                        "skills": skills,
+                        "minutes": st.none() | st.integers(1, 600),
+                        "url": maybe_text,
+                    }
+                ),
+                max_size=3,
+            )
+        ),
+        "kudos": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "when": iso,
+                        "from": maybe_text,
+                        "note": text,
+                        "win": st.none(),
+                    }
+                ),
+                max_size=2,
+            )
+        ),
+        "profile": draw(
+            st.fixed_dictionaries(
+                {
+                    "started": st.none() | st.dates().map(str),
+                    "role": maybe_text,
+                    "target_minutes": st.integers(1, 120),
+                    "track": st.none() | st.sampled_from(["network", "cloud"]),
+                    "lang": st.sampled_from(["en", "nl"]),
+                }
+            )
+        ),
+        "drop": draw(st.sets(st.integers(1, 6), max_size=2)),  # wins removed: ids get gaps
+    }
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(homes())
+def test_round_trip_any_home(spec: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Store(Path(tmp) / "a")
+        with source.transaction("seed") as tx:
+            for table in (
+                "contacts",
+                "links",
+                "interactions",
+                "events",
+                "learning",
+                "kudos",
+                "wins",
+            ):
+                tx.insert_many(table, spec[table])
+            tx.set_profile(spec["profile"])
+        with source.transaction("gaps") as tx:  # a separate step: ids with gaps must survive
+            for win_id in spec["drop"]:
+                if win_id <= len(spec["wins"]):
+                    tx.remove("wins", win_id)
+        source = Store(Path(tmp) / "a")
+        path = Path(tmp) / "export.json"
+        path.write_bytes(orjson.dumps(transfer.export_json(source, NOW)))
+
+        target = Store(Path(tmp) / "b")
+        plan = parse_file(path, "json")
+        transfer.commit_import(target, plan, now=NOW)
+        target = Store(Path(tmp) / "b")
+        for table in EXPORT_TABLES:
+            assert target.all(table) == source.all(table), table
+        assert target.profile() == source.profile()
+        again = orjson.loads(orjson.dumps(transfer.export_json(target, NOW)))
+        assert again == orjson.loads(path.read_bytes())
+
+
+@pytest.mark.parametrize("table", ["wins", "contacts", "learning"])
+def test_csv_of_empty_home_is_just_a_header(invoke: Invoke, table: str) -> None:
+    result = invoke("export", "--format", "csv", "--table", table)
+    assert result.exit_code == 0
+    assert result.stdout.lstrip("\ufeff").splitlines() == [",".join(transfer.CSV_TABLES[table])]
