@@ -424,3 +424,17 @@ def test_tagger_gets_the_category_as_hint(monkeypatch: pytest.MonkeyPatch) -> No
         (["remote_access"], "auto"),
         ([], "auto"),
     ]
+
+
+def test_real_tagger_uses_the_category_hint(tmp_path: Path) -> None:
+    path = tmp_path / "osticket.csv"
+    path.write_text(
+        "Ticket Number,Subject,Help Topic,Closed Date\n"
+        "9,User called back,Remote Access,2024-05-06 10:15\n",
+        encoding="utf-8",
+    )
+    plan = parse_file(path, "osticket", ImportOptions(timezone="UTC"))
+    assert plan.rows[0]["skills"] == ["remote_access"]  # the text alone says nothing
+    assert plan.rows[0]["skills_source"] == "auto"
+    jira = parse_file(DATA / "jira.csv", "jira", ImportOptions(timezone="UTC"))
+    assert [r["skills"] for r in jira.rows] == [["remote_access"], ["printing"]]
