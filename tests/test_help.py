@@ -32,7 +32,9 @@ def test_every_registered_command_is_importable() -> None:
     assert set(listed) <= set(COMMANDS)
 
 
-@pytest.mark.parametrize(("path", "command"), ALL, ids=[" ".join(p) or "growthdesk" for p, _ in ALL])
+@pytest.mark.parametrize(
+    ("path", "command"), ALL, ids=[" ".join(p) or "growthdesk" for p, _ in ALL]
+)
 def test_help_has_an_example(path: list[str], command: click.Command) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output

@@ -14,13 +14,18 @@ Invoke = Callable[..., Result]
 
 
 def test_log_with_skill_and_list(invoke: Invoke) -> None:
-    result = invoke("log", "reset password for j.jansen", "--minutes", "6", "--skill", "accounts_passwords")
+    result = invoke(
+        "log", "reset password for j.jansen", "--minutes", "6", "--skill", "accounts_passwords"
+    )
     assert result.exit_code == 0
     assert result.stdout == (
         "Logged win #1  2026-11-26 10:00  6 min\n  skills: accounts_passwords  [set by you]\n"
     )
     listed = invoke("wins")
-    assert listed.stdout == "#1  2026-11-26 10:00  6 min  accounts_passwords  reset password for j.jansen\n"
+    assert (
+        listed.stdout
+        == "#1  2026-11-26 10:00  6 min  accounts_passwords  reset password for j.jansen\n"
+    )
 
 
 def test_log_words_without_quotes_and_json(invoke: Invoke) -> None:
@@ -85,7 +90,16 @@ def test_helped_by_near_miss_asks_did_you_mean(invoke: Invoke, home: Path) -> No
 def test_filters(invoke: Invoke) -> None:
     invoke("log", "printer jam", "-s", "printing", "--when", "2026-11-02")
     invoke("log", "Outlook crash", "-s", "email_calendar", "--when", "2026-11-10")
-    invoke("log", "printer offline", "-s", "printing", "--when", "2026-11-20", "--solution", "herstart spooler")
+    invoke(
+        "log",
+        "printer offline",
+        "-s",
+        "printing",
+        "--when",
+        "2026-11-20",
+        "--solution",
+        "herstart spooler",
+    )
 
     def ids(*args: str) -> list[int]:
         return [w["id"] for w in orjson.loads(invoke("wins", "--json", *args).stdout)]
@@ -100,7 +114,12 @@ def test_filters(invoke: Invoke) -> None:
 
 def test_edit_remove_and_undo(invoke: Invoke) -> None:
     invoke("log", "short", "-s", "hardware", "-m", "5")
-    assert invoke("wins", "edit", "1", "--text", "a much longer problem text " * 5, "-m", "30").exit_code == 0
+    assert (
+        invoke(
+            "wins", "edit", "1", "--text", "a much longer problem text " * 5, "-m", "30"
+        ).exit_code
+        == 0
+    )
     store = Store(Path(_home()))
     assert store.get("wins", 1)["minutes"] == 30
     assert invoke("wins", "rm", "1").stdout.startswith("Removed win #1")

@@ -31,7 +31,9 @@ def test_non_editable_install_runs_from_another_folder(tmp_path: Path) -> None:
         "print(growthdesk.__file__); "
         "print(sorted(p.name for p in r.files('growthdesk.data').iterdir() if p.name.endswith('.json')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[0].startswith(str(target))
     assert "tracks.json" in out.stdout
@@ -41,7 +43,11 @@ def test_non_editable_install_runs_from_another_folder(tmp_path: Path) -> None:
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     listed = subprocess.run(
-        [sys.executable, "-m", "growthdesk", "wins"], capture_output=True, text=True, cwd=elsewhere, env=env
+        [sys.executable, "-m", "growthdesk", "wins"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
     )
     assert "fixed the printer" in listed.stdout
 
@@ -72,7 +78,9 @@ def test_fast_commands_do_not_import_heavy_libraries(args: list[str]) -> None:
 
 
 def test_python_dash_m() -> None:
-    out = subprocess.run([sys.executable, "-m", "growthdesk", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "growthdesk", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0
     assert out.stdout.startswith("growthdesk, version ")
 
