@@ -57,7 +57,7 @@ _TEAMS_NL = (
 _PRINTERS = ("P-204", "P-311", "P-105", "MFP-2A", "MFP-3C", "P-412")
 _FLOORS = ("2nd floor", "3rd floor", "ground floor", "4th floor")
 _FLOORS_NL = ("2e verdieping", "3e verdieping", "begane grond", "4e verdieping")
-_APPS = ("AFAS", "Exact", "Salesforce", "SAP", "TOPdesk", "Visma")
+_APPS = ("AFAS", "Exact", "Salesforce", "SAP", "Dynamics", "Visma")
 _SITES = ("Utrecht", "Rotterdam", "Eindhoven", "the warehouse")
 _SITES_NL = ("Utrecht", "Rotterdam", "Eindhoven", "het magazijn")
 
@@ -93,8 +93,8 @@ TEMPLATES: tuple[_T, ...] = (
     (("office_apps",), "Word template {team} missing after update", "Word sjabloon {team} weg na update", 12),
     # software_install
     (("software_install",), "Install Visio for {name} via Company Portal", "Visio installeren voor {name} via Bedrijfsportal", 10),
-    (("software_install",), "Software request: licence for Adobe Acrobat for {name}", "Softwareaanvraag: licentie Adobe Acrobat voor {name}", 12),
-    (("software_install",), "Update of {app} client failed on {team} PCs", "Update van {app} client mislukt op pc's van {team}", 25),
+    (("software_install", "office_apps"), "Software request: licence for Adobe Acrobat for {name}", "Softwareaanvraag: licentie Adobe Acrobat voor {name}", 12),
+    (("software_install", "business_apps"), "Update of {app} client failed on {team} PCs", "Update van {app} client mislukt op pc's van {team}", 25),
     # os_desktop
     (("os_desktop",), "Laptop of {name} very slow after Windows Update", "Laptop van {name} erg traag na Windows Update", 20),
     (("os_desktop",), "Blue screen on startup, driver rolled back for {name}", "Blauw scherm bij opstarten, driver teruggezet voor {name}", 35),
@@ -122,11 +122,11 @@ TEMPLATES: tuple[_T, ...] = (
     (("remote_access", "accounts_passwords"), "VPN token out of sync for {name}", "VPN token niet meer synchroon bij {name}", 12),
     (("remote_access",), "Remote desktop (RDP) to jump host fails for {name}", "Extern bureaublad (RDP) naar jump host mislukt voor {name}", 25),
     # security_incidents
-    (("security_incidents",), "Phishing email reported by {name}, blocked sender and purged", "Phishingmail gemeld door {name}, afzender geblokkeerd en verwijderd", 15),
-    (("security_incidents",), "Suspicious login on account of {name}, password reset and sessions revoked", "Verdachte aanmelding op account van {name}, wachtwoord gereset en sessies ingetrokken", 30),
+    (("security_incidents", "email_calendar"), "Phishing email reported by {name}, blocked sender and purged", "Phishingmail gemeld door {name}, afzender geblokkeerd en verwijderd", 15),
+    (("security_incidents", "accounts_passwords"), "Suspicious login on account of {name}, password reset and sessions revoked", "Verdachte aanmelding op account van {name}, wachtwoord gereset en sessies ingetrokken", 30),
     (("security_incidents",), "Lost laptop reported by {name}: BitLocker recovery key checked, device wiped", "Laptop verloren door {name}: BitLocker herstelsleutel gecontroleerd, apparaat gewist", 25),
     # mobile_devices
-    (("mobile_devices",), "Mail on iPhone not syncing for {name}", "Mail op iPhone synchroniseert niet bij {name}", 12),
+    (("mobile_devices", "email_calendar"), "Mail on iPhone not arriving for {name}", "Mail op iPhone komt niet binnen bij {name}", 12),
     (("mobile_devices", "endpoint_management"), "Intune enrolment of new Android phone for {name}", "Intune inschrijving nieuwe Android telefoon voor {name}", 18),
     # telephony_av
     (("telephony_av",), "No sound in meeting room {floor} beamer HDMI", "Geen geluid in vergaderruimte {floor_nl} beamer HDMI", 15),
@@ -135,7 +135,7 @@ TEMPLATES: tuple[_T, ...] = (
     (("files_storage_backup",), "Restore accidentally deleted folder on network drive {team}", "Per ongeluk verwijderde map op netwerkschijf {team} teruggezet", 20),
     (("files_storage_backup",), "Mapped drive missing for {name} after login", "Netwerkschijf ontbreekt bij {name} na aanmelden", 9),
     # server_infrastructure
-    (("server_infrastructure",), "File server disk almost full, cleaned up and alerted sysadmin", "Schijf bestandsserver bijna vol, opgeschoond en beheer gewaarschuwd", 40),
+    (("server_infrastructure", "files_storage_backup"), "File server disk almost full, cleaned up and alerted sysadmin", "Schijf bestandsserver bijna vol, opgeschoond en beheer gewaarschuwd", 40),
     (("server_infrastructure",), "Group policy not applied at {site}, GPO fixed with second line", "Groepsbeleid niet toegepast in {site_nl}, GPO aangepast met tweede lijn", 55),
     # cloud_platforms
     (("cloud_platforms",), "Licence assignment in Microsoft 365 admin center for {team}", "Licentie toewijzen in Microsoft 365-beheercentrum voor {team}", 10),
@@ -147,15 +147,15 @@ TEMPLATES: tuple[_T, ...] = (
     (("business_apps",), "{app} web portal cache issue in browser for {name}", "{app} portaal cache probleem in browser bij {name}", 10),
     # endpoint_management
     (("endpoint_management",), "New starter {name} ({team}): laptop setup with Autopilot", "Nieuwe medewerker {name} ({team}): laptop klaarmaken met Autopilot", 45),
-    (("endpoint_management",), "Offboarding of {name}: laptop returned, account disabled", "Uitdiensttreding {name}: laptop ingeleverd, account uitgeschakeld", 20),
+    (("endpoint_management", "accounts_passwords"), "Offboarding of {name}: laptop returned, account disabled", "Uitdiensttreding {name}: laptop ingeleverd, account uitgeschakeld", 20),
     # scripting_automation
     (("scripting_automation",), "PowerShell script to bulk unlock accounts for {team}", "PowerShell script om accounts van {team} in bulk te ontgrendelen", 60),
-    (("scripting_automation",), "Automated new starter checklist with a script", "Checklist nieuwe medewerker geautomatiseerd met een script", 90),
+    (("scripting_automation", "endpoint_management"), "Automated new starter checklist with a script", "Checklist nieuwe medewerker geautomatiseerd met een script", 90),
     # itsm_process
     (("itsm_process",), "Major incident bridge for {app} outage, kept ticket timeline", "Major incident {app} storing, tijdlijn in ticket bijgehouden", 60),
     # user_guidance
     (("user_guidance",), "Explained to {name} how to share files safely with externals", "{name} uitgelegd hoe je veilig bestanden deelt met externen", 10),
-    (("user_guidance",), "Wrote how-to for {team}: connecting to meeting room screens", "Handleiding geschreven voor {team}: verbinden met schermen in vergaderruimte", 30),
+    (("user_guidance", "telephony_av"), "Wrote how-to for {team}: connecting to meeting room screens", "Handleiding geschreven voor {team}: verbinden met schermen in vergaderruimte", 30),
 )  # fmt: skip
 
 # Share of the work per main area at the start (t=0) and at the end (t=1) of the 18 months.
@@ -169,8 +169,8 @@ _MIX: dict[str, tuple[float, float]] = {
     "os_desktop": (6, 5),
     "hardware": (5, 4),
     "printing": (7, 5),
-    "network_connectivity": (1.5, 9),
-    "remote_access": (3, 8),
+    "network_connectivity": (1.5, 15),
+    "remote_access": (3, 10),
     "security_incidents": (2.5, 3),
     "mobile_devices": (3, 3),
     "telephony_av": (2, 2),

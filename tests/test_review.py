@@ -281,3 +281,44 @@ def test_sparkline_and_md_escape() -> None:
     assert review.sparkline([0, 4, 8]) == "▁▅█"
     assert review.sparkline([0, 0]) == "▁▁"
     assert review.md_escape("a|b *c* <d>\nnext") == "a\\|b \\*c\\* \\<d\\> next"
+
+
+# ---- the `growthdesk review` command
+
+
+def test_review_command_markdown_to_stdout_and_html_to_file(invoke: Any, tmp_path: Any) -> None:
+    r = invoke("log", EVIL, "--minutes", "5", "--skill", "printing", "--when", "2026-11-20 10:00")
+    assert r.exit_code == 0, r.output
+    assert (
+        invoke(
+            "kudos", "<img src=x onerror=alert(1)>", "--from", "<b>Mia</b>", "--win", "1"
+        ).exit_code
+        == 0
+    )
+
+    r = invoke("review")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("# Brag document: 2025-11-27 to 2026-11-26\n")
+    assert re.search(r"(?<!\\)<", r.stdout) is None
+
+    out = tmp_path / "review.html"
+    r = invoke("review", "--since", "2026-11-01", "-o", str(out))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert r.stderr == f"Wrote {out} (html, 1 win from 2026-11-01 to 2026-11-26)\n"
+    page = out.read_text(encoding="utf-8")
+    parser = Collector()
+    parser.feed(page)
+    assert parser.errors == [] and "script" not in parser.tags and "img" not in parser.tags
+    assert EVIL in "".join(parser.text) and "<img src=x onerror=alert(1)>" in "".join(parser.text)
+
+    md = tmp_path / "review.txt"
+    assert invoke("review", "--format", "md", "-o", str(md)).exit_code == 0
+    assert md.read_text(encoding="utf-8").startswith("# Brag document")
+
+
+def test_review_command_bad_range(invoke: Any) -> None:
+    r = invoke("review", "--since", "2026-11-20", "--until", "2026-11-01")
+    assert r.exit_code == 1 and r.stderr.startswith(
+        "Error: --since (2026-11-20) is after --until (2026-11-01)"
+    )
+    assert invoke("review", "--format", "pdf").exit_code == 2

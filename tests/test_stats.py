@@ -362,3 +362,55 @@ def test_clustering_matches_brute_force(sets: list[set[str]], t: float) -> None:
     got = stats.repeat_problems(wins, threshold=t, min_size=1, top=None)
     expected = brute_force([frozenset(s) for s in sets], t)
     assert sorted(sorted(c["ids"]) for c in got) == sorted([i + 1 for i in g] for g in expected)
+
+
+# ---- the `growthdesk stats` command
+
+
+def _log(invoke: Any, text: str, minutes: str, skill: str, when: str) -> None:
+    r = invoke("log", text, "--minutes", minutes, "--skill", skill, "--when", when)
+    assert r.exit_code == 0, r.output
+
+
+def test_stats_command_text_and_json(invoke: Any) -> None:
+    _log(invoke, "password reset finance Jan", "5", "accounts_passwords", "2026-11-24 09:00")
+    _log(invoke, "password reset finance Piet", "20", "accounts_passwords", "2026-11-25 09:00")
+    _log(invoke, "password reset finance Anna", "10", "accounts_passwords", "2026-11-26 09:00")
+    _log(invoke, "printer P204 jam", "30", "printing", "2026-11-19 09:00")
+    assert invoke("kudos", "Thanks!", "--from", "Jan", "--win", "1").exit_code == 0
+
+    r = invoke("stats", "--period", "week", "--json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert (d["current"]["wins"], d["previous"]["wins"]) == (3, 1)
+    assert (d["current"]["hit_rate"], d["current"]["median_minutes"]) == (0.6667, 10.0)
+    assert d["repeats"][0]["label"] == "password reset finance" and d["repeats"][0]["count"] == 3
+    assert d["streaks"]["wins"]["current"] == 3 and d["kudos"]["count"] == 1
+
+    r = invoke("stats", "--period", "week")
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert (
+        lines[0] == "Last 7 days (2026-11-20 to 2026-11-26), compared with the same length before"
+    )
+    assert "  Wins               3  +200%   0.6 per working day (was 0.2)" in lines
+    assert "  Within 15 min    67%  +67 pts median 10m, 3 timed" in lines  # the week before: 0 of 1
+    assert any(line.startswith("  Passwords, sign-in & MFA  ██████████████████") for line in lines)
+    assert any("   3× password reset finance" in line for line in lines)
+    assert all(len(line) <= 80 for line in lines) and "\x1b[" not in r.stdout
+
+
+def test_stats_command_empty_and_bad_period(invoke: Any) -> None:
+    r = invoke("stats")
+    assert r.exit_code == 0 and "No wins in this period." in r.stdout
+    assert invoke("stats", "--period", "decade").exit_code == 2
+
+
+def test_dashboard_lines_ascii_fallback() -> None:
+    from growthdesk.cli.dashboard import dashboard_lines
+
+    lines = dashboard_lines(board("week").to_dict(), unicode_ok=False)
+    text = "\n".join(lines)
+    assert text.isascii(), [ch for ch in text if not ch.isascii()]
+    assert "  Passwords, sign-in & MFA  " + "#" * 18 + "       4      1     9m   75%" in lines
+    assert "     3x password reset finance team" in text

@@ -151,11 +151,11 @@ def _delta(now: float | None, before: float | None, *, pct_points: bool = False)
         return ""
     if pct_points:
         diff = round((now - before) * 100)
-        return f"{diff:+d} pts" if diff else "±0 pts"
+        return f"{diff:+d} pts" if diff else "0 pts"
     if before == 0:
         return "new" if now else ""
     change = round((now - before) / before * 100)
-    return f"{change:+d}%" if change else "±0%"
+    return f"{change:+d}%" if change else "0%"
 
 
 def _bar(value: float, top: float, width: int, unicode_ok: bool) -> str:
@@ -413,6 +413,6 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
         click.echo(text, nl=False)
         return
     output.write_text(text, encoding="utf-8")
-    info(
-        f"Wrote {output} ({fmt}, {doc['headline']['wins']:,} wins from {doc['since']} to {doc['until']})"
-    )
+    n = doc["headline"]["wins"]
+    wins = f"{n:,} win" + ("" if n == 1 else "s")
+    info(f"Wrote {output} ({fmt}, {wins} from {doc['since']} to {doc['until']})")
