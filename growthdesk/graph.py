@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 ME = "me"
+REACH_CUTOFF = -math.log(1e-3)
 EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "dot")
 
 # How often you should talk to someone before the tie counts as fading, by tie strength.
@@ -200,7 +201,8 @@ def reach(graph: nx.Graph) -> dict[Any, tuple[float, list[Any]]]:
     """
     import networkx as nx
 
-    dist, paths = nx.single_source_dijkstra(graph, ME, weight="cost")
+    # Paths weaker than 1/1000 cannot change a score (β dominates): stop the search there.
+    dist, paths = nx.single_source_dijkstra(graph, ME, cutoff=REACH_CUTOFF, weight="cost")
     return {node: (math.exp(-d), paths[node]) for node, d in dist.items() if node != ME}
 
 

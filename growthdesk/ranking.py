@@ -159,8 +159,13 @@ _STOP = frozenset(
 )
 
 
+def _fold(text: str) -> str:
+    # Most helpdesk text is ASCII: lower() is enough there and 10× cheaper than NFKD folding.
+    return text.lower() if text.isascii() else fold(text)
+
+
 def _tokens(text: str) -> set[str]:
-    return {t for t in _WORD.findall(fold(text)) if len(t) >= 4 and t not in _STOP}
+    return {t for t in _WORD.findall(_fold(text)) if len(t) >= 4 and t not in _STOP}
 
 
 def _stem(word: str) -> str:
@@ -340,7 +345,9 @@ def rank(
         r = reach_of.get(cid, (0.0, []))[0]
         factor = params.beta + (1.0 - params.beta) * r if params.use_reach else 1.0
         asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
-        ranked.append((e * factor / (1.0 + params.rho * asks), fold(str(by_id[cid]["name"])), cand))
+        ranked.append(
+            (e * factor / (1.0 + params.rho * asks), _fold(str(by_id[cid]["name"])), cand)
+        )
     ranked.sort(key=lambda item: (-item[0], item[1]))
 
     people: list[Suggestion] = []
@@ -391,7 +398,7 @@ def rank(
             if names:
                 reasons.append(_("via {path}", path=" → ".join(names)))
             else:
-                reasons.append(_("no known way to reach them: link them to someone you know"))
+                reasons.append(_("no warm way to reach them: link them to someone you know"))
         asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
         if asks:
             reasons.append(_("asked {n}× in the last {days} days", n=asks, days=params.recent_days))
