@@ -31,6 +31,7 @@ __all__ = [
     "correct",
     "build_model",
     "empty_model",
+    "term_counts",
     "explain",
     "THRESHOLD",
     "MODEL_VERSION",
@@ -53,11 +54,13 @@ PHRASE_GAP = 2  # words allowed between two words of a phrase ("loopt steeds vas
 # Learning. Evidence of a learned term for area a is LEARN_WEIGHT * lift * confidence, where
 # lift = how much more often the term goes with a than a does overall (0..1) and confidence
 # grows with the number of hand-tagged wins that contain the term (full at LEARN_FULL_AT).
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 LEARN_WEIGHT = 1.5
 LEARN_FULL_AT = 3
-MAX_TERMS = 6000  # the model keeps at most this many terms (about 200 KB of JSON) ...
-KEEP_TERMS = 5000  # ... pruning the rarest down to this many when it grows past it
+MAX_TERMS = 5000  # the model keeps at most this many terms (under ~250 KB of JSON) ...
+KEEP_TERMS = 4000  # ... pruning the rarest down to this many when it grows past it
+PROTECT_RECENT = 500  # terms seen in the last 500 hand-tagged wins are never pruned
+MAX_SKILLS_PER_TERM = 4
 TERM_COUNT_CAP = 200  # counts of one term are halved past this, so old habits fade
 
 Match = tuple[str, float, str]  # (area id, weight, what matched)
@@ -273,8 +276,13 @@ def _keyword_evidence(idx: _Index, text: str) -> dict[str, dict[str, float]]:
 
 
 def empty_model() -> dict[str, Any]:
-    """A fresh per-user model: term -> {"_": wins with the term, skill: wins tagged so}."""
-    return {"version": MODEL_VERSION, "wins": 0, "skills": {}, "terms": {}}
+    """A fresh per-user model.
+
+    ``terms`` maps a term to a row ``{"_": wins with the term, "@": seq when last seen,
+    "<skill index>": wins with the term tagged so}``; skill indexes (into SKILL_IDS) keep the
+    JSON small. ``seq`` counts learn operations and only grows.
+    """
+    return {"version": MODEL_VERSION, "wins": 0, "seq": 0, "skills": {}, "terms": {}}
 
 
 def _valid(model: Mapping[str, Any] | None) -> bool:
@@ -284,6 +292,15 @@ def _valid(model: Mapping[str, Any] | None) -> bool:
         and isinstance(model.get("terms"), Mapping)
         and isinstance(model.get("skills"), Mapping)
     )
+
+
+def term_counts(model: Mapping[str, Any] | None, term: str) -> dict[str, int]:
+    """{skill id: count} learned for one term (stemmed concept, see textnorm.terms)."""
+    if not _valid(model):
+        return {}
+    assert model is not None
+    row = model["terms"].get(term) or {}
+    return {SKILL_IDS[int(k)]: v for k, v in row.items() if k.isdigit() and int(k) < len(SKILL_IDS)}
 
 
 def _learn_terms(text: str, taxonomy: Taxonomy | None = None) -> set[str]:
@@ -307,9 +324,10 @@ def _learned_evidence(model: Mapping[str, Any], text: str) -> dict[str, float]:
         if n <= 0:
             continue
         confidence = min(1.0, n / LEARN_FULL_AT)
-        for skill, count in row.items():
-            if skill == "_" or count <= 0:
+        for key, count in row.items():
+            if not key.isdigit() or count <= 0 or int(key) >= k:
                 continue
+            skill = SKILL_IDS[int(key)]
             p = count / (n + 1)  # shrunk towards 0 for rare terms
             prior = (skills.get(skill, 0) + 1) / (wins + k)  # smoothed: never 1
             if p > prior:
@@ -322,50 +340,69 @@ def _copy_for_update(model: Mapping[str, Any] | None) -> dict[str, Any]:
     if not _valid(model):
         return empty_model()
     assert model is not None
-    # Shallow copies: the caller's dict stays untouched; rows are copied when changed.
+    # Shallow copies: the caller's dict stays untouched; rows are replaced, never edited.
     return {
         "version": MODEL_VERSION,
         "wins": int(model.get("wins", 0)),
+        "seq": int(model.get("seq", 0)),
         "skills": dict(model["skills"]),
         "terms": dict(model["terms"]),
     }
 
 
+_SKILL_KEY = {s: str(i) for i, s in enumerate(SKILL_IDS)}
+
+
 def _apply(model: dict[str, Any], text: str, skills: Iterable[str], sign: int) -> None:
-    wanted = sorted({s for s in skills if s in SKILL_IDS})
-    if not wanted:
+    wanted = sorted({_SKILL_KEY[s] for s in skills if s in _SKILL_KEY})
+    if not wanted or (sign < 0 and model["wins"] <= 0):
         return
     table: dict[str, dict[str, int]] = model["terms"]
-    if sign < 0 and model["wins"] <= 0:
-        return
     model["wins"] = max(0, model["wins"] + sign)
-    for s in wanted:
-        left = model["skills"].get(s, 0) + sign
+    if sign > 0:
+        model["seq"] = model.get("seq", 0) + 1
+    for key in wanted:
+        sid = SKILL_IDS[int(key)]
+        left = model["skills"].get(sid, 0) + sign
         if left > 0:
-            model["skills"][s] = left
+            model["skills"][sid] = left
         else:
-            model["skills"].pop(s, None)
+            model["skills"].pop(sid, None)
     for term in _learn_terms(text):
         row = dict(table.get(term) or {})
         if sign < 0 and not row:
             continue
         row["_"] = row.get("_", 0) + sign
-        for s in wanted:
-            row[s] = row.get(s, 0) + sign
-        row = {key: v for key, v in row.items() if v > 0}
-        if "_" not in row or len(row) == 1:
+        for key in wanted:
+            row[key] = row.get(key, 0) + sign
+        if sign > 0:
+            row["@"] = model["seq"]
+        counts = {k: v for k, v in row.items() if k.isdigit() and v > 0}
+        if row["_"] <= 0 or not counts:
             table.pop(term, None)
             continue
-        if row["_"] > TERM_COUNT_CAP:
-            row = {key: v // 2 for key, v in row.items() if v // 2 > 0}
-        table[term] = row
+        if len(counts) > MAX_SKILLS_PER_TERM:
+            # A term spread over many areas says little; keep its strongest associations.
+            keep = sorted(counts.items(), key=lambda kv: (-kv[1], int(kv[0])))
+            counts = dict(keep[:MAX_SKILLS_PER_TERM])
+        n = row["_"]
+        if n > TERM_COUNT_CAP:
+            n //= 2
+            counts = {k: v // 2 for k, v in counts.items() if v // 2 > 0}
+        table[term] = {"_": n, "@": row.get("@", 0), **counts}
     if len(table) > MAX_TERMS:
-        _prune(table)
+        _prune(table, model["seq"])
 
 
-def _prune(table: dict[str, dict[str, int]]) -> None:
-    ranked = sorted(table.items(), key=lambda kv: (-kv[1].get("_", 0), kv[0]))
-    for term, _row in ranked[KEEP_TERMS:]:
+def _prune(table: dict[str, dict[str, int]], seq: int) -> None:
+    """Drop the least used terms, oldest first; terms seen recently are always kept, so a new
+    word can gather the few examples it needs before its first pruning."""
+    recent = seq - PROTECT_RECENT
+    candidates = sorted(
+        (t for t, row in table.items() if row.get("@", 0) < recent),
+        key=lambda t: (table[t].get("_", 0), table[t].get("@", 0), t),
+    )
+    for term in candidates[: max(0, len(table) - KEEP_TERMS)]:
         del table[term]
 
 

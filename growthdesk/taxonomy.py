@@ -174,6 +174,7 @@ def _check_words(
 ) -> None:
     generic_keys = {_key(w) for lang in LANGS for w in generic[lang] if len(tokens(w)) == 1}
     owners: dict[str, set[str]] = {}
+    spelled: dict[str, set[str]] = {}
     phrase_owners: dict[tuple[str, ...], set[str]] = {}
     for area in areas:
         lists = [("strong", area.strong)]
@@ -189,6 +190,7 @@ def _check_words(
                     raise _fail(f"{area.id}.{where}: {word!r} is a generic word; it cannot decide")
                 if not where.startswith("weak"):
                     owners.setdefault(key, set()).add(area.id)
+                    spelled.setdefault(key, set()).add(word.lstrip("="))
         for lang in LANGS:
             for phrase in area.phrases[lang]:
                 toks = tokens(phrase)
@@ -198,7 +200,8 @@ def _check_words(
     for key, ids in owners.items():
         if len(ids) > 1 and tuple(sorted(ids)) != shared.get(key):
             raise _fail(
-                f"keyword {key!r} is claimed by {', '.join(sorted(ids))}; make it weak in all "
+                f"keyword {'/'.join(sorted(spelled[key]))!r} is claimed by "
+                f"{', '.join(sorted(ids))}; make it weak in all "
                 "but one, or declare it under 'shared'"
             )
     for key_t, ids in phrase_owners.items():

@@ -1,0 +1,353 @@
+"""The auto-tagger: accuracy on the labelled set, Dutch quirks, thresholds, learning."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from growthdesk import tagger
+from growthdesk.skillids import SKILL_IDS
+from growthdesk.tagger import (
+    THRESHOLD,
+    build_model,
+    correct,
+    decide,
+    learn,
+    suggest,
+    term_counts,
+    unlearn,
+)
+
+EVAL = Path(__file__).parent / "data" / "tagger_eval.jsonl"
+
+
+def load_eval() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in EVAL.read_text("utf-8").splitlines() if line.strip()]
+
+
+def top(text: str, model: dict[str, Any] | None = None, hint: str | None = None) -> str | None:
+    ranked = suggest(text, model, hint)
+    return ranked[0][0] if ranked else None
+
+
+# ---------------------------------------------------------------- evaluation set
+
+
+def test_eval_file_is_big_bilingual_and_covers_every_area() -> None:
+    rows = load_eval()
+    assert len(rows) >= 200
+    langs = Counter(r["lang"] for r in rows)
+    assert langs["nl"] >= 70 and langs["en"] >= 70
+    assert {r["primary"] for r in rows} == set(SKILL_IDS)
+    for r in rows:
+        assert set(r) == {"text", "lang", "primary", "secondary"}
+        assert r["primary"] in SKILL_IDS and set(r["secondary"]) <= set(SKILL_IDS)
+        assert r["primary"] not in r["secondary"]
+    assert len({r["text"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_accuracy_per_language(lang: str) -> None:
+    """Strict: the labelled primary area must be ranked first (top-1) or in the top 3."""
+    rows = [r for r in load_eval() if r["lang"] == lang]
+    top1 = top3 = 0
+    misses = []
+    for r in rows:
+        ids = [s for s, _ in suggest(r["text"])]
+        top1 += bool(ids) and ids[0] == r["primary"]
+        top3 += r["primary"] in ids[:3]
+        if not ids or ids[0] != r["primary"]:
+            misses.append((r["text"], r["primary"], ids[:3]))
+    n = len(rows)
+    assert top1 / n >= 0.80, (top1 / n, misses)
+    assert top3 / n >= 0.95, (top3 / n, misses)
+
+
+# ---------------------------------------------------------------- matching rules
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("printerstoring", "printing"),
+        ("wachtwoordreset", "accounts_passwords"),
+        ("netwerkschijf", "files_storage_backup"),
+        ("labelprinter doet niks", "printing"),
+        ("klantendatabase", "data_reporting"),
+    ],
+)
+def test_dutch_compounds(text: str, area: str) -> None:
+    assert top(text) == area
+
+
+@pytest.mark.parametrize(
+    ("inflected", "base", "area"),
+    [
+        ("wachtwoord gereset", "password reset", "accounts_passwords"),
+        ("software geüpdatet", "software update", "software_install"),
+        ("excel crasht", "excel crash", "office_apps"),
+        ("account gehackt", "account hacked", "security_incidents"),
+        ("ingelogd", "inloggen", "accounts_passwords"),
+    ],
+)
+def test_dutch_inflected_loanwords(inflected: str, base: str, area: str) -> None:
+    assert top(inflected) == area
+    assert top(base) == area
+
+
+def test_case_and_accents_are_folded() -> None:
+    assert suggest("SOFTWARE GEÜPDATET") == suggest("software geupdatet")
+    assert suggest("Wachtwoord VERGETEN") == suggest("wachtwoord vergeten")
+
+
+def test_phrase_weighs_more_than_its_words() -> None:
+    phrase = dict(suggest("papier vast"))["printing"]
+    word = dict(suggest("papier"))["printing"]
+    assert phrase > word
+    assert (
+        dict(suggest("wachtwoord vergeten"))["accounts_passwords"]
+        > dict(suggest("wachtwoord"))["accounts_passwords"]
+    )
+
+
+def test_phrase_matches_with_words_in_between() -> None:
+    assert top("laptop loopt de hele tijd vast") == "os_desktop"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "storing",
+        "error",
+        "werkt niet",
+        "issue, broken, urgent",
+        "foutmelding, lukt niet, kapot",
+        "help asap it's not working",
+        "",
+        "   ",
+    ],
+)
+def test_generic_words_never_decide(text: str) -> None:
+    assert suggest(text) == []
+    assert decide(suggest(text)) == ([], False)
+
+
+def test_generic_words_do_not_add_weight() -> None:
+    assert suggest("printer storing error werkt niet kapot") == suggest("printer")
+
+
+def test_weak_word_alone_is_not_confident() -> None:
+    ranked = suggest("laptop")
+    assert ranked and ranked[0][1] < THRESHOLD
+    assert decide(ranked) == ([], False)
+
+
+def test_decide_applies_confident_and_close_second() -> None:
+    assert decide([("printing", 0.8), ("hardware", 0.3)]) == (["printing"], True)
+    # a second area with evidence close to the first is applied as well
+    assert decide([("security_incidents", 0.7), ("email_calendar", 0.68)]) == (
+        ["security_incidents", "email_calendar"],
+        True,
+    )
+    assert decide([("printing", THRESHOLD - 0.01)]) == ([], False)
+    assert decide([]) == ([], False)
+
+
+def test_typos_in_longer_words_still_match() -> None:
+    assert top("outlok wont open") == "email_calendar"
+    assert top("forgot my pasword") == "accounts_passwords"
+    assert top("printr jammed") == "printing"
+
+
+def test_common_words_are_not_typos_of_keywords() -> None:
+    # "coming" is one letter from "coding"; short words only match dropped letters
+    assert "scripting_automation" not in dict(suggest("mfa prompt not coming through"))
+
+
+def test_hint_adds_evidence() -> None:
+    assert top("kan het niet openen") is None
+    assert top("kan het niet openen", hint="Hardware > Printers") == "printing"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_suggest_is_total_and_well_formed(text: str) -> None:
+    ranked = suggest(text)
+    assert all(s in SKILL_IDS and 0 < score < 1 for s, score in ranked)
+    assert [score for _, score in ranked] == sorted((score for _, score in ranked), reverse=True)
+    skills, confident = decide(ranked)
+    assert confident == bool(skills)
+
+
+# ---------------------------------------------------------------- learning
+
+
+def test_learning_kofax_as_printing() -> None:
+    before = suggest("kofax capture hangs")
+    assert not before or before[0][0] != "printing"
+    model = None
+    for text in ("kofax capture error", "kofax capture error", "kofax capture error"):
+        model = learn(model, text, ["printing"])
+    after = suggest("kofax capture hangs", model)
+    assert after[0][0] == "printing"
+    assert decide(after) == (["printing"], True)
+
+
+def test_learning_generalises_across_languages() -> None:
+    model = None
+    for _ in range(3):
+        model = learn(model, "kofax scanner station wachtwoord", ["business_apps"])
+    # the model stores concepts, so the English word counts for the Dutch one
+    assert dict(suggest("kofax password", model)).get("business_apps", 0) > dict(
+        suggest("kofax password")
+    ).get("business_apps", 0)
+
+
+def test_learning_does_not_mutate_its_input_and_is_json() -> None:
+    model = learn(None, "kofax capture error", ["printing"])
+    frozen = orjson.dumps(model)
+    learn(model, "kofax capture error", ["hardware"])
+    unlearn(model, "kofax capture error", ["printing"])
+    assert orjson.dumps(model) == frozen
+    assert orjson.loads(frozen) == model
+
+
+def counts(model: dict[str, Any]) -> dict[str, Any]:
+    """What a model knows, without its bookkeeping (sequence numbers only grow)."""
+    return {
+        "wins": model["wins"],
+        "skills": model["skills"],
+        "terms": {
+            t: {k: v for k, v in row.items() if k != "@"} for t, row in model["terms"].items()
+        },
+    }
+
+
+def test_unlearn_undoes_learn() -> None:
+    base = learn(None, "vpn token mislukt", ["remote_access"])
+    more = learn(base, "kofax capture error", ["printing"])
+    assert counts(unlearn(more, "kofax capture error", ["printing"])) == counts(base)
+
+
+def test_correction_changes_the_suggestion() -> None:
+    text = "kofax capture error"
+    model = None
+    for _ in range(3):
+        model = learn(model, text, ["printing"])
+    assert top("kofax capture hangs", model) == "printing"
+    # the user corrects all three to business_apps via `wins edit`
+    for _ in range(3):
+        model = correct(model, text, ["printing"], "manual", text, ["business_apps"])
+    ranked = dict(suggest("kofax capture hangs", model))
+    assert top("kofax capture hangs", model) == "business_apps"
+    assert "printing" not in ranked
+
+
+def test_correcting_an_auto_tag_never_removes_hand_set_evidence() -> None:
+    taught = None
+    for _ in range(3):
+        taught = learn(taught, "kofax capture error", ["printing"])
+    # an auto-tagged win with the same words is corrected: nothing was learned from it,
+    # so nothing the user set by hand may be forgotten
+    fixed = correct(
+        taught, "kofax capture error", ["printing"], "auto", "kofax capture error", ["hardware"]
+    )
+    assert term_counts(fixed, "kofax") == {"printing": 3, "hardware": 1}
+    assert top("kofax capture hangs", fixed) == "printing"
+
+
+def test_adding_a_skill_by_hand_keeps_the_old_one() -> None:
+    model = learn(None, "kofax capture error", ["printing"])
+    model = correct(
+        model,
+        "kofax capture error",
+        ["printing"],
+        "manual",
+        "kofax capture error",
+        ["printing", "business_apps"],
+    )
+    assert term_counts(model, "kofax") == {"printing": 1, "business_apps": 1}
+    assert model["terms"]["kofax"]["_"] == 1
+    assert model["skills"] == {"printing": 1, "business_apps": 1}
+
+
+def test_unlearning_what_was_never_learned_is_harmless() -> None:
+    model = learn(None, "kofax capture error", ["printing"])
+    after = unlearn(model, "printer offline", ["hardware"])
+    assert after["terms"]["kofax"] == model["terms"]["kofax"]
+    assert all(v > 0 for row in after["terms"].values() for v in row.values())
+    assert unlearn(None, "x", ["printing"]) == tagger.empty_model()
+
+
+def test_broken_or_foreign_model_is_ignored() -> None:
+    assert suggest("printer offline", {"version": 99}) == suggest("printer offline")
+    assert suggest("printer offline", {"junk": True}) == suggest("printer offline")
+    assert learn({"version": 99}, "kofax", ["printing"])["wins"] == 1
+
+
+def test_build_model_uses_manual_wins_only() -> None:
+    wins = [
+        {"problem": "kofax capture error", "skills": ["printing"], "skills_source": "manual"},
+        {"problem": "kofax capture error", "skills": ["printing"], "skills_source": "manual"},
+        {"problem": "kofax capture error", "skills": ["hardware"], "skills_source": "auto"},
+        {"problem": "kofax", "skills": [], "skills_source": "manual"},
+    ]
+    model = build_model(wins)
+    assert model["wins"] == 2
+    assert term_counts(model, "kofax") == {"printing": 2}
+    # rebuild equals the incremental path
+    inc = learn(
+        learn(None, "kofax capture error", ["printing"]), "kofax capture error", ["printing"]
+    )
+    assert model == inc
+
+
+def test_model_stays_small_with_many_distinct_words() -> None:
+    wins = [
+        {
+            "problem": f"ticket zz{i:05d}q about printer qq{i % 977}x",
+            "skills": [SKILL_IDS[i % 23]],
+            "skills_source": "manual",
+        }
+        for i in range(25_000)
+    ]
+    model = build_model(wins)
+    assert len(model["terms"]) <= tagger.MAX_TERMS
+    assert len(orjson.dumps(model)) < 250_000
+    # frequent words survive pruning, counts stay capped, rows keep few skills
+    assert 0 < model["terms"]["prin"]["_"] <= tagger.TERM_COUNT_CAP
+    for row in model["terms"].values():
+        counts = {k: v for k, v in row.items() if k.isdigit()}
+        assert len(counts) <= tagger.MAX_SKILLS_PER_TERM
+        assert all(v <= tagger.TERM_COUNT_CAP for v in counts.values())
+    # a word learned now, after 25,000 wins, is not pruned before it can count
+    for i in range(3):
+        model = learn(model, "kofax capture error", ["printing"])
+        for j in range(400):  # many other new words arrive in between
+            model = learn(model, f"nieuwwoord{i}x{j}q", ["hardware"])
+    assert term_counts(model, "kofax") == {"printing": 3}
+    assert top("kofax capture hangs", model) == "printing"
+
+
+def test_suggest_is_fast() -> None:
+    texts = [r["text"] for r in load_eval()]
+    model = None
+    for r in load_eval()[:100]:
+        model = learn(model, r["text"], [r["primary"]])
+    for t in texts:  # warm the per-token cache as a long-lived process would
+        suggest(t, model)
+    times = []
+    for t in texts:
+        start = time.perf_counter()
+        suggest(t, model)
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.005

@@ -1,0 +1,174 @@
+"""Skill taxonomy: the shipped data is complete and the loader rejects broken data."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from datetime import date
+from importlib.resources import files
+from typing import Any
+
+import pytest
+
+from growthdesk.errors import GrowthdeskError, InputError
+from growthdesk.skillids import SKILL_IDS
+from growthdesk.taxonomy import (
+    TaxonomyError,
+    load_taxonomy,
+    parse_taxonomy,
+    skill_summary,
+    validate_skill,
+)
+
+
+@pytest.fixture
+def raw() -> dict[str, Any]:
+    data = json.loads(files("growthdesk.data").joinpath("skills.json").read_text("utf-8"))
+    return copy.deepcopy(data)
+
+
+def area(raw: dict[str, Any], sid: str) -> dict[str, Any]:
+    return next(a for a in raw["areas"] if a["id"] == sid)
+
+
+def test_shipped_taxonomy_has_the_23_fixed_areas_in_order() -> None:
+    tax = load_taxonomy()
+    assert tax.ids == SKILL_IDS
+    assert load_taxonomy() is tax  # cached
+
+
+def test_every_area_is_bilingual_and_has_vocabulary() -> None:
+    tax = load_taxonomy()
+    for a in tax.areas:
+        for lang in ("en", "nl"):
+            assert a.label[lang].strip() and a.description[lang].strip(), (a.id, lang)
+            assert len(a.keywords[lang]) + len(a.strong) >= 5, (a.id, lang)
+            assert len(a.phrases[lang]) >= 3, (a.id, lang)
+    assert tax.label("printing", "nl") == "Printen & scannen"
+    assert tax.label("printing", "fr") == "Printing & scanning"  # falls back to English
+
+
+def test_refs_are_framework_codes_only() -> None:
+    for a in load_taxonomy().areas:
+        assert a.refs, a.id
+        for ref in a.refs:
+            assert re.fullmatch(r"(SFIA|NICE|ONET|ECF):[A-Z0-9.\-]+", ref), ref
+
+
+def test_validate_skill_accepts_variants_and_suggests_near_misses() -> None:
+    assert validate_skill("printing") == "printing"
+    assert validate_skill("Remote-Access") == "remote_access"
+    assert validate_skill(" os desktop ") == "os_desktop"
+    with pytest.raises(InputError, match="Did you mean 'printing'"):
+        validate_skill("priting")
+    with pytest.raises(InputError, match="unknown skill 'zzz'"):
+        load_taxonomy().validate_skill("zzz")
+
+
+def test_parse_accepts_the_shipped_file(raw: dict[str, Any]) -> None:
+    assert parse_taxonomy(raw).ids == SKILL_IDS
+
+
+def test_unknown_id_is_rejected_with_a_hint(raw: dict[str, Any]) -> None:
+    area(raw, "printing")["id"] = "printng"
+    with pytest.raises(TaxonomyError, match="unknown skill id 'printng'.*printing"):
+        parse_taxonomy(raw)
+
+
+def test_missing_area_is_rejected(raw: dict[str, Any]) -> None:
+    raw["areas"] = [a for a in raw["areas"] if a["id"] != "hardware"]
+    with pytest.raises(TaxonomyError, match="missing skill areas: hardware"):
+        parse_taxonomy(raw)
+
+
+def test_duplicate_area_is_rejected(raw: dict[str, Any]) -> None:
+    raw["areas"].append(copy.deepcopy(area(raw, "printing")))
+    with pytest.raises(TaxonomyError, match="appears twice"):
+        parse_taxonomy(raw)
+
+
+def test_missing_label_is_rejected(raw: dict[str, Any]) -> None:
+    del area(raw, "hardware")["label"]["nl"]
+    with pytest.raises(TaxonomyError, match="hardware.label is missing its 'nl'"):
+        parse_taxonomy(raw)
+
+
+def test_keyword_claimed_by_two_areas_is_rejected(raw: dict[str, Any]) -> None:
+    area(raw, "hardware")["keywords"]["en"].append("toner")  # printing's word
+    with pytest.raises(TaxonomyError, match="'toner' is claimed by hardware, printing"):
+        parse_taxonomy(raw)
+
+
+def test_inflected_duplicate_is_caught_too(raw: dict[str, Any]) -> None:
+    area(raw, "os_desktop")["keywords"]["nl"].append("printers")  # same stem as printer
+    with pytest.raises(TaxonomyError, match="claimed by os_desktop, printing"):
+        parse_taxonomy(raw)
+
+
+def test_declared_shared_keyword_is_allowed(raw: dict[str, Any]) -> None:
+    area(raw, "hardware")["keywords"]["en"].append("toner")
+    raw["shared"] = {"toner": ["printing", "hardware"]}
+    parse_taxonomy(raw)
+
+
+def test_weak_words_may_appear_in_several_areas(raw: dict[str, Any]) -> None:
+    area(raw, "telephony_av")["weak"]["en"].append("toner")
+    parse_taxonomy(raw)
+
+
+def test_generic_word_cannot_be_a_keyword(raw: dict[str, Any]) -> None:
+    area(raw, "printing")["keywords"]["nl"].append("storing")
+    with pytest.raises(TaxonomyError, match="'storing' is a generic word"):
+        parse_taxonomy(raw)
+
+
+def test_keywords_must_be_single_words(raw: dict[str, Any]) -> None:
+    area(raw, "printing")["keywords"]["en"].append("paper tray")
+    with pytest.raises(TaxonomyError, match="must be one word"):
+        parse_taxonomy(raw)
+
+
+def test_refs_must_be_codes(raw: dict[str, Any]) -> None:
+    area(raw, "printing")["refs"].append("SFIA: a long copied description")
+    with pytest.raises(TaxonomyError, match="codes only"):
+        parse_taxonomy(raw)
+
+
+def test_taxonomy_error_is_a_growthdesk_error() -> None:
+    assert issubclass(TaxonomyError, GrowthdeskError)
+
+
+def test_skill_summary_counts_last_win_and_trend() -> None:
+    wins = [
+        {"when": "2026-11-20T10:00:00+01:00", "skills": ["printing"]},
+        {"when": "2026-10-01T10:00:00+01:00", "skills": ["printing", "hardware"]},
+        {"when": "2026-07-01T10:00:00+01:00", "skills": ["printing"]},  # 148 days back
+        {"when": "2026-07-15T10:00:00+01:00", "skills": ["accounts_passwords"]},
+        {"when": "2026-07-16T10:00:00+01:00", "skills": ["accounts_passwords"]},
+        {"when": "2026-11-01T10:00:00+01:00", "skills": ["accounts_passwords"]},
+        {"when": "garbage", "skills": ["printing"]},
+    ]
+    rows = {r["skill"]: r for r in skill_summary(wins, date(2026, 11, 26))}
+    assert rows["printing"] | {} == {
+        "skill": "printing",
+        "label": "Printing & scanning",
+        "count": 3,
+        "last": "2026-11-20",
+        "recent": 2,
+        "previous": 1,
+        "trend": "up",
+    }
+    assert rows["accounts_passwords"]["trend"] == "down"
+    assert rows["hardware"]["trend"] == "new"
+    assert rows["cloud_platforms"] | {} == {
+        "skill": "cloud_platforms",
+        "label": "Cloud platforms & tenant admin",
+        "count": 0,
+        "last": None,
+        "recent": 0,
+        "previous": 0,
+        "trend": "none",
+    }
+    order = [r["skill"] for r in skill_summary(wins, date(2026, 11, 26))]
+    assert order[:3] == ["accounts_passwords", "printing", "hardware"]
