@@ -342,3 +342,14 @@ def test_stale_interval_depends_on_strength_and_interactions_reset_it() -> None:
         {"id": 1, "contact": 1, "when": "2026-11-20T10:00:00+01:00", "kind": "chat", "note": ""}
     ]
     assert [r["name"] for r in g.stale_contacts(contacts, chat, TODAY)] == ["Mid"]
+
+
+def test_unreachable_expert_still_listed_with_advice() -> None:
+    contacts = [person(1, "Ana", 5, 2, {}), person(2, "Lone", None, None, {"remote_access": 5})]
+    result = ask(contacts)
+    lone = result.people[0]
+    assert lone.name == "Lone" and lone.direct is False and lone.reach == 0.0
+    assert lone.reasons[-1] == "no warm way to reach them: link them to someone you know"
+    # β keeps a third of the evidence: found, but below an equal expert you can reach.
+    reachable = ask([*contacts, person(3, "Near", 3, 5, {"remote_access": 5})])
+    assert [p.name for p in reachable.people] == ["Near", "Lone"]
