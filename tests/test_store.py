@@ -207,3 +207,19 @@ def test_lock_file_is_separate_from_data(home: Path) -> None:
     _log(s, "2026-11-01", "one")
     assert (home / "growthdesk.lock").exists()
     assert os.path.getsize(home / "growthdesk.lock") == 0
+
+
+def test_a_held_lock_times_out_with_a_clear_error(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    s = Store(home)
+    _log(s, "2026-11-01", "one")
+    monkeypatch.setattr(store_mod, "LOCK_TIMEOUT", 0.2)
+    holder = os.open(home / "growthdesk.lock", os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # another "terminal" in the middle of a write
+    try:
+        with pytest.raises(store_mod.StoreBusyError, match="still writing"), s.transaction("blocked"):
+            pass
+    finally:
+        os.close(holder)
+    _log(s, "2026-11-02", "two")
+    assert len(s.wins()) == 2
