@@ -11,11 +11,10 @@ our tokenizer anyway.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from growthdesk.textnorm import terms
+from growthdesk.textnorm import _text_terms, terms
 
 __all__ = ["recall", "bm25_scores", "K1", "B"]
 
@@ -47,13 +46,18 @@ def bm25_scores(
     return scores
 
 
-def _doc(win: Mapping[str, Any]) -> tuple[Counter[str], float]:
-    counts: Counter[str] = Counter()
-    for t in terms(str(win.get("problem") or "")):
-        counts[t] += PROBLEM_WEIGHT
-    for t in terms(str(win.get("solution") or "")):
-        counts[t] += 1
-    return counts, float(sum(counts.values()))
+def _doc(win: Mapping[str, Any], qset: set[str]) -> tuple[dict[str, int], float]:
+    """(frequencies of the query's terms, weighted length) of one win."""
+    problem = _text_terms(str(win.get("problem") or ""))
+    solution = _text_terms(str(win.get("solution") or "")) if win.get("solution") else ()
+    counts: dict[str, int] = {}
+    for t in problem:
+        if t in qset:
+            counts[t] = counts.get(t, 0) + PROBLEM_WEIGHT
+    for t in solution:
+        if t in qset:
+            counts[t] = counts.get(t, 0) + 1
+    return counts, float(PROBLEM_WEIGHT * len(problem) + len(solution))
 
 
 def recall(
@@ -67,12 +71,12 @@ def recall(
     if not query or not wins or limit <= 0:
         return []
     qset = set(query)
-    docs: list[Counter[str]] = []
+    docs: list[dict[str, int]] = []
     lengths: list[float] = []
     for win in wins:
-        counts, length = _doc(win)
         # Only the query's terms matter for scoring; keeping just those keeps memory flat.
-        docs.append(Counter({t: c for t, c in counts.items() if t in qset}))
+        counts, length = _doc(win, qset)
+        docs.append(counts)
         lengths.append(length)
     scores = bm25_scores(query, docs, lengths)
     ranked = sorted(

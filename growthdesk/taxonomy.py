@@ -183,7 +183,7 @@ def _check_words(
         for where, words in lists:
             for word in words:
                 bare = word.lstrip("=")
-                if len(tokens(bare)) != 1 or tokens(bare)[0] != bare:
+                if not bare.isalnum() and tokens(bare) != [bare]:
                     raise _fail(f"{area.id}.{where}: {word!r} must be one word (use phrases)")
                 key = _key(word)
                 if key in generic_keys and not where.startswith("weak"):

@@ -45,10 +45,16 @@ _APOS_RE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
 
 def fold(text: str) -> str:
     """Lower-case, strip accents ('geüpdatet' -> 'geupdatet') and join split spellings."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = _APOS_RE.sub("", plain)
-    return _JOIN_RE.sub(lambda m: _JOIN[m.group(0)], plain)
+    if text.isascii():  # the common case, ten times faster than the Unicode path
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if "'" in plain or "\u2019" in plain:
+        plain = _APOS_RE.sub("", plain)
+    if "-" in plain or "/" in plain:
+        plain = _JOIN_RE.sub(lambda m: _JOIN[m.group(0)], plain)
+    return plain
 
 
 def tokens(text: str) -> list[str]:
@@ -61,6 +67,9 @@ _PARTICLES = ("terug", "door", "over", "mee", "aan", "uit", "weg", "bij", "op", 
 # One pass strips the longest matching ending; stemming repeats until nothing changes.
 _SUFFIXES = ("ingen", "ings", "eren", "ing", "ers", "en", "er", "es", "ed", "e", "s", "t", "d")
 _VOWELS = set("aeiouy")
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(x for x in _SUFFIXES if x[-1] == last) for last in {x[-1] for x in _SUFFIXES}
+}
 
 
 @lru_cache(maxsize=65536)
@@ -86,7 +95,7 @@ def stem(token: str) -> str:
     changed = True
     while changed:
         changed = False
-        for suf in _SUFFIXES:
+        for suf in _SUFFIXES_BY_LAST.get(t[-1], ()):
             if t.endswith(suf) and len(t) - len(suf) >= 3:
                 cut = t[: -len(suf)]
                 # "inloggen" -> "inlogg" -> "inlog", "resetten" -> "reset".
@@ -239,7 +248,7 @@ def _token_terms(token: str) -> tuple[str, ...]:
     # becomes both concepts, so it meets "password reset" and "network drive".
     # With one known word of 5+ letters inside, keep its concept plus the whole compound's
     # stem: "printerstoring" meets "printer" and still matches itself exactly.
-    if len(token) >= 7:
+    if len(token) >= 7 and token.isalpha():
         known: str | None = None
         for i in range(3, len(token) - 2):
             head, tail = token[:i], token[i:]
@@ -262,7 +271,13 @@ def _token_terms(token: str) -> tuple[str, ...]:
 
 def terms(text: str) -> list[str]:
     """Content terms for matching: stop words dropped, stemmed, bilingual synonyms merged."""
+    return list(_text_terms(text))
+
+
+@lru_cache(maxsize=32768)
+def _text_terms(text: str) -> tuple[str, ...]:
+    # Helpdesk problems repeat ("password reset"): caching whole texts pays off in recall.
     out: list[str] = []
-    for tok in tokens(text):
+    for tok in _TOKEN_RE.findall(fold(text)):
         out.extend(_token_terms(tok))
-    return out
+    return tuple(out)
