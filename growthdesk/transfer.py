@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from growthdesk import __version__
 from growthdesk.errors import InputError
 from growthdesk.i18n import _
-from growthdesk.importers.base import ImportPlan
+from growthdesk.importers.base import ImportPlan, win_key
 from growthdesk.importers.native import EXPORT_FORMAT, EXPORT_TABLES
 
 if TYPE_CHECKING:
@@ -187,14 +187,6 @@ def write_file(path: Path, data: bytes) -> None:
 # --- import --------------------------------------------------------------------------------
 
 
-def win_key(win: dict[str, Any]) -> tuple[str, ...]:
-    """What makes a win the same on re-import: (source, ticket), else (source, when, problem)."""
-    source = str(win.get("source") or "")
-    if win.get("ticket"):
-        return (source, "ticket", str(win["ticket"]))
-    return (source, "entry", str(win.get("when")), str(win.get("problem")))
-
-
 def _split_new(
     existing: list[dict[str, Any]], rows: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], int]:
@@ -213,7 +205,8 @@ def _split_new(
 
 def preview(store: Store, plan: ImportPlan) -> tuple[list[dict[str, Any]], int]:
     """(rows an import would add, rows already in the home) — for --dry-run."""
-    return _split_new(store.wins(), plan.rows)
+    new, duplicates = _split_new(store.wins(), plan.rows)
+    return new, duplicates + plan.duplicates
 
 
 def _refusal(plan: ImportPlan) -> ImportRejected:
@@ -255,7 +248,9 @@ def commit_import(
     result = ImportResult(rejected=list(plan.rejected), skipped=list(plan.skipped))
     label = _("import from {file} ({fmt})", file=plan.path.name, fmt=plan.fmt)
     with store.transaction(label) as tx:
-        new, result.duplicates = _split_new(tx.all("wins"), plan.rows)
+        # Checked again under the lock: another process may have imported since parse_file.
+        new, duplicates = _split_new(tx.all("wins"), plan.rows)
+        result.duplicates = duplicates + plan.duplicates
         records = [{**row, "created": stamp, "updated": stamp} for row in new]
         if records:
             result.ids = tx.insert_many("wins", records)

@@ -293,3 +293,19 @@ def test_map_on_worklog_and_bad_zone(invoke: Invoke) -> None:
     )
     assert result.exit_code == 1
     assert "unknown time zone 'Nowhere/City'" in result.stderr
+
+
+def test_commit_dedupes_under_the_lock_too(home: Path) -> None:
+    """parse_file without known keys (e.g. another process imported meanwhile): the commit
+    itself still skips wins that are already there."""
+    from datetime import datetime, timezone
+
+    from growthdesk import transfer
+    from growthdesk.importers import ImportOptions, parse_file
+
+    now = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+    plan = parse_file(DATA / "freshdesk.csv", "freshdesk", ImportOptions(timezone="UTC"))
+    first = transfer.commit_import(Store(home), plan, now=now)
+    second = transfer.commit_import(Store(home), plan, now=now)
+    assert (first.added, first.duplicates, second.added, second.duplicates) == (2, 0, 0, 2)
+    assert [w["ticket"] for w in Store(home).wins()] == ["5001", "5002"]

@@ -200,6 +200,7 @@ def import_cmd(
     """
     from growthdesk import transfer
     from growthdesk.importers import ImportOptions, parse_file
+    from growthdesk.importers.base import win_key
 
     if date_format and dayfirst:
         raise click.BadParameter(
@@ -218,8 +219,15 @@ def import_cmd(
     store = app.store
     bar = _ProgressBar()
     try:
+        known = None if fmt == "json" else {win_key(w) for w in store.wins()}
         plan = parse_file(
-            file, fmt, options, now=app.now(), model=store.model("tagger"), progress=bar
+            file,
+            fmt,
+            options,
+            now=app.now(),
+            model=store.model("tagger"),
+            progress=bar,
+            known=known,
         )
     finally:
         bar.close()

@@ -18,6 +18,7 @@ __all__ = [
     "Progress",
     "looks_binary",
     "read_bytes",
+    "win_key",
 ]
 
 # Exports over this size are refused rather than read: every row is held in memory while the
@@ -66,6 +67,7 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
     restore: dict[str, Any] | None = None
     total: int = 0  # data rows read
+    duplicates: int = 0  # rows already in the home (when parse_file was given known keys)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -74,6 +76,7 @@ class ImportPlan:
             "valid": len(self.rows),
             "rejected": len(self.rejected),
             "skipped": len(self.skipped),
+            "duplicates": self.duplicates,
         }
 
 
@@ -105,3 +108,11 @@ def looks_binary(data: bytes) -> bool:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     return b"\x00" in data[:8192]
+
+
+def win_key(win: dict[str, Any]) -> tuple[str, ...]:
+    """What makes a win the same on re-import: (source, ticket), else (source, when, problem)."""
+    source = str(win.get("source") or "")
+    if win.get("ticket"):
+        return (source, "ticket", str(win["ticket"]))
+    return (source, "entry", str(win.get("when")), str(win.get("problem")))
