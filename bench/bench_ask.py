@@ -94,14 +94,19 @@ def latency(runs: int, keep: Path | None) -> None:
     ]
     for q in queries:  # warm the OS page cache once, like a user's second run
         subprocess.run([*exe, "ask", q], env=env, capture_output=True, check=True)
-    times = []
+    import resource
+
+    times, cpu = [], []
     for n in range(runs):
         q = queries[n % len(queries)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         out = subprocess.run(
             [*exe, "ask", q, "--json"], env=env, capture_output=True, text=True, check=True
         )
         times.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     people = json.loads(out.stdout)["people"]
     base = []
     for _ in range(5):
@@ -114,6 +119,8 @@ def latency(runs: int, keep: Path | None) -> None:
     print(
         f"  median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
     )
+    print(f"  CPU time (user+sys): median {statistics.median(cpu) * 1000:.0f} ms")
+    print(f"  load average after the runs: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(
         f"  for scale: `python -c 'import networkx'` alone: median {statistics.median(base) * 1000:.0f} ms"
     )
