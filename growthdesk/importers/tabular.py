@@ -206,13 +206,13 @@ def table_plan(
     cols = resolve_columns(table.headers, preset, options.mapping)
     missing = [f for f in preset.required if f not in cols.by_field]
     if missing:
-        first = missing[0]
-        aliases = [a for a in preset.fields.get(first, ()) if not a.startswith("*")][:4]
+        lacking = missing[0]
+        aliases = [a for a in preset.fields.get(lacking, ()) if not a.startswith("*")][:4]
         message = _(
             "{name}: missing required column for '{field}' ({label} export: expected one of {aliases}); "
             "name the column with --map COLUMN={field}",
             name=path.name,
-            field=first,
+            field=lacking,
             label=preset.label,
             aliases=", ".join(f"'{a}'" for a in aliases),
         )
