@@ -26,6 +26,7 @@ __all__ = [
     "SECOND_LINE_SKILLS",
     "skill_label",
     "build_review",
+    "review_range",
     "render_markdown",
     "render_html",
     "md_escape",
@@ -131,6 +132,19 @@ def _trend(first: float, second: float, n_first: int, n_second: int) -> str:
     return "steady"
 
 
+def review_range(
+    now: datetime, since: date | None = None, until: date | None = None
+) -> tuple[date, date]:
+    """The period of the document: *until* defaults to today, *since* to a year before it."""
+    until = until or now.date()
+    since = since or (until - timedelta(days=364))
+    if since > until:
+        raise InputError(
+            _("--since ({since}) is after --until ({until}).", since=since, until=until)
+        )
+    return since, until
+
+
 def build_review(
     *,
     wins: list[dict[str, Any]],
@@ -150,12 +164,7 @@ def build_review(
     contacts = contacts or []
     events = events or []
     profile = profile or {}
-    until = until or now.date()
-    since = since or (until - timedelta(days=364))
-    if since > until:
-        raise InputError(
-            _("--since ({since}) is after --until ({until}).", since=since, until=until)
-        )
+    since, until = review_range(now, since, until)
     target = int(profile.get("target_minutes") or stats.DEFAULT_TARGET_MINUTES)
     window = stats.Window(since, until)
     lo, hi = since.isoformat(), until.isoformat()
@@ -163,7 +172,7 @@ def build_review(
     def inside(rec: dict[str, Any], key: str = "when") -> bool:
         return lo <= _day(rec, key) <= hi
 
-    period_wins = [w for w in wins if inside(w)]
+    period_wins = [w for w in wins if lo <= str(w.get("when") or "")[:10] <= hi]
     period_learning = [x for x in learning if inside(x)]
     period_kudos = sorted(
         (k for k in kudos if inside(k)), key=lambda k: str(k.get("when")), reverse=True
@@ -180,7 +189,7 @@ def build_review(
     skill_counts: Counter[str] = Counter(s for w in period_wins for s in (w.get("skills") or ()))
 
     # ---- monthly wins (chart)
-    per_month = Counter(_month(_day(w)) for w in period_wins)
+    per_month = Counter(str(w["when"])[:7] for w in period_wins)
     monthly = [{"month": m, "wins": per_month.get(m, 0)} for m in _months(since, until)]
 
     # ---- skills grown: quarterly-ish counts and the share in each half of the period
@@ -190,9 +199,9 @@ def build_review(
     half_counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(halves))
     half_totals = [0] * len(halves)
     for w in period_wins:
-        day = _day(w)
+        day = str(w["when"])[:10]
         si = next(i for i, (a, b) in enumerate(segs) if a <= day <= b)
-        hi_ = next(i for i, (a, b) in enumerate(halves) if a <= day <= b)
+        hi_ = 0 if day <= halves[0][1] else len(halves) - 1
         half_totals[hi_] += 1
         for s in w.get("skills") or ():
             seg_counts[s][si] += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -119,12 +119,13 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
 # ---------------------------------------------------------------- stats
 
 
-def _load_all(store: Any, since: date | None = None) -> dict[str, Any]:
-    """Everything the dashboard and review read; wins only from *since*'s month on (faster)."""
+def _load_all(store: Any, since: date | None = None, until: date | None = None) -> dict[str, Any]:
+    """Everything the dashboard and review read; wins only from the month shards they need."""
     months = None
-    if since is not None:
-        first = since.isoformat()[:7]
-        months = [m for m in store.win_months() if m >= first]
+    if since is not None or until is not None:
+        first = since.isoformat()[:7] if since else ""
+        last = until.isoformat()[:7] if until else "9999-99"
+        months = [m for m in store.win_months() if first <= m <= last]
     return {
         "wins": store.wins(months),
         "learning": store.all("learning"),
@@ -393,18 +394,28 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
 
     app = get_app()
     now = app.now()
-    data = _load_all(app.store)
+    first, last = review.review_range(
+        now, parse_day(since, now) if since else None, parse_day(until, now) if until else None
+    )
+    data = _load_all(app.store, first, last)
+    # The career line looks at the last year before --until, like `stats` does.
+    recent = (last - timedelta(days=stats.HISTORY_DAYS - 1)).isoformat()
     doc = review.build_review(
         wins=data["wins"],
         now=now,
-        since=parse_day(since, now) if since else None,
-        until=parse_day(until, now) if until else None,
+        since=first,
+        until=last,
         learning=data["learning"],
         kudos=data["kudos"],
         contacts=data["contacts"],
         events=app.store.all("events"),
         profile=data["profile"],
-        career_line=stats.next_step(data["wins"], data["learning"], data["profile"], now),
+        career_line=stats.next_step(
+            [w for w in data["wins"] if w["when"][:10] >= recent],
+            data["learning"],
+            data["profile"],
+            now,
+        ),
     )
     if fmt is None:
         fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
