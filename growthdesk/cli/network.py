@@ -94,7 +94,9 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
         for hint in result.hints:
             click.echo(f"  - {hint}")
     if result.skipped_do_not_ask:
-        info(f"Skipped (do not ask): {', '.join(result.skipped_do_not_ask)}")
+        shown = result.skipped_do_not_ask[:3]
+        more = len(result.skipped_do_not_ask) - len(shown)
+        info(f"Skipped (do not ask): {', '.join(shown)}" + (f" and {more} more" if more else ""))
     if result.similar_wins:
         click.echo("")
         click.echo(style("You solved similar problems before", bold=True))
