@@ -370,8 +370,8 @@ def _minutes(rng: random.Random, typical: int, t: float) -> int:
     median = typical * (1.0 - 0.25 * t)
     value = math.exp(rng.gauss(math.log(max(median, 1.0)), 0.65))
     if rng.random() < 0.03:  # the long tail: the afternoon that vanished into one ticket
-        value *= rng.uniform(4, 10)
-    return max(1, min(480, round(value)))
+        value *= rng.uniform(3, 6)
+    return max(1, min(300, round(value)))
 
 
 def generate(seed: int, now: datetime, *, months: int = MONTHS, volume: float = 1.0) -> Sample:
@@ -468,10 +468,10 @@ def generate(seed: int, now: datetime, *, months: int = MONTHS, volume: float = 
         for n in ("Ramon Vermeulen", "Karin Maas", "Thijs Wouters", "Ruud Visser", "Yara Mertens")
     }
     experts: dict[str, list[int]] = {s: [] for s in mix_skills}
-    for i, c in enumerate(_CONTACTS):
-        usable = c[4] is not None and not sample.contacts[i]["do_not_ask"] and i not in quiet
-        if c[1] in ("colleague", "vendor") and usable:
-            for skill, level in c[3].items():
+    for i, spec in enumerate(_CONTACTS):
+        usable = spec[4] is not None and not sample.contacts[i]["do_not_ask"] and i not in quiet
+        if spec[1] in ("colleague", "vendor") and usable:
+            for skill, level in spec[3].items():
                 if level >= 4:
                     experts[skill].append(i)
     vpn_i = index_of[VPN_EXPERT]
@@ -492,7 +492,7 @@ def generate(seed: int, now: datetime, *, months: int = MONTHS, volume: float = 
             minute = 8 * 60 + rng.randrange(20)
             for _n in range(count):
                 main = rng.choices(mix_skills, weights)[0]
-                skills, en, nl_text, typical = TEMPLATES[rng.choice(by_main[main])]
+                tpl_skills, en, nl_text, typical = TEMPLATES[rng.choice(by_main[main])]
                 nl = rng.random() < 0.35
                 problem = _fill(nl_text if nl else en, rng, nl)
                 minutes: int | None = _minutes(rng, typical, t)
@@ -518,7 +518,7 @@ def generate(seed: int, now: datetime, *, months: int = MONTHS, volume: float = 
                         "when": when,
                         "problem": problem,
                         "solution": solution,
-                        "skills": list(skills),
+                        "skills": list(tpl_skills),
                         "skills_source": "auto",
                         "minutes": minutes,
                         "helped_by": helped,

@@ -381,7 +381,7 @@ def _hardest(
         scored.append((score, w, rarest, share))
     scored.sort(key=lambda t: (-t[0], _day(t[1]), t[1].get("id") or 0))
     return [
-        _win_brief(w, f"{skill_label(rarest)}: {share:.0%} of your work, {w['minutes']} min")
+        _win_brief(w, f"{skill_label(rarest)}: {_share(share)} of your work, {w['minutes']} min")
         for _score, w, rarest, share in scored[:3]
     ]
 
@@ -401,17 +401,28 @@ def sparkline(values: list[int]) -> str:
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+# Block markers that only matter at the start of a line (a kudos quote starts one).
+_MD_LEADING = re.compile(r"^([#+\-=])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def md_escape(text: str) -> str:
     """User text safe inside Markdown (GitHub): one line, markup characters backslash-escaped.
 
-    ``<`` and ``>`` are escaped too, so raw HTML in a win title is shown as text. ``-`` and ``.``
-    only matter at the start of a line, which user text never is here.
+    ``<`` and ``>`` are escaped too, so raw HTML in a win title is shown as text. Brackets are
+    escaped, so no link or image can form; parentheses and ``!`` are then harmless and stay
+    readable. A leading ``#``, ``-``, ``+``, ``>`` or ``1.`` is escaped so it cannot start a
+    heading, list or quote.
     """
     one_line = " ".join(str(text).split())
-    return _MD_SPECIAL.sub(r"\\\1", one_line)
+    escaped = _MD_SPECIAL.sub(r"\\\1", one_line)
+    return _MD_ORDERED.sub(r"\1\\\2", _MD_LEADING.sub(r"\\\1", escaped))
+
+
+def _share(value: float) -> str:
+    """A share as a percentage; one decimal below 1% so that rare work never reads as 0%."""
+    return f"{value:.1%}" if value < 0.01 else f"{value:.0%}"
 
 
 def _plural(n: int, word: str) -> str:
