@@ -309,3 +309,25 @@ def test_commit_dedupes_under_the_lock_too(home: Path) -> None:
     second = transfer.commit_import(Store(home), plan, now=now)
     assert (first.added, first.duplicates, second.added, second.duplicates) == (2, 0, 0, 2)
     assert [w["ticket"] for w in Store(home).wins()] == ["5001", "5002"]
+
+
+def test_skip_invalid_without_rejections_writes_no_report(invoke: Invoke, tmp_path: Path) -> None:
+    path = copy(tmp_path, "glpi.csv")
+    result = invoke("import", str(path), "--from", "glpi", "--skip-invalid")
+    assert result.exit_code == 0
+    assert "Imported 2 wins from glpi.csv (glpi)." in result.stdout
+    assert not (tmp_path / "glpi.csv.rejected.csv").exists()
+    assert "Warning" not in result.stderr
+
+
+def test_restore_dry_run_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    assert invoke("import", str(DATA / "jira.csv"), "--from", "jira").exit_code == 0
+    backup = tmp_path / "b.json"
+    assert invoke("export", "-o", str(backup)).exit_code == 0
+    other = tmp_path / "other"
+    result = invoke("--home", str(other), "import", str(backup), "--from", "json", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Would restore 2 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning, 0 kudos.\n"
+    )
+    assert nothing_written(other)

@@ -282,8 +282,12 @@ def import_cmd(
         _print_rows(plan.rejected, _("Rejected rows:"))
         transfer.commit_import(store, plan, now=app.now())  # raises ImportRejected: nothing written
     report = None
-    if plan.rejected or (skip_invalid and plan.skipped):
-        report = transfer.write_report(plan, transfer.report_path_for(file))
+    if plan.rejected:  # --skip-invalid: the report is written before anything is imported
+        target = transfer.report_path_for(file)
+        try:
+            report = transfer.write_report(plan, target)
+        except OSError:  # the export's folder may be read-only: use the current one
+            report = transfer.write_report(plan, Path.cwd() / target.name)
     result = transfer.commit_import(store, plan, now=app.now(), skip_invalid=skip_invalid)
     summary.update(
         added=result.added, duplicates=result.duplicates, report=str(report) if report else None
