@@ -175,16 +175,31 @@ def _autotag(
     return ranked, (skills if confident else []), confident and bool(skills)
 
 
-def teach_tagger(
-    tx: Transaction, text: str, skills: list[str], *, forget: list[str] | None = None
-) -> None:
-    """Hand-set skills teach the per-user tagger model; a correction first forgets the old tags."""
+def teach_tagger(tx: Transaction, old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
+    """Keep the per-user tagger model in step with hand-set skills.
+
+    *old* is the win as it was (None for a new win), *new* as it will be (None when removed).
+    Only skills set by hand were ever learned, so only those are forgotten.
+    """
+    was_manual = old is not None and old.get("skills_source") == "manual"
+    is_manual = new is not None and new.get("skills_source") == "manual"
+    if not was_manual and not is_manual:
+        return
     from growthdesk import tagger
 
     model = tx.model("tagger")
-    if forget:
-        model = tagger.unlearn(model, text, forget)
-    model = tagger.learn(model, text, skills)
+    if is_manual and new is not None:
+        before = old or {"problem": "", "skills": [], "skills_source": "auto"}
+        model = tagger.correct(
+            model,
+            before["problem"],
+            before["skills"],
+            before.get("skills_source", "auto"),
+            new["problem"],
+            new["skills"],
+        )
+    elif old is not None:
+        model = tagger.unlearn(model, old["problem"], old["skills"])
     tx.set_model("tagger", model)
 
 
@@ -203,8 +218,7 @@ def add(
                 tx, draft.helpers, now, allow_new_close=allow_new_close
             )
         record["id"] = tx.insert("wins", record)
-        if record["skills_source"] == "manual":
-            teach_tagger(tx, record["problem"], record["skills"])
+        teach_tagger(tx, None, record)
     return record
 
 
@@ -260,10 +274,8 @@ def edit(
         if new_skills is not None:
             changes["skills"] = new_skills
             changes["skills_source"] = "manual"
-            old_manual = current["skills"] if current.get("skills_source") == "manual" else None
-            teach_tagger(
-                tx, changes.get("problem", current["problem"]), new_skills, forget=old_manual
-            )
+        if new_skills is not None or "problem" in changes:
+            teach_tagger(tx, current, {**current, **changes})
         if helpers is not None:
             from growthdesk import contacts
 
@@ -277,6 +289,7 @@ def remove(store: Store, win_id: int) -> dict[str, Any]:
     with store.transaction(_("remove win #{id}", id=win_id)) as tx:
         record = tx.get("wins", win_id)
         tx.remove("wins", win_id)
+        teach_tagger(tx, record, None)
         for kudo in tx.all("kudos"):
             if kudo.get("win") == win_id:
                 tx.update("kudos", kudo["id"], {"win": None})
