@@ -78,6 +78,7 @@ CSV_TABLES: dict[str, tuple[str, ...]] = {
     "learning": ("id", "when", "kind", "title", "skills", "minutes", "url"),
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_MODELS = ("tagger",)
 
 
 class ImportRejected(InputError):
@@ -119,6 +120,9 @@ def export_json(store: Store, now: datetime) -> dict[str, Any]:
     }
     for table in EXPORT_TABLES:
         doc[table] = sorted(store.all(table), key=lambda r: r["id"])
+    # The tagger's learned model holds the user's corrections; it cannot be rebuilt exactly.
+    models = {name: store.model(name) for name in EXPORT_MODELS}
+    doc["models"] = {name: blob for name, blob in models.items() if blob is not None}
     return doc
 
 
@@ -350,6 +354,9 @@ def restore(store: Store, plan: ImportPlan, *, now: datetime) -> ImportResult:
         if profile and profile != tx.profile() and _is_default_profile(tx.profile()):
             tx.set_profile(dict(profile))
             result.per_table["profile"] = 1
+        for name, blob in (doc.get("models") or {}).items():
+            if name in EXPORT_MODELS and isinstance(blob, dict) and tx.model(name) is None:
+                tx.set_model(name, blob)
     result.added = sum(n for t, n in result.per_table.items() if t != "profile")
     result.duplicates = sum(len(doc.get(t, [])) for t in EXPORT_TABLES) - result.added
     return result

@@ -123,6 +123,7 @@ def test_json_export_has_everything(invoke: Invoke, home: Path) -> None:
         "lang": "en",
     }
     assert [w["id"] for w in doc["wins"]] == [1, 2]
+    assert doc["models"] == {}  # no learned tagger model yet
     assert doc["wins"][0]["problem"] == '=HYPERLINK("http://evil")'  # JSON is not neutralised
 
 
@@ -408,6 +409,19 @@ def homes(draw: st.DrawFn) -> dict[str, Any]:
             )
         ),
         "drop": draw(st.sets(st.integers(1, 6), max_size=2)),  # wins removed: ids get gaps
+        "model": draw(
+            st.none()
+            | st.fixed_dictionaries(
+                {
+                    "version": st.just(1),
+                    "terms": st.dictionaries(
+                        text,
+                        st.dictionaries(st.sampled_from(SKILL_IDS), st.integers(-3, 9), max_size=2),
+                        max_size=3,
+                    ),
+                }
+            )
+        ),
     }
 
 
@@ -428,6 +442,8 @@ def test_round_trip_any_home(spec: dict[str, Any]) -> None:
             ):
                 tx.insert_many(table, spec[table])
             tx.set_profile(spec["profile"])
+            if spec["model"] is not None:
+                tx.set_model("tagger", spec["model"])
         with source.transaction("gaps") as tx:  # a separate step: ids with gaps must survive
             for win_id in spec["drop"]:
                 if win_id <= len(spec["wins"]):
@@ -443,6 +459,7 @@ def test_round_trip_any_home(spec: dict[str, Any]) -> None:
         for table in EXPORT_TABLES:
             assert target.all(table) == source.all(table), table
         assert target.profile() == source.profile()
+        assert target.model("tagger") == source.model("tagger")
         again = orjson.loads(orjson.dumps(transfer.export_json(target, NOW)))
         assert again == orjson.loads(path.read_bytes())
 

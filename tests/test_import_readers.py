@@ -120,6 +120,7 @@ def test_decode_fallbacks() -> None:
     assert decode("café – ok".encode("cp1252"), None, "f") == "café – ok"
     assert decode("a;b\n".encode("utf-16"), None, "f") == "a;b\n"
     assert decode(b"caf\xe9", "latin-1", "f") == "café"
+    assert decode(b"\xef\xbb\xbfTicket", "utf-8", "f") == "Ticket"  # explicit utf-8, BOM dropped
     with pytest.raises(InputError, match="unknown encoding 'klingon'"):
         decode(b"x", "klingon", "f")
     with pytest.raises(InputError, match="not valid utf-8"):

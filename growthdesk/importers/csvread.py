@@ -46,7 +46,8 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
     """Text of *data*: the given encoding, else UTF-8 (BOM or not), else Windows-1252."""
     if encoding:
         try:
-            return data.decode(encoding)
+            # An explicit "utf-8" on a file with a BOM must not glue U+FEFF to the first header.
+            return data.decode(encoding).removeprefix("\ufeff")
         except LookupError:
             raise InputError(_("unknown encoding '{enc}'", enc=encoding)) from None
         except UnicodeDecodeError as exc:
