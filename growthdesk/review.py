@@ -9,6 +9,7 @@ file must open offline and leak nothing when shared).
 
 from __future__ import annotations
 
+import heapq
 import html
 import math
 import re
@@ -228,7 +229,9 @@ def build_review(
 
     # ---- notable wins
     timed = [w for w in period_wins if w.get("minutes") is not None]
-    longest = sorted(timed, key=lambda w: (-int(w["minutes"]), _day(w), w.get("id") or 0))[:3]
+    longest = heapq.nsmallest(
+        3, timed, key=lambda w: (-int(w["minutes"]), w["when"], w.get("id") or 0)
+    )
     hardest = _hardest(period_wins, skill_counts, longest_ids={w.get("id") for w in longest})
     avoided = [
         w
@@ -239,7 +242,9 @@ def build_review(
             or _AVOIDED_TAGS.intersection(w.get("tags") or ())
         )
     ]
-    avoided_top = sorted(avoided, key=lambda w: (-int(w.get("minutes") or 0), _day(w)))[:3]
+    avoided_top = heapq.nsmallest(
+        3, avoided, key=lambda w: (-int(w.get("minutes") or 0), w["when"])
+    )
     notable = {
         "longest": [_win_brief(w, f"{w['minutes']} min") for w in longest],
         "hardest": hardest,
@@ -370,16 +375,22 @@ def _hardest(
     total = sum(counts.values())
     if not total:
         return []
+    # Per area once: how rare it is for you (rarest first among a win's areas).
+    rarity = {s: (n, s) for s, n in counts.items()}
     scored = []
     for w in wins:
-        skills = [s for s in w.get("skills") or () if counts.get(s)]
-        if not skills or w.get("minutes") is None or w.get("id") in longest_ids:
+        minutes = w.get("minutes")
+        skills = w.get("skills")
+        if minutes is None or not skills or w.get("id") in longest_ids:
             continue
-        rarest = min(skills, key=lambda s: (counts[s], s))
+        rarest = min(skills, key=lambda s: rarity.get(s, (total + 1, s)))
+        if rarest not in counts:
+            continue
         share = counts[rarest] / total
-        score = -math.log(share) * math.log1p(int(w["minutes"]))
-        scored.append((score, w, rarest, share))
-    scored.sort(key=lambda t: (-t[0], _day(t[1]), t[1].get("id") or 0))
+        score = -math.log(share) * math.log1p(int(minutes))
+        scored.append((-score, w["when"], w.get("id") or 0, w, rarest, share))
+    top = heapq.nsmallest(3, scored, key=lambda t: t[:3])
+    scored = [(t[0], t[3], t[4], t[5]) for t in top]
     return [
         _win_brief(w, f"{skill_label(rarest)}: {_share(share)} of your work, {w['minutes']} min")
         for _score, w, rarest, share in scored[:3]
