@@ -135,6 +135,11 @@ def cli(ctx: click.Context, home: str | None) -> None:
 
 
 def main() -> None:
+    import gc
+
+    # A command lives for well under a second and builds tens of thousands of small dicts from
+    # JSON; the cyclic GC only slows that down (10-25% measured on 25,000 wins).
+    gc.disable()
     try:
         cli(prog_name="growthdesk")
     except BrokenPipeError:
