@@ -331,3 +331,39 @@ def test_restore_dry_run_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
         "Would restore 2 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning, 0 kudos.\n"
     )
     assert nothing_written(other)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "extra", "count"),
+    [
+        ("topdesk_nl.csv", "topdesk", ["--dayfirst"], 3),
+        ("osticket.csv", "osticket", [], 2),
+        ("osticket_nl.csv", "osticket", [], 1),
+        ("glpi.csv", "glpi", [], 2),
+        ("jira.csv", "jira", [], 2),
+        ("servicenow.csv", "servicenow", [], 3),
+        ("freshdesk.csv", "freshdesk", [], 2),
+        ("zendesk.csv", "zendesk", [], 2),
+        ("zammad.xlsx", "zammad", [], 2),
+        ("jrnl.json", "jrnl", [], 3),
+        ("watson_frames", "watson", [], 3),
+        ("watson_log.json", "watson", [], 1),
+        ("generic.csv", "csv", ["--map", "Wat=problem", "--map", "Nummer=ref"], 3),
+    ],
+)
+def test_every_format_imports_once(
+    invoke: Invoke, home: Path, name: str, fmt: str, extra: list[str], count: int
+) -> None:
+    args = ["import", str(DATA / name), "--from", fmt, "--timezone", "Europe/Amsterdam", *extra]
+    first = invoke(*args)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith(f"Imported {count} wins from {name} ({fmt}).\n")
+    second = invoke(*args)
+    assert second.exit_code == 0
+    assert second.stdout.startswith(
+        f"Nothing new to import from {name}.\n  {count} already imported"
+    )
+    wins = Store(home).wins()
+    assert len(wins) == count
+    assert {w["source"] for w in wins} == {fmt}
+    assert len(Store(home).history()) == 1
