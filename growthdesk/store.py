@@ -564,8 +564,14 @@ class Transaction:
             counters[table] = id + 1
             self._dirty.add(META)
 
+    def _months(self) -> list[str]:
+        """Month shards on disk plus those this transaction has created so far."""
+        prefix = WINS_DIR + "/"
+        pending = {rel[len(prefix) : -len(".json")] for rel in self._files if rel.startswith(prefix)}
+        return sorted(set(self._store.win_months()) | pending)
+
     def _win_rel(self, id: int) -> str | None:
-        for month in reversed(self._store.win_months()):
+        for month in reversed(self._months()):
             rel = f"{WINS_DIR}/{month}.json"
             if str(id) in self._data(rel).get("wins", {}):
                 return rel
@@ -584,7 +590,7 @@ class Transaction:
     def all(self, table: str) -> list[dict[str, Any]]:
         if table == "wins":
             out: list[dict[str, Any]] = []
-            for month in self._store.win_months():
+            for month in self._months():
                 rel = f"{WINS_DIR}/{month}.json"
                 out.extend({"id": int(k), **v} for k, v in self._data(rel).get("wins", {}).items())
             out.sort(key=lambda w: (w["when"], w["id"]))

@@ -223,3 +223,13 @@ def test_a_held_lock_times_out_with_a_clear_error(home: Path, monkeypatch: pytes
         os.close(holder)
     _log(s, "2026-11-02", "two")
     assert len(s.wins()) == 2
+
+
+def test_a_transaction_sees_its_own_new_month(home: Path) -> None:
+    s = Store(home)
+    with s.transaction("new month") as tx:
+        win_id = tx.insert("wins", _win("2026-08-01", "august"))
+        assert [w["problem"] for w in tx.all("wins")] == ["august"]
+        assert tx.get("wins", win_id)["problem"] == "august"
+        tx.update("wins", win_id, {"problem": "august, edited"})
+    assert [w["problem"] for w in s.wins()] == ["august, edited"]
