@@ -9,6 +9,7 @@ file must open offline and leak nothing when shared).
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import html
 import math
@@ -187,26 +188,30 @@ def build_review(
     figures = stats.period_figures(
         period_wins, window, target, learning=learning, kudos=kudos, contacts=contacts
     )
-    skill_counts: Counter[str] = Counter(s for w in period_wins for s in (w.get("skills") or ()))
-
-    # ---- monthly wins (chart)
-    per_month = Counter(str(w["when"])[:7] for w in period_wins)
-    monthly = [{"month": m, "wins": per_month.get(m, 0)} for m in _months(since, until)]
-
-    # ---- skills grown: quarterly-ish counts and the share in each half of the period
+    # ---- one pass: wins per month (chart), per skill, per quarter-ish segment and per half
     segs = _segments(since, until, 4)
     halves = _segments(since, until, 2)
+    seg_ends = [b for _a, b in segs]
+    half_end = halves[0][1]
+    last_half = len(halves) - 1
+    skill_counts: Counter[str] = Counter()
+    per_month: Counter[str] = Counter()
     seg_counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(segs))
     half_counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(halves))
     half_totals = [0] * len(halves)
     for w in period_wins:
-        day = str(w["when"])[:10]
-        si = next(i for i, (a, b) in enumerate(segs) if a <= day <= b)
-        hi_ = 0 if day <= halves[0][1] else len(halves) - 1
+        when = str(w["when"])
+        day = when[:10]
+        per_month[when[:7]] += 1
+        si = bisect.bisect_left(seg_ends, day)
+        hi_ = 0 if day <= half_end else last_half
         half_totals[hi_] += 1
         for s in w.get("skills") or ():
+            skill_counts[s] += 1
             seg_counts[s][si] += 1
             half_counts[s][hi_] += 1
+    monthly = [{"month": m, "wins": per_month.get(m, 0)} for m in _months(since, until)]
+
     total_tags = sum(skill_counts.values())
     skills = []
     for skill, count in skill_counts.most_common():
