@@ -1,12 +1,13 @@
 """The network as a NetworkX graph: me, contacts, links; tie strength and recency on the edges.
 
 networkx costs ~0.3 s to import, so it is imported inside the functions that need it and this
-module is only reached from `ask` and `network …`. The pure helpers (tie maths, stale list) do
-not need networkx at all.
+module is only reached from `ask` and `network …`. The pure helpers (tie maths, stale list, and
+the edge costs plus a heapq Dijkstra that `ask` uses) do not need networkx at all.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,12 @@ __all__ = [
     "days_since",
     "tie_value",
     "build_graph",
+    "edge_costs",
+    "adjacency",
+    "dijkstra",
     "reach",
+    "reach_from",
+    "REACH_CUTOFF",
     "stale_contacts",
     "STALE_INTERVAL_DAYS",
     "export_graph",
@@ -163,46 +169,129 @@ def build_graph(
 def _lean_graph(
     contacts: list[dict[str, Any]], links: list[dict[str, Any]], today: date, params: GraphParams
 ) -> nx.Graph:
-    """Same nodes, edges and costs as build_graph, without the display attributes: `ask` at
-    thousands of contacts only needs the costs for Dijkstra."""
+    """Same nodes, edges and costs as build_graph, without the display attributes."""
     import networkx as nx
 
+    graph = nx.Graph()
+    graph.add_node(ME)
+    graph.add_nodes_from(int(c["id"]) for c in contacts)
+    costs = edge_costs(contacts, links, today, params)
+    graph.add_weighted_edges_from(((a, b, c) for (a, b), c in costs.items()), weight="cost")
+    return graph
+
+
+def edge_costs(
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    today: date,
+    params: GraphParams = GraphParams(),
+) -> dict[tuple[Any, Any], float]:
+    """Every edge of build_graph with its cost, in build_graph's insertion order.
+
+    (me, contact) for direct contacts, then (a, b) with a < b for links; of parallel links the
+    cheapest wins. Dangling and self links are dropped, as in build_graph.
+    """
     known: set[int] = set()
     costs: dict[tuple[Any, Any], float] = {}
+    tau = params.tau_days
     for contact in contacts:
         cid = int(contact["id"])
         known.add(cid)
         strength = contact.get("strength")
         if strength:
-            tie = tie_value(int(strength), days_since(contact, today), params.tau_days)
+            tie = tie_value(int(strength), days_since(contact, today), tau)
             costs[(ME, cid)] = -math.log(tie)
     log_gamma = -math.log(params.gamma)
+    # Link costs depend only on the strength (1-5): compute the five values once, exactly as
+    # build_graph does per link.
+    by_strength: dict[int, float] = {}
+    inf = math.inf
     for link in links:
         a, b = int(link["a"]), int(link["b"])
         if a == b or a not in known or b not in known:
             continue
-        tie = max(1e-9, min(1.0, int(link.get("strength") or 3) / 5.0))
+        strength = int(link.get("strength") or 3)
+        cost = by_strength.get(strength)
+        if cost is None:
+            cost = -math.log(max(1e-9, min(1.0, strength / 5.0))) + log_gamma
+            by_strength[strength] = cost
         key = (a, b) if a < b else (b, a)
-        cost = -math.log(tie) + log_gamma
-        if cost < costs.get(key, math.inf):
+        if cost < costs.get(key, inf):
             costs[key] = cost
-    graph = nx.Graph()
-    graph.add_node(ME)
-    graph.add_nodes_from(known)
-    graph.add_weighted_edges_from(((a, b, c) for (a, b), c in costs.items()), weight="cost")
-    return graph
+    return costs
+
+
+def adjacency(costs: dict[tuple[Any, Any], float]) -> dict[Any, dict[Any, float]]:
+    """Undirected adjacency (node -> {neighbour: cost}) with networkx's neighbour order: each
+    node lists its neighbours in the order their edges were first added."""
+    adj: dict[Any, dict[Any, float]] = {}
+    for (a, b), cost in costs.items():
+        adj.setdefault(a, {})[b] = cost
+        adj.setdefault(b, {})[a] = cost
+    return adj
+
+
+def dijkstra(
+    adj: dict[Any, dict[Any, float]], source: Any = ME, cutoff: float | None = None
+) -> tuple[dict[Any, float], dict[Any, list[Any]]]:
+    """(distances, paths) from *source*, like nx.single_source_dijkstra(G, source, cutoff).
+
+    Plain heapq, no networkx import (~0.3 s) on the `ask` path. Same algorithm as networkx:
+    the heap holds (distance, insertion counter, node), a node's path is fixed by the last
+    strictly shorter distance found, and nodes farther than *cutoff* are left out; so on the
+    same adjacency order it returns the same distances and the same paths, ties included.
+    tests/test_dijkstra.py checks it against networkx on random graphs.
+    """
+    dist: dict[Any, float] = {}
+    seen: dict[Any, float] = {source: 0.0}
+    pred: dict[Any, Any] = {}
+    counter = 0
+    fringe: list[tuple[float, int, Any]] = [(0.0, 0, source)]
+    push, pop = heapq.heappush, heapq.heappop
+    limit = math.inf if cutoff is None else cutoff
+    while fringe:
+        d, _c, v = pop(fringe)
+        if v in dist:
+            continue
+        dist[v] = d
+        for u, cost in adj.get(v, {}).items():
+            vu = d + cost
+            if vu > limit or u in dist:
+                continue
+            if u not in seen or vu < seen[u]:
+                seen[u] = vu
+                counter += 1
+                push(fringe, (vu, counter, u))
+                pred[u] = v
+    # dist is in settling order, so every predecessor's path exists before it is needed.
+    paths: dict[Any, list[Any]] = {source: [source]}
+    for v in dist:
+        if v != source:
+            paths[v] = [*paths[pred[v]], v]
+    return dist, paths
 
 
 def reach(graph: nx.Graph) -> dict[Any, tuple[float, list[Any]]]:
     """node -> (R, path from me) via nx.single_source_dijkstra over cost = −log(tie·γ^extra hops).
 
     R = exp(−distance): the product of the ties on the best path, times γ per extra hop.
-    Nodes with no path are absent.
+    Nodes with no path, or weaker than 1/1000, are absent. `ask` uses reach_from instead.
     """
     import networkx as nx
 
     # Paths weaker than 1/1000 cannot change a score (β dominates): stop the search there.
     dist, paths = nx.single_source_dijkstra(graph, ME, cutoff=REACH_CUTOFF, weight="cost")
+    return {node: (math.exp(-d), paths[node]) for node, d in dist.items() if node != ME}
+
+
+def reach_from(
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    today: date,
+    params: GraphParams = GraphParams(),
+) -> dict[Any, tuple[float, list[Any]]]:
+    """reach() without networkx: node -> (R, path from me) over the same edges and costs."""
+    dist, paths = dijkstra(adjacency(edge_costs(contacts, links, today, params)), ME, REACH_CUTOFF)
     return {node: (math.exp(-d), paths[node]) for node, d in dist.items() if node != ME}
 
 
