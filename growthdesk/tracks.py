@@ -190,15 +190,7 @@ def _read(name: str) -> Any:
     import orjson
 
     try:
-        try:
-            raw = files("growthdesk.data").joinpath(name).read_bytes()
-        except ModuleNotFoundError:
-            # An editable install whose finder does not map growthdesk.data -> data/ (setuptools
-            # only maps top-level packages there): read the source checkout's data/ folder.
-            from pathlib import Path
-
-            raw = (Path(__file__).resolve().parent.parent / "data" / name).read_bytes()
-        return orjson.loads(raw)
+        return orjson.loads(files("growthdesk.data").joinpath(name).read_bytes())
     except (OSError, orjson.JSONDecodeError) as exc:
         raise _fail(f"cannot read {name}: {exc}") from None
 
