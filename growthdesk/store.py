@@ -25,6 +25,7 @@ import signal
 import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -325,10 +326,13 @@ class Store:
         return self._cache.load(self.home / rel, rel)
 
     def _table(self, rel: str, table: str) -> list[dict[str, Any]]:
+        # Records carry their own "id" and are handed out as parsed, without copying: building
+        # 25,000 fresh dicts per read cost ~50 ms. Callers treat them as read-only; transactions
+        # never see them (they parse their own copy), so a stray mutation cannot reach the disk.
         data = self._read(rel)
         if not data:
             return []
-        return [{"id": int(k), **v} for k, v in data.get(table, {}).items()]
+        return list(data.get(table, {}).values())
 
     def win_months(self) -> list[str]:
         self._open()
@@ -342,9 +346,8 @@ class Store:
         self._open()
         chosen = self.win_months() if months is None else list(months)
         out: list[dict[str, Any]] = []
-        for month in chosen:
-            out.extend(self._table(f"{WINS_DIR}/{month}.json", "wins"))
-        out.sort(key=lambda w: (w["when"], w["id"]))
+        for month in sorted(chosen):
+            out.extend(_in_time_order(self._table(f"{WINS_DIR}/{month}.json", "wins")))
         return out
 
     def all(self, table: str) -> list[dict[str, Any]]:
@@ -486,6 +489,13 @@ class DoctorReport:
         return not self.broken
 
 
+def _in_time_order(wins: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Wins sorted by when, then id; a linear check first, because shards are stored sorted."""
+    if all(a["when"] <= b["when"] for a, b in pairwise(wins)):
+        return wins
+    return sorted(wins, key=lambda w: (w["when"], w["id"]))
+
+
 def _busy(home: Path) -> StoreBusyError:
     return StoreBusyError(_("another growthdesk is still writing to {path}; try again", path=home))
 
@@ -530,11 +540,15 @@ class Transaction:
 
     def _data(self, rel: str) -> dict[str, Any]:
         if rel not in self._files:
-            loaded = self._store._read(rel)
-            # Work on a private copy: the cache must not see uncommitted changes.
-            self._files[rel] = (
-                orjson.loads(orjson.dumps(loaded)) if loaded is not None else self._fresh(rel)
-            )
+            # A private parse, under the lock: neither the readers' cache nor anything a reader
+            # did to its records can leak into what this transaction writes.
+            path = self._store.home / rel
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                self._files[rel] = self._fresh(rel)
+            else:
+                self._files[rel] = _parse(raw, rel)
         return self._files[rel]
 
     @staticmethod
@@ -567,7 +581,9 @@ class Transaction:
     def _months(self) -> list[str]:
         """Month shards on disk plus those this transaction has created so far."""
         prefix = WINS_DIR + "/"
-        pending = {rel[len(prefix) : -len(".json")] for rel in self._files if rel.startswith(prefix)}
+        pending = {
+            rel[len(prefix) : -len(".json")] for rel in self._files if rel.startswith(prefix)
+        }
         return sorted(set(self._store.win_months()) | pending)
 
     def _win_rel(self, id: int) -> str | None:
@@ -592,11 +608,12 @@ class Transaction:
             out: list[dict[str, Any]] = []
             for month in self._months():
                 rel = f"{WINS_DIR}/{month}.json"
-                out.extend({"id": int(k), **v} for k, v in self._data(rel).get("wins", {}).items())
-            out.sort(key=lambda w: (w["when"], w["id"]))
+                out.extend(
+                    _in_time_order([dict(v) for v in self._data(rel).get("wins", {}).values()])
+                )
             return out
         rel = _small_file(table)
-        return [{"id": int(k), **v} for k, v in self._data(rel).get(table, {}).items()]
+        return [dict(v) for v in self._data(rel).get(table, {}).values()]
 
     def get(self, table: str, id: int) -> dict[str, Any]:
         try:
@@ -618,12 +635,12 @@ class Transaction:
         ids: list[int] = []
         by_rel: dict[str, list[Document]] = {}
         for record in records:
-            body = {k: v for k, v in record.items() if k != "id"}
             if "id" in record:
                 id = int(record["id"])
                 self._reserve_id(table, id)
             else:
                 id = self._next_id(table)
+            body = {**record, "id": id}
             rel = (
                 f"{WINS_DIR}/{_month_of(body['when'])}.json"
                 if table == "wins"
@@ -682,11 +699,18 @@ class Transaction:
         payloads: dict[str, bytes | None] = {}
         for rel in sorted(self._dirty):
             data = self._files[rel]
-            if rel.startswith(WINS_DIR + "/") and not data.get("wins"):
-                # An emptied month shard is removed rather than kept as an empty file.
-                if (self._store.home / rel).exists():
-                    payloads[rel] = None
-                continue
+            if rel.startswith(WINS_DIR + "/"):
+                if not data.get("wins"):
+                    # An emptied month shard is removed rather than kept as an empty file.
+                    if (self._store.home / rel).exists():
+                        payloads[rel] = None
+                    continue
+                # Shards are kept in time order so that readers need not sort.
+                docs = data["wins"]
+                data = {
+                    **data,
+                    "wins": {str(d["id"]): d for d in _in_time_order(list(docs.values()))},
+                }
             payloads[rel] = orjson.dumps(data)
         if not payloads:
             return

@@ -104,7 +104,7 @@ def test_recovery_rolls_a_journaled_commit_forward(home: Path) -> None:
     _log(s, "2026-11-01", "one")
     target = home / "wins" / "2026-11.json"
     new = orjson.loads(target.read_bytes())
-    new["wins"]["2"] = _win("2026-11-02", "two")
+    new["wins"]["2"] = {**_win("2026-11-02", "two"), "id": 2}
     tmp = target.with_name(target.name + ".123.tmp")
     tmp.write_bytes(orjson.dumps(new))
     (home / "journal.json").write_bytes(
@@ -209,7 +209,9 @@ def test_lock_file_is_separate_from_data(home: Path) -> None:
     assert os.path.getsize(home / "growthdesk.lock") == 0
 
 
-def test_a_held_lock_times_out_with_a_clear_error(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_held_lock_times_out_with_a_clear_error(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fcntl = pytest.importorskip("fcntl")
     s = Store(home)
     _log(s, "2026-11-01", "one")
@@ -217,7 +219,10 @@ def test_a_held_lock_times_out_with_a_clear_error(home: Path, monkeypatch: pytes
     holder = os.open(home / "growthdesk.lock", os.O_RDWR)
     fcntl.flock(holder, fcntl.LOCK_EX)  # another "terminal" in the middle of a write
     try:
-        with pytest.raises(store_mod.StoreBusyError, match="still writing"), s.transaction("blocked"):
+        with (
+            pytest.raises(store_mod.StoreBusyError, match="still writing"),
+            s.transaction("blocked"),
+        ):
             pass
     finally:
         os.close(holder)

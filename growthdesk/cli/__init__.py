@@ -93,7 +93,13 @@ class LazyGroup(click.Group):
         except GrowthdeskError as exc:
             # The one place where domain errors become user messages.
             raise click.ClickException(str(exc)) from None
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        except (
+            click.exceptions.Exit,
+            click.ClickException,
+            click.Abort,
+            KeyboardInterrupt,
+            BrokenPipeError,  # `growthdesk stats | head`: main() exits quietly
+        ):
             raise
         except OSError as exc:
             if os.environ.get("GROWTHDESK_DEBUG"):
