@@ -18,6 +18,7 @@ growthdesk.recall.recall. Both are imported lazily and may be passed in (tests, 
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -177,6 +178,24 @@ def _stems(text: str) -> set[str]:
     return {_stem(t) for t in _tokens(text)}
 
 
+def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[str]:
+    """stems & _stems(text), without tokenising texts that cannot share a stem.
+
+    A stem is the start of a folded word, so it must occur in the folded text as a substring;
+    most helped wins contain none of the problem's stems and are settled by `in` alone.
+    """
+    shared = memo.get(text)
+    if shared is None:
+        folded = _fold(text)
+        if any(s in folded for s in stems):
+            found = {t[:6] for t in _WORD.findall(folded) if len(t) >= 4 and t not in _STOP}
+            shared = stems & found
+        else:
+            shared = set()
+        memo[text] = shared  # helpdesk texts repeat: settle each distinct text once
+    return shared
+
+
 def query_skills(
     text: str, suggest: Callable[..., SkillScores] | None = None, model: Any = None, limit: int = 3
 ) -> list[tuple[str, float]]:
@@ -251,10 +270,11 @@ def rank(
     # --- W: help evidence per contact, one pass over the wins --------------------------------
     helped_on: dict[int, list[tuple[str, float, list[str]]]] = {}
     n_helped_wins = 0
+    text_memo: dict[str, set[str]] = {}
     for win in wins:
-        helpers = win.get("helped_by") or []
+        helpers = win.get("helped_by")
         if not helpers:
-            continue
+            continue  # only wins someone helped with are evidence: skip the rest untouched
         n_helped_wins += 1
         all_skills = list(win.get("skills") or [])
         win_skills = [s for s in all_skills if s in qmap]
@@ -262,7 +282,8 @@ def rank(
         # The same words as the problem ("toner", "AnyConnect") are evidence too, and they do
         # not depend on the tagger reading the query right.
         if stems:
-            shared = stems & _stems(f"{win.get('problem') or ''} {win.get('solution') or ''}")
+            blob = f"{win.get('problem') or ''} {win.get('solution') or ''}"
+            shared = _shared_stems(stems, blob, text_memo)
             overlap = max(overlap, params.text_weight * len(shared) / len(stems))
             if shared and not win_skills:
                 win_skills = all_skills
@@ -296,25 +317,40 @@ def rank(
     Candidate = tuple[int, float, float, float, list[tuple[str, int]], set[str], set[str]]
     scored: list[Candidate] = []
     skipped: list[str] = []
+    org_memo: dict[str, set[str]] = {}  # a few organisations shared by thousands of contacts
+    decay_memo: dict[str, float] = {}
+
+    def decay(day: str) -> float:
+        # One date parse per distinct day, not one per helped win and helper.
+        d = decay_memo.get(day)
+        if d is None:
+            d = decay_memo[day] = _decay(day, today, params.half_life_days)
+        return d
+
     for cid, contact in by_id.items():
         if kind and contact.get("kind") != kind:
             continue
         specs = contact.get("specialties") or {}
-        matched = sorted(
-            ((s, int(specs[s])) for s in qmap if s in specs), key=lambda sl: -qmap[sl[0]]
-        )
+        matched = [(s, int(specs[s])) for s in qmap if s in specs] if specs else []
+        if len(matched) > 1:
+            matched.sort(key=lambda sl: -qmap[sl[0]])
         # Convex in level: a 5 is the go-to person, a 3 "knows a bit" (0.36), not 60% of an expert.
         t_spec = sum(qmap[s] * (level / 5.0) ** 2 for s, level in matched)
         notes, org = contact.get("notes"), contact.get("org")
         note_words = words & _tokens(str(notes)) if notes and words else set()
-        org_words = words & _tokens(str(org)) if org and words else set()
+        if org and words:
+            org_key = str(org)
+            org_tokens = org_memo.get(org_key)
+            if org_tokens is None:
+                org_tokens = org_memo[org_key] = _tokens(org_key)
+            org_words = words & org_tokens
+        else:
+            org_words = set()
         hits = len(note_words | org_words)
         t_notes = min(1.0, 0.5 * hits) if hits else 0.0
         topical = min(1.0, t_spec + 0.3 * t_notes)
         evidence = helped_on.get(cid, [])
-        w_raw = sum(
-            overlap * _decay(day, today, params.half_life_days) for day, overlap, _s in evidence
-        )
+        w_raw = sum(overlap * decay(day) for day, overlap, _s in evidence)
         history = 1.0 - math.exp(-w_raw / params.w_scale) if params.use_history else 0.0
         e = (1.0 - lam) * topical + lam * history if params.use_history else topical
         if params.use_history and topical == 0.0:
@@ -341,10 +377,11 @@ def rank(
         ranked.append(
             (e * factor / (1.0 + params.rho * asks), _fold(str(by_id[cid]["name"])), cand)
         )
-    ranked.sort(key=lambda item: (-item[0], item[1]))
+    # Only the top N are shown: nsmallest is sorted(...)[:top] (stable) without sorting them all.
+    shown = heapq.nsmallest(top, ranked, key=lambda item: (-item[0], item[1]))
 
     people: list[Suggestion] = []
-    for score, _key, (cid, _e, topical, history, matched, note_words, org_words) in ranked[:top]:
+    for score, _key, (cid, _e, topical, history, matched, note_words, org_words) in shown:
         contact = by_id[cid]
         r, path_ids = reach_of.get(cid, (0.0, []))
         names = [str(by_id[n]["name"]) for n in path_ids if n != ME and n in by_id]

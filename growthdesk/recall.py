@@ -10,6 +10,7 @@ our tokenizer anyway.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -60,6 +61,38 @@ def _doc(win: Mapping[str, Any], qset: set[str]) -> tuple[dict[str, int], float]
     return counts, float(PROBLEM_WEIGHT * len(problem) + len(solution))
 
 
+def _bm25_sparse(
+    query: Sequence[str],
+    hits: Sequence[tuple[int, Mapping[str, int], float]],
+    lengths: Sequence[float],
+) -> dict[int, float]:
+    """bm25_scores for the documents that contain a query term (the rest score 0).
+
+    *hits* are (index, frequencies, length) of those documents; *lengths* covers every
+    document, for the average length. Same arithmetic in the same order as bm25_scores, so the
+    scores are identical, without a pass over the thousands of documents that cannot match.
+    """
+    n = len(lengths)
+    avgdl = (sum(lengths) / n) or 1.0
+    qterms = list(dict.fromkeys(query))
+    df = dict.fromkeys(qterms, 0)
+    for _i, doc, _dl in hits:
+        for t in doc:
+            if t in df:
+                df[t] += 1
+    idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in qterms if df[t]}
+    scores: dict[int, float] = {}
+    for i, doc, dl in hits:
+        norm = K1 * (1 - B + B * dl / avgdl)
+        s = 0.0
+        for t, w in idf.items():
+            tf = doc.get(t)
+            if tf:
+                s += w * tf * (K1 + 1) / (tf + norm)
+        scores[i] = s
+    return scores
+
+
 def recall(
     text: str, wins: Sequence[dict[str, Any]], limit: int = 5
 ) -> list[tuple[dict[str, Any], float]]:
@@ -71,19 +104,38 @@ def recall(
     if not query or not wins or limit <= 0:
         return []
     qset = set(query)
-    docs: list[dict[str, int]] = []
     lengths: list[float] = []
-    for win in wins:
-        # Only the query's terms matter for scoring; keeping just those keeps memory flat.
-        counts, length = _doc(win, qset)
-        docs.append(counts)
-        lengths.append(length)
-    scores = bm25_scores(query, docs, lengths)
-    ranked = sorted(
-        (i for i, s in enumerate(scores) if s > 0),
-        key=lambda i: (-scores[i], _neg_when(wins[i])),
-    )
-    return [(wins[i], round(scores[i], 3)) for i in ranked[:limit]]
+    hits: list[tuple[int, dict[str, int], float]] = []
+    # Helpdesk texts repeat ("password reset for …"): count each distinct problem+solution once.
+    memo: dict[tuple[Any, Any], tuple[dict[str, int], float]] = {}
+    add_length, add_hit = lengths.append, hits.append
+    for i, win in enumerate(wins):
+        key = (win.get("problem"), win.get("solution"))
+        try:
+            doc = memo.get(key)
+        except TypeError:  # a damaged record with a list for a text: no memo, still scored
+            doc = _doc(win, qset)
+        if doc is None:
+            # Only the query's terms matter for scoring; keeping just those keeps memory flat.
+            doc = memo[key] = _doc(win, qset)
+        add_length(doc[1])
+        if doc[0]:
+            add_hit((i, doc[0], doc[1]))
+    scores = _bm25_sparse(query, hits, lengths)
+    best = [i for i, s in scores.items() if s > 0]
+    if len(best) > limit:
+        # Only wins scoring at least the limit-th best can be shown; rank just those.
+        cut = heapq.nlargest(limit, (scores[i] for i in best))[-1]
+        best = [i for i in best if scores[i] >= cut]
+    whens = {i: str(wins[i].get("when") or "") for i in best}
+    if len({len(w) for w in whens.values()}) <= 1:
+        # Equal-length ISO stamps: newest first is plain reverse string order. Two stable sorts
+        # give (score desc, when desc, log order), exactly the _neg_when order below.
+        best.sort(key=whens.__getitem__, reverse=True)
+        best.sort(key=lambda i: -scores[i])
+    else:
+        best.sort(key=lambda i: (-scores[i], _neg_when(wins[i])))
+    return [(wins[i], round(scores[i], 3)) for i in best[:limit]]
 
 
 def _neg_when(win: Mapping[str, Any]) -> tuple[int, ...]:
