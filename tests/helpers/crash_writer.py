@@ -38,7 +38,7 @@ def main() -> None:
         existing = [w["id"] for w in store.wins()]
         kind = rng.choice(["log", "log", "edit", "rm"]) if existing else "log"
         if kind == "log":
-            text = f"problem {rng.random():.6f} " + "x" * rng.randint(0, 400)
+            text = (f"problem {rng.random():.6f} " + "x" * rng.randint(0, 400)).strip()
             when = now - timedelta(days=rng.randint(0, 90))
             note({"op": "intent", "kind": "log", "text": text})
             draft = wins.prepare(text, now=now, when=when, minutes=5, skills=["printing"])
@@ -46,7 +46,7 @@ def main() -> None:
             note({"op": "done", "kind": "log", "id": win["id"], "text": text})
         elif kind == "edit":
             target = rng.choice(existing)
-            text = f"edited {rng.random():.6f} " + "y" * rng.randint(0, 800)
+            text = (f"edited {rng.random():.6f} " + "y" * rng.randint(0, 800)).strip()
             # Moving between months exercises the two-shard commit.
             when = now - timedelta(days=rng.randint(0, 90))
             note({"op": "intent", "kind": "edit", "id": target, "text": text})
