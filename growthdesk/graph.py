@@ -27,6 +27,7 @@ __all__ = [
     "build_graph",
     "edge_costs",
     "adjacency",
+    "network_adjacency",
     "dijkstra",
     "reach",
     "reach_from",
@@ -191,8 +192,20 @@ def edge_costs(
     (me, contact) for direct contacts, then (a, b) with a < b for links; of parallel links the
     cheapest wins. Dangling and self links are dropped, as in build_graph.
     """
-    known: set[int] = set()
     costs: dict[tuple[Any, Any], float] = {}
+    for a, b, cost in _edges(contacts, links, today, params):
+        key = (a, b) if a == ME or a < b else (b, a)
+        if cost < costs.get(key, math.inf):
+            costs[key] = cost
+    return costs
+
+
+def _edges(
+    contacts: list[dict[str, Any]], links: list[dict[str, Any]], today: date, params: GraphParams
+) -> list[tuple[Any, Any, float]]:
+    """(a, b, cost) of every direct tie, then every usable link, parallel links included."""
+    known: set[int] = set()
+    out: list[tuple[Any, Any, float]] = []
     tau = params.tau_days
     for contact in contacts:
         cid = int(contact["id"])
@@ -200,12 +213,11 @@ def edge_costs(
         strength = contact.get("strength")
         if strength:
             tie = tie_value(int(strength), days_since(contact, today), tau)
-            costs[(ME, cid)] = -math.log(tie)
+            out.append((ME, cid, -math.log(tie)))
     log_gamma = -math.log(params.gamma)
-    # Link costs depend only on the strength (1-5): compute the five values once, exactly as
+    # Link costs depend only on the strength (1-5): compute each value once, exactly as
     # build_graph does per link.
     by_strength: dict[int, float] = {}
-    inf = math.inf
     for link in links:
         a, b = int(link["a"]), int(link["b"])
         if a == b or a not in known or b not in known:
@@ -213,12 +225,11 @@ def edge_costs(
         strength = int(link.get("strength") or 3)
         cost = by_strength.get(strength)
         if cost is None:
-            cost = -math.log(max(1e-9, min(1.0, strength / 5.0))) + log_gamma
-            by_strength[strength] = cost
-        key = (a, b) if a < b else (b, a)
-        if cost < costs.get(key, inf):
-            costs[key] = cost
-    return costs
+            cost = by_strength[strength] = (
+                -math.log(max(1e-9, min(1.0, strength / 5.0))) + log_gamma
+            )
+        out.append((a, b, cost))
+    return out
 
 
 def adjacency(costs: dict[tuple[Any, Any], float]) -> dict[Any, dict[Any, float]]:
@@ -228,6 +239,29 @@ def adjacency(costs: dict[tuple[Any, Any], float]) -> dict[Any, dict[Any, float]
     for (a, b), cost in costs.items():
         adj.setdefault(a, {})[b] = cost
         adj.setdefault(b, {})[a] = cost
+    return adj
+
+
+def network_adjacency(
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    today: date,
+    params: GraphParams = GraphParams(),
+) -> dict[Any, dict[Any, float]]:
+    """adjacency(edge_costs(...)) in one pass, without the intermediate edge dict (`ask`)."""
+    adj: dict[Any, dict[Any, float]] = {}
+    for a, b, cost in _edges(contacts, links, today, params):
+        near_a = adj.get(a)
+        if near_a is None:
+            near_a = adj[a] = {}
+        old = near_a.get(b)
+        if old is None or cost < old:
+            # An update keeps the neighbour's first position, as dict and networkx both do.
+            near_a[b] = cost
+            near_b = adj.get(b)
+            if near_b is None:
+                near_b = adj[b] = {}
+            near_b[a] = cost
     return adj
 
 
@@ -291,7 +325,7 @@ def reach_from(
     params: GraphParams = GraphParams(),
 ) -> dict[Any, tuple[float, list[Any]]]:
     """reach() without networkx: node -> (R, path from me) over the same edges and costs."""
-    dist, paths = dijkstra(adjacency(edge_costs(contacts, links, today, params)), ME, REACH_CUTOFF)
+    dist, paths = dijkstra(network_adjacency(contacts, links, today, params), ME, REACH_CUTOFF)
     return {node: (math.exp(-d), paths[node]) for node, d in dist.items() if node != ME}
 
 

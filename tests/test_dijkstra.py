@@ -131,3 +131,9 @@ def test_reach_from_agrees_with_networkx_reach(
     assert {frozenset(e) for e in costs} == {frozenset(e) for e in full.edges}
     for (a, b), c in costs.items():
         assert full[a][b]["cost"] == pytest.approx(c, rel=1e-12)
+    # ask's one-pass adjacency: same neighbours, costs and neighbour order (the tie-breaking).
+    direct = g.network_adjacency(contacts, links, TODAY, params)
+    ref = g.adjacency(costs)
+    assert set(direct) == set(ref)
+    assert all(list(direct[n].items()) == list(ref[n].items()) for n in ref)
+    assert all(list(ref[n]) == list(full.adj[n]) for n in ref)
