@@ -75,6 +75,9 @@ class _Index:
     generic: set[str] = field(default_factory=set)  # stems of generic single words
     phrases: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = field(default_factory=dict)
     deletes: dict[str, set[str]] = field(default_factory=dict)  # typo look-up (one edit)
+    deletes_built: bool = (
+        False  # built on the first unknown word: a plain `log --skill` never needs it
+    )
     vocab: set[str] = field(default_factory=set)  # folded words that may be typo targets
     cache: dict[str, tuple[tuple[Match, ...], tuple[str, ...]]] = field(default_factory=dict)
 
@@ -135,12 +138,18 @@ def _build_index(taxonomy: Taxonomy) -> _Index:
                 stems = tuple(stem(t) for t in toks)
                 idx.phrases.setdefault(stems[0], []).append((stems, area.id, weight, phrase))
                 idx.vocab.update(t for t in toks if len(t) >= 6)
-    for word in idx.vocab:
-        if len(word) >= 5:
-            idx.deletes.setdefault(word, set()).add(word)
-            for d in _deletes(word):
-                idx.deletes.setdefault(d, set()).add(word)
     return idx
+
+
+def _typo_index(idx: _Index) -> dict[str, set[str]]:
+    if not idx.deletes_built:
+        for word in idx.vocab:
+            if len(word) >= 5:
+                idx.deletes.setdefault(word, set()).add(word)
+                for d in _deletes(word):
+                    idx.deletes.setdefault(d, set()).add(word)
+        idx.deletes_built = True
+    return idx.deletes
 
 
 def _part_matches(idx: _Index, part: str) -> list[Match] | None:
@@ -165,12 +174,13 @@ def _typo_target(idx: _Index, tok: str) -> str | None:
     letter there turns real words into keywords ("coming" -> "coding"). From 8 letters on a
     changed or swapped letter is allowed too ("recieved", "suspicous").
     """
-    found: set[str] = {w for w in idx.deletes.get(tok, ()) if len(w) == len(tok) + 1}
+    deletes = _typo_index(idx)
+    found: set[str] = {w for w in deletes.get(tok, ()) if len(w) == len(tok) + 1}
     for d in _deletes(tok):
         if d in idx.vocab and len(d) >= 5:
             found.add(d)
         if len(tok) >= 8:
-            found.update(w for w in idx.deletes.get(d, ()) if len(w) == len(tok))
+            found.update(w for w in deletes.get(d, ()) if len(w) == len(tok))
     found.discard(tok)
     return min(found, key=lambda w: (abs(len(w) - len(tok)), w)) if found else None
 
