@@ -13,7 +13,9 @@ from growthdesk.errors import InputError
 from growthdesk.i18n import _
 from growthdesk.names import fold
 
-__all__ = ["parse_when", "parse_day", "parse_time_of_day"]
+__all__ = ["parse_when", "parse_day", "parse_time_of_day", "check_past"]
+
+FUTURE_SLACK = timedelta(minutes=5)  # clock skew between a phone and the laptop
 
 _WEEKDAYS = {
     "monday": 0, "mon": 0, "maandag": 0, "ma": 0,
@@ -203,3 +205,18 @@ def _dateparser(text: str, now: datetime) -> datetime:
             )
         )
     return value.replace(tzinfo=now.tzinfo)
+
+
+def check_past(when: datetime, now: datetime, what: str) -> datetime:
+    """Refuse a moment in the future (beyond clock skew) or before 1990; *what* names the record."""
+    if when > now + FUTURE_SLACK:
+        raise InputError(
+            _(
+                "{when} is in the future; log {what} after it happened",
+                when=when.isoformat(timespec="minutes"),
+                what=what,
+            )
+        )
+    if when.year < 1990:
+        raise InputError(_("{when} is too far in the past", when=when.date().isoformat()))
+    return when

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from growthdesk.dates import check_past
 from growthdesk.errors import InputError
 from growthdesk.i18n import _
 from growthdesk.names import did_you_mean, fold
@@ -65,7 +66,6 @@ _KIND_ALIASES = {
 MAX_LEARN_MINUTES = 6000  # 100 hours: a long course logged at once; more is a typo
 MAX_TITLE = 500
 MAX_URL = 2000
-_FUTURE_SLACK = timedelta(minutes=5)
 
 # habit -> (kinds that count, hours of the day that count, end exclusive)
 HABITS: dict[str, tuple[frozenset[str], range]] = {
@@ -142,19 +142,6 @@ def validate_url(url: str | None) -> str | None:
     return value
 
 
-def _validate_when(when: datetime, now: datetime) -> datetime:
-    if when > now + _FUTURE_SLACK:
-        raise InputError(
-            _(
-                "{when} is in the future; log learning after it happened",
-                when=when.isoformat(timespec="minutes"),
-            )
-        )
-    if when.year < 1990:
-        raise InputError(_("{when} is too far in the past", when=when.date().isoformat()))
-    return when
-
-
 def _autotag(
     text: str, model: dict[str, Any] | None
 ) -> tuple[list[tuple[str, float]], list[str]] | None:
@@ -185,7 +172,7 @@ def prepare(
     """Validate a learning entry and work out its skills (given, certification, or tagger)."""
     text = validate_text(title, "learning", limit=MAX_TITLE)
     kind_id = validate_kind(kind)
-    moment = _validate_when(when, now) if when is not None else now
+    moment = check_past(when, now, _("learning")) if when is not None else now
     track_ids, cert = match_certification(text)
     warnings: list[str] = []
     ranked: list[tuple[str, float]] = []

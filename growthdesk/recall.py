@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from growthdesk.textnorm import _text_terms, terms
@@ -49,16 +50,23 @@ def bm25_scores(
 
 def _doc(win: Mapping[str, Any], qset: set[str]) -> tuple[dict[str, int], float]:
     """(frequencies of the query's terms, weighted length) of one win."""
-    problem = _text_terms(str(win.get("problem") or ""))
-    solution = _text_terms(str(win.get("solution") or "")) if win.get("solution") else ()
+    return _doc_texts(win.get("problem"), win.get("solution"), qset)
+
+
+def _doc_texts(problem: Any, solution: Any, qset: set[str]) -> tuple[dict[str, int], float]:
+    p_terms = _text_terms(str(problem or ""))
+    s_terms = _text_terms(str(solution or "")) if solution else ()
     counts: dict[str, int] = {}
-    for t in problem:
+    for t in p_terms:
         if t in qset:
             counts[t] = counts.get(t, 0) + PROBLEM_WEIGHT
-    for t in solution:
+    for t in s_terms:
         if t in qset:
             counts[t] = counts.get(t, 0) + 1
-    return counts, float(PROBLEM_WEIGHT * len(problem) + len(solution))
+    return counts, float(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
+
+
+_TEXTS = itemgetter("problem", "solution")
 
 
 def _bm25_sparse(
@@ -104,23 +112,30 @@ def recall(
     if not query or not wins or limit <= 0:
         return []
     qset = set(query)
-    lengths: list[float] = []
-    hits: list[tuple[int, dict[str, int], float]] = []
-    # Helpdesk texts repeat ("password reset for …"): count each distinct problem+solution once.
-    memo: dict[tuple[Any, Any], tuple[dict[str, int], float]] = {}
-    add_length, add_hit = lengths.append, hits.append
-    for i, win in enumerate(wins):
-        key = (win.get("problem"), win.get("solution"))
-        try:
-            doc = memo.get(key)
-        except TypeError:  # a damaged record with a list for a text: no memo, still scored
-            doc = _doc(win, qset)
-        if doc is None:
+    # Helpdesk texts repeat ("password reset for …"): score each distinct problem+solution
+    # once, and let C loops (map, dict.fromkeys) walk the 25,000 wins.
+    try:
+        keys = list(map(_TEXTS, wins))
+    except KeyError:  # a record without one of the fields: read it leniently
+        keys = [(w.get("problem"), w.get("solution")) for w in wins]
+    try:
+        distinct = dict.fromkeys(keys)
+    except TypeError:  # a damaged record with a list for a text: score it without the memo
+        docs = [_doc(w, qset) for w in wins]
+        lengths = [dl for _c, dl in docs]
+        hits = [(i, c, dl) for i, (c, dl) in enumerate(docs) if c]
+    else:
+        length_of: dict[Any, float] = {}
+        counts_of: dict[Any, dict[str, int]] = {}
+        for key in distinct:
             # Only the query's terms matter for scoring; keeping just those keeps memory flat.
-            doc = memo[key] = _doc(win, qset)
-        add_length(doc[1])
-        if doc[0]:
-            add_hit((i, doc[0], doc[1]))
+            counts, length_of[key] = _doc_texts(key[0], key[1], qset)
+            if counts:
+                counts_of[key] = counts
+        lengths = list(map(length_of.__getitem__, keys))
+        hits = [
+            (i, counts_of[key], length_of[key]) for i, key in enumerate(keys) if key in counts_of
+        ]
     scores = _bm25_sparse(query, hits, lengths)
     best = [i for i, s in scores.items() if s > 0]
     if len(best) > limit:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from growthdesk.dates import check_past
 from growthdesk.errors import InputError
 from growthdesk.i18n import _
 from growthdesk.names import did_you_mean, fold
@@ -34,7 +35,6 @@ __all__ = [
 MAX_MINUTES = 1440  # one working day and night; more is a typo or not one win
 MAX_TEXT = 2000
 MAX_SOLUTION = 20000
-_FUTURE_SLACK = timedelta(minutes=5)  # clock skew between a phone and the laptop
 
 
 @dataclass
@@ -108,19 +108,6 @@ def _validate_tags(tags: Iterable[str]) -> list[str]:
     return out
 
 
-def _validate_when(when: datetime, now: datetime) -> datetime:
-    if when > now + _FUTURE_SLACK:
-        raise InputError(
-            _(
-                "{when} is in the future; a win is logged after it happened",
-                when=when.isoformat(timespec="minutes"),
-            )
-        )
-    if when.year < 1990:
-        raise InputError(_("{when} is too far in the past", when=when.date().isoformat()))
-    return when
-
-
 def prepare(
     text: str,
     *,
@@ -140,7 +127,7 @@ def prepare(
     problem = validate_text(text)
     chosen = validate_skills(skills)
     record: dict[str, Any] = {
-        "when": _validate_when(when or now, now).isoformat(timespec="seconds"),
+        "when": check_past(when or now, now, _("a win")).isoformat(timespec="seconds"),
         "problem": problem,
         "solution": validate_text(solution, "solution", limit=MAX_SOLUTION, multiline=True)
         if solution
@@ -246,7 +233,7 @@ def edit(
     if text is not None:
         changes["problem"] = validate_text(text)
     if when is not None:
-        changes["when"] = _validate_when(when, now).isoformat(timespec="seconds")
+        changes["when"] = check_past(when, now, _("a win")).isoformat(timespec="seconds")
     if minutes is not None:
         changes["minutes"] = validate_minutes(minutes)
     if ticket is not None:

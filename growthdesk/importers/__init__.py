@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from growthdesk.dates import check_past
 from growthdesk.errors import InputError
 from growthdesk.i18n import _
 from growthdesk.importers.base import (
@@ -157,11 +158,7 @@ def _validate(plan: ImportPlan, now: datetime) -> None:
             if row["minutes"] is not None:
                 row["minutes"] = wins.validate_minutes(row["minutes"])
             row["tags"] = list(dict.fromkeys(_text(t, "tag", 50).lower() for t in row["tags"]))
-            when = datetime.fromisoformat(row["when"])
-            if when > now:
-                raise InputError(_("{when} is in the future", when=row["when"]))
-            if when.year < 1990:
-                raise InputError(_("{when} is too far in the past", when=row["when"]))
+            check_past(datetime.fromisoformat(row["when"]), now, _("a win"))
         except InputError as exc:
             plan.rejected.append((plan.row_numbers[i], str(exc)))
             continue
