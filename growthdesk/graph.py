@@ -217,17 +217,16 @@ def _edges(
     log_gamma = -math.log(params.gamma)
     # Link costs depend only on the strength (1-5): compute each value once, exactly as
     # build_graph does per link.
-    by_strength: dict[int, float] = {}
+    by_strength: dict[Any, float] = {}  # keyed by the stored value, so no int() per link
     for link in links:
         a, b = int(link["a"]), int(link["b"])
         if a == b or a not in known or b not in known:
             continue
-        strength = int(link.get("strength") or 3)
-        cost = by_strength.get(strength)
+        raw = link.get("strength")
+        cost = by_strength.get(raw)
         if cost is None:
-            cost = by_strength[strength] = (
-                -math.log(max(1e-9, min(1.0, strength / 5.0))) + log_gamma
-            )
+            strength = int(raw or 3)
+            cost = by_strength[raw] = -math.log(max(1e-9, min(1.0, strength / 5.0))) + log_gamma
         out.append((a, b, cost))
     return out
 

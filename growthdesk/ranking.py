@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from growthdesk.errors import InputError
@@ -178,6 +180,17 @@ def _stems(text: str) -> set[str]:
     return {_stem(t) for t in _tokens(text)}
 
 
+def _helped(wins: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The wins someone helped with, the only ones that are evidence (a C loop over 25,000)."""
+    try:
+        return list(compress(wins, map(_HELPED_BY, wins)))
+    except KeyError:  # a record without the field: read it leniently
+        return [w for w in wins if w.get("helped_by")]
+
+
+_HELPED_BY = itemgetter("helped_by")
+
+
 def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[str]:
     """stems & _stems(text), without tokenising texts that cannot share a stem.
 
@@ -271,10 +284,8 @@ def rank(
     helped_on: dict[int, list[tuple[str, float, list[str]]]] = {}
     n_helped_wins = 0
     text_memo: dict[str, set[str]] = {}
-    for win in wins:
-        helpers = win.get("helped_by")
-        if not helpers:
-            continue  # only wins someone helped with are evidence: skip the rest untouched
+    for win in _helped(wins):
+        helpers = win["helped_by"]
         n_helped_wins += 1
         all_skills = list(win.get("skills") or [])
         win_skills = [s for s in all_skills if s in qmap]

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -90,7 +91,7 @@ def win_lists(draw: st.DrawFn) -> list[dict[str, Any]]:
         ["2026-01-01T10:00:00+01:00", "2026-03-01T10:00:00+01:00", "2025-12-31T23:59:00+01:00"]
     )
     odd = st.sampled_from(["", "2026-03-01", None])
-    return [
+    wins = [
         {
             "id": i,
             "when": draw(st.one_of(whens, odd) if draw(st.booleans()) else whens),
@@ -99,6 +100,9 @@ def win_lists(draw: st.DrawFn) -> list[dict[str, Any]]:
         }
         for i in range(draw(st.integers(0, 25)))
     ]
+    if wins and draw(st.booleans()):
+        del wins[0]["solution"]  # a record missing a field takes the lenient path
+    return wins
 
 
 @settings(max_examples=300, deadline=None)
@@ -122,3 +126,18 @@ def test_recall_survives_a_damaged_text() -> None:
 def test_shared_stems_shortcut(query: str, text: str) -> None:
     stems = {ranking._stem(w) for w in ranking._tokens(query)}
     assert ranking._shared_stems(stems, text, {}) == stems & ranking._stems(text)
+
+
+def test_rank_reads_wins_without_a_helped_by_field() -> None:
+    contacts = [{"id": 1, "name": "Ana", "strength": 4, "specialties": {"printing": 4}}]
+    helped = {"id": 1, "when": "2026-10-01", "problem": "toner", "skills": ["printing"]}
+    kwargs: dict[str, Any] = dict(
+        contacts=contacts, links=[], interactions=[], today=date(2026, 11, 26)
+    )
+    plain = ranking.rank("toner empty", wins=[{**helped, "helped_by": [1]}], **kwargs)
+    # A second win without the field at all (hand-edited data) must not break or count.
+    lenient = ranking.rank(
+        "toner empty", wins=[{**helped, "helped_by": [1]}, {**helped, "id": 2}], **kwargs
+    )
+    assert [p.reasons for p in lenient.people] == [p.reasons for p in plain.people]
+    assert lenient.people[0].history == plain.people[0].history > 0
