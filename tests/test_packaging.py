@@ -52,13 +52,19 @@ def test_non_editable_install_runs_from_another_folder(tmp_path: Path) -> None:
     assert "fixed the printer" in listed.stdout
 
 
-def _imported_modules(*args: str) -> set[str]:
+def _imported_modules(cwd: Path, *args: str) -> set[str]:
+    """Modules a real run of `growthdesk ARGS` imported; the run itself must succeed."""
     code = (
         "import sys; from growthdesk.cli import main; sys.argv = ['growthdesk', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
         "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
     )
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    # Run from elsewhere: `python -c` puts the working folder first on sys.path, and the source
+    # checkout has no growthdesk.data (it is mapped from data/ at install time).
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd
+    )
+    assert out.returncode == 0, out.stderr
     return set(out.stderr.split())
 
 
@@ -70,16 +76,19 @@ def _imported_modules(*args: str) -> set[str]:
         ["wins", "--limit", "10"],
     ],
 )
-def test_fast_commands_do_not_import_heavy_libraries(args: list[str]) -> None:
-    loaded = _imported_modules(*args)
+def test_fast_commands_do_not_import_heavy_libraries(args: list[str], tmp_path: Path) -> None:
+    loaded = _imported_modules(tmp_path, *args)
     assert "growthdesk.cli" in loaded
     for heavy in ("networkx", "dateparser", "rich", "openpyxl"):
         assert heavy not in loaded, f"{' '.join(args)} imported {heavy}"
 
 
-def test_python_dash_m() -> None:
+def test_python_dash_m(tmp_path: Path) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "growthdesk", "--version"], capture_output=True, text=True
+        [sys.executable, "-m", "growthdesk", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert out.returncode == 0
     assert out.stdout.startswith("growthdesk, version ")

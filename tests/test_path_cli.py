@@ -118,7 +118,10 @@ def test_path_does_not_import_networkx_or_numpy(home: Path) -> None:
         "print(sorted(m for m in ('networkx', 'numpy', 'dateparser') if m in sys.modules), file=sys.stderr)\n"
     )
     env = {**os.environ, "GROWTHDESK_HOME": str(home)}
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    # cwd: `python -c` puts it first on sys.path, and the source checkout has no growthdesk.data.
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=home.parent
+    )
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip().splitlines()[-1] == "[]"
     assert "Skill mix per quarter" in run.stdout
