@@ -395,10 +395,9 @@ def _hardest(
         score = -math.log(share) * math.log1p(int(minutes))
         scored.append((-score, w["when"], w.get("id") or 0, w, rarest, share))
     top = heapq.nsmallest(3, scored, key=lambda t: t[:3])
-    scored = [(t[0], t[3], t[4], t[5]) for t in top]
     return [
         _win_brief(w, f"{skill_label(rarest)}: {_share(share)} of your work, {w['minutes']} min")
-        for _score, w, rarest, share in scored[:3]
+        for _score, _when, _id, w, rarest, share in top
     ]
 
 

@@ -187,6 +187,8 @@ def teach_tagger(tx: Transaction, old: dict[str, Any] | None, new: dict[str, Any
         )
     elif old is not None:
         model = tagger.unlearn(model, old["problem"], old["skills"])
+    else:
+        return
     tx.set_model("tagger", model)
 
 
