@@ -1,6 +1,6 @@
 """Synthetic homes for the benchmarks: N wins over 3 years, contacts, links, learning, kudos.
 
-    python bench/gen.py OUT_DIR --wins 25000 [--contacts 200] [--links 800] [--seed 1]
+python bench/gen.py OUT_DIR --wins 25000 [--contacts 200] [--links 800] [--seed 1]
 """
 
 from __future__ import annotations
@@ -33,7 +33,18 @@ TEMPLATES = [
     ("intune enrolment failed new iphone", "mobile_devices"),
     ("powershell script to bulk-create accounts", "scripting_automation"),
 ]
-PEOPLE = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Kok", "Peters"]
+PEOPLE = [
+    "Jansen",
+    "de Vries",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "Kok",
+    "Peters",
+]
 
 
 def generate(home: Path, wins: int, contacts: int, links: int, seed: int = 1) -> None:
@@ -50,7 +61,9 @@ def generate(home: Path, wins: int, contacts: int, links: int, seed: int = 1) ->
                 "org": rng.choice(["Acme IT", "NetPro", "Contoso", "Fabrikam", None]),
                 "email": None,
                 "phone": None,
-                "specialties": {rng.choice(SKILL_IDS): rng.randint(2, 5) for _ in range(rng.randint(1, 3))},
+                "specialties": {
+                    rng.choice(SKILL_IDS): rng.randint(2, 5) for _ in range(rng.randint(1, 3))
+                },
                 "strength": rng.choice([None, 1, 2, 3, 4, 5]),
                 "met_at": None,
                 "notes": "",

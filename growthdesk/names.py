@@ -15,7 +15,9 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def close_matches(name: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.75) -> list[str]:
+def close_matches(
+    name: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.75
+) -> list[str]:
     """Candidates that look like *name*, best first, compared after folding."""
     by_fold: dict[str, str] = {}
     for cand in candidates:

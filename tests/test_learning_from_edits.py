@@ -17,13 +17,18 @@ def _top(home: Path, text: str) -> str:
     return tagger.suggest(text, model=Store(home).model("tagger"))[0][0]
 
 
-def test_manual_tags_teach_and_an_edit_of_text_and_skills_moves_the_lesson(invoke: Invoke, home: Path) -> None:
+def test_manual_tags_teach_and_an_edit_of_text_and_skills_moves_the_lesson(
+    invoke: Invoke, home: Path
+) -> None:
     for _ in range(3):
         invoke("log", "kofax capture error", "-s", "printing")
     assert _top(home, "kofax capture hangs") == "printing"
     # Correct all three: different text and skill in one edit. The old lesson must go too.
     for win_id in ("1", "2", "3"):
-        assert invoke("wins", "edit", win_id, "--text", "toner empty", "--skill", "hardware").exit_code == 0
+        assert (
+            invoke("wins", "edit", win_id, "--text", "toner empty", "--skill", "hardware").exit_code
+            == 0
+        )
     assert _top(home, "kofax capture hangs") != "printing"
 
 
