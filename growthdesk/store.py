@@ -46,9 +46,21 @@ from growthdesk.i18n import _
 
 __all__ = ["Store", "Transaction", "SCHEMA_VERSION", "MIGRATIONS", "TABLES", "DoctorReport"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _v1_ids_into_records(files: dict[str, dict[str, Any]]) -> None:
+    """Schema 2: every record carries its own "id", so readers can hand records out uncopied."""
+    for rel, data in files.items():
+        if rel in (META, MODELS):
+            continue  # single documents (schema, profile, models), not records
+        for table in data.values():
+            for key, doc in table.items():
+                doc["id"] = int(key)
+
+
 # version -> function(files: dict[rel, data]) that upgrades the in-memory files to version+1.
-MIGRATIONS: dict[int, Any] = {}
+MIGRATIONS: dict[int, Any] = {1: _v1_ids_into_records}
 
 BACKUPS_PER_FILE = 10
 UNDO_DEPTH = 10
@@ -261,7 +273,7 @@ class Store:
             if version >= SCHEMA_VERSION:
                 return  # another process migrated while we waited for the lock
             rels = [META, MAIN, MODELS, *(f"{WINS_DIR}/{m}.json" for m in self.win_months())]
-            files = {rel: tx._data(rel) for rel in rels}
+            files = {rel: tx._data(rel) for rel in rels if (self.home / rel).exists()}
             while version < SCHEMA_VERSION:
                 MIGRATIONS[version](files)
                 version += 1

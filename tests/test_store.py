@@ -238,3 +238,20 @@ def test_a_transaction_sees_its_own_new_month(home: Path) -> None:
         assert tx.get("wins", win_id)["problem"] == "august"
         tx.update("wins", win_id, {"problem": "august, edited"})
     assert [w["problem"] for w in s.wins()] == ["august, edited"]
+
+
+def test_a_schema_1_store_is_migrated_to_records_with_ids(home: Path) -> None:
+    home.mkdir(mode=0o700)
+    (home / "wins").mkdir(mode=0o700)
+    meta = {"_meta": {"1": {"schema_version": 1, "next_id": {"wins": 3, "contacts": 2}}}}
+    (home / "meta.json").write_bytes(orjson.dumps(meta))
+    (home / "main.json").write_bytes(orjson.dumps({"contacts": {"1": {"name": "Ana"}}}))
+    shard = {"wins": {"1": _win("2026-11-01", "one"), "2": _win("2026-11-02", "two")}}
+    (home / "wins" / "2026-11.json").write_bytes(orjson.dumps(shard))
+    s = Store(home)
+    assert [(w["id"], w["problem"]) for w in s.wins()] == [(1, "one"), (2, "two")]
+    assert s.all("contacts") == [{"name": "Ana", "id": 1}]
+    stored = orjson.loads((home / "meta.json").read_bytes())
+    assert stored["_meta"]["1"]["schema_version"] == store_mod.SCHEMA_VERSION
+    assert (home / "backups" / "wins_2026-11.json").is_dir()  # the old version is kept
+    assert _log(s, "2026-11-03", "three") == 3
