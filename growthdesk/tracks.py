@@ -242,6 +242,15 @@ def _cert_index() -> tuple[tuple[tuple[str, ...], Certification, tuple[str, ...]
     return tuple(rows)
 
 
+@lru_cache(maxsize=1)
+def _cert_by_first_token() -> dict[str, tuple[int, ...]]:
+    """First alias token -> positions in _cert_index(), so a title is checked against few aliases."""
+    index: dict[str, list[int]] = {}
+    for i, (alias_tokens, _cert, _tracks) in enumerate(_cert_index()):
+        index.setdefault(alias_tokens[0], []).append(i)
+    return {tok: tuple(ids) for tok, ids in index.items()}
+
+
 def match_certification(title: str) -> tuple[tuple[str, ...], Certification | None]:
     """The track ids and certification named in *title*, or ``((), None)``.
 
@@ -251,7 +260,12 @@ def match_certification(title: str) -> tuple[tuple[str, ...], Certification | No
     tokens = cert_tokens(title)
     if not tokens:
         return (), None
-    for alias_tokens, cert, track_ids in _cert_index():
+    by_first = _cert_by_first_token()
+    # Only aliases that start with a token of the title can match; keep the global order.
+    candidates = sorted(i for tok in set(tokens) for i in by_first.get(tok, ()))
+    rows = _cert_index()
+    for i in candidates:
+        alias_tokens, cert, track_ids = rows[i]
         if _contains(tokens, alias_tokens):
             # Non-generalist tracks first: a CCNA says "network" louder than "generalist".
             ordered = tuple(
