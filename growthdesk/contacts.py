@@ -12,6 +12,7 @@ from typing import Any
 from growthdesk.errors import InputError, NotFoundError
 from growthdesk.i18n import _
 from growthdesk.names import close_matches, did_you_mean, fold
+from growthdesk.skillids import validate_skill
 
 __all__ = [
     "AmbiguousNameError",
@@ -182,28 +183,6 @@ def ensure_contacts(
 
 EVENT_KINDS: tuple[str, ...] = ("vendor", "training", "meetup", "conference")
 DEFAULT_LEVEL = 3
-
-
-def validate_skill(skill: str) -> str:
-    """A known skill id for *skill*, or InputError with "did you mean".
-
-    Uses the taxonomy helper's validate_skill when that module exists (it may accept labels and
-    aliases too); otherwise checks the 23 fixed ids.
-    """
-    text = skill.strip()
-    try:
-        from growthdesk.taxonomy import validate_skill as taxonomy_validate
-    except ImportError:
-        pass
-    else:
-        return str(taxonomy_validate(text))
-    from growthdesk.skillids import SKILL_IDS
-
-    key = fold(text).replace("-", "_").replace(" ", "_")
-    if key in SKILL_IDS:
-        return key
-    hint = did_you_mean(text, SKILL_IDS)
-    raise InputError(_("unknown skill '{skill}'.", skill=text) + hint)
 
 
 def parse_specialty(text: str) -> tuple[str, int]:

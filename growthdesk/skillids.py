@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-__all__ = ["SKILL_IDS", "TRACK_IDS"]
+from growthdesk.errors import InputError
+from growthdesk.i18n import _
+from growthdesk.names import did_you_mean, fold
+
+__all__ = ["SKILL_IDS", "TRACK_IDS", "validate_skill"]
 
 SKILL_IDS: tuple[str, ...] = (
     "accounts_passwords",
@@ -42,3 +46,29 @@ TRACK_IDS: tuple[str, ...] = (
     "itsm",
     "generalist",
 )
+
+
+def validate_skill(raw: str) -> str:
+    """The skill id for *raw* ('Printing', 'remote-access' are accepted), or a helpful InputError.
+
+    With no spelling close to an id, the tagger reads the word as a problem text, so
+    `--skill vpn` answers "Did you mean 'remote_access'?".
+    """
+    cleaned = fold(raw).replace("-", "_").replace(" ", "_")
+    if cleaned in SKILL_IDS:
+        return cleaned
+    hint = did_you_mean(cleaned, SKILL_IDS) if cleaned else ""
+    if not hint and cleaned:
+        from growthdesk import tagger  # only on this error path
+
+        ranked = tagger.suggest(raw)
+        skills, _confident = tagger.decide(ranked)
+        if skills:
+            hint = " " + _("Did you mean '{s}'?", s=skills[0])
+    return _raise_unknown(raw, hint)
+
+
+def _raise_unknown(raw: str, hint: str) -> str:
+    raise InputError(
+        _("unknown skill '{s}'.", s=raw) + hint + " " + _("`growthdesk skills` lists them.")
+    )

@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from growthdesk.errors import GrowthdeskError, InputError
+from growthdesk import skillids
+from growthdesk.errors import GrowthdeskError
 from growthdesk.i18n import _
 from growthdesk.names import did_you_mean
 from growthdesk.skillids import SKILL_IDS
@@ -224,12 +225,8 @@ def load_taxonomy() -> Taxonomy:
 
 
 def validate_skill(skill_id: str, taxonomy: Taxonomy | None = None) -> str:
-    """The canonical id for *skill_id* ('Printing', 'remote-access' are accepted) or InputError."""
-    ids = (taxonomy or load_taxonomy()).ids if taxonomy is not None else SKILL_IDS
-    cleaned = fold(skill_id).strip().replace("-", "_").replace(" ", "_")
-    if cleaned in ids:
-        return cleaned
-    raise InputError(_("unknown skill {skill!r}.", skill=skill_id) + did_you_mean(skill_id, ids))
+    """The canonical id for *skill_id*; the ids are fixed, so this is skillids.validate_skill."""
+    return skillids.validate_skill(skill_id)
 
 
 TREND_DAYS = 90

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from growthdesk.dates import check_past
 from growthdesk.errors import InputError
 from growthdesk.i18n import _
-from growthdesk.names import did_you_mean, fold
-from growthdesk.skillids import SKILL_IDS
+from growthdesk.names import fold
+from growthdesk.skillids import validate_skill
 
 if TYPE_CHECKING:
     from growthdesk.store import Store, Transaction
@@ -89,14 +89,8 @@ def validate_minutes(minutes: float | int | str | None) -> int | None:
 
 
 def validate_skills(skills: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for raw in skills:
-        skill = raw.strip().lower().replace("-", "_")
-        if skill not in SKILL_IDS:
-            raise InputError(_("unknown skill '{s}'.", s=raw) + did_you_mean(skill, SKILL_IDS))
-        if skill not in out:
-            out.append(skill)
-    return out
+    """Valid skill ids, in order, without repeats."""
+    return list(dict.fromkeys(validate_skill(raw) for raw in skills))
 
 
 def _validate_tags(tags: Iterable[str]) -> list[str]:

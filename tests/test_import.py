@@ -10,7 +10,7 @@ import orjson
 import pytest
 from click.testing import Result
 
-from growthdesk.store import Store
+from growthdesk.store import SCHEMA_VERSION, Store
 
 DATA = Path(__file__).parent / "data" / "imports"
 Invoke = Callable[..., Result]
@@ -266,7 +266,7 @@ def test_newer_schema_export_is_refused(invoke: Invoke, home: Path, tmp_path: Pa
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: future.json was exported by a newer growthdesk (schema 99; this version reads up "
-        "to 1); upgrade growthdesk to import it\n"
+        f"to {SCHEMA_VERSION}); upgrade growthdesk to import it\n"
     )
     assert nothing_written(home)
 
