@@ -108,6 +108,12 @@ ROWS: list[tuple[str, list[str], str, Callable[[Path], None]]] = [
         "unknown skill 'printng'. Did you mean 'printing'?",
         _seed,
     ),
+    (
+        "skill given as a topic",
+        ["log", "fixed it", "--skill", "vpn"],
+        "unknown skill 'vpn'. Did you mean 'remote_access'?",
+        _seed,
+    ),
     ("empty skill", ["log", "fixed it", "--skill", ""], "unknown skill ''", _seed),
     ("empty text", ["log", ""], "the problem text is empty", _seed),
     ("blank text", ["log", "   "], "the problem text is empty", _seed),
