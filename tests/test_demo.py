@@ -190,3 +190,15 @@ def test_stats_on_the_demo(invoke: Invoke, demo_home: Path) -> None:
     text = invoke("--home", str(demo_home), "stats", "--period", "quarter").stdout
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "\x1b[" not in text  # not a terminal: no colour codes
+
+
+def test_global_home_option_is_honoured_but_the_environment_is_not(tmp_path, home) -> None:
+    from click.testing import CliRunner
+
+    from growthdesk.cli import cli
+
+    target = tmp_path / "chosen"
+    result = CliRunner().invoke(cli, ["--home", str(target), "demo", "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    assert (target / "meta.json").exists()
+    assert not home.exists()  # $GROWTHDESK_HOME (the user's real data) is never filled

@@ -10,6 +10,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import info
+from growthdesk.i18n import _
 
 __all__ = ["demo_cmd", "DEFAULT_SEED"]
 
@@ -43,11 +44,21 @@ def demo_cmd(target: Path | None, seed: int) -> None:
     from growthdesk.errors import InputError
 
     if target is None:
+        # `growthdesk --home DIR demo` means DIR too; $GROWTHDESK_HOME never does, because it
+        # usually points at the user's real data.
+        explicit = click.get_current_context().find_root().params.get("home")
+        target = Path(explicit) if explicit else None
+    if target is None:
         target = Path(tempfile.mkdtemp(prefix="growthdesk-demo-"))
     else:
         target = target.expanduser()
         if target.exists() and any(target.iterdir()):
-            raise InputError(f"{target} is not empty; the demo only fills a new or empty folder.")
+            raise InputError(
+                _(
+                    "{target} is not empty; the demo only fills a new or empty folder.",
+                    target=target,
+                )
+            )
     app = get_app()
     now = app.now()
     app.set_home(target)
