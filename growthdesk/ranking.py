@@ -488,38 +488,64 @@ def where_to_look(
         if met:
             line += _("; you met {people} there", people=", ".join(met))
         hints.append(line)
+    # Each organisation is folded, matched against the text and looked up once, and the links
+    # are walked once for all of them: thousands of contacts share a handful of organisations.
+    fold_memo: dict[str, str] = {}
+
+    def folded(value: str) -> str:
+        key = fold_memo.get(value)
+        if key is None:
+            key = fold_memo[value] = fold(value)  # fold strips: fold(org) == fold(org.strip())
+        return key
+
     orgs: dict[str, str] = {}
     folded_text = fold(text)
+    named: dict[str, bool] = {}
+    contact_orgs: list[tuple[int, str]] = []
     for contact in contacts:
-        org = str(contact.get("org") or "").strip()
-        if org and re.search(r"\b" + re.escape(fold(org)) + r"\b", folded_text):
-            orgs[fold(org)] = org
+        raw = str(contact.get("org") or "")
+        key = folded(raw)
+        contact_orgs.append((int(contact["id"]), key))
+        org = raw.strip()
+        if org:
+            hit = named.get(key)
+            if hit is None:
+                hit = named[key] = bool(re.search(r"\b" + re.escape(key) + r"\b", folded_text))
+            if hit:
+                orgs[key] = org
     for event in covering:
         for m in event.get("met") or []:
             org = str(by_id.get(m, {}).get("org") or "").strip()
             if org:
-                orgs[fold(org)] = org
-    for key, org in sorted(orgs.items()):
-        insiders = {int(c["id"]) for c in contacts if fold(str(c.get("org") or "")) == key}
-        brokers: set[str] = set()
+                orgs[folded(org)] = org
+    insiders: dict[str, set[int]] = {key: set() for key in orgs}
+    brokers: dict[str, set[str]] = {key: set() for key in orgs}
+    if orgs:
+        keys_of: dict[int, list[str]] = {}
+        for cid, key in contact_orgs:
+            if key in insiders:
+                insiders[key].add(cid)
+                keys_of.setdefault(cid, []).append(key)
         for link in links:
             a, b = int(link["a"]), int(link["b"])
             for inside, other in ((a, b), (b, a)):
-                if (
-                    inside in insiders
-                    and other not in insiders
-                    and other in by_id
-                    and by_id[other].get("strength")
-                ):
-                    brokers.add(str(by_id[other]["name"]))
+                for key in keys_of.get(inside, ()):
+                    if (
+                        other not in insiders[key]
+                        and other in by_id
+                        and by_id[other].get("strength")
+                    ):
+                        brokers[key].add(str(by_id[other]["name"]))
+    for key, org in sorted(orgs.items()):
+        found = brokers[key]
         direct_insiders = sorted(
-            str(by_id[i]["name"]) for i in insiders if by_id[i].get("strength")
+            str(by_id[i]["name"]) for i in insiders[key] if by_id[i].get("strength")
         )
-        if brokers:
+        if found:
             hints.append(
-                _("{people} knows someone at {org}", people=", ".join(sorted(brokers)), org=org)
-                if len(brokers) == 1
-                else _("{people} know someone at {org}", people=", ".join(sorted(brokers)), org=org)
+                _("{people} knows someone at {org}", people=", ".join(sorted(found)), org=org)
+                if len(found) == 1
+                else _("{people} know someone at {org}", people=", ".join(sorted(found)), org=org)
             )
         elif direct_insiders:
             hints.append(
