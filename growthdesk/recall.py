@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -72,16 +74,17 @@ _TEXTS = itemgetter("problem", "solution")
 def _bm25_sparse(
     query: Sequence[str],
     hits: Sequence[tuple[int, Mapping[str, int], float]],
-    lengths: Sequence[float],
+    n: int,
+    total_length: float,
 ) -> dict[int, float]:
     """bm25_scores for the documents that contain a query term (the rest score 0).
 
-    *hits* are (index, frequencies, length) of those documents; *lengths* covers every
-    document, for the average length. Same arithmetic in the same order as bm25_scores, so the
-    scores are identical, without a pass over the thousands of documents that cannot match.
+    *hits* are (index, frequencies, length) of those documents; *n* and *total_length* cover
+    every document, for the average length. Same arithmetic in the same order as bm25_scores,
+    so the scores are identical, without a pass over the thousands of documents that cannot
+    match. (Lengths are whole numbers, so their float total is exact in any order.)
     """
-    n = len(lengths)
-    avgdl = (sum(lengths) / n) or 1.0
+    avgdl = (total_length / n) or 1.0
     qterms = list(dict.fromkeys(query))
     df = dict.fromkeys(qterms, 0)
     for _i, doc, _dl in hits:
@@ -113,30 +116,29 @@ def recall(
         return []
     qset = set(query)
     # Helpdesk texts repeat ("password reset for …"): score each distinct problem+solution
-    # once, and let C loops (map, dict.fromkeys) walk the 25,000 wins.
+    # once, and let C loops (map, Counter, compress) walk the 25,000 wins.
     try:
         keys = list(map(_TEXTS, wins))
     except KeyError:  # a record without one of the fields: read it leniently
         keys = [(w.get("problem"), w.get("solution")) for w in wins]
     try:
-        distinct = dict.fromkeys(keys)
+        times = Counter(keys)  # distinct texts and how often each occurs, counted in C
     except TypeError:  # a damaged record with a list for a text: score it without the memo
         docs = [_doc(w, qset) for w in wins]
-        lengths = [dl for _c, dl in docs]
+        total = sum(dl for _c, dl in docs)
         hits = [(i, c, dl) for i, (c, dl) in enumerate(docs) if c]
     else:
-        length_of: dict[Any, float] = {}
-        counts_of: dict[Any, dict[str, int]] = {}
-        for key in distinct:
+        total = 0.0
+        matching: dict[Any, tuple[dict[str, int], float]] = {}
+        for key, count in times.items():
             # Only the query's terms matter for scoring; keeping just those keeps memory flat.
-            counts, length_of[key] = _doc_texts(key[0], key[1], qset)
+            counts, length = _doc_texts(key[0], key[1], qset)
+            total += length * count
             if counts:
-                counts_of[key] = counts
-        lengths = list(map(length_of.__getitem__, keys))
-        hits = [
-            (i, counts_of[key], length_of[key]) for i, key in enumerate(keys) if key in counts_of
-        ]
-    scores = _bm25_sparse(query, hits, lengths)
+                matching[key] = (counts, length)
+        found = compress(range(len(keys)), map(matching.__contains__, keys))
+        hits = [(i, *matching[keys[i]]) for i in found]
+    scores = _bm25_sparse(query, hits, len(wins), total)
     best = [i for i, s in scores.items() if s > 0]
     if len(best) > limit:
         # Only wins scoring at least the limit-th best can be shown; rank just those.
