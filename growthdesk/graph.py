@@ -291,7 +291,8 @@ def dijkstra(
             vu = d + cost
             if vu > limit or u in dist:
                 continue
-            if u not in seen or vu < seen[u]:
+            old = seen.get(u)
+            if old is None or vu < old:
                 seen[u] = vu
                 counter += 1
                 push(fringe, (vu, counter, u))
