@@ -12,6 +12,7 @@ from pathlib import Path
 
 from growthdesk.skillids import SKILL_IDS
 from growthdesk.store import Store
+from growthdesk.textnorm import win_terms
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),
@@ -32,6 +33,15 @@ TEMPLATES = [
     ("docking station no display", "hardware"),
     ("intune enrolment failed new iphone", "mobile_devices"),
     ("powershell script to bulk-create accounts", "scripting_automation"),
+]
+DETAILS = ["room", "kamer", "asset", "werkplek", "floor", "verdieping", "laptop", "desk", "ticket"]
+FIXES = [
+    "restarted the service",
+    "opnieuw opgestart",
+    "reset in AD",
+    "driver bijgewerkt",
+    "reinstalled",
+    "cache geleegd",
 ]
 PEOPLE = [
     "Jansen",
@@ -87,11 +97,15 @@ def generate(home: Path, wins: int, contacts: int, links: int, seed: int = 1) ->
             text, skill = rng.choice(TEMPLATES)
             when = start + timedelta(seconds=rng.random() * span)
             stamp = when.isoformat(timespec="seconds")
+            # Real problem texts are nearly all different: a room, an asset tag, a detail.
+            problem = f"{text.format(who=rng.choice(PEOPLE))} {rng.choice(DETAILS)} {rng.randint(100, 99999)}"
+            solution = f"{rng.choice(FIXES)} ({rng.choice(PEOPLE)})" if rng.random() < 0.5 else None
             records.append(
                 {
                     "when": stamp,
-                    "problem": text.format(who=rng.choice(PEOPLE)),
-                    "solution": "fixed" if rng.random() < 0.5 else None,
+                    "problem": problem,
+                    "solution": solution,
+                    "terms": win_terms(problem, solution),
                     "skills": [skill],
                     "skills_source": "auto",
                     "minutes": max(1, int(rng.lognormvariate(2.3, 0.7))),

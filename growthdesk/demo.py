@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from growthdesk.textnorm import win_terms
+
 if TYPE_CHECKING:
     from growthdesk.store import Store
 
@@ -642,7 +644,14 @@ def write(store: Store, sample: Sample, label: str = "demo sample") -> dict[str,
         )
         win_ids = tx.insert_many(
             "wins",
-            [{**w, "helped_by": [contact_ids[i] for i in w["helped_by"]]} for w in sample.wins],
+            [
+                {
+                    **w,
+                    "helped_by": [contact_ids[i] for i in w["helped_by"]],
+                    "terms": win_terms(w["problem"], w.get("solution")),
+                }
+                for w in sample.wins
+            ],
         )
         tx.insert_many("learning", [dict(x) for x in sample.learning])
         tx.insert_many("kudos", [{**k, "win": win_ids[k["win"]]} for k in sample.kudos])

@@ -18,7 +18,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any
 
-from growthdesk.textnorm import _text_terms, terms
+from growthdesk.textnorm import TERMS_VERSION, _text_terms, terms
 
 __all__ = ["recall", "bm25_scores", "K1", "B"]
 
@@ -58,14 +58,7 @@ def _doc(win: Mapping[str, Any], qset: set[str]) -> tuple[dict[str, int], float]
 def _doc_texts(problem: Any, solution: Any, qset: set[str]) -> tuple[dict[str, int], float]:
     p_terms = _text_terms(str(problem or ""))
     s_terms = _text_terms(str(solution or "")) if solution else ()
-    counts: dict[str, int] = {}
-    for t in p_terms:
-        if t in qset:
-            counts[t] = counts.get(t, 0) + PROBLEM_WEIGHT
-    for t in s_terms:
-        if t in qset:
-            counts[t] = counts.get(t, 0) + 1
-    return counts, float(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
+    return _count(p_terms, s_terms, qset), float(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
 
 
 _TEXTS = itemgetter("problem", "solution")
@@ -104,6 +97,42 @@ def _bm25_sparse(
     return scores
 
 
+def _count(p_terms: Sequence[str], s_terms: Sequence[str], qset: set[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for t in p_terms:
+        if t in qset:
+            counts[t] = counts.get(t, 0) + PROBLEM_WEIGHT
+    for t in s_terms:
+        if t in qset:
+            counts[t] = counts.get(t, 0) + 1
+    return counts
+
+
+def _hits_by_text(
+    wins: Sequence[Mapping[str, Any]], qset: set[str]
+) -> tuple[list[tuple[int, Mapping[str, int], float]], float]:
+    """(hits, total length) for wins tokenised here: each distinct text once, since they repeat."""
+    try:
+        keys = list(map(_TEXTS, wins))
+    except KeyError:  # a record without one of the fields: read it leniently
+        keys = [(w.get("problem"), w.get("solution")) for w in wins]
+    try:
+        times = Counter(keys)  # distinct texts and how often each occurs, counted in C
+    except TypeError:  # a damaged record with a list for a text: score it without the memo
+        docs = [_doc(w, qset) for w in wins]
+        return [(i, c, dl) for i, (c, dl) in enumerate(docs) if c], sum(dl for _c, dl in docs)
+    total = 0.0
+    matching: dict[Any, tuple[dict[str, int], float]] = {}
+    for key, count in times.items():
+        # Only the query's terms matter for scoring; keeping just those keeps memory flat.
+        counts, length = _doc_texts(key[0], key[1], qset)
+        total += length * count
+        if counts:
+            matching[key] = (counts, length)
+    found = compress(range(len(keys)), map(matching.__contains__, keys))
+    return [(i, *matching[keys[i]]) for i in found], total
+
+
 def recall(
     text: str, wins: Sequence[dict[str, Any]], limit: int = 5
 ) -> list[tuple[dict[str, Any], float]]:
@@ -115,29 +144,24 @@ def recall(
     if not query or not wins or limit <= 0:
         return []
     qset = set(query)
-    # Helpdesk texts repeat ("password reset for …"): score each distinct problem+solution
-    # once, and let C loops (map, Counter, compress) walk the 25,000 wins.
-    try:
-        keys = list(map(_TEXTS, wins))
-    except KeyError:  # a record without one of the fields: read it leniently
-        keys = [(w.get("problem"), w.get("solution")) for w in wins]
-    try:
-        times = Counter(keys)  # distinct texts and how often each occurs, counted in C
-    except TypeError:  # a damaged record with a list for a text: score it without the memo
-        docs = [_doc(w, qset) for w in wins]
-        total = sum(dl for _c, dl in docs)
-        hits = [(i, c, dl) for i, (c, dl) in enumerate(docs) if c]
-    else:
-        total = 0.0
-        matching: dict[Any, tuple[dict[str, int], float]] = {}
-        for key, count in times.items():
-            # Only the query's terms matter for scoring; keeping just those keeps memory flat.
-            counts, length = _doc_texts(key[0], key[1], qset)
-            total += length * count
-            if counts:
-                matching[key] = (counts, length)
-        found = compress(range(len(keys)), map(matching.__contains__, keys))
-        hits = [(i, *matching[keys[i]]) for i in found]
+    hits: list[tuple[int, Mapping[str, int], float]] = []
+    total = 0.0
+    rest: list[int] = []  # wins without current stored terms (older records, other versions)
+    for i, win in enumerate(wins):
+        stored = win.get("terms")
+        if stored.__class__ is not dict or stored.get("v") != TERMS_VERSION:
+            rest.append(i)
+            continue
+        p_terms, s_terms = stored["p"], stored["s"]
+        length = float(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
+        total += length
+        if qset.isdisjoint(p_terms) and qset.isdisjoint(s_terms):
+            continue
+        hits.append((i, _count(p_terms, s_terms, qset), length))
+    if rest:
+        more, more_total = _hits_by_text([wins[i] for i in rest], qset)
+        hits.extend((rest[j], counts, dl) for j, counts, dl in more)
+        total += more_total
     scores = _bm25_sparse(query, hits, len(wins), total)
     best = [i for i, s in scores.items() if s > 0]
     if len(best) > limit:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 __all__ = [
     "fold",
     "tokens",
     "stem",
     "terms",
+    "win_terms",
+    "TERMS_VERSION",
     "concept",
     "STOPWORDS",
 ]
@@ -281,3 +284,17 @@ def _text_terms(text: str) -> tuple[str, ...]:
     for tok in _TOKEN_RE.findall(fold(text)):
         out.extend(_token_terms(tok))
     return tuple(out)
+
+
+# Bump when tokenising, stemming or the synonym table changes: stored terms of another version
+# are ignored (and recomputed on the fly), so a stale index can cost speed but never results.
+TERMS_VERSION = 1
+
+
+def win_terms(problem: str, solution: str | None) -> dict[str, Any]:
+    """The terms of a win, stored with it so that recall need not re-tokenise 25,000 texts."""
+    return {
+        "v": TERMS_VERSION,
+        "p": list(_text_terms(problem or "")),
+        "s": list(_text_terms(solution)) if solution else [],
+    }

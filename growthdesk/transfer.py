@@ -22,6 +22,7 @@ from growthdesk.errors import InputError
 from growthdesk.i18n import _
 from growthdesk.importers.base import ImportPlan, win_key
 from growthdesk.importers.native import EXPORT_FORMAT, EXPORT_TABLES
+from growthdesk.textnorm import win_terms
 
 if TYPE_CHECKING:
     from growthdesk.store import Store
@@ -255,7 +256,15 @@ def commit_import(
         # Checked again under the lock: another process may have imported since parse_file.
         new, duplicates = _split_new(tx.all("wins"), plan.rows)
         result.duplicates = duplicates + plan.duplicates
-        records = [{**row, "created": stamp, "updated": stamp} for row in new]
+        records = [
+            {
+                **row,
+                "terms": win_terms(row["problem"], row.get("solution")),
+                "created": stamp,
+                "updated": stamp,
+            }
+            for row in new
+        ]
         if records:
             result.ids = tx.insert_many("wins", records)
     result.added = len(result.ids)

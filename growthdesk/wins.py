@@ -13,6 +13,7 @@ from growthdesk.errors import InputError
 from growthdesk.i18n import _
 from growthdesk.names import fold
 from growthdesk.skillids import validate_skill
+from growthdesk.textnorm import win_terms
 
 if TYPE_CHECKING:
     from growthdesk.store import Store, Transaction
@@ -30,7 +31,17 @@ __all__ = [
     "remove",
     "query",
     "teach_tagger",
+    "public",
 ]
+
+# Derived fields kept in the store for speed; not part of what a user sees or edits.
+_DERIVED = ("terms",)
+
+
+def public(win: dict[str, Any]) -> dict[str, Any]:
+    """A win as shown to users (`--json`): the stored record without derived index fields."""
+    return {k: v for k, v in win.items() if k not in _DERIVED}
+
 
 MAX_MINUTES = 1440  # one working day and night; more is a typo or not one win
 MAX_TEXT = 2000
@@ -135,6 +146,7 @@ def prepare(
         "tags": _validate_tags(tags),
         "escalated": bool(escalated),
     }
+    record["terms"] = win_terms(problem, record["solution"])
     helpers = [validate_text(h, "helper name", limit=100) for h in helped_by]
     draft = WinDraft(record=record, helpers=helpers)
     if not chosen:
@@ -259,6 +271,11 @@ def edit(
             changes["skills_source"] = "manual"
         if new_skills is not None or "problem" in changes:
             teach_tagger(tx, current, {**current, **changes})
+        if "problem" in changes or "solution" in changes:
+            changes["terms"] = win_terms(
+                changes.get("problem", current["problem"]),
+                changes.get("solution", current.get("solution")),
+            )
         if helpers is not None:
             from growthdesk import contacts
 

@@ -161,3 +161,16 @@ def test_home_option_overrides_environment(invoke: Invoke, tmp_path: Path) -> No
     invoke("--home", str(other), "log", "x", "-s", "hardware")
     assert len(Store(other).wins()) == 1
     assert not Path(_home()).exists() or Store(Path(_home())).wins() == []
+
+
+def test_logged_and_edited_wins_carry_current_terms(invoke: Invoke) -> None:
+    from growthdesk.textnorm import TERMS_VERSION, win_terms
+
+    invoke("log", "printer offline", "-s", "printing", "--solution", "spooler herstart")
+    store = Store(Path(_home()))
+    assert store.get("wins", 1)["terms"] == win_terms("printer offline", "spooler herstart")
+    invoke("wins", "edit", "1", "--text", "wachtwoord verlopen")
+    stored = store.get("wins", 1)["terms"]
+    assert stored == win_terms("wachtwoord verlopen", "spooler herstart")
+    assert stored["v"] == TERMS_VERSION
+    assert "terms" not in invoke("wins", "show", "1", "--json").stdout

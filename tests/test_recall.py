@@ -107,3 +107,27 @@ def test_shared_normalisation_with_the_tagger() -> None:
     assert terms("Wachtwoord") == terms("password")
     assert terms("geüpdatet") == terms("update")
     assert set(terms("wachtwoordreset")) == set(terms("password reset"))
+
+
+def test_stored_terms_give_the_same_ranking_as_tokenising_on_the_fly() -> None:
+    from growthdesk.textnorm import win_terms
+
+    texts = [
+        ("Wachtwoord vergeten, account geblokkeerd", "ontgrendeld in AD"),
+        ("forgot password, locked out", None),
+        ("printer 3e verdieping offline", "spooler herstart"),
+        ("VPN token out of sync", "resync in portal"),
+        ("Outlook gedeelde agenda loopt vast", None),
+    ] * 7
+    plain = [
+        {"id": i, "when": f"2026-11-{i % 28 + 1:02d}T10:00:00+01:00", "problem": p, "solution": s}
+        for i, (p, s) in enumerate(texts, 1)
+    ]
+    indexed = [{**w, "terms": win_terms(w["problem"], w["solution"])} for w in plain]
+    stale = [{**w, "terms": {"v": -1, "p": ["bogus"], "s": []}} for w in plain]
+    mixed = [w if w["id"] % 2 else plain[w["id"] - 1] for w in indexed]
+    for query in ("wachtwoord vergeten", "password locked", "printer offline", "agenda outlook"):
+        expected = [(w["id"], score) for w, score in recall(query, plain, limit=8)]
+        assert expected
+        for variant in (indexed, stale, mixed):
+            assert [(w["id"], score) for w, score in recall(query, variant, limit=8)] == expected

@@ -141,7 +141,7 @@ def log_cmd(
         else:
             win = wins.add(store, draft, now=now, allow_new_close=True)
     if as_json:
-        emit_json(win)
+        emit_json(wins.public(win))
         return
     target = int(store.profile()["target_minutes"])
     click.echo(_("Logged win {desc}", desc=_describe(win, target)))
@@ -200,7 +200,7 @@ def wins_group(
         limit=limit,
     )
     if as_json:
-        emit_json(rows)
+        emit_json([wins.public(w) for w in rows])
     elif not rows:
         info(_("No wins yet."))
     else:
@@ -217,10 +217,12 @@ def show_cmd(win_id: int, as_json: bool) -> None:
     Example:
       growthdesk wins show 12
     """
+    from growthdesk.wins import public
+
     store = get_app().store
     win = store.get("wins", win_id)
     if as_json:
-        emit_json(win)
+        emit_json(public(win))
         return
     names = {c["id"]: c["name"] for c in store.all("contacts")} if win.get("helped_by") else {}
     fields = [
