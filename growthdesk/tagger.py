@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from growthdesk.skillids import SKILL_IDS
 from growthdesk.taxonomy import LANGS, Taxonomy, load_taxonomy
-from growthdesk.textnorm import STOPWORDS, stem, terms, tokens
+from growthdesk.textnorm import STOPWORDS, fold, stem, terms, tokens
 
 __all__ = [
     "suggest",
@@ -314,8 +315,27 @@ def term_counts(model: Mapping[str, Any] | None, term: str) -> dict[str, int]:
 
 
 def _learn_terms(text: str, taxonomy: Taxonomy | None = None) -> set[str]:
-    idx = _index_for(taxonomy or load_taxonomy())
-    return {t for t in terms(text) if len(t) >= 2 and not t.isdigit() and t not in idx.generic}
+    generic = _index_for(taxonomy).generic if taxonomy is not None else _generic_stems()
+    return {t for t in terms(text) if len(t) >= 2 and not t.isdigit() and t not in generic}
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    """Stems of the taxonomy's generic words, read without loading (and checking) the whole
+    taxonomy: learning from a hand-tagged `log` needs only these, and the full load costs
+    ~40 ms. A test keeps this equal to the full index's set."""
+    from importlib.resources import files
+
+    import orjson
+
+    raw = orjson.loads(files("growthdesk.data").joinpath("skills.json").read_bytes())
+    out: set[str] = set()
+    for lang in LANGS:
+        for value in raw.get("generic", {}).get(lang) or ():
+            toks = tokens(fold(value).strip())
+            if len(toks) == 1:
+                out.add(stem(toks[0]))
+    return frozenset(out)
 
 
 def _learned_evidence(model: Mapping[str, Any], text: str) -> dict[str, float]:

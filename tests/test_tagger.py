@@ -351,3 +351,11 @@ def test_suggest_is_fast() -> None:
         suggest(t, model)
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.005
+
+
+def test_generic_words_for_learning_match_the_full_index() -> None:
+    from growthdesk.tagger import _generic_stems, _index_for
+    from growthdesk.taxonomy import load_taxonomy
+
+    assert _generic_stems() == _index_for(load_taxonomy()).generic
+    assert len(_generic_stems()) > 10
