@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import compress
@@ -144,6 +145,8 @@ def recall(
     if not query or not wins or limit <= 0:
         return []
     qset = set(query)
+    # Whole-term matches of the query inside the stored space-joined terms, found in C.
+    pattern = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(qset))) + r")(?!\S)")
     hits: list[tuple[int, Mapping[str, int], float]] = []
     total = 0.0
     rest: list[int] = []  # wins without current stored terms (older records, other versions)
@@ -152,12 +155,16 @@ def recall(
         if stored.__class__ is not dict or stored.get("v") != TERMS_VERSION:
             rest.append(i)
             continue
-        p_terms, s_terms = stored["p"], stored["s"]
-        length = float(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
+        p_text, s_text = stored["p"], stored["s"]
+        length = float(
+            PROBLEM_WEIGHT * (p_text.count(" ") + 1 if p_text else 0)
+            + (s_text.count(" ") + 1 if s_text else 0)
+        )
         total += length
-        if qset.isdisjoint(p_terms) and qset.isdisjoint(s_terms):
-            continue
-        hits.append((i, _count(p_terms, s_terms, qset), length))
+        p_hits = pattern.findall(p_text)
+        s_hits = pattern.findall(s_text) if s_text else ()
+        if p_hits or s_hits:
+            hits.append((i, _count(p_hits, s_hits, qset), length))
     if rest:
         more, more_total = _hits_by_text([wins[i] for i in rest], qset)
         hits.extend((rest[j], counts, dl) for j, counts, dl in more)
