@@ -131,3 +131,12 @@ def test_stored_terms_give_the_same_ranking_as_tokenising_on_the_fly() -> None:
         assert expected
         for variant in (indexed, stale, mixed):
             assert [(w["id"], score) for w, score in recall(query, variant, limit=8)] == expected
+
+
+def test_stored_term_search_matches_whole_terms_only() -> None:
+    from growthdesk.recall import _lines_matching
+
+    texts = ["prin jam", "sprint", "", "vpn prin", "jamming", "x prin"]
+    assert _lines_matching({"prin"}, texts) == {0, 3, 5}
+    assert _lines_matching({"jam", "vpn"}, texts) == {0, 3}
+    assert _lines_matching({"nothing"}, texts) == set()
