@@ -135,3 +135,19 @@ def test_help_has_examples(invoke, sub: list[str]) -> None:
     result = invoke(*sub, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
+
+
+def test_empty_home_gets_what_is_needed_not_a_plan_from_nothing(home: Path) -> None:
+    from click.testing import CliRunner
+
+    from growthdesk.cli import cli
+
+    result = CliRunner().invoke(cli, ["path"])
+    assert result.exit_code == 0
+    assert "You are: not enough data yet" in result.stdout
+    assert (
+        "log 30 more tagged wins (have\n0, need 30)" in result.stdout
+        or "have 0, need 30" in result.stdout
+    )
+    assert "Track fit" not in result.stdout.split("appear here")[0]
+    assert "Plan\n" not in result.stdout

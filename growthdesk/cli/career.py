@@ -429,8 +429,9 @@ def _render(report: PathReport, out: _Out) -> None:
     out.line(head)
     out.line(out.style(_("You are: ") + labels[report.label], bold=True))
     out.para(report.recommendation)
-    for reason in report.reasons:
-        out.para(reason, indent="    ", first="  • ")
+    if report.enough_data or m.n_wins:
+        for reason in report.reasons:
+            out.para(reason, indent="    ", first="  • ")
     out.line()
 
     if not report.enough_data:
@@ -438,6 +439,15 @@ def _render(report: PathReport, out: _Out) -> None:
         for need in report.needs:
             out.para(need, indent="    ", first="  • ")
         out.line()
+        if not m.n_wins:
+            # Track fit, gaps and a plan computed from nothing would only be noise.
+            out.para(
+                _(
+                    "Track fit, gaps and a quarter-by-quarter plan appear here as your wins "
+                    'come in. Start with: growthdesk log "reset MFA for new hire" --minutes 6'
+                )
+            )
+            return
 
     out.heading(_("Where your work goes (recent work counts more)"))
     out.line(
