@@ -4,11 +4,13 @@ paths in recall and ranking give exactly the answers of the plain definitions.""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,7 +32,12 @@ def run(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('\\n'.join(['@@modules', *sorted(sys.modules)]), file=sys.stderr)"
     )
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    # From the test's scratch folder: `python -c` puts the working folder first on sys.path,
+    # and the source checkout has no growthdesk.data (it is mapped from data/ when installed).
+    scratch = Path(os.environ["GROWTHDESK_HOME"]).parent
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=scratch
+    )
     modules = out.stderr.split("@@modules", 1)[1].split() if "@@modules" in out.stderr else []
     return out, set(modules)
 
