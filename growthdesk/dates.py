@@ -49,6 +49,18 @@ _AGO_RE = re.compile(
 _NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4}|\d{2})$")
 
 
+def _localize(naive: datetime, now: datetime) -> datetime:
+    """Attach the right UTC offset to a wall-clock time.
+
+    When *now* is in this machine's time zone, the zone's own rules decide, so a July date
+    typed in November gets summer time (+02:00 in the Netherlands), not today's offset. A
+    *now* from elsewhere (a pinned clock, another zone) lends its fixed offset.
+    """
+    if now.utcoffset() == now.replace(tzinfo=None).astimezone().utcoffset():
+        return naive.astimezone()
+    return naive.replace(tzinfo=now.tzinfo)
+
+
 def parse_time_of_day(text: str) -> time:
     """'14:00', '9.30', '2pm', '14u' -> time."""
     match = _TIME_RE.match(" " + text.strip().lower())
@@ -145,7 +157,7 @@ def _iso(text: str, now: datetime) -> datetime | None:
     if len(text) == 10:  # a bare day: midday, like the other day-only phrases
         return _with_time(value.date(), None, now, default_now=False)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=now.tzinfo)
+        value = _localize(value, now)
     return value
 
 
@@ -153,7 +165,7 @@ def _with_time(day: date, at: time | None, now: datetime, default_now: bool) -> 
     if at is None:
         # A date without a time: the current time of day for today, midday for other days.
         at = now.timetz().replace(second=0, microsecond=0) if default_now else time(12, 0)
-    return datetime.combine(day, at.replace(tzinfo=None), tzinfo=now.tzinfo)
+    return _localize(datetime.combine(day, at.replace(tzinfo=None)), now)
 
 
 def parse_when(text: str, now: datetime) -> datetime:
@@ -204,7 +216,7 @@ def _dateparser(text: str, now: datetime) -> datetime:
                 text=text,
             )
         )
-    return value.replace(tzinfo=now.tzinfo)
+    return _localize(value, now)
 
 
 def check_past(when: datetime, now: datetime, what: str) -> datetime:

@@ -64,3 +64,22 @@ def test_dateparser_fallback_reads_dutch_month_names() -> None:
 def test_bad_dates(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_when(text, NOW)
+
+
+def test_dates_in_the_other_half_of_the_year_get_their_own_offset(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        now = datetime(2026, 11, 26, 10, 0).astimezone()  # winter: +01:00, the machine's zone
+        assert parse_when("2026-07-01 10:00", now).isoformat() == "2026-07-01T10:00:00+02:00"
+        assert parse_when("gisteren 14:00", now).isoformat() == "2026-11-25T14:00:00+01:00"
+        # A clock pinned to another zone lends its own offset.
+        pinned = datetime.fromisoformat("2026-11-26T10:00:00-05:00")
+        assert parse_when("2026-07-01 10:00", pinned).isoformat() == "2026-07-01T10:00:00-05:00"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
