@@ -174,3 +174,36 @@ def test_logged_and_edited_wins_carry_current_terms(invoke: Invoke) -> None:
     assert stored == win_terms("wachtwoord verlopen", "spooler herstart")
     assert stored["v"] == TERMS_VERSION
     assert "terms" not in invoke("wins", "show", "1", "--json").stdout
+
+
+def test_on_a_terminal_an_unconfident_tag_is_asked_for(invoke: Invoke, monkeypatch) -> None:
+    from growthdesk.cli import wins as cli_wins
+
+    monkeypatch.setattr(cli_wins, "_interactive", lambda: True)
+    result = invoke("log", "scherm doet raar", input="1\n")  # weak evidence only
+    assert result.exit_code == 0
+    assert "No confident skill. Top 3: 1) hardware 0.25" in result.stderr
+    win = Store(Path(_home())).wins()[0]
+    assert win["skills"] == ["hardware"]
+    assert win["skills_source"] == "manual"  # the user's pick teaches the tagger
+    skipped = invoke("log", "scherm doet raar", input="\n")
+    assert skipped.exit_code == 0
+    assert Store(Path(_home())).wins()[1]["skills"] == []
+
+
+def test_on_a_terminal_a_near_miss_name_is_confirmed(invoke: Invoke, monkeypatch) -> None:
+    from growthdesk.cli import wins as cli_wins
+
+    invoke("log", "vpn issue", "-s", "remote_access", "--helped-by", "Ana de Vries")
+    monkeypatch.setattr(cli_wins, "_interactive", lambda: True)
+    result = invoke(
+        "log", "vpn again", "-s", "remote_access", "--helped-by", "Ana de Vris", input="y\n"
+    )
+    assert result.exit_code == 0
+    store = Store(Path(_home()))
+    assert [c["name"] for c in store.all("contacts")] == ["Ana de Vries"]
+    declined = invoke(
+        "log", "vpn 3", "-s", "remote_access", "--helped-by", "Ana de Vris", input="n\n"
+    )
+    assert declined.exit_code == 0
+    assert [c["name"] for c in store.all("contacts")] == ["Ana de Vries", "Ana de Vris"]
