@@ -133,6 +133,24 @@ def _later_day(current: str | None, day: date) -> str:
     return iso
 
 
+def _existing_or_new(
+    contacts: list[dict[str, Any]], name: str, allow_new_close: bool
+) -> dict[str, Any] | None:
+    """The contact *name* means (exact, then a unique first-name prefix), or None for someone
+    new. A new name that looks like a known one is probably a typo: AmbiguousNameError, unless
+    the user already said it is someone else (*allow_new_close*)."""
+    found = find_contact(contacts, name)
+    if found is not None:
+        return found
+    prefixed = _prefix_matches(contacts, name)
+    if len(prefixed) == 1:
+        return prefixed[0]
+    hits = [str(c["name"]) for c in prefixed] or close_matches(name, _names(contacts))
+    if hits and not allow_new_close:
+        raise AmbiguousNameError(name, hits)
+    return None
+
+
 def ensure_contacts(
     tx: Any, names: list[str], now: datetime, allow_new_close: bool = False
 ) -> list[int]:
@@ -147,15 +165,8 @@ def ensure_contacts(
     when = now.isoformat(timespec="seconds")
     for raw in names:
         name = _clean_name(raw)
-        found = find_contact(contacts, name)
+        found = _existing_or_new(contacts, name, allow_new_close)
         if found is None:
-            prefixed = _prefix_matches(contacts, name)
-            if len(prefixed) == 1:
-                found = prefixed[0]
-        if found is None:
-            hits = [str(c["name"]) for c in prefixed] or close_matches(name, _names(contacts))
-            if hits and not allow_new_close:
-                raise AmbiguousNameError(name, hits)
             record = new_contact_record(name, now, last_contact=now.date().isoformat())
             cid = int(tx.insert("contacts", record))
             contacts.append({**record, "id": cid})
@@ -595,15 +606,8 @@ def add_event(
     when = datetime.combine(day, datetime.min.time(), tzinfo=now.tzinfo).replace(hour=12)
     for person in met:
         clean = _clean_name(person)
-        found = find_contact(contacts, clean)
+        found = _existing_or_new(contacts, clean, allow_new_close)
         if found is None:
-            prefixed = _prefix_matches(contacts, clean)
-            if len(prefixed) == 1:
-                found = prefixed[0]
-        if found is None:
-            hits = [str(c["name"]) for c in prefixed] or close_matches(clean, _names(contacts))
-            if hits and not allow_new_close:
-                raise AmbiguousNameError(clean, hits)
             record = new_contact_record(
                 clean,
                 now,

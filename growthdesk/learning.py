@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from growthdesk import wins
 from growthdesk.dates import check_past
 from growthdesk.errors import InputError
 from growthdesk.i18n import _
@@ -107,23 +108,11 @@ def validate_kind(kind: str) -> str:
 
 
 def validate_minutes(minutes: float | int | str | None) -> int | None:
-    if minutes is None:
-        return None
-    try:
-        value = float(minutes)
-    except (TypeError, ValueError):
-        raise InputError(_("minutes must be a number, not '{v}'", v=minutes)) from None
-    if value != value or value <= 0:
-        raise InputError(_("minutes must be more than 0, not {v}", v=minutes))
-    if value > MAX_LEARN_MINUTES:
-        raise InputError(
-            _(
-                "{v} minutes is more than the limit of {max} (100 hours); log a long course in parts",
-                v=minutes,
-                max=MAX_LEARN_MINUTES,
-            )
-        )
-    return max(1, round(value))
+    return wins.validate_minutes(
+        minutes,
+        limit=MAX_LEARN_MINUTES,
+        hint=_(" (100 hours); log a long course in parts"),
+    )
 
 
 def validate_url(url: str | None) -> str | None:

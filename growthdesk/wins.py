@@ -83,7 +83,10 @@ def validate_text(
     return value
 
 
-def validate_minutes(minutes: float | int | str | None) -> int | None:
+def validate_minutes(
+    minutes: float | int | str | None, *, limit: int = MAX_MINUTES, hint: str | None = None
+) -> int | None:
+    """Whole minutes (at least 1) from user input; *hint* explains the *limit* in the error."""
     if minutes is None:
         return None
     try:
@@ -92,9 +95,10 @@ def validate_minutes(minutes: float | int | str | None) -> int | None:
         raise InputError(_("minutes must be a number, not '{v}'", v=minutes)) from None
     if value != value or value <= 0:  # NaN or not positive
         raise InputError(_("minutes must be more than 0, not {v}", v=minutes))
-    if value > MAX_MINUTES:
+    if value > limit:
         raise InputError(
-            _("{v} minutes is more than the limit of {max} (24 hours)", v=minutes, max=MAX_MINUTES)
+            _("{v} minutes is more than the limit of {max}", v=minutes, max=limit)
+            + (hint if hint is not None else _(" (24 hours)"))
         )
     return max(1, round(value))
 
