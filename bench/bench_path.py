@@ -40,7 +40,8 @@ def _time(cmd: list[str], env: dict[str, str], runs: int) -> list[float]:
 def _split(home: Path) -> dict[str, float]:
     """In-process: store load vs analysis (ms), the median of 5."""
     code = f"""
-import statistics, time
+import gc, statistics, time
+gc.disable()  # as growthdesk.cli.main does for every command
 from datetime import datetime
 from pathlib import Path
 t0 = time.perf_counter()
