@@ -109,12 +109,14 @@ def test_inflected_duplicate_is_caught_too(raw: dict[str, Any]) -> None:
 def test_declared_shared_keyword_is_allowed(raw: dict[str, Any]) -> None:
     area(raw, "hardware")["keywords"]["en"].append("toner")
     raw["shared"] = {"toner": ["printing", "hardware"]}
-    parse_taxonomy(raw)
+    taxonomy = parse_taxonomy(raw)
+    assert "toner" in taxonomy.area("hardware").keywords["en"]
 
 
 def test_weak_words_may_appear_in_several_areas(raw: dict[str, Any]) -> None:
     area(raw, "telephony_av")["weak"]["en"].append("toner")
-    parse_taxonomy(raw)
+    taxonomy = parse_taxonomy(raw)
+    assert "toner" in taxonomy.area("telephony_av").weak["en"]
 
 
 def test_generic_word_cannot_be_a_keyword(raw: dict[str, Any]) -> None:
