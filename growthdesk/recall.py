@@ -151,7 +151,7 @@ def _split_by_terms(wins: Sequence[Mapping[str, Any]]) -> tuple[list[int], list[
     rest: list[int] = []
     for i, win in enumerate(wins):
         stored = win.get("terms")
-        ok = stored.__class__ is dict and stored.get("v") == TERMS_VERSION  # type: ignore[union-attr]
+        ok = stored.__class__ is dict and stored.get("v") == TERMS_VERSION
         (current if ok else rest).append(i)
     return current, rest
 
