@@ -9,6 +9,7 @@ import click
 from growthdesk import contacts as domain
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style, warn
+from growthdesk.i18n import _
 
 __all__ = ["contact_group", "event_group"]
 
@@ -100,7 +101,15 @@ def contact_add(
             via=via,
         )
     how = f"via {via}" if via else _tie(record)
-    info(f"Added contact #{record['id']} {record['name']} ({record['kind']}, {how})")
+    info(
+        _(
+            "Added contact #{id} {name} ({kind}, {how})",
+            id=record["id"],
+            name=record["name"],
+            kind=record["kind"],
+            how=how,
+        )
+    )
     if lookalikes:
         warn(
             f"'{record['name']}' looks like existing {', '.join(repr(n) for n in lookalikes)}; "
@@ -134,7 +143,9 @@ def contact_list(
         emit_json(rows)
         return
     if not rows:
-        info("No contacts match." if (kind or skill or org or contains) else "No contacts yet.")
+        info(
+            _("No contacts match.") if (kind or skill or org or contains) else _("No contacts yet.")
+        )
         return
     for c in rows:
         parts = [style(str(c["name"]), bold=True), c["kind"]]
@@ -268,7 +279,7 @@ def contact_edit(
             note=note,
             do_not_ask=do_not_ask,
         )
-    info(f"Updated contact #{record['id']} {record['name']}")
+    info(_("Updated contact #{id} {name}", id=record["id"], name=record["name"]))
 
 
 @contact_group.command("rm")
@@ -317,7 +328,14 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
         at = parse_when(when, now)
     with app.store.transaction(f"contact touch {name}") as tx:
         done = domain.touch_contact(tx, name, now, kind=kind, note=note, when=at)
-    info(f"Logged {done['kind']} with {done['name']} on {str(done['when'])[:10]}")
+    info(
+        _(
+            "Logged {kind} with {name} on {day}",
+            kind=done["kind"],
+            name=done["name"],
+            day=str(done["when"])[:10],
+        )
+    )
 
 
 @contact_group.command("link")
@@ -337,7 +355,7 @@ def contact_link(a: str, b: str, strength: int, note: str) -> None:
     app = get_app()
     with app.store.transaction(f"contact link {a} {b}") as tx:
         done = domain.link_contacts(tx, a, b, strength=strength, note=note)
-    info(f"Linked {done['a']} — {done['b']} (strength {done['strength']})")
+    info(_("Linked {a} — {b} (strength {s})", a=done["a"], b=done["b"], s=done["strength"]))
 
 
 @click.group("event")
@@ -401,7 +419,10 @@ def event_add(
     extra = f", met {len(done['met'])}" if done["met"] else ""
     if done["created"]:
         extra += f" (new: {', '.join(done['created'])})"
-    info(f"Added event #{done['id']} {done['name']} on {done['date']}{extra}")
+    info(
+        _("Added event #{id} {name} on {date}", id=done["id"], name=done["name"], date=done["date"])
+        + extra
+    )
 
 
 @event_group.command("list")
@@ -419,7 +440,7 @@ def event_list(as_json: bool) -> None:
         emit_json(rows)
         return
     if not rows:
-        info("No events yet.")
+        info(_("No events yet."))
         return
     for e in rows:
         line = f"{e['date']}  {style(str(e['name']), bold=True)} ({e['kind']})"

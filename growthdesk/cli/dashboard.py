@@ -10,6 +10,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style
+from growthdesk.i18n import _
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
@@ -426,4 +427,13 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     output.write_text(text, encoding="utf-8")
     n = doc["headline"]["wins"]
     wins = f"{n:,} win" + ("" if n == 1 else "s")
-    info(f"Wrote {output} ({fmt}, {wins} from {doc['since']} to {doc['until']})")
+    info(
+        _(
+            "Wrote {output} ({fmt}, {wins} from {since} to {until})",
+            output=output,
+            fmt=fmt,
+            wins=wins,
+            since=doc["since"],
+            until=doc["until"],
+        )
+    )

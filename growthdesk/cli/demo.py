@@ -63,7 +63,7 @@ def demo_cmd(target: Path | None, seed: int) -> None:
     now = app.now()
     app.set_home(target)
     store = app.store
-    info(f"Building the demo sample (seed {seed}) in {target} …")
+    info(_("Building the demo sample (seed {seed}) in {target} …", seed=seed, target=target))
     counts = demo.build(store, seed, now)
 
     board = stats.dashboard(

@@ -8,6 +8,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style
+from growthdesk.i18n import _
 
 __all__ = ["ask_cmd", "network_group"]
 
@@ -76,10 +77,10 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
 
     if result.skills:
         click.echo(
-            "Skill areas: " + ", ".join(f"{skill_label(s)} ({v:.0%})" for s, v in result.skills)
+            _("Skill areas: ") + ", ".join(f"{skill_label(s)} ({v:.0%})" for s, v in result.skills)
         )
     else:
-        click.echo("Skill areas: none recognised (try more specific words)")
+        click.echo(_("Skill areas: none recognised (try more specific words)"))
     if result.people:
         click.echo("")
         click.echo(style("Whom to ask", bold=True))
@@ -90,13 +91,16 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
                 click.echo(f"     - {reason}")
     else:
         click.echo("")
-        click.echo("Nobody in your network matches this yet. Where to look:")
+        click.echo(_("Nobody in your network matches this yet. Where to look:"))
         for hint in result.hints:
             click.echo(f"  - {hint}")
     if result.skipped_do_not_ask:
         shown = result.skipped_do_not_ask[:3]
         more = len(result.skipped_do_not_ask) - len(shown)
-        info(f"Skipped (do not ask): {', '.join(shown)}" + (f" and {more} more" if more else ""))
+        info(
+            _("Skipped (do not ask): {names}", names=", ".join(shown))
+            + (_(" and {n} more", n=more) if more else "")
+        )
     if result.similar_wins:
         click.echo("")
         click.echo(style("You solved similar problems before", bold=True))
@@ -139,7 +143,7 @@ def network_stale(as_json: bool) -> None:
         emit_json(rows)
         return
     if not rows:
-        info("Nobody is going stale. Nice.")
+        info(_("Nobody is going stale. Nice."))
         return
     for r in rows:
         last = r["last_contact"] or "never"
