@@ -10,10 +10,29 @@ import os
 __all__ = ["_", "set_language", "language"]
 
 _CATALOGUES: dict[str, dict[str, str]] = {
+    # The daily path first; the rest of the interface falls back to English until translated.
     "nl": {
-        "Logged win #{id}": "Win #{id} vastgelegd",
+        "Logged win {desc}": "Win vastgelegd {desc}",
+        "Updated win {desc}": "Win bijgewerkt {desc}",
+        "Removed win #{id}: {text}": "Win #{id} verwijderd: {text}",
         "Undid: {label}": "Ongedaan gemaakt: {label}",
         "No wins yet.": "Nog geen wins.",
+        "Nothing to undo.": "Niets om ongedaan te maken.",
+        "nothing to undo": "niets om ongedaan te maken",
+        "skills": "vaardigheden",
+        "auto-tagged": "automatisch herkend",
+        "set by you": "door jou gekozen",
+        "Warning: {message}": "Let op: {message}",
+        "no confident skill (top 3: {listing}); set one with --skill": (
+            "geen zekere vaardigheid (top 3: {listing}); kies er een met --skill"
+        ),
+        "the {what} text is empty": "de tekst ({what}) is leeg",
+        "minutes must be more than 0, not {v}": "minuten moeten meer dan 0 zijn, niet {v}",
+        "minutes must be a number, not '{v}'": "minuten moeten een getal zijn, niet '{v}'",
+        "{when} is in the future; log {what} after it happened": (
+            "{when} ligt in de toekomst; leg {what} vast nadat het gebeurd is"
+        ),
+        "a win": "een win",
     },
 }
 _lang = os.environ.get("GROWTHDESK_LANG", "en")

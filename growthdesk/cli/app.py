@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from datetime import datetime
@@ -45,6 +46,7 @@ class App:
             from growthdesk.store import Store
 
             self._store = Store(self.home)
+            _follow_profile_language(self._store)
         return self._store
 
     def now(self) -> datetime:
@@ -55,3 +57,15 @@ def get_app() -> App:
     obj = click.get_current_context().find_root().obj
     assert isinstance(obj, App)
     return obj
+
+
+def _follow_profile_language(store: Store) -> None:
+    """Speak the profile's language unless GROWTHDESK_LANG says otherwise."""
+    if os.environ.get("GROWTHDESK_LANG"):
+        return
+    from growthdesk.errors import GrowthdeskError
+    from growthdesk.i18n import set_language
+
+    # A damaged store is reported by the command itself (or repaired by doctor), not here.
+    with contextlib.suppress(GrowthdeskError):
+        set_language(str(store.profile().get("lang") or "en"))
