@@ -271,21 +271,26 @@ def skill_summary(
         }
         for sid in tax.ids
     }
+    # ISO days compare as strings: no date objects for 25,000 wins.
+    today_s, recent_s, previous_s = (
+        today.isoformat(),
+        recent_from.isoformat(),
+        previous_from.isoformat(),
+    )
     for win in wins:
-        try:
-            day = date.fromisoformat(str(win.get("when", ""))[:10])
-        except ValueError:
+        day = str(win.get("when") or "")[:10]
+        if len(day) != 10 or day[4] != "-" or day[7] != "-":
             continue
         for sid in set(win.get("skills") or ()):
             row = rows.get(sid)
             if row is None:
                 continue
             row["count"] += 1
-            if row["last"] is None or day.isoformat() > row["last"]:
-                row["last"] = day.isoformat()
-            if recent_from < day <= today:
+            if row["last"] is None or day > row["last"]:
+                row["last"] = day
+            if recent_s < day <= today_s:
                 row["recent"] += 1
-            elif previous_from < day <= recent_from:
+            elif previous_s < day <= recent_s:
                 row["previous"] += 1
     order = {sid: i for i, sid in enumerate(tax.ids)}
     out = sorted(rows.values(), key=lambda r: (-r["count"], order[r["skill"]]))
