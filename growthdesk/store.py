@@ -371,7 +371,17 @@ class Store:
         return self._table(_small_file(table), table)
 
     def get(self, table: str, id: int) -> dict[str, Any]:
-        for rec in self.all(table):
+        if table == "wins":
+            self._open()
+            # Newest month first, stopping at the hit: recent wins are the ones looked up.
+            records: Iterable[dict[str, Any]] = (
+                rec
+                for month in reversed(self.win_months())
+                for rec in self._table(f"{WINS_DIR}/{month}.json", "wins")
+            )
+        else:
+            records = self.all(table)
+        for rec in records:
             if rec["id"] == id:
                 return rec
         raise NotFoundError(_("no {table} record with id {id}", table=table.rstrip("s"), id=id))
@@ -387,11 +397,6 @@ class Store:
         doc = data.get("models", {}).get("1", {})
         value = doc.get(name)
         return value if isinstance(value, dict) else None
-
-    def files(self) -> list[str]:
-        """Every data file that exists, relative to the home folder."""
-        rels = [rel for rel in (META, MAIN, MODELS, UNDO) if (self.home / rel).exists()]
-        return rels + [f"{WINS_DIR}/{m}.json" for m in self.win_months()]
 
     # -- writing ---------------------------------------------------------------------------
 
