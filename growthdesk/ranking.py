@@ -32,6 +32,7 @@ from growthdesk.errors import InputError
 from growthdesk.graph import ME, GraphParams, days_since, reach_from
 from growthdesk.i18n import _
 from growthdesk.names import fold
+from growthdesk.taxonomy import skill_label
 
 __all__ = [
     "RankParams",
@@ -40,7 +41,6 @@ __all__ = [
     "query_skills",
     "rank",
     "ask",
-    "skill_label",
     "evaluate",
     "where_to_look",
 ]
@@ -98,17 +98,6 @@ class AskResult:
     similar_wins: list[tuple[dict[str, Any], float]] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     skipped_do_not_ask: list[str] = field(default_factory=list)
-
-
-def skill_label(skill: str) -> str:
-    """Human label for a skill id in the current language (the taxonomy's), else the id."""
-    try:
-        from growthdesk.i18n import language
-        from growthdesk.taxonomy import load_taxonomy
-
-        return str(load_taxonomy().label(skill, language()))
-    except Exception:  # noqa: BLE001 - a label is cosmetic; never fail a ranking over it
-        return skill.replace("_", " ")
 
 
 _WORD = re.compile(r"[a-z0-9]+")

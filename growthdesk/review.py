@@ -17,16 +17,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from growthdesk import stats
 from growthdesk.errors import InputError
 from growthdesk.i18n import _
+from growthdesk.taxonomy import skill_label
 
 __all__ = [
     "SECOND_LINE_SKILLS",
-    "skill_label",
     "build_review",
     "review_range",
     "render_markdown",
@@ -50,33 +49,6 @@ SECOND_LINE_SKILLS = frozenset(
 )
 _AVOIDED_TAGS = frozenset({"escalation-avoided", "no-escalation", "niet-geescaleerd"})
 _SPARKS = "▁▂▃▄▅▆▇█"
-
-
-@lru_cache(maxsize=4)
-def _labels(lang: str) -> dict[str, str]:
-    # Only the labels from data/skills.json: taxonomy.load_taxonomy() validates every keyword
-    # list (~80 ms), too slow for `stats`, which needs nothing but these names.
-    try:
-        from importlib.resources import files
-
-        import orjson
-
-        raw = orjson.loads(files("growthdesk.data").joinpath("skills.json").read_bytes())
-        return {
-            str(a["id"]): str(a["label"].get(lang) or a["label"]["en"])
-            for a in raw["areas"]
-            if isinstance(a, dict) and isinstance(a.get("label"), dict)
-        }
-    except Exception:  # noqa: BLE001 - labels are cosmetic; fall back to the ids
-        return {}
-
-
-def skill_label(skill: str, lang: str = "en") -> str:
-    """The label of a skill area from the taxonomy (data/skills.json), else a tidied id."""
-    label = _labels(lang).get(skill)
-    if label:
-        return label
-    return skill.replace("_", " ").capitalize() if skill else "Untagged"
 
 
 # ---------------------------------------------------------------- data

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from growthdesk.skillids import SKILL_IDS
-from growthdesk.taxonomy import LANGS, Taxonomy, load_taxonomy
+from growthdesk.taxonomy import LANGS, Taxonomy, load_taxonomy, raw_skills
 from growthdesk.textnorm import STOPWORDS, fold, stem, terms, tokens
 
 __all__ = [
@@ -324,11 +324,7 @@ def _generic_stems() -> frozenset[str]:
     """Stems of the taxonomy's generic words, read without loading (and checking) the whole
     taxonomy: learning from a hand-tagged `log` needs only these, and the full load costs
     ~40 ms. A test keeps this equal to the full index's set."""
-    from importlib.resources import files
-
-    import orjson
-
-    raw = orjson.loads(files("growthdesk.data").joinpath("skills.json").read_bytes())
+    raw = raw_skills()
     out: set[str] = set()
     for lang in LANGS:
         for value in raw.get("generic", {}).get(lang) or ():

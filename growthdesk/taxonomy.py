@@ -211,8 +211,8 @@ def _check_words(
 
 
 @lru_cache(maxsize=1)
-def load_taxonomy() -> Taxonomy:
-    """The shipped taxonomy, read once per process from the growthdesk.data package."""
+def raw_skills() -> dict[str, Any]:
+    """data/skills.json as shipped: parsed, not checked (load_taxonomy does the checking)."""
     from importlib.resources import files
 
     import orjson
@@ -221,7 +221,40 @@ def load_taxonomy() -> Taxonomy:
         raw = orjson.loads(files("growthdesk.data").joinpath("skills.json").read_bytes())
     except (OSError, orjson.JSONDecodeError) as exc:
         raise _fail(f"cannot read data/skills.json ({exc})") from exc
-    return parse_taxonomy(raw)
+    if not isinstance(raw, dict):
+        raise _fail("data/skills.json must hold an object")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, read once per process from the growthdesk.data package."""
+    return parse_taxonomy(raw_skills())
+
+
+@lru_cache(maxsize=4)
+def labels(lang: str = "en") -> dict[str, str]:
+    """Area labels only, without checking every keyword list (~30 ms): enough for `stats`,
+    `review` and `ask`, which show names and need nothing else of the taxonomy."""
+    try:
+        areas = raw_skills().get("areas") or []
+    except TaxonomyError:
+        return {}
+    return {
+        str(a["id"]): str(a["label"].get(lang) or a["label"].get("en") or a["id"])
+        for a in areas
+        if isinstance(a, dict) and "id" in a and isinstance(a.get("label"), dict)
+    }
+
+
+def skill_label(skill: str, lang: str | None = None) -> str:
+    """The label of a skill area in *lang* (default: the interface language), else a tidied id."""
+    from growthdesk.i18n import language
+
+    label = labels(lang or language()).get(skill)
+    if label:
+        return label
+    return skill.replace("_", " ").capitalize() if skill else _("Untagged")
 
 
 def validate_skill(skill_id: str, taxonomy: Taxonomy | None = None) -> str:

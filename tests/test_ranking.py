@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from growthdesk import graph as g
 from growthdesk.errors import InputError
-from growthdesk.ranking import RankParams, evaluate, rank, skill_label
+from growthdesk.ranking import RankParams, evaluate, rank
+from growthdesk.taxonomy import skill_label
 
 SCENARIO = json.loads(
     (Path(__file__).parent / "data" / "network_scenario.json").read_text(encoding="utf-8")

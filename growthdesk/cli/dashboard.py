@@ -266,7 +266,7 @@ def dashboard_lines(
         head = f"  {'':<26}{'':<20}{'wins':>6}{'before' if prev else '':>7}{'median':>7}{le + str(target) + 'm':>6}"
         out.append(paint(head.rstrip(), dim=True))
         top = max(r["wins"] for r in skills)
-        from growthdesk.review import skill_label
+        from growthdesk.taxonomy import skill_label
 
         for r in skills:
             bar = _bar(r["wins"], top, 18, unicode_ok).ljust(18)

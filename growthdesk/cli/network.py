@@ -73,7 +73,7 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
             }
         )
         return
-    from growthdesk.ranking import skill_label
+    from growthdesk.taxonomy import skill_label
 
     if result.skills:
         click.echo(
