@@ -28,13 +28,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from growthdesk.ranking import RankParams, evaluate, rank  # noqa: E402
+from growthdesk.ranking import RankParams, evaluate, rank_scenario  # noqa: E402
 
 SCENARIO = ROOT / "tests" / "data" / "network_scenario.json"
 ABLATION = [
@@ -46,7 +45,6 @@ ABLATION = [
 
 def quality(oracle: bool) -> list[tuple[str, dict[str, float]]]:
     data = json.loads(SCENARIO.read_text(encoding="utf-8"))
-    today = date.fromisoformat(data["today"])
     relevant = [q["relevant"] for q in data["queries"]]
     rng = random.Random(7)
     names = [c["name"] for c in data["contacts"] if not c["do_not_ask"]]
@@ -60,21 +58,7 @@ def quality(oracle: bool) -> list[tuple[str, dict[str, float]]]:
         )
     ]
     for label, params in ABLATION:
-        ranked = []
-        for q in data["queries"]:
-            result = rank(
-                q["text"],
-                contacts=data["contacts"],
-                links=data["links"],
-                wins=data["wins"],
-                interactions=data["interactions"],
-                events=data["events"],
-                today=today,
-                skills=[(q["skill"], 1.0)] if oracle else None,
-                top=10,
-                params=params,
-            )
-            ranked.append([p.name for p in result.people])
+        ranked = rank_scenario(data, params, oracle=oracle)
         rows.append((label, evaluate(ranked, relevant)))
     return rows
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
@@ -42,6 +42,7 @@ __all__ = [
     "rank",
     "ask",
     "evaluate",
+    "rank_scenario",
     "where_to_look",
 ]
 
@@ -590,6 +591,34 @@ def ask(
 
 def with_params(params: RankParams, **changes: Any) -> RankParams:
     return replace(params, **changes)
+
+
+def rank_scenario(
+    scenario: Mapping[str, Any], params: RankParams, *, oracle: bool, top: int = 10
+) -> list[list[str]]:
+    """Names ranked for each labelled query of an evaluation scenario (tests and bench share it).
+
+    *oracle* gives the ranking the query's labelled skill area instead of the tagger's reading.
+    """
+    today = date.fromisoformat(str(scenario["today"]))
+    return [
+        [
+            p.name
+            for p in rank(
+                q["text"],
+                contacts=scenario["contacts"],
+                links=scenario["links"],
+                wins=scenario["wins"],
+                interactions=scenario["interactions"],
+                events=scenario["events"],
+                today=today,
+                skills=[(q["skill"], 1.0)] if oracle else None,
+                top=top,
+                params=params,
+            ).people
+        ]
+        for q in scenario["queries"]
+    ]
 
 
 def evaluate(ranked: list[list[str]], relevant: list[list[str]]) -> dict[str, float]:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from growthdesk import graph as g
 from growthdesk.errors import InputError
-from growthdesk.ranking import RankParams, evaluate, rank
+from growthdesk.ranking import RankParams, evaluate, rank, rank_scenario
 from growthdesk.taxonomy import skill_label
 
 SCENARIO = json.loads(
@@ -26,23 +26,8 @@ TOPIC_ONLY = RankParams(use_history=False, use_reach=False, use_recent_penalty=F
 
 
 def _run(params: RankParams, oracle: bool) -> dict[str, float]:
-    ranked, relevant = [], []
-    for q in SCENARIO["queries"]:
-        result = rank(
-            q["text"],
-            contacts=SCENARIO["contacts"],
-            links=SCENARIO["links"],
-            wins=SCENARIO["wins"],
-            interactions=SCENARIO["interactions"],
-            events=SCENARIO["events"],
-            today=TODAY,
-            skills=[(q["skill"], 1.0)] if oracle else None,
-            top=10,
-            params=params,
-        )
-        ranked.append([p.name for p in result.people])
-        relevant.append(q["relevant"])
-    return evaluate(ranked, relevant)
+    ranked = rank_scenario(SCENARIO, params, oracle=oracle)
+    return evaluate(ranked, [q["relevant"] for q in SCENARIO["queries"]])
 
 
 def _random_baseline(seed: int = 7, rounds: int = 20) -> dict[str, float]:
