@@ -5,7 +5,7 @@
 
 1. Ablation on tests/data/network_scenario.json (62 labelled EN/NL queries): random, topic only,
    + help history, + reach (full). Reported twice: with the query's labelled skill area given
-   ("oracle", the ranking alone) and with skill areas read from the text by growthdesk.tagger
+   ("oracle", the ranking alone) and with skill areas read from the text by growthdesk.skills.tagger
    (end to end), when the tagger is installed.
 2. Latency: a synthetic home with 2,000 contacts, 10,000 links and 25,000 wins (bench/gen.py),
    then `growthdesk ask TEXT` as a fresh process, median of --runs, with CPU time (the machine
@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from growthdesk.ranking import RankParams, evaluate, rank_scenario  # noqa: E402
+from growthdesk.network.ranking import RankParams, evaluate, rank_scenario  # noqa: E402
 
 SCENARIO = ROOT / "tests" / "data" / "network_scenario.json"
 ABLATION = [
@@ -159,18 +159,18 @@ data = dict(contacts=store.all("contacts"), links=store.all("links"), wins=store
 model = store.model("tagger")
 lap("store load (all tables, all shards)", t, c)
 t, c = time.perf_counter(), time.process_time()
-from growthdesk.ranking import query_skills, rank
+from growthdesk.network.ranking import query_skills, rank
 skills = query_skills(q, None, model)
 lap("tagger (imports + suggest)", t, c)
 t, c = time.perf_counter(), time.process_time()
 result = rank(q, today=date(2026, 11, 26), skills=skills, **data)
 lap("ranking (with reach)", t, c)
 t, c = time.perf_counter(), time.process_time()
-from growthdesk.graph import reach_from
+from growthdesk.network.graph import reach_from
 reach_from(data["contacts"], data["links"], date(2026, 11, 26))
 lap("  reach alone (Dijkstra, run again)", t, c)
 t, c = time.perf_counter(), time.process_time()
-from growthdesk.recall import recall
+from growthdesk.worklog.recall import recall
 similar = recall(q, data["wins"], 3)
 lap("recall (BM25 over all wins)", t, c)
 lap("total in-process (without the re-run)", t0, c0)
@@ -219,10 +219,10 @@ def main() -> None:
     parser.add_argument("--pyc", action="store_true", help="Bytecode cache for the children.")
     args = parser.parse_args()
     modes = [("skill area given (ranking alone)", True)]
-    if importlib.util.find_spec("growthdesk.tagger") is not None:
+    if importlib.util.find_spec("growthdesk.skills.tagger") is not None:
         modes.append(("skills from the text by the tagger (end to end)", False))
     else:
-        print("(growthdesk.tagger not installed: end-to-end quality skipped)")
+        print("(growthdesk.skills.tagger not installed: end-to-end quality skipped)")
     for title, oracle in [] if args.skip_quality else modes:
         print(f"\nQuality on {SCENARIO.name}, {title}:")
         print(f"  {'variant':<22} {'MRR':>6} {'P@1':>6} {'P@3':>6}")

@@ -4,7 +4,7 @@
 
 Two 25,000-win homes are measured:
   gen   bench/gen.py's synthetic home (3 years, uniform mix, contacts and links only);
-  demo  the demo generator stretched to 36 months (growthdesk.demo.generate(months=36, volume=…)):
+  demo  the demo generator stretched to 36 months (growthdesk.reporting.demo.generate(months=36, volume=…)):
         realistic mix plus contacts, interactions, learning and kudos.
 
 Byte-code: an installed growthdesk has .pyc files. This sandbox sets PYTHONDONTWRITEBYTECODE, which
@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from gen import generate as gen_generate  # noqa: E402
 
-from growthdesk import demo  # noqa: E402
+from growthdesk.reporting import demo  # noqa: E402
 from growthdesk.store import Store  # noqa: E402
 
 OUT = Path(__file__).parent / "out"

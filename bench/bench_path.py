@@ -46,7 +46,7 @@ from datetime import datetime
 from pathlib import Path
 t0 = time.perf_counter()
 from growthdesk.store import Store
-from growthdesk import career
+from growthdesk.career import analysis as career
 t1 = time.perf_counter()
 loads, runs = [], []
 for _ in range(5):

@@ -26,9 +26,9 @@ import orjson
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from growthdesk import tagger  # noqa: E402
-from growthdesk.recall import recall  # noqa: E402
-from growthdesk.skillids import SKILL_IDS  # noqa: E402
+from growthdesk.skills import tagger  # noqa: E402
+from growthdesk.skills.ids import SKILL_IDS  # noqa: E402
+from growthdesk.worklog.recall import recall  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 

@@ -10,9 +10,9 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from growthdesk.skillids import SKILL_IDS
+from growthdesk.core.text import win_terms
+from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import Store
-from growthdesk.textnorm import win_terms
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),

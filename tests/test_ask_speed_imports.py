@@ -18,10 +18,11 @@ from click.testing import Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthdesk import names, ranking
-from growthdesk import recall as recall_mod
-from growthdesk.recall import bm25_scores, recall
-from growthdesk.textnorm import terms
+from growthdesk.core import names
+from growthdesk.core.text import terms
+from growthdesk.network import ranking
+from growthdesk.worklog import recall as recall_mod
+from growthdesk.worklog.recall import bm25_scores, recall
 
 
 def run(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
@@ -56,7 +57,7 @@ def net(invoke: Callable[..., Result]) -> None:
 @pytest.mark.usefixtures("net")
 def test_ask_does_not_import_networkx() -> None:
     out, modules = run("ask", "VPN keeps dropping for home workers", "--json")
-    assert "growthdesk.ranking" in modules and "growthdesk.graph" in modules
+    assert "growthdesk.network.ranking" in modules and "growthdesk.network.graph" in modules
     assert "networkx" not in modules
     people = json.loads(out.stdout)["people"]
     dev = next(p for p in people if p["name"] == "Dev Patel")

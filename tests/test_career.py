@@ -8,11 +8,9 @@ from datetime import datetime, timedelta
 import orjson
 import pytest
 
-from growthdesk import career
-from growthdesk.career import analyse, to_json
-from growthdesk.errors import InputError
-from growthdesk.skillids import SKILL_IDS, TRACK_IDS
-from growthdesk.tracks import (
+from growthdesk.career import analysis as career
+from growthdesk.career.analysis import analyse, to_json
+from growthdesk.career.tracks import (
     TrackDataError,
     load_baseline,
     load_tracks,
@@ -20,6 +18,8 @@ from growthdesk.tracks import (
     parse_baseline,
     parse_tracks,
 )
+from growthdesk.core.errors import InputError
+from growthdesk.skills.ids import SKILL_IDS, TRACK_IDS
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthdesk import career
-from growthdesk.skillids import SKILL_IDS
+from growthdesk.career import analysis as career
+from growthdesk.skills.ids import SKILL_IDS
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from growthdesk import contacts
-from growthdesk.errors import InputError, NotFoundError
+from growthdesk.core.errors import InputError, NotFoundError
+from growthdesk.network import contacts
 from growthdesk.store import Store
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")

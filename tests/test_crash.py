@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from growthdesk import wins
 from growthdesk.store import Store
+from growthdesk.worklog import wins
 
 WRITER = Path(__file__).parent / "helpers" / "crash_writer.py"
 POINTS = ["tmp_write", "before_journal", "before_replace", "mid_replace", "after_replace"]

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from growthdesk.dates import parse_day, parse_when
-from growthdesk.errors import InputError
+from growthdesk.core.dates import parse_day, parse_when
+from growthdesk.core.errors import InputError
 
 # Thursday 26 November 2026, 10:00 +01:00
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")

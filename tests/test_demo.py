@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from growthdesk import demo, tagger
-from growthdesk.skillids import SKILL_IDS
+from growthdesk.reporting import demo
+from growthdesk.skills import tagger
+from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import Store
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")  # = conftest FIXED_NOW

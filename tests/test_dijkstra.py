@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthdesk import graph as g
+from growthdesk.network import graph as g
 
 TODAY = date(2026, 11, 26)
 

@@ -16,10 +16,10 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growthdesk import transfer
-from growthdesk.importers import parse_file
-from growthdesk.importers.native import EXPORT_TABLES
-from growthdesk.skillids import SKILL_IDS
+from growthdesk.io import transfer
+from growthdesk.io.importers import parse_file
+from growthdesk.io.importers.native import EXPORT_TABLES
+from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import SCHEMA_VERSION, Store
 
 Invoke = Callable[..., Result]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from growthdesk import i18n
+from growthdesk.core import i18n
 
 Invoke = Callable[..., Result]
 

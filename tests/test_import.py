@@ -300,8 +300,8 @@ def test_commit_dedupes_under_the_lock_too(home: Path) -> None:
     itself still skips wins that are already there."""
     from datetime import datetime, timezone
 
-    from growthdesk import transfer
-    from growthdesk.importers import ImportOptions, parse_file
+    from growthdesk.io import transfer
+    from growthdesk.io.importers import ImportOptions, parse_file
 
     now = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
     plan = parse_file(DATA / "freshdesk.csv", "freshdesk", ImportOptions(timezone="UTC"))

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from growthdesk.errors import InputError
-from growthdesk.importers import ImportFileError, ImportOptions, ImportPlan, parse_file
+from growthdesk.core.errors import InputError
+from growthdesk.io.importers import ImportFileError, ImportOptions, ImportPlan, parse_file
 
 DATA = Path(__file__).parent / "data" / "imports"
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -397,7 +397,7 @@ def test_tagger_gets_the_category_as_hint(monkeypatch: pytest.MonkeyPatch) -> No
     import types
 
     calls: list[tuple[str, str | None]] = []
-    fake = types.ModuleType("growthdesk.tagger")
+    fake = types.ModuleType("growthdesk.skills.tagger")
 
     def suggest(
         text: str, model: object = None, hint: str | None = None
@@ -410,10 +410,10 @@ def test_tagger_gets_the_category_as_hint(monkeypatch: pytest.MonkeyPatch) -> No
 
     fake.suggest = suggest  # type: ignore[attr-defined]
     fake.decide = decide  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "growthdesk.tagger", fake)
-    import growthdesk
+    monkeypatch.setitem(sys.modules, "growthdesk.skills.tagger", fake)
+    import growthdesk.skills
 
-    monkeypatch.setattr(growthdesk, "tagger", fake, raising=False)
+    monkeypatch.setattr(growthdesk.skills, "tagger", fake, raising=False)
     plan = parse_file(DATA / "jira.csv", "jira", ImportOptions(timezone="UTC"))
     assert [h for _t, h in calls] == [
         "Remote Access / vpn / windows",

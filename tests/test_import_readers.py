@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from growthdesk.errors import InputError
-from growthdesk.importers.csvread import decode, read_csv, sniff_delimiter, unguard
-from growthdesk.importers.dates import (
+from growthdesk.core.errors import InputError
+from growthdesk.io.importers.csvread import decode, read_csv, sniff_delimiter, unguard
+from growthdesk.io.importers.dates import (
     AmbiguousDateError,
     BadDateError,
     DateReader,

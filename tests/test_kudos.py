@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 from click.testing import Result
 
-from growthdesk.errors import InputError, NotFoundError
-from growthdesk.kudos import list_kudos, make_kudos
+from growthdesk.core.errors import InputError, NotFoundError
+from growthdesk.worklog.kudos import list_kudos, make_kudos
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 Invoke = Callable[..., Result]

@@ -9,21 +9,21 @@ from datetime import datetime, timedelta
 import orjson
 import pytest
 
-from growthdesk import learning
-from growthdesk.errors import InputError
+from growthdesk.core.errors import InputError
+from growthdesk.worklog import learning
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")  # a Thursday
 
 
 @pytest.fixture
 def no_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Behave as if growthdesk.tagger did not exist (import fails)."""
-    monkeypatch.setitem(sys.modules, "growthdesk.tagger", None)
+    """Behave as if growthdesk.skills.tagger did not exist (import fails)."""
+    monkeypatch.setitem(sys.modules, "growthdesk.skills.tagger", None)
 
 
 @pytest.fixture
 def fake_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("growthdesk.tagger")
+    module = types.ModuleType("growthdesk.skills.tagger")
 
     def suggest(text: str, model: dict | None = None) -> list[tuple[str, float]]:
         return [("security_incidents", 0.9), ("accounts_passwords", 0.2)] if "phish" in text else []
@@ -33,7 +33,7 @@ def fake_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
 
     module.suggest = suggest  # type: ignore[attr-defined]
     module.decide = decide  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "growthdesk.tagger", module)
+    monkeypatch.setitem(sys.modules, "growthdesk.skills.tagger", module)
 
 
 def test_learn_with_skill_then_list(invoke) -> None:

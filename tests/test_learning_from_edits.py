@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from growthdesk import tagger
+from growthdesk.skills import tagger
 from growthdesk.store import Store
 
 Invoke = Callable[..., Result]

@@ -164,7 +164,7 @@ def test_home_option_overrides_environment(invoke: Invoke, tmp_path: Path) -> No
 
 
 def test_logged_and_edited_wins_carry_current_terms(invoke: Invoke) -> None:
-    from growthdesk.textnorm import TERMS_VERSION, win_terms
+    from growthdesk.core.text import TERMS_VERSION, win_terms
 
     invoke("log", "printer offline", "-s", "printing", "--solution", "spooler herstart")
     store = Store(Path(_home()))

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import orjson
 import pytest
 
-from growthdesk import profile
-from growthdesk.errors import InputError
+from growthdesk.core.errors import InputError
+from growthdesk.worklog import profile
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 

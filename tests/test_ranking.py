@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from growthdesk import graph as g
-from growthdesk.errors import InputError
-from growthdesk.ranking import RankParams, evaluate, rank, rank_scenario
-from growthdesk.taxonomy import skill_label
+from growthdesk.core.errors import InputError
+from growthdesk.network import graph as g
+from growthdesk.network.ranking import RankParams, evaluate, rank, rank_scenario
+from growthdesk.skills.taxonomy import skill_label
 
 SCENARIO = json.loads(
     (Path(__file__).parent / "data" / "network_scenario.json").read_text(encoding="utf-8")
@@ -69,7 +69,7 @@ def test_ranking_quality_with_known_skills() -> None:
 
 
 def test_ranking_quality_end_to_end_with_tagger() -> None:
-    """Same, with the skill areas read from the EN/NL text by growthdesk.tagger."""
+    """Same, with the skill areas read from the EN/NL text by growthdesk.skills.tagger."""
     full = _run(RankParams(), oracle=False)
     topic = _run(TOPIC_ONLY, oracle=False)
     assert full["mrr"] >= 0.8 and full["p@1"] >= 0.7, full

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from growthdesk import demo
 from growthdesk.cli import cli
 from growthdesk.cli.app import App
-from growthdesk.clock import now
+from growthdesk.core.clock import now
+from growthdesk.reporting import demo
 from growthdesk.store import Store, _parse
 
 READ_COMMANDS = [

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from growthdesk.recall import K1, B, bm25_scores, recall
-from growthdesk.textnorm import terms
+from growthdesk.core.text import terms
+from growthdesk.worklog.recall import K1, B, bm25_scores, recall
 
 
 def win(
@@ -110,7 +110,7 @@ def test_shared_normalisation_with_the_tagger() -> None:
 
 
 def test_stored_terms_give_the_same_ranking_as_tokenising_on_the_fly() -> None:
-    from growthdesk.textnorm import win_terms
+    from growthdesk.core.text import win_terms
 
     texts = [
         ("Wachtwoord vergeten, account geblokkeerd", "ontgrendeld in AD"),
@@ -134,7 +134,7 @@ def test_stored_terms_give_the_same_ranking_as_tokenising_on_the_fly() -> None:
 
 
 def test_stored_term_search_matches_whole_terms_only() -> None:
-    from growthdesk.recall import _lines_matching
+    from growthdesk.worklog.recall import _lines_matching
 
     texts = ["prin jam", "sprint", "", "vpn prin", "jamming", "x prin"]
     assert _lines_matching({"prin"}, texts) == {0, 3, 5}

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from growthdesk import review
-from growthdesk.errors import InputError
+from growthdesk.core.errors import InputError
+from growthdesk.reporting import review
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 EVIL = '<script>alert("x")</script>'

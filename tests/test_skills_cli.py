@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from click.testing import Result
 
-from growthdesk.skillids import SKILL_IDS
+from growthdesk.skills.ids import SKILL_IDS
 
 Invoke = Callable[..., Result]
 

@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthdesk import stats
-from growthdesk.stats import Window
+from growthdesk.reporting import stats
+from growthdesk.reporting.stats import Window
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")  # a Thursday
 TODAY = NOW.date()

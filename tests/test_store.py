@@ -10,7 +10,12 @@ import orjson
 import pytest
 
 from growthdesk import store as store_mod
-from growthdesk.errors import CorruptStoreError, NewerStoreError, NothingToUndoError, StoreError
+from growthdesk.core.errors import (
+    CorruptStoreError,
+    NewerStoreError,
+    NothingToUndoError,
+    StoreError,
+)
 from growthdesk.store import BACKUPS_PER_FILE, UNDO_DEPTH, Store
 
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthdesk import tagger
-from growthdesk.skillids import SKILL_IDS
-from growthdesk.tagger import (
+from growthdesk.skills import tagger
+from growthdesk.skills.ids import SKILL_IDS
+from growthdesk.skills.tagger import (
     THRESHOLD,
     build_model,
     correct,
@@ -354,8 +354,8 @@ def test_suggest_is_fast() -> None:
 
 
 def test_generic_words_for_learning_match_the_full_index() -> None:
-    from growthdesk.tagger import _generic_stems, _index_for
-    from growthdesk.taxonomy import load_taxonomy
+    from growthdesk.skills.tagger import _generic_stems, _index_for
+    from growthdesk.skills.taxonomy import load_taxonomy
 
     assert _generic_stems() == _index_for(load_taxonomy()).generic
     assert len(_generic_stems()) > 10

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from growthdesk.errors import GrowthdeskError, InputError
-from growthdesk.skillids import SKILL_IDS
-from growthdesk.taxonomy import (
+from growthdesk.core.errors import GrowthdeskError, InputError
+from growthdesk.skills.ids import SKILL_IDS
+from growthdesk.skills.taxonomy import (
     TaxonomyError,
     load_taxonomy,
     parse_taxonomy,

@@ -87,7 +87,7 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from growthdesk.errors import GrowthdeskError
+        from growthdesk.core.errors import GrowthdeskError
 
         try:
             return super().invoke(ctx)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from growthdesk import clock
-from growthdesk.paths import resolve_home
+from growthdesk.core import clock
+from growthdesk.core.paths import resolve_home
 
 if TYPE_CHECKING:
     from growthdesk.store import Store
@@ -63,8 +63,8 @@ def _follow_profile_language(store: Store) -> None:
     """Speak the profile's language unless GROWTHDESK_LANG says otherwise."""
     if os.environ.get("GROWTHDESK_LANG"):
         return
-    from growthdesk.errors import GrowthdeskError
-    from growthdesk.i18n import set_language
+    from growthdesk.core.errors import GrowthdeskError
+    from growthdesk.core.i18n import set_language
 
     # A damaged store is reported by the command itself (or repaired by doctor), not here.
     with contextlib.suppress(GrowthdeskError):

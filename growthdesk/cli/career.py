@@ -1,7 +1,7 @@
 """`growthdesk profile`, `growthdesk learn` and `growthdesk path`: the career job.
 
-Parsing and rendering only; the rules live in growthdesk.profile, growthdesk.learning and
-growthdesk.career. `path` lays its report out by hand (see _Out) to stay in its time budget.
+Parsing and rendering only; the rules live in growthdesk.worklog.profile, growthdesk.worklog.learning and
+growthdesk.career.analysis. `path` lays its report out by hand (see _Out) to stay in its time budget.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style, warn
-from growthdesk.errors import InputError
-from growthdesk.i18n import _
+from growthdesk.core.errors import InputError
+from growthdesk.core.i18n import _
 
 if TYPE_CHECKING:
-    from growthdesk.career import PathReport
+    from growthdesk.career.analysis import PathReport
 
 __all__ = ["profile_group", "learn_group", "path_cmd"]
 
@@ -39,13 +39,13 @@ def _checked(
 
 
 def _day(value: str) -> Any:
-    from growthdesk.dates import parse_day
+    from growthdesk.core.dates import parse_day
 
     return parse_day(value, get_app().now())
 
 
 def _started(value: str) -> Any:
-    from growthdesk.profile import validate_started
+    from growthdesk.worklog.profile import validate_started
 
     if value.strip().lower() in ("none", "-", ""):
         return None
@@ -53,19 +53,19 @@ def _started(value: str) -> Any:
 
 
 def _moment(value: str) -> Any:
-    from growthdesk.dates import parse_when
+    from growthdesk.core.dates import parse_when
 
     return parse_when(value, get_app().now())
 
 
 def _skills(values: tuple[str, ...]) -> list[str]:
-    from growthdesk.wins import validate_skills
+    from growthdesk.worklog.wins import validate_skills
 
     return validate_skills(values)
 
 
 def _v(name: str) -> Callable[[Any], Any]:
-    """A validator from growthdesk.profile / growthdesk.learning, imported when used."""
+    """A validator from growthdesk.worklog.profile / growthdesk.worklog.learning, imported when used."""
 
     def run(value: Any) -> Any:
         module_name, func = name.split(":")
@@ -78,7 +78,7 @@ def _v(name: str) -> Callable[[Any], Any]:
 
 # --- profile ---------------------------------------------------------------------------------
 def _show_profile(view: dict[str, Any]) -> None:
-    from growthdesk.tracks import load_tracks
+    from growthdesk.career.tracks import load_tracks
 
     started = view["started"] or "-"
     if view["months_at_helpdesk"] is not None:
@@ -112,7 +112,7 @@ def profile_group(ctx: click.Context, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from growthdesk.profile import view
+    from growthdesk.worklog.profile import view
 
     app = get_app()
     data = view(app.store.profile(), app.now())
@@ -129,15 +129,17 @@ def profile_group(ctx: click.Context, as_json: bool) -> None:
 @click.option("--role", help="Your role, e.g. 'first-line service desk'.")
 @click.option(
     "--target-minutes",
-    callback=_checked(_v("growthdesk.profile:validate_target_minutes")),
+    callback=_checked(_v("growthdesk.worklog.profile:validate_target_minutes")),
     help="Resolution target in minutes (default 15).",
 )
 @click.option(
     "--track",
-    callback=_checked(_v("growthdesk.profile:validate_track")),
+    callback=_checked(_v("growthdesk.worklog.profile:validate_track")),
     help="Career track you aim for (network, security, …; 'none' clears it).",
 )
-@click.option("--lang", callback=_checked(_v("growthdesk.profile:validate_lang")), help="en or nl.")
+@click.option(
+    "--lang", callback=_checked(_v("growthdesk.worklog.profile:validate_lang")), help="en or nl."
+)
 def profile_set_cmd(
     started: Any, role: str | None, target_minutes: int | None, track: Any, lang: str | None
 ) -> None:
@@ -149,7 +151,7 @@ def profile_set_cmd(
       growthdesk profile set --track security --target-minutes 20
       growthdesk profile set --track none
     """
-    from growthdesk.profile import validate_changes, view
+    from growthdesk.worklog.profile import validate_changes, view
 
     raw: dict[str, Any] = {}
     ctx = click.get_current_context()
@@ -207,7 +209,7 @@ def learn_group() -> None:
     "--kind",
     "-k",
     required=True,
-    callback=_checked(_v("growthdesk.learning:validate_kind")),
+    callback=_checked(_v("growthdesk.worklog.learning:validate_kind")),
     help="blog, reading, course, lab, side-project, certification or event.",
 )
 @click.option(
@@ -221,10 +223,12 @@ def learn_group() -> None:
 @click.option(
     "--minutes",
     "-m",
-    callback=_checked(_v("growthdesk.learning:validate_minutes")),
+    callback=_checked(_v("growthdesk.worklog.learning:validate_minutes")),
     help="Time spent.",
 )
-@click.option("--url", callback=_checked(_v("growthdesk.learning:validate_url")), help="Link.")
+@click.option(
+    "--url", callback=_checked(_v("growthdesk.worklog.learning:validate_url")), help="Link."
+)
 @click.option("--when", "-w", callback=_checked(_moment), help="When (default now).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored entry as JSON.")
 def learn_add_cmd(
@@ -243,8 +247,8 @@ def learn_add_cmd(
       growthdesk learn add "AZ-104 course, module 2" --kind course --minutes 90
       growthdesk learn add "Home lab: VLANs on a Mikrotik" --kind lab --skill network_connectivity
     """
-    from growthdesk import learning
-    from growthdesk.tracks import load_tracks
+    from growthdesk.career.tracks import load_tracks
+    from growthdesk.worklog import learning
 
     app = get_app()
     store = app.store
@@ -296,7 +300,7 @@ def learn_add_cmd(
 @click.option(
     "--kind",
     "-k",
-    callback=_checked(_v("growthdesk.learning:validate_kind")),
+    callback=_checked(_v("growthdesk.worklog.learning:validate_kind")),
     help="Only this kind.",
 )
 @click.option(
@@ -318,7 +322,7 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
     """
     from dataclasses import asdict
 
-    from growthdesk import learning
+    from growthdesk.worklog import learning
 
     app = get_app()
     everything = app.store.all("learning")
@@ -586,10 +590,10 @@ def path_cmd(track: str | None, as_json: bool) -> None:
       growthdesk path --track security
       growthdesk path --json | jq .fits[0]
     """
-    from growthdesk import career
+    from growthdesk.career import analysis as career
 
     if track is not None:
-        from growthdesk.profile import validate_track
+        from growthdesk.worklog.profile import validate_track
 
         try:
             track = validate_track(track)

@@ -1,4 +1,4 @@
-"""`growthdesk contact …` and `growthdesk event …`: parse, call growthdesk.contacts, render."""
+"""`growthdesk contact …` and `growthdesk event …`: parse, call growthdesk.network.contacts, render."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from typing import Any
 
 import click
 
-from growthdesk import contacts as domain
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style, warn
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
+from growthdesk.network import contacts as domain
 
 __all__ = ["contact_group", "event_group"]
 
@@ -323,7 +323,7 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
     now = app.now()
     at = None
     if when:
-        from growthdesk.dates import parse_when
+        from growthdesk.core.dates import parse_when
 
         at = parse_when(when, now)
     with app.store.transaction(f"contact touch {name}") as tx:
@@ -400,7 +400,7 @@ def event_add(
       growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
       growthdesk event add "ITIL 4 course" --kind training --date "3 dagen geleden" --skill itsm_process
     """
-    from growthdesk.dates import parse_day
+    from growthdesk.core.dates import parse_day
 
     app = get_app()
     now = app.now()

@@ -10,7 +10,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
@@ -57,13 +57,13 @@ def kudos_add(
       growthdesk kudos add "Printer works again, you saved my deadline" --from Piet
       growthdesk kudos "Top geholpen!" --win 37
     """
-    from growthdesk.kudos import add_kudos
+    from growthdesk.worklog.kudos import add_kudos
 
     app = get_app()
     now = app.now()
     moment = now
     if when:
-        from growthdesk.dates import parse_when
+        from growthdesk.core.dates import parse_when
 
         moment = parse_when(when, now)
     record = add_kudos(app.store, " ".join(text), when=moment, from_=from_, win=win)
@@ -98,7 +98,7 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
       growthdesk kudos list
       growthdesk kudos list -n 5 --json
     """
-    from growthdesk.kudos import list_kudos
+    from growthdesk.worklog.kudos import list_kudos
 
     rows = list_kudos(get_app().store.all("kudos"))
     if limit is not None:
@@ -266,7 +266,7 @@ def dashboard_lines(
         head = f"  {'':<26}{'':<20}{'wins':>6}{'before' if prev else '':>7}{'median':>7}{le + str(target) + 'm':>6}"
         out.append(paint(head.rstrip(), dim=True))
         top = max(r["wins"] for r in skills)
-        from growthdesk.taxonomy import skill_label
+        from growthdesk.skills.taxonomy import skill_label
 
         for r in skills:
             bar = _bar(r["wins"], top, 18, unicode_ok).ljust(18)
@@ -348,7 +348,7 @@ def stats_cmd(period: str, as_json: bool) -> None:
       growthdesk stats --period quarter
       growthdesk stats --period all --json | jq .current
     """
-    from growthdesk import stats
+    from growthdesk.reporting import stats
 
     app = get_app()
     now = app.now()
@@ -390,8 +390,8 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
       growthdesk review --since 2026-01-01 --format html -o review.html
       growthdesk review --since "last monday"
     """
-    from growthdesk import review, stats
-    from growthdesk.dates import parse_day
+    from growthdesk.core.dates import parse_day
+    from growthdesk.reporting import review, stats
 
     app = get_app()
     now = app.now()

@@ -10,7 +10,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import info
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
 
 __all__ = ["demo_cmd", "DEFAULT_SEED"]
 
@@ -39,9 +39,9 @@ def demo_cmd(target: Path | None, seed: int) -> None:
       growthdesk demo
       growthdesk demo --home ~/growthdesk-demo --seed 3
     """
-    from growthdesk import demo, stats
     from growthdesk.cli.dashboard import render_dashboard
-    from growthdesk.errors import InputError
+    from growthdesk.core.errors import InputError
+    from growthdesk.reporting import demo, stats
 
     if target is None:
         # `growthdesk --home DIR demo` means DIR too; $GROWTHDESK_HOME never does, because it

@@ -6,7 +6,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
 
 __all__ = ["undo_cmd", "doctor_cmd"]
 

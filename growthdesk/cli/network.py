@@ -8,7 +8,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
 
 __all__ = ["ask_cmd", "network_group"]
 
@@ -46,7 +46,7 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
       growthdesk ask "VPN token keeps failing after the AnyConnect update"
       growthdesk ask "printer op 2e verdieping print niet" --top 3 --json
     """
-    from growthdesk.ranking import ask
+    from growthdesk.network.ranking import ask
 
     app = get_app()
     store = app.store
@@ -73,7 +73,7 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
             }
         )
         return
-    from growthdesk.taxonomy import skill_label
+    from growthdesk.skills.taxonomy import skill_label
 
     if result.skills:
         click.echo(
@@ -133,7 +133,7 @@ def network_stale(as_json: bool) -> None:
       growthdesk network stale
       growthdesk contact touch ana --note "coffee"   # resets Ana's clock
     """
-    from growthdesk.graph import stale_contacts
+    from growthdesk.network.graph import stale_contacts
 
     app = get_app()
     rows = stale_contacts(
@@ -171,7 +171,7 @@ def network_export(fmt: str, output: str | None) -> None:
       growthdesk network export --format gexf -o network.gexf
       growthdesk network export --format dot | dot -Tsvg > network.svg
     """
-    from growthdesk.graph import build_graph, export_graph
+    from growthdesk.network.graph import build_graph, export_graph
 
     app = get_app()
     store = app.store

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console

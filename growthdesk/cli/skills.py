@@ -8,7 +8,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
 
 __all__ = ["skills_group", "recall_cmd"]
 
@@ -16,7 +16,7 @@ _TREND_MARK = {"up": "↑ up", "down": "↓ down", "flat": "→ flat", "new": "�
 
 
 def _lang() -> str:
-    from growthdesk.i18n import language
+    from growthdesk.core.i18n import language
 
     lang = get_app().store.profile().get("lang") or language()
     return lang if lang in ("en", "nl") else "en"
@@ -44,7 +44,7 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from growthdesk.taxonomy import skill_summary
+    from growthdesk.skills.taxonomy import skill_summary
 
     app = get_app()
     rows = skill_summary(app.store.wins(), app.now().date(), _lang())
@@ -80,8 +80,8 @@ def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
       growthdesk skills suggest "kan niet inloggen na wachtwoord reset"
       growthdesk skills suggest "printer on 3rd floor says offline" --json
     """
-    from growthdesk import tagger
-    from growthdesk.taxonomy import load_taxonomy
+    from growthdesk.skills import tagger
+    from growthdesk.skills.taxonomy import load_taxonomy
 
     text = _text(text)
     app = get_app()
@@ -128,7 +128,7 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
       growthdesk recall "wachtwoord vergeten"
       growthdesk recall "vpn drops at home" --limit 3 --json
     """
-    from growthdesk.recall import recall
+    from growthdesk.worklog.recall import recall
 
     text = _text(text)
     hits = recall(text, get_app().store.wins(), limit=limit)

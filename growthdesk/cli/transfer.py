@@ -10,8 +10,8 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, warn
-from growthdesk.i18n import _
-from growthdesk.importers import FORMATS
+from growthdesk.core.i18n import _
+from growthdesk.io.importers import FORMATS
 
 __all__ = ["export_cmd", "import_cmd"]
 
@@ -53,7 +53,7 @@ def export_cmd(fmt: str, table: str | None, output: Path | None) -> None:
       growthdesk export --format csv --table wins -o wins.csv
       growthdesk --home ~/new-home import backup.json --from json
     """
-    from growthdesk import transfer
+    from growthdesk.io import transfer
 
     app = get_app()
     if fmt == "json":
@@ -198,9 +198,9 @@ def import_cmd(
       growthdesk import log.csv --from csv --map "Closed On=when" --map Summary=problem
       growthdesk --home ~/new-home import backup.json --from json
     """
-    from growthdesk import transfer
-    from growthdesk.importers import ImportOptions, parse_file
-    from growthdesk.importers.base import win_key
+    from growthdesk.io import transfer
+    from growthdesk.io.importers import ImportOptions, parse_file
+    from growthdesk.io.importers.base import win_key
 
     if date_format and dayfirst:
         raise click.BadParameter(
@@ -318,7 +318,7 @@ def import_cmd(
 
 
 def _restore(plan: Any, dry_run: bool, as_json: bool) -> None:
-    from growthdesk import transfer
+    from growthdesk.io import transfer
 
     app = get_app()
     if dry_run:

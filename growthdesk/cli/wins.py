@@ -9,7 +9,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style, warn
-from growthdesk.i18n import _
+from growthdesk.core.i18n import _
 
 __all__ = ["log_cmd", "wins_group", "parse_when_option", "parse_day_option"]
 
@@ -17,7 +17,7 @@ __all__ = ["log_cmd", "wins_group", "parse_when_option", "parse_day_option"]
 def parse_when_option(value: str | None) -> Any:
     if value is None:
         return None
-    from growthdesk.dates import parse_when
+    from growthdesk.core.dates import parse_when
 
     return parse_when(value, get_app().now())
 
@@ -25,7 +25,7 @@ def parse_when_option(value: str | None) -> Any:
 def parse_day_option(value: str | None) -> Any:
     if value is None:
         return None
-    from growthdesk.dates import parse_day
+    from growthdesk.core.dates import parse_day
 
     return parse_day(value, get_app().now())
 
@@ -107,8 +107,8 @@ def log_cmd(
       growthdesk log "printer 3e verdieping offline" -m 12 --when gisteren
       growthdesk log "VPN token out of sync" --skill remote_access --helped-by "Ana de Vries"
     """
-    from growthdesk import wins
-    from growthdesk.contacts import AmbiguousNameError
+    from growthdesk.network.contacts import AmbiguousNameError
+    from growthdesk.worklog import wins
 
     app = get_app()
     now = app.now()
@@ -188,7 +188,7 @@ def wins_group(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from growthdesk import wins
+    from growthdesk.worklog import wins
 
     store = get_app().store
     rows = wins.query(
@@ -217,7 +217,7 @@ def show_cmd(win_id: int, as_json: bool) -> None:
     Example:
       growthdesk wins show 12
     """
-    from growthdesk.wins import public
+    from growthdesk.worklog.wins import public
 
     store = get_app().store
     win = store.get("wins", win_id)
@@ -281,7 +281,7 @@ def edit_cmd(
       growthdesk wins edit 12 --minutes 25
       growthdesk wins edit 12 --skill printing --skill hardware
     """
-    from growthdesk import wins
+    from growthdesk.worklog import wins
 
     app = get_app()
     win = wins.edit(
@@ -312,7 +312,7 @@ def rm_cmd(win_id: int) -> None:
     Example:
       growthdesk wins rm 12
     """
-    from growthdesk import wins
+    from growthdesk.worklog import wins
 
     win = wins.remove(get_app().store, win_id)
     click.echo(_("Removed win #{id}: {text}", id=win["id"], text=win["problem"]))

@@ -13,8 +13,8 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from growthdesk import wins
 from growthdesk.store import Store
+from growthdesk.worklog import wins
 
 
 def main() -> None:

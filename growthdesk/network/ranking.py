@@ -1,0 +1,640 @@
+"""Whom to ask: expert finding over your own network (DESIGN.md "Whom to ask").
+
+For a problem q and contact c:
+  T(c,q)  declared specialties (level/5) weighted by q's skill areas, plus notes that mention
+          q's words;
+  W(c,q)  wins where c helped on q's skill areas, each decayed by age (half-life ~1 year),
+          saturating in [0, 1);
+  E       = (1−λ)·T + λ·W with λ = λmax·N/(N+k), N = wins in the log with a helper (the more
+          help history you keep, the more it counts);
+  R(c)    reach: Dijkstra from "me" over cost −log(tie), tie = strength/5·exp(−days/τ), each
+          extra hop × γ (growthdesk.network.graph);
+  S       = E·(β + (1−β)·R) / (1 + ρ·asks of c in the last `recent_days`).
+do_not_ask contacts are skipped. Every suggestion carries its reasons.
+
+The query's skill areas come from growthdesk.skills.tagger.suggest; similar wins from
+growthdesk.worklog.recall.recall. Both are imported lazily and may be passed in (tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import compress
+from operator import itemgetter
+from typing import Any
+
+from growthdesk.core.errors import InputError
+from growthdesk.core.i18n import _
+from growthdesk.core.names import fold
+from growthdesk.network.graph import ME, GraphParams, days_since, reach_from
+from growthdesk.skills.taxonomy import skill_label
+
+__all__ = [
+    "RankParams",
+    "Suggestion",
+    "AskResult",
+    "query_skills",
+    "rank",
+    "ask",
+    "evaluate",
+    "rank_scenario",
+    "where_to_look",
+]
+
+SkillScores = Sequence[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class RankParams:
+    """Tuning knobs; defaults were chosen on tests/data/network_scenario.json (see bench)."""
+
+    beta: float = 0.3  # share of the score that does not depend on reach
+    gamma: float = 0.5  # factor per extra hop in an introduction path
+    tau_days: float = 180.0  # recency constant of a direct tie
+    rho: float = 0.5  # penalty per recent ask
+    recent_days: int = 14
+    half_life_days: float = 365.0  # help evidence halves every year
+    lambda_max: float = 0.6
+    k: float = 30.0
+    w_scale: float = 1.5  # W = 1 − exp(−evidence / w_scale)
+    min_evidence: float = 0.05  # below this E a contact is not a suggestion at all
+    max_query_skills: int = 3
+    text_weight: float = 0.8  # a helped win sharing all the problem's words counts 0.8
+    use_history: bool = True  # ablation switches for bench/bench_ask.py
+    use_reach: bool = True
+    use_recent_penalty: bool = True
+
+
+@dataclass
+class Suggestion:
+    contact_id: int
+    name: str
+    score: float
+    direct: bool
+    path: list[str]
+    reasons: list[str]
+    topical: float = 0.0
+    history: float = 0.0
+    reach: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "score": round(self.score, 4),
+            "direct": self.direct,
+            "path": self.path,
+            "reasons": self.reasons,
+        }
+
+
+@dataclass
+class AskResult:
+    skills: list[tuple[str, float]]
+    people: list[Suggestion]
+    similar_wins: list[tuple[dict[str, Any], float]] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    skipped_do_not_ask: list[str] = field(default_factory=list)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "does",
+        "doesnt",
+        "dont",
+        "cant",
+        "wont",
+        "have",
+        "when",
+        "what",
+        "after",
+        "before",
+        "into",
+        "niet",
+        "werkt",
+        "geen",
+        "voor",
+        "maar",
+        "door",
+        "naar",
+        "over",
+        "niet",
+        "bij",
+        "van",
+        "het",
+        "een",
+        "met",
+        "zijn",
+        "wordt",
+        "kan",
+        "error",
+        "issue",
+        "problem",
+        "probleem",
+        "storing",
+        "user",
+        "gebruiker",
+        "help",
+        "please",
+    ]
+)
+
+
+def _fold(text: str) -> str:
+    # Most helpdesk text is ASCII: lower() is enough there and 10× cheaper than NFKD folding.
+    return text.lower() if text.isascii() else fold(text)
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in _WORD.findall(_fold(text)) if len(t) >= 4 and t not in _STOP}
+
+
+def _stem(word: str) -> str:
+    """Crude shared stem: 'disconnecting'/'disconnects', 'printers'/'printer' meet at 6 letters."""
+    return word[:6]
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(t) for t in _tokens(text)}
+
+
+def _helped(wins: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The wins someone helped with, the only ones that are evidence (a C loop over 25,000)."""
+    try:
+        return list(compress(wins, map(_HELPED_BY, wins)))
+    except KeyError:  # a record without the field: read it leniently
+        return [w for w in wins if w.get("helped_by")]
+
+
+_HELPED_BY = itemgetter("helped_by")
+
+
+def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[str]:
+    """stems & _stems(text), without tokenising texts that cannot share a stem.
+
+    A stem is the start of a folded word, so it must occur in the folded text as a substring;
+    most helped wins contain none of the problem's stems and are settled by `in` alone.
+    """
+    shared = memo.get(text)
+    if shared is None:
+        folded = _fold(text)
+        if any(s in folded for s in stems):
+            found = {t[:6] for t in _WORD.findall(folded) if len(t) >= 4 and t not in _STOP}
+            shared = stems & found
+        else:
+            shared = set()
+        memo[text] = shared  # helpdesk texts repeat: settle each distinct text once
+    return shared
+
+
+def query_skills(
+    text: str, suggest: Callable[..., SkillScores] | None = None, model: Any = None, limit: int = 3
+) -> list[tuple[str, float]]:
+    """The query's skill areas, weights summing to 1.
+
+    The tagger's scores are squashed (raw/(raw+K)), so 0.73 vs 0.46 hides a 3× difference in
+    evidence. Undo the squash, keep areas with at least 40% of the best evidence (at most
+    *limit*), and weight by evidence: a weak secondary tag must not pull in its experts.
+    """
+    if suggest is None:
+        from growthdesk.skills.tagger import suggest as tagger_suggest
+
+        suggest = tagger_suggest
+    scored = [(str(s), float(v)) for s, v in suggest(text, model) if float(v) > 0]
+    if not scored:
+        return []
+    evidence = [(s, v / (1.0 - v) if v < 1.0 else 1e6) for s, v in scored]
+    evidence.sort(key=lambda sv: -sv[1])
+    best = evidence[0][1]
+    kept = [(s, v) for s, v in evidence[:limit] if v >= 0.4 * best]
+    total = sum(v for _s, v in kept)
+    return [(s, v / total) for s, v in kept]
+
+
+def _decay(day: str, today: date, half_life: float) -> float:
+    try:
+        age = (today - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return 0.0
+    return 0.5 ** (max(0, age) / half_life)
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return _("last talked today")
+    if days == 1:
+        return _("last talked yesterday")
+    return _("last talked {n} days ago", n=days)
+
+
+def rank(
+    text: str,
+    *,
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    wins: list[dict[str, Any]],
+    interactions: list[dict[str, Any]],
+    events: list[dict[str, Any]] | None = None,
+    today: date,
+    skills: list[tuple[str, float]] | None = None,
+    top: int = 5,
+    kind: str | None = None,
+    params: RankParams = RankParams(),
+    suggest: Callable[..., SkillScores] | None = None,
+    model: Any = None,
+) -> AskResult:
+    """Rank contacts for problem *text*. *skills* overrides the tagger (tests, ablation)."""
+    if not text.strip():
+        raise InputError(_("describe the problem: the ask text is empty"))
+    if top < 1:
+        raise InputError(_("--top must be at least 1"))
+    q = (
+        skills
+        if skills is not None
+        else query_skills(text, suggest, model, params.max_query_skills)
+    )
+    qmap = dict(q)
+    words = _tokens(text)
+    stems = {_stem(w) for w in words}
+    by_id = {int(c["id"]): c for c in contacts}
+
+    # --- W: help evidence per contact, one pass over the wins --------------------------------
+    helped_on: dict[int, list[tuple[str, float, list[str]]]] = {}
+    n_helped_wins = 0
+    text_memo: dict[str, set[str]] = {}
+    for win in _helped(wins):
+        helpers = win["helped_by"]
+        n_helped_wins += 1
+        all_skills = list(win.get("skills") or [])
+        win_skills = [s for s in all_skills if s in qmap]
+        overlap = sum(qmap[s] for s in win_skills) / max(1, len(all_skills))
+        # The same words as the problem ("toner", "AnyConnect") are evidence too, and they do
+        # not depend on the tagger reading the query right.
+        if stems:
+            blob = f"{win.get('problem') or ''} {win.get('solution') or ''}"
+            shared = _shared_stems(stems, blob, text_memo)
+            overlap = max(overlap, params.text_weight * len(shared) / len(stems))
+            if shared and not win_skills:
+                win_skills = all_skills
+        if overlap <= 0.0:
+            continue
+        day = str(win.get("when", ""))[:10]
+        for raw in helpers:
+            helped_on.setdefault(int(raw), []).append((day, overlap, win_skills))
+    lam = (
+        params.lambda_max * n_helped_wins / (n_helped_wins + params.k)
+        if params.use_history
+        else 0.0
+    )
+
+    # --- recent asks ------------------------------------------------------------------------
+    recent_asks: dict[int, int] = {}
+    for inter in interactions:
+        if inter.get("kind") != "asked":
+            continue
+        try:
+            age = (today - date.fromisoformat(str(inter.get("when", ""))[:10])).days
+        except ValueError:
+            continue
+        if 0 <= age <= params.recent_days:
+            cid = int(inter["contact"])
+            recent_asks[cid] = recent_asks.get(cid, 0) + 1
+
+    # --- candidates by evidence -------------------------------------------------------------
+    # Reasons are only built for the people shown (top N): labels and strings cost time at
+    # thousands of contacts.
+    Candidate = tuple[int, float, float, float, list[tuple[str, int]], set[str], set[str]]
+    scored: list[Candidate] = []
+    skipped: list[str] = []
+    org_memo: dict[str, set[str]] = {}  # a few organisations shared by thousands of contacts
+    decay_memo: dict[str, float] = {}
+
+    def decay(day: str) -> float:
+        # One date parse per distinct day, not one per helped win and helper.
+        d = decay_memo.get(day)
+        if d is None:
+            d = decay_memo[day] = _decay(day, today, params.half_life_days)
+        return d
+
+    for cid, contact in by_id.items():
+        if kind and contact.get("kind") != kind:
+            continue
+        specs = contact.get("specialties") or {}
+        matched = [(s, int(specs[s])) for s in qmap if s in specs] if specs else []
+        if len(matched) > 1:
+            matched.sort(key=lambda sl: -qmap[sl[0]])
+        # Convex in level: a 5 is the go-to person, a 3 "knows a bit" (0.36), not 60% of an expert.
+        t_spec = sum(qmap[s] * (level / 5.0) ** 2 for s, level in matched)
+        notes, org = contact.get("notes"), contact.get("org")
+        note_words = words & _tokens(str(notes)) if notes and words else set()
+        if org and words:
+            org_key = str(org)
+            org_tokens = org_memo.get(org_key)
+            if org_tokens is None:
+                org_tokens = org_memo[org_key] = _tokens(org_key)
+            org_words = words & org_tokens
+        else:
+            org_words = set()
+        hits = len(note_words | org_words)
+        t_notes = min(1.0, 0.5 * hits) if hits else 0.0
+        topical = min(1.0, t_spec + 0.3 * t_notes)
+        evidence = helped_on.get(cid, [])
+        w_raw = sum(overlap * decay(day) for day, overlap, _s in evidence)
+        history = 1.0 - math.exp(-w_raw / params.w_scale) if params.use_history else 0.0
+        e = (1.0 - lam) * topical + lam * history if params.use_history else topical
+        if params.use_history and topical == 0.0:
+            # No declared specialty but real help history: history alone is the evidence.
+            e = max(e, 0.5 * history)
+        if e < params.min_evidence:
+            continue
+        if contact.get("do_not_ask"):
+            skipped.append(str(contact["name"]))
+            continue
+        scored.append((cid, e, topical, history, matched, note_words, org_words))
+
+    # --- reach and final score --------------------------------------------------------------
+    reach_of: dict[Any, tuple[float, list[Any]]] = {}
+    if scored and params.use_reach:
+        # Pure-Python Dijkstra: importing networkx alone would cost ~0.3 s of every `ask`.
+        reach_of = reach_from(contacts, links, today, GraphParams(params.tau_days, params.gamma))
+    ranked: list[tuple[float, str, Candidate]] = []
+    for cand in scored:
+        cid, e = cand[0], cand[1]
+        r = reach_of.get(cid, (0.0, []))[0]
+        factor = params.beta + (1.0 - params.beta) * r if params.use_reach else 1.0
+        asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
+        ranked.append(
+            (e * factor / (1.0 + params.rho * asks), _fold(str(by_id[cid]["name"])), cand)
+        )
+    # Only the top N are shown: nsmallest is sorted(...)[:top] (stable) without sorting them all.
+    shown = heapq.nsmallest(top, ranked, key=lambda item: (-item[0], item[1]))
+
+    people: list[Suggestion] = []
+    for score, _key, (cid, _e, topical, history, matched, note_words, org_words) in shown:
+        contact = by_id[cid]
+        r, path_ids = reach_of.get(cid, (0.0, []))
+        names = [str(by_id[n]["name"]) for n in path_ids if n != ME and n in by_id]
+        # Direct = you know them yourself; the best path may still run through someone warmer.
+        direct = bool(contact.get("strength"))
+        reasons: list[str] = []
+        if matched:
+            reasons.append(
+                _(
+                    "knows {areas}",
+                    areas=", ".join(f"{skill_label(s)} ({lvl}/5)" for s, lvl in matched),
+                )
+            )
+        if org_words:
+            reasons.append(_("works at {org}", org=contact.get("org")))
+        if note_words:
+            reasons.append(
+                _(
+                    "notes mention {words}",
+                    words=", ".join(f"'{w}'" for w in sorted(note_words)[:3]),
+                )
+            )
+        evidence = helped_on.get(cid, [])
+        if evidence and params.use_history:
+            counts: dict[str, int] = {}
+            for _d, _o, ss in evidence:
+                for s in ss:
+                    counts[s] = counts.get(s, 0) + 1
+            main = max(counts, key=lambda s: (counts[s], qmap.get(s, 0.0), s))
+            last = max(day for day, _o, _s in evidence)
+            reasons.append(
+                _(
+                    "helped you {n}× on {area}, last on {day}",
+                    n=len(evidence),
+                    area=skill_label(main),
+                    day=last,
+                )
+            )
+        if direct:
+            days = days_since(contact, today)
+            if days is not None:
+                reasons.append(_ago(days))
+        if params.use_reach and (len(names) > 1 or not direct):
+            if names:
+                reasons.append(_("via {path}", path=" → ".join(names)))
+            else:
+                reasons.append(_("no warm way to reach them: link them to someone you know"))
+        asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
+        if asks:
+            reasons.append(_("asked {n}× in the last {days} days", n=asks, days=params.recent_days))
+        people.append(
+            Suggestion(
+                contact_id=cid,
+                name=str(contact["name"]),
+                score=score,
+                direct=direct,
+                path=names if names else [str(contact["name"])],
+                reasons=reasons,
+                topical=topical,
+                history=history,
+                reach=r,
+            )
+        )
+    result = AskResult(skills=list(q), people=people, skipped_do_not_ask=sorted(skipped))
+    if not result.people:
+        result.hints = where_to_look(text, q, contacts, links, events or [], reach_of)
+    return result
+
+
+def where_to_look(
+    text: str,
+    q: list[tuple[str, float]],
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    reach_of: dict[Any, tuple[float, list[Any]]] | None = None,
+) -> list[str]:
+    """Hints when nobody matches: events that covered the skill, and contacts who know someone
+    at an organisation linked to it (named in the problem, or met at those events)."""
+    hints: list[str] = []
+    skills = {s for s, _v in q}
+    by_id = {int(c["id"]): c for c in contacts}
+    covering = [e for e in events if skills & set(e.get("skills") or [])]
+    covering.sort(key=lambda e: str(e.get("date", "")), reverse=True)
+    for event in covering[:3]:
+        met = [str(by_id[m]["name"]) for m in event.get("met") or [] if m in by_id]
+        line = _(
+            "event '{name}' ({day}) covered {areas}",
+            name=event["name"],
+            day=event.get("date"),
+            areas=", ".join(skill_label(s) for s in event.get("skills") or [] if s in skills),
+        )
+        if met:
+            line += _("; you met {people} there", people=", ".join(met))
+        hints.append(line)
+    # Each organisation is folded, matched against the text and looked up once, and the links
+    # are walked once for all of them: thousands of contacts share a handful of organisations.
+    fold_memo: dict[str, str] = {}
+
+    def folded(value: str) -> str:
+        key = fold_memo.get(value)
+        if key is None:
+            key = fold_memo[value] = fold(value)  # fold strips: fold(org) == fold(org.strip())
+        return key
+
+    orgs: dict[str, str] = {}
+    folded_text = fold(text)
+    named: dict[str, bool] = {}
+    contact_orgs: list[tuple[int, str]] = []
+    for contact in contacts:
+        raw = str(contact.get("org") or "")
+        key = folded(raw)
+        contact_orgs.append((int(contact["id"]), key))
+        org = raw.strip()
+        if org:
+            hit = named.get(key)
+            if hit is None:
+                hit = named[key] = bool(re.search(r"\b" + re.escape(key) + r"\b", folded_text))
+            if hit:
+                orgs[key] = org
+    for event in covering:
+        for m in event.get("met") or []:
+            org = str(by_id.get(m, {}).get("org") or "").strip()
+            if org:
+                orgs[folded(org)] = org
+    insiders: dict[str, set[int]] = {key: set() for key in orgs}
+    brokers: dict[str, set[str]] = {key: set() for key in orgs}
+    if orgs:
+        keys_of: dict[int, list[str]] = {}
+        for cid, key in contact_orgs:
+            if key in insiders:
+                insiders[key].add(cid)
+                keys_of.setdefault(cid, []).append(key)
+        for link in links:
+            a, b = int(link["a"]), int(link["b"])
+            for inside, other in ((a, b), (b, a)):
+                for key in keys_of.get(inside, ()):
+                    if (
+                        other not in insiders[key]
+                        and other in by_id
+                        and by_id[other].get("strength")
+                    ):
+                        brokers[key].add(str(by_id[other]["name"]))
+    for key, org in sorted(orgs.items()):
+        found = brokers[key]
+        direct_insiders = sorted(
+            str(by_id[i]["name"]) for i in insiders[key] if by_id[i].get("strength")
+        )
+        if found:
+            hints.append(
+                _("{people} knows someone at {org}", people=", ".join(sorted(found)), org=org)
+                if len(found) == 1
+                else _("{people} know someone at {org}", people=", ".join(sorted(found)), org=org)
+            )
+        elif direct_insiders:
+            hints.append(
+                _("you know {people} at {org}", people=", ".join(direct_insiders), org=org)
+            )
+    if not hints:
+        areas = ", ".join(skill_label(s) for s, _v in q) or _("this problem")
+        hints.append(
+            _(
+                "nobody in your network covers {areas} yet: note who helps next time (log --helped-by), "
+                "or record an event or vendor contact for it",
+                areas=areas,
+            )
+        )
+    return hints
+
+
+def ask(
+    text: str,
+    *,
+    contacts: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    wins: list[dict[str, Any]],
+    interactions: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    today: date,
+    top: int = 5,
+    kind: str | None = None,
+    model: Any = None,
+    similar: int = 3,
+    params: RankParams = RankParams(),
+) -> AskResult:
+    """rank() plus your own most similar past wins (growthdesk.worklog.recall)."""
+    result = rank(
+        text,
+        contacts=contacts,
+        links=links,
+        wins=wins,
+        interactions=interactions,
+        events=events,
+        today=today,
+        top=top,
+        kind=kind,
+        params=params,
+        model=model,
+    )
+    if similar > 0 and wins:
+        from growthdesk.worklog.recall import recall
+
+        result.similar_wins = [(w, float(s)) for w, s in recall(text, wins, similar)]
+    return result
+
+
+def with_params(params: RankParams, **changes: Any) -> RankParams:
+    return replace(params, **changes)
+
+
+def rank_scenario(
+    scenario: Mapping[str, Any], params: RankParams, *, oracle: bool, top: int = 10
+) -> list[list[str]]:
+    """Names ranked for each labelled query of an evaluation scenario (tests and bench share it).
+
+    *oracle* gives the ranking the query's labelled skill area instead of the tagger's reading.
+    """
+    today = date.fromisoformat(str(scenario["today"]))
+    return [
+        [
+            p.name
+            for p in rank(
+                q["text"],
+                contacts=scenario["contacts"],
+                links=scenario["links"],
+                wins=scenario["wins"],
+                interactions=scenario["interactions"],
+                events=scenario["events"],
+                today=today,
+                skills=[(q["skill"], 1.0)] if oracle else None,
+                top=top,
+                params=params,
+            ).people
+        ]
+        for q in scenario["queries"]
+    ]
+
+
+def evaluate(ranked: list[list[str]], relevant: list[list[str]]) -> dict[str, float]:
+    """MRR, P@1 and P@3 of ranked name lists against relevant name sets (queries with no
+    relevant person are skipped)."""
+    rr: list[float] = []
+    p1: list[float] = []
+    p3: list[float] = []
+    for names, good in zip(ranked, relevant, strict=True):
+        wanted = {fold(g) for g in good}
+        if not wanted:
+            continue
+        folded = [fold(n) for n in names]
+        first = next((i for i, n in enumerate(folded, 1) if n in wanted), None)
+        rr.append(1.0 / first if first else 0.0)
+        p1.append(1.0 if folded[:1] and folded[0] in wanted else 0.0)
+        p3.append(sum(1 for n in folded[:3] if n in wanted) / 3.0)
+    n = max(1, len(rr))
+    return {"mrr": sum(rr) / n, "p@1": sum(p1) / n, "p@3": sum(p3) / n, "queries": float(len(rr))}

@@ -1,0 +1,567 @@
+"""The dashboard's figures: pure functions over plain lists of record dicts.
+
+Everything here works on the day part of the stored ISO timestamps (``when[:10]``): a win logged at
+23:30 local time belongs to that local day, whatever the machine's zone is now. No parsing of full
+datetimes is needed, which keeps ``growthdesk stats`` fast on years of history.
+
+Periods are rolling windows ending today ("month" = the last 30 days), compared with the window of
+the same length just before, so a comparison never sets a full month against a half one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cached_property, lru_cache
+from typing import Any
+
+from growthdesk.core.names import fold
+
+__all__ = [
+    "PERIODS",
+    "DEFAULT_TARGET_MINUTES",
+    "Window",
+    "Dashboard",
+    "period_windows",
+    "history_start",
+    "HISTORY_DAYS",
+    "working_days",
+    "period_figures",
+    "skill_figures",
+    "tokens",
+    "repeat_problems",
+    "streaks",
+    "stale_contacts",
+    "next_step",
+    "dashboard",
+]
+
+# Rolling window lengths in days; "all" runs from the first record to today, with nothing to compare.
+PERIODS: dict[str, int | None] = {"week": 7, "month": 30, "quarter": 91, "year": 365, "all": None}
+DEFAULT_TARGET_MINUTES = 15
+# Streaks and the career line look back this far (unless the period itself is longer): a year of
+# shards loads in a fraction of the time of a 3-year history, and keeps `stats` under 300 ms.
+HISTORY_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Window:
+    """An inclusive range of days."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @cached_property
+    def bounds(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
+
+    def contains(self, day: str) -> bool:
+        # ISO day strings compare like dates; no parsing per record.
+        lo, hi = self.bounds
+        return lo <= day <= hi
+
+
+@dataclass
+class Dashboard:
+    """All dashboard figures; ``to_dict()`` is JSON-serialisable."""
+
+    period: str
+    today: str
+    target_minutes: int
+    current: dict[str, Any]
+    previous: dict[str, Any] | None
+    skills: list[dict[str, Any]] = field(default_factory=list)
+    repeats: list[dict[str, Any]] = field(default_factory=list)
+    streaks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kudos: dict[str, Any] = field(default_factory=dict)
+    losing_touch: list[dict[str, Any]] = field(default_factory=list)
+    next_step: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- periods
+
+
+def _day(record: dict[str, Any], key: str = "when") -> str:
+    value = record.get(key)
+    return str(value)[:10] if value else ""
+
+
+@lru_cache(maxsize=4096)
+def _weekday(day: str) -> int:
+    return date.fromisoformat(day).weekday()
+
+
+def period_windows(
+    period: str, today: date, first_day: date | None = None
+) -> tuple[Window, Window | None]:
+    """The current window ending *today* and the previous one of the same length (None for "all")."""
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}")
+    length = PERIODS[period]
+    if length is None:
+        start = min(first_day, today) if first_day else today
+        return Window(start, today), None
+    current = Window(today - timedelta(days=length - 1), today)
+    previous = Window(current.start - timedelta(days=length), current.start - timedelta(days=1))
+    return current, previous
+
+
+def history_start(period: str, today: date) -> date | None:
+    """The first day of wins the dashboard needs for *period* (None: the whole history)."""
+    current, previous = period_windows(period, today)
+    if previous is None:
+        return None
+    return min(previous.start, today - timedelta(days=HISTORY_DAYS - 1))
+
+
+def working_days(window: Window) -> int:
+    """Monday-to-Friday days in *window* (public holidays are not known, so they count)."""
+    full_weeks, rest = divmod(window.days, 7)
+    count = full_weeks * 5
+    weekday = window.start.weekday()
+    for offset in range(rest):
+        if (weekday + offset) % 7 < 5:
+            count += 1
+    return count
+
+
+def _median(values: Sequence[float]) -> float | None:
+    return round(float(statistics.median(values)), 1) if values else None
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def period_figures(
+    wins: Iterable[dict[str, Any]],
+    window: Window,
+    target_minutes: int = DEFAULT_TARGET_MINUTES,
+    *,
+    learning: Iterable[dict[str, Any]] = (),
+    kudos: Iterable[dict[str, Any]] = (),
+    contacts: Iterable[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    """Headline figures for one window: counts, wins per working day, hit rate, medians.
+
+    The hit rate is the share of wins *with a recorded duration* solved within the target: a win
+    logged without minutes says nothing about speed, so it is left out rather than counted as a miss.
+    """
+    in_window = [w for w in wins if window.contains(_day(w))]
+    minutes = [int(w["minutes"]) for w in in_window if w.get("minutes") is not None]
+    within = sum(1 for m in minutes if m <= target_minutes)
+    wdays = working_days(window)
+    learned = [x for x in learning if window.contains(_day(x))]
+    return {
+        "start": window.start.isoformat(),
+        "end": window.end.isoformat(),
+        "days": window.days,
+        "working_days": wdays,
+        "wins": len(in_window),
+        "wins_per_working_day": round(len(in_window) / wdays, 2) if wdays else None,
+        "with_minutes": len(minutes),
+        "within_target": within,
+        "hit_rate": _ratio(within, len(minutes)),
+        "median_minutes": _median(minutes),
+        "total_minutes": sum(minutes),
+        "escalated": sum(1 for w in in_window if w.get("escalated")),
+        "learning": len(learned),
+        "learning_minutes": sum(int(x.get("minutes") or 0) for x in learned),
+        "certifications": sum(1 for x in learned if x.get("kind") == "certification"),
+        "kudos": sum(1 for k in kudos if window.contains(_day(k))),
+        "new_contacts": sum(1 for c in contacts if window.contains(_day(c, "created"))),
+    }
+
+
+def skill_figures(
+    current: Iterable[dict[str, Any]],
+    previous: Iterable[dict[str, Any]] = (),
+    target_minutes: int = DEFAULT_TARGET_MINUTES,
+) -> list[dict[str, Any]]:
+    """Per skill area: wins now and before, median minutes and hit rate; most wins first.
+
+    A win tagged with two areas counts for both: it exercised both.
+    """
+    counts: Counter[str] = Counter()
+    mins: dict[str, list[int]] = defaultdict(list)
+    for win in current:
+        for skill in win.get("skills") or ():
+            counts[skill] += 1
+            if win.get("minutes") is not None:
+                mins[skill].append(int(win["minutes"]))
+    before: Counter[str] = Counter()
+    for win in previous:
+        for skill in win.get("skills") or ():
+            before[skill] += 1
+    total = sum(counts.values())
+    rows = []
+    for skill in sorted(set(counts) | set(before), key=lambda s: (-counts[s], -before[s], s)):
+        values = mins.get(skill, [])
+        rows.append(
+            {
+                "skill": skill,
+                "wins": counts[skill],
+                "previous": before[skill],
+                "share": _ratio(counts[skill], total),
+                "median_minutes": _median(values),
+                "hit_rate": _ratio(sum(1 for m in values if m <= target_minutes), len(values)),
+            }
+        )
+    return rows
+
+
+# ---------------------------------------------------------------- repeat problems
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+# Words that say nothing about *which* problem it was (English and Dutch function words and the
+# generic helpdesk words the taxonomy research warns about). Domain words such as "reset" stay.
+_STOP = frozenset(
+    """
+    a an the and or of for to in on at by with from into after before again not no is was were be been
+    has have had it its this that my our your their his her he she they we you i me them him us can
+    cannot could would should will did does do done got get gets still also very just now then when
+    user users issue issues problem problems error errors help please urgent asap working work works
+    broken fixed fix solved resolved ok via per
+    de het een en of voor naar in op aan bij met van uit na weer niet geen is was waren zijn ben heeft
+    hebben had dit dat deze die mijn onze jouw hun zijn haar hij zij ze we wij je jij ik me mij hem ons
+    kan kon kunnen zou zal wordt werd werkt werkte lukt storing probleem fout foutmelding kapot spoed
+    opgelost gefixt nog ook al nu dan toen als om te er
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> frozenset[str]:
+    """Content words of a problem text, folded (case, accents) and without stop words."""
+    # Most texts are plain ASCII: lower-casing is all the folding they need (and 20x faster).
+    low = text.casefold()
+    folded = low if low.isascii() else fold(low)
+    return frozenset(t for t in _TOKEN.findall(folded) if len(t) > 1 and t not in _STOP)
+
+
+def repeat_problems(
+    wins: Sequence[dict[str, Any]],
+    *,
+    threshold: float = 0.6,
+    min_size: int = 3,
+    top: int | None = 5,
+) -> list[dict[str, Any]]:
+    """Clusters of the same kind of problem coming back, largest first.
+
+    Within each primary skill area (a win's first skill), wins are taken oldest first; each joins the
+    existing cluster whose first win's words are most similar (Jaccard >= *threshold*), else starts
+    a new cluster. 0.6 keeps "password reset finance" apart from "password reset sales" (0.5) while
+    "password reset finance Jan" and "... finance Piet" (0.6) stay together. Deterministic: the
+    result depends only on the wins and their order by (when, id).
+
+    Candidate clusters are found with prefix filtering (Bayardo et al., WWW 2007): ordering each
+    token set rarest word first, two sets with Jaccard >= t must share a word among the first
+    ``n - ceil(t*n) + 1`` of either, so only those words need indexing. The result is exact.
+    """
+    groups: dict[str, list[tuple[dict[str, Any], frozenset[str]]]] = defaultdict(list)
+    for win in sorted(wins, key=lambda w: (str(w.get("when") or ""), w.get("id") or 0)):
+        toks = tokens(str(win.get("problem") or ""))
+        if toks:
+            skills = win.get("skills") or [""]
+            groups[skills[0]].append((win, toks))
+
+    found: list[dict[str, Any]] = []
+    for skill, items in groups.items():
+        if len(items) < min_size:
+            continue
+        df: Counter[str] = Counter()
+        for _win, toks in items:
+            df.update(toks)
+        # One global order, rarest first (ties by the word): the prefix filter needs it fixed.
+        rank = {t: i for i, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
+        reps: list[frozenset[str]] = []
+        members: list[list[dict[str, Any]]] = []
+        index: dict[str, list[int]] = defaultdict(list)
+        # Same words as a cluster's first win: similarity 1, so that cluster is the best match
+        # (no two clusters share a first win's words). Repeats are common, so this saves a lot.
+        exact: dict[frozenset[str], int] = {}
+        for win, toks in items:
+            best = exact.get(toks, -1)
+            if best < 0:
+                n = len(toks)
+                ordered = sorted(toks, key=rank.__getitem__)
+                prefix = ordered[: n - math.ceil(threshold * n) + 1]
+                best_sim = 0.0
+                seen: set[int] = set()
+                for tok in prefix:
+                    for cid in index.get(tok, ()):
+                        if cid in seen:
+                            continue
+                        seen.add(cid)
+                        rep = reps[cid]
+                        m = len(rep)
+                        # Size filter: Jaccard <= min/max of the sizes.
+                        if min(m, n) < threshold * max(m, n):
+                            continue
+                        common = len(rep & toks)
+                        sim = common / (m + n - common)
+                        if sim >= threshold and (
+                            sim > best_sim or (sim == best_sim and cid < best)
+                        ):
+                            best, best_sim = cid, sim
+                if best < 0:
+                    best = len(reps)
+                    reps.append(toks)
+                    members.append([])
+                    exact[toks] = best
+                    for tok in prefix:
+                        index[tok].append(best)
+            members[best].append(win)
+        for cid, group in enumerate(members):
+            if len(group) < min_size:
+                continue
+            counts: Counter[str] = Counter()
+            for w in group:
+                counts.update(tokens(str(w.get("problem") or "")))
+            found.append(_describe_cluster(skill, group, reps[cid], counts))
+    # Largest first; among equals the most recent first.
+    found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
+    return found[:top] if top is not None else found
+
+
+def _neg_day(day: str) -> int:
+    return -date.fromisoformat(day).toordinal() if day else 0
+
+
+def _describe_cluster(
+    skill: str, group: list[dict[str, Any]], rep: frozenset[str], counts: Counter[str]
+) -> dict[str, Any]:
+    # The label is the words most members share, in the order the first problem used them.
+    first_text = str(group[0].get("problem") or "")
+    order = {t: i for i, t in enumerate(_TOKEN.findall(fold(first_text)))}
+    shared = [t for t, n in counts.items() if n * 2 > len(group)]
+    shared.sort(key=lambda t: (order.get(t, len(order)), t))
+    minutes = [int(w["minutes"]) for w in group if w.get("minutes") is not None]
+    latest = group[-1]
+    return {
+        "skill": skill,
+        "label": " ".join(shared) if shared else " ".join(sorted(rep)),
+        "count": len(group),
+        "first": _day(group[0]),
+        "last": _day(latest),
+        "minutes": sum(minutes),
+        "example": str(latest.get("problem") or ""),
+        "ids": [w.get("id") for w in group],
+    }
+
+
+# ---------------------------------------------------------------- streaks
+
+
+def streaks(days: Iterable[str], today: date) -> dict[str, Any]:
+    """Current and longest run of active days.
+
+    Helpdesks work Monday to Friday, so a weekend without activity neither breaks nor extends a
+    run; an active weekend day does count. Today being still empty does not break the current run
+    (the day is not over yet).
+    """
+    active = {d for d in days if d}
+    if not active:
+        return {"current": 0, "longest": 0, "last": None}
+    as_dates = sorted(date.fromisoformat(d) for d in active)
+    first, last = as_dates[0], as_dates[-1]
+    marked = set(as_dates)
+
+    longest = run = 0
+    day = first
+    one = timedelta(days=1)
+    while day <= last:
+        if day in marked:
+            run += 1
+            longest = max(longest, run)
+        elif day.weekday() < 5:
+            run = 0
+        day += one
+
+    current = 0
+    day = today
+    if day not in marked:
+        day -= one  # today still open
+    while day >= first:
+        if day in marked:
+            current += 1
+        elif day.weekday() < 5:
+            break
+        day -= one
+    return {"current": current, "longest": longest, "last": last.isoformat()}
+
+
+# ---------------------------------------------------------------- contacts
+
+
+def stale_contacts(
+    contacts: Iterable[dict[str, Any]],
+    today: date,
+    interactions: Iterable[dict[str, Any]] = (),
+    limit: int | None = 5,
+) -> list[dict[str, Any]]:
+    """Direct contacts overdue for a chat, most overdue first (at most *limit*).
+
+    Uses the network module's rule (growthdesk.network.graph, importable without networkx) so that
+    ``stats`` and ``network stale`` always agree.
+    """
+    from growthdesk.network.graph import stale_contacts as network_stale
+
+    rows = network_stale(list(contacts), list(interactions), today)
+    return rows[:limit] if limit is not None else rows
+
+
+# ---------------------------------------------------------------- career
+
+
+def next_step(
+    wins: list[dict[str, Any]],
+    learning: list[dict[str, Any]],
+    profile: dict[str, Any],
+    now: datetime,
+) -> str | None:
+    """One line from the career analysis (growthdesk.career.analysis), or a plain fallback from the profile."""
+    try:
+        from growthdesk.career import analysis as career
+    except ImportError:
+        career = None  # type: ignore[assignment]
+    if career is not None:
+        try:
+            line = _career_line(career, wins, learning, profile, now)
+        except Exception:  # noqa: BLE001 - the dashboard must show even if the career module fails
+            line = None
+        if line:
+            return line
+    started = profile.get("started")
+    if not started:
+        return "Set `growthdesk profile set --started DATE` to see where you stand in your helpdesk years."
+    months = _months_between(date.fromisoformat(str(started)[:10]), now.date())
+    track = profile.get("track")
+    if track:
+        return f"Month {months} at the helpdesk, aiming for the {track} track: run `growthdesk path` for the plan."
+    return f"Month {months} at the helpdesk: run `growthdesk path` to pick a direction."
+
+
+def _career_line(
+    career: Any,
+    wins: list[dict[str, Any]],
+    learning: list[dict[str, Any]],
+    profile: dict[str, Any],
+    now: datetime,
+) -> str | None:
+    """The first milestone of this quarter's plan from the career analysis (what `path` shows)."""
+    report = career.analyse(wins, learning, profile, now)
+    for quarter in report.plan:
+        if quarter.milestones:
+            return f"{quarter.quarter}: {quarter.milestones[0]}"
+    text = str(report.recommendation or "").strip()
+    return text.split(". ")[0].rstrip(".") + "." if text else None
+
+
+def _months_between(start: date, end: date) -> int:
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    return max(months, 0)
+
+
+# ---------------------------------------------------------------- the whole dashboard
+
+
+def dashboard(
+    *,
+    wins: list[dict[str, Any]],
+    now: datetime,
+    period: str = "month",
+    learning: list[dict[str, Any]] | None = None,
+    kudos: list[dict[str, Any]] | None = None,
+    contacts: list[dict[str, Any]] | None = None,
+    interactions: list[dict[str, Any]] | None = None,
+    profile: dict[str, Any] | None = None,
+    with_next_step: bool = True,
+    history_from: date | None = None,
+) -> Dashboard:
+    """Every dashboard figure for *period*, compared with the period before.
+
+    *history_from* says from which day on *wins* is complete (see history_start); streaks and
+    the career line only see wins from then on, and the streaks report it as "since".
+    """
+    learning = learning or []
+    kudos = kudos or []
+    contacts = contacts or []
+    profile = profile or {}
+    target = int(profile.get("target_minutes") or DEFAULT_TARGET_MINUTES)
+    today = now.date()
+    days = [_day(w) for w in wins]
+    first = min((d for d in days if d), default="")
+    current, previous = period_windows(period, today, date.fromisoformat(first) if first else None)
+    since = history_from.isoformat() if history_from else (first or today.isoformat())
+
+    lo, hi = current.bounds
+    cur_wins = [w for d, w in zip(days, wins, strict=True) if lo <= d <= hi]
+    prev_wins: list[dict[str, Any]] = []
+    if previous is not None:
+        plo, phi = previous.bounds
+        prev_wins = [w for d, w in zip(days, wins, strict=True) if plo <= d <= phi]
+    extra = {"learning": learning, "kudos": kudos, "contacts": contacts}
+    cur_fig = period_figures(cur_wins, current, target, **extra)
+    prev_fig = period_figures(prev_wins, previous, target, **extra) if previous else None
+
+    cur_kudos = sorted(
+        (k for k in kudos if current.contains(_day(k))),
+        key=lambda k: (str(k.get("when") or ""), k.get("id") or 0),
+        reverse=True,
+    )
+    kudos_part = {
+        "count": len(cur_kudos),
+        "previous": prev_fig["kudos"] if prev_fig else None,
+        "total": len(kudos),
+        "recent": [
+            {
+                "id": k.get("id"),
+                "when": k.get("when"),
+                "from": k.get("from"),
+                "note": k.get("note"),
+                "win": k.get("win"),
+            }
+            for k in cur_kudos[:3]
+        ],
+    }
+    return Dashboard(
+        period=period,
+        today=today.isoformat(),
+        target_minutes=target,
+        current=cur_fig,
+        previous=prev_fig,
+        skills=skill_figures(cur_wins, prev_wins, target),
+        repeats=repeat_problems(cur_wins),
+        streaks={
+            "wins": {
+                **streaks((d for d in (_day(w) for w in wins) if d >= since), today),
+                "since": since,
+            },
+            "learning": {
+                **streaks((_day(x) for x in learning if _day(x) >= since), today),
+                "since": since,
+            },
+        },
+        kudos=kudos_part,
+        losing_touch=stale_contacts(contacts, today, interactions or []),
+        next_step=next_step(
+            [w for d, w in zip(days, wins, strict=True) if d >= since], learning, profile, now
+        )
+        if with_next_step
+        else None,
+    )

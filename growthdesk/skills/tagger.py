@@ -1,0 +1,537 @@
+"""Bilingual auto-tagging of problem texts into skill areas, learning from the user's own tags.
+
+How a text is scored (weights below):
+- every token is folded and stemmed (growthdesk.core.text); a token matches a keyword by stem
+  ("gereset" = "reset", "crasht" = "crash"), by compound part ("printerstoring" = printer +
+  storing, "klantendatabase" = database) or, for longer tokens, by one typo ("outlok");
+- phrases ("paper jam", "loopt vast", "kan niet inloggen") match in order with up to two
+  words in between and weigh more than single words;
+- generic words (storing, error, werkt niet…) carry no weight, so they never decide alone;
+- strong words (product names, unambiguous terms) weigh more, weak words (laptop, file…) less;
+- the per-user model adds evidence from wins the user tagged by hand.
+Each matched keyword or phrase counts once per area. An area's raw evidence r becomes a score
+r / (r + 1.2) in [0, 1); one plain keyword gives 0.45, which is the confidence threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from growthdesk.core.text import STOPWORDS, fold, stem, terms, tokens
+from growthdesk.skills.ids import SKILL_IDS
+from growthdesk.skills.taxonomy import LANGS, Taxonomy, load_taxonomy, raw_skills
+
+__all__ = [
+    "suggest",
+    "decide",
+    "learn",
+    "unlearn",
+    "correct",
+    "build_model",
+    "empty_model",
+    "term_counts",
+    "explain",
+    "THRESHOLD",
+    "MODEL_VERSION",
+]
+
+W_STRONG = 1.6
+W_KEYWORD = 1.0
+W_WEAK = 0.4
+W_PHRASE = 2.2
+W_SYMPTOM = 0.9  # a '~' phrase names a symptom ("loopt vast", "keeps dropping"), not an object
+COMPOUND_FACTOR = 0.9  # a keyword found inside a compound is slightly less certain
+FUZZY_FACTOR = 0.8  # and one found through a typo less still
+HINT_FACTOR = 1.0  # an imported ticket's category counts like the text itself
+SCORE_K = 1.2  # score = raw / (raw + SCORE_K)
+THRESHOLD = 0.45  # one plain keyword; a weak word, a typo or a generic word alone is not enough
+SECONDARY_RATIO = 0.75  # a second area is applied when its evidence is >= 75% of the best
+MAX_APPLIED = 3
+PHRASE_GAP = 2  # words allowed between two words of a phrase ("loopt steeds vast")
+
+# Learning. Evidence of a learned term for area a is LEARN_WEIGHT * lift * confidence, where
+# lift = how much more often the term goes with a than a does overall (0..1) and confidence
+# grows with the number of hand-tagged wins that contain the term (full at LEARN_FULL_AT).
+MODEL_VERSION = 2
+LEARN_WEIGHT = 1.5
+LEARN_FULL_AT = 3
+MAX_TERMS = 5000  # the model keeps at most this many terms (under ~250 KB of JSON) ...
+KEEP_TERMS = 4000  # ... pruning the rarest down to this many when it grows past it
+PROTECT_RECENT = 500  # terms seen in the last 500 hand-tagged wins are never pruned
+MAX_SKILLS_PER_TERM = 4
+TERM_COUNT_CAP = 200  # counts of one term are halved past this, so old habits fade
+
+Match = tuple[str, float, str]  # (area id, weight, what matched)
+
+
+@dataclass
+class _Index:
+    """Keyword look-up tables compiled once from the taxonomy."""
+
+    exact: dict[str, list[Match]] = field(default_factory=dict)  # '=word' entries, by word
+    by_stem: dict[str, list[Match]] = field(default_factory=dict)
+    generic: set[str] = field(default_factory=set)  # stems of generic single words
+    phrases: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = field(default_factory=dict)
+    deletes: dict[str, set[str]] = field(default_factory=dict)  # typo look-up (one edit)
+    deletes_built: bool = (
+        False  # built on the first unknown word: a plain `log --skill` never needs it
+    )
+    vocab: set[str] = field(default_factory=set)  # folded words that may be typo targets
+    cache: dict[str, tuple[tuple[Match, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+
+def _add(table: dict[str, list[Match]], key: str, match: Match) -> None:
+    entries = table.setdefault(key, [])
+    for i, (area, weight, _what) in enumerate(entries):
+        if area == match[0]:
+            if match[1] > weight:
+                entries[i] = match
+            return
+    entries.append(match)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+_INDEXES: dict[int, tuple[Taxonomy, _Index]] = {}
+
+
+def _index_for(taxonomy: Taxonomy) -> _Index:
+    """The compiled index of *taxonomy*, built once per taxonomy object."""
+    hit = _INDEXES.get(id(taxonomy))
+    if hit is not None and hit[0] is taxonomy:
+        return hit[1]
+    if len(_INDEXES) >= 4:
+        _INDEXES.clear()
+    idx = _build_index(taxonomy)
+    _INDEXES[id(taxonomy)] = (taxonomy, idx)
+    return idx
+
+
+def _build_index(taxonomy: Taxonomy) -> _Index:
+    idx = _Index()
+    for lang in LANGS:
+        for word in taxonomy.generic[lang]:
+            toks = tokens(word)
+            if len(toks) == 1:
+                idx.generic.add(stem(toks[0]))
+                idx.vocab.add(toks[0])
+    for area in taxonomy.areas:
+        weighted: list[tuple[str, float]] = [(w, W_STRONG) for w in area.strong]
+        for lang in LANGS:
+            weighted += [(w, W_KEYWORD) for w in area.keywords[lang]]
+            weighted += [(w, W_WEAK) for w in area.weak[lang]]
+        for word, weight in weighted:
+            if word.startswith("="):
+                _add(idx.exact, word[1:], (area.id, weight, word[1:]))
+            else:
+                _add(idx.by_stem, stem(word), (area.id, weight, word))
+                idx.vocab.add(word)
+        for lang in LANGS:
+            for phrase in area.phrases[lang]:
+                weight = W_SYMPTOM if phrase.startswith("~") else W_PHRASE
+                phrase = phrase.lstrip("~")
+                toks = tokens(phrase)
+                stems = tuple(stem(t) for t in toks)
+                idx.phrases.setdefault(stems[0], []).append((stems, area.id, weight, phrase))
+                idx.vocab.update(t for t in toks if len(t) >= 6)
+    return idx
+
+
+def _typo_index(idx: _Index) -> dict[str, set[str]]:
+    if not idx.deletes_built:
+        for word in idx.vocab:
+            if len(word) >= 5:
+                idx.deletes.setdefault(word, set()).add(word)
+                for d in _deletes(word):
+                    idx.deletes.setdefault(d, set()).add(word)
+        idx.deletes_built = True
+    return idx.deletes
+
+
+def _part_matches(idx: _Index, part: str) -> list[Match] | None:
+    """Like _stem_matches, for a compound part: whole-word keywords count from 5 letters."""
+    if len(part) >= 5 and part in idx.exact:
+        return idx.exact[part]
+    return _stem_matches(idx, part)
+
+
+def _stem_matches(idx: _Index, part: str) -> list[Match] | None:
+    """Matches of one word or compound part; [] for a generic word, None for unknown."""
+    st = stem(part)
+    if st in idx.generic:
+        return []
+    return idx.by_stem.get(st)
+
+
+def _typo_target(idx: _Index, tok: str) -> str | None:
+    """A vocabulary word one edit away from *tok*.
+
+    Short words only match a dropped or extra letter ("outlok", "printr"): allowing a changed
+    letter there turns real words into keywords ("coming" -> "coding"). From 8 letters on a
+    changed or swapped letter is allowed too ("recieved", "suspicous").
+    """
+    deletes = _typo_index(idx)
+    found: set[str] = {w for w in deletes.get(tok, ()) if len(w) == len(tok) + 1}
+    for d in _deletes(tok):
+        if d in idx.vocab and len(d) >= 5:
+            found.add(d)
+        if len(tok) >= 8:
+            found.update(w for w in deletes.get(d, ()) if len(w) == len(tok))
+    found.discard(tok)
+    return min(found, key=lambda w: (abs(len(w) - len(tok)), w)) if found else None
+
+
+def _analyse(idx: _Index, tok: str) -> tuple[tuple[Match, ...], tuple[str, ...]]:
+    """(keyword matches, forms for phrase matching) of one folded token, cached."""
+    hit = idx.cache.get(tok)
+    if hit is not None:
+        return hit
+    matches: list[Match] = list(idx.exact.get(tok, ()))
+    forms = [stem(tok), tok]
+    direct = _stem_matches(idx, tok)
+    if direct is not None:
+        matches.extend(direct)
+    elif not matches and tok not in STOPWORDS and not tok.isdigit():
+        matches.extend(_compound(idx, tok, forms))
+        if not matches and len(tok) >= 6:
+            target = _typo_target(idx, tok)
+            if target is not None:
+                forms.append(stem(target))
+                for area, weight, what in _stem_matches(idx, target) or ():
+                    matches.append((area, weight * FUZZY_FACTOR, what))
+    result = (tuple(matches), tuple(dict.fromkeys(forms)))
+    if len(idx.cache) > 50_000:  # bound memory in long-running processes
+        idx.cache.clear()
+    idx.cache[tok] = result
+    return result
+
+
+def _compound(idx: _Index, tok: str, forms: list[str]) -> list[Match]:
+    """Split a Dutch compound into two known parts (or one long known part)."""
+    if len(tok) < 7:
+        return []
+    best: tuple[int, list[Match], list[str]] | None = None
+    for i in range(3, len(tok) - 2):
+        head, tail = tok[:i], tok[i:]
+        hm = _part_matches(idx, head) if len(head) >= 4 else None
+        tm = _part_matches(idx, tail)
+        if hm is None and tm is None:
+            continue
+        if (hm is None or tm is None) and len(head if hm is not None else tail) < 5:
+            continue  # one short known part inside an unknown word is too weak a signal
+        covered = (len(head) if hm is not None else 0) + (len(tail) if tm is not None else 0)
+        if best is None or covered > best[0]:
+            parts = [p for p, m in ((head, hm), (tail, tm)) if m is not None]
+            best = (covered, (hm or []) + (tm or []), [stem(p) for p in parts])
+    if best is None:
+        return []
+    forms.extend(best[2])
+    return [(area, weight * COMPOUND_FACTOR, what) for area, weight, what in best[1]]
+
+
+def _phrase_hits(idx: _Index, forms: Sequence[tuple[str, ...]]) -> list[Match]:
+    """Phrases found in order; within one area, overlapping phrases count only once (the
+    heaviest), so "on her new phone" is not both "new phone" and "on her phone"."""
+    spans: list[tuple[float, int, int, str, str]] = []
+    n = len(forms)
+    for i in range(n):
+        for first in forms[i]:
+            for stems, area, weight, phrase in idx.phrases.get(first, ()):
+                pos = i
+                for want in stems[1:]:
+                    nxt = next(
+                        (
+                            j
+                            for j in range(pos + 1, min(n, pos + 2 + PHRASE_GAP))
+                            if want in forms[j]
+                        ),
+                        None,
+                    )
+                    if nxt is None:
+                        break
+                    pos = nxt
+                else:
+                    spans.append((weight, i, pos, area, phrase))
+    hits: list[Match] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for weight, start, end, area, phrase in sorted(spans, key=lambda h: (-h[0], h[1], h[4])):
+        used = taken.setdefault(area, [])
+        if any(start <= e and s <= end for s, e in used):
+            continue
+        used.append((start, end))
+        hits.append((area, weight, phrase))
+    return hits
+
+
+def _keyword_evidence(idx: _Index, text: str) -> dict[str, dict[str, float]]:
+    """area -> {matched keyword or phrase: weight}; each keyword counts once per area."""
+    per_area: dict[str, dict[str, float]] = {}
+    all_forms: list[tuple[str, ...]] = []
+    for tok in tokens(text):
+        matches, forms = _analyse(idx, tok)
+        all_forms.append(forms)
+        for area, weight, what in matches:
+            seen = per_area.setdefault(area, {})
+            seen[what] = max(seen.get(what, 0.0), weight)
+    for area, weight, phrase in _phrase_hits(idx, all_forms):
+        per_area.setdefault(area, {})[phrase] = weight
+    return per_area
+
+
+# ---------------------------------------------------------------- learned model
+
+
+def empty_model() -> dict[str, Any]:
+    """A fresh per-user model.
+
+    ``terms`` maps a term to a row ``{"_": wins with the term, "@": seq when last seen,
+    "<skill index>": wins with the term tagged so}``; skill indexes (into SKILL_IDS) keep the
+    JSON small. ``seq`` counts learn operations and only grows.
+    """
+    return {"version": MODEL_VERSION, "wins": 0, "seq": 0, "skills": {}, "terms": {}}
+
+
+def _valid(model: Mapping[str, Any] | None) -> bool:
+    return (
+        isinstance(model, Mapping)
+        and model.get("version") == MODEL_VERSION
+        and isinstance(model.get("terms"), Mapping)
+        and isinstance(model.get("skills"), Mapping)
+    )
+
+
+def term_counts(model: Mapping[str, Any] | None, term: str) -> dict[str, int]:
+    """{skill id: count} learned for one term (stemmed concept, see textnorm.terms)."""
+    if not _valid(model):
+        return {}
+    assert model is not None
+    row = model["terms"].get(term) or {}
+    return {SKILL_IDS[int(k)]: v for k, v in row.items() if k.isdigit() and int(k) < len(SKILL_IDS)}
+
+
+def _learn_terms(text: str, taxonomy: Taxonomy | None = None) -> set[str]:
+    generic = _index_for(taxonomy).generic if taxonomy is not None else _generic_stems()
+    return {t for t in terms(text) if len(t) >= 2 and not t.isdigit() and t not in generic}
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    """Stems of the taxonomy's generic words, read without loading (and checking) the whole
+    taxonomy: learning from a hand-tagged `log` needs only these, and the full load costs
+    ~40 ms. A test keeps this equal to the full index's set."""
+    raw = raw_skills()
+    out: set[str] = set()
+    for lang in LANGS:
+        for value in raw.get("generic", {}).get(lang) or ():
+            toks = tokens(fold(value).strip())
+            if len(toks) == 1:
+                out.add(stem(toks[0]))
+    return frozenset(out)
+
+
+def _learned_evidence(model: Mapping[str, Any], text: str) -> dict[str, float]:
+    wins = max(int(model.get("wins", 0)), 0)
+    if wins == 0:
+        return {}
+    skills: Mapping[str, int] = model["skills"]
+    table: Mapping[str, Mapping[str, int]] = model["terms"]
+    k = len(SKILL_IDS)
+    out: dict[str, float] = {}
+    for term in _learn_terms(text):
+        row = table.get(term)
+        if not row:
+            continue
+        n = row.get("_", 0)
+        if n <= 0:
+            continue
+        confidence = min(1.0, n / LEARN_FULL_AT)
+        for key, count in row.items():
+            if not key.isdigit() or count <= 0 or int(key) >= k:
+                continue
+            skill = SKILL_IDS[int(key)]
+            p = count / (n + 1)  # shrunk towards 0 for rare terms
+            prior = (skills.get(skill, 0) + 1) / (wins + k)  # smoothed: never 1
+            if p > prior:
+                lift = (p - prior) / (1 - prior)
+                out[skill] = out.get(skill, 0.0) + LEARN_WEIGHT * lift * confidence
+    return out
+
+
+def _copy_for_update(model: Mapping[str, Any] | None) -> dict[str, Any]:
+    if not _valid(model):
+        return empty_model()
+    assert model is not None
+    # Shallow copies: the caller's dict stays untouched; rows are replaced, never edited.
+    return {
+        "version": MODEL_VERSION,
+        "wins": int(model.get("wins", 0)),
+        "seq": int(model.get("seq", 0)),
+        "skills": dict(model["skills"]),
+        "terms": dict(model["terms"]),
+    }
+
+
+_SKILL_KEY = {s: str(i) for i, s in enumerate(SKILL_IDS)}
+
+
+def _apply(model: dict[str, Any], text: str, skills: Iterable[str], sign: int) -> None:
+    wanted = sorted({_SKILL_KEY[s] for s in skills if s in _SKILL_KEY})
+    if not wanted or (sign < 0 and model["wins"] <= 0):
+        return
+    table: dict[str, dict[str, int]] = model["terms"]
+    model["wins"] = max(0, model["wins"] + sign)
+    if sign > 0:
+        model["seq"] = model.get("seq", 0) + 1
+    for key in wanted:
+        sid = SKILL_IDS[int(key)]
+        left = model["skills"].get(sid, 0) + sign
+        if left > 0:
+            model["skills"][sid] = left
+        else:
+            model["skills"].pop(sid, None)
+    for term in _learn_terms(text):
+        row = dict(table.get(term) or {})
+        if sign < 0 and not row:
+            continue
+        row["_"] = row.get("_", 0) + sign
+        for key in wanted:
+            row[key] = row.get(key, 0) + sign
+        if sign > 0:
+            row["@"] = model["seq"]
+        counts = {k: v for k, v in row.items() if k.isdigit() and v > 0}
+        if row["_"] <= 0 or not counts:
+            table.pop(term, None)
+            continue
+        if len(counts) > MAX_SKILLS_PER_TERM:
+            # A term spread over many areas says little; keep its strongest associations.
+            keep = sorted(counts.items(), key=lambda kv: (-kv[1], int(kv[0])))
+            counts = dict(keep[:MAX_SKILLS_PER_TERM])
+        n = row["_"]
+        if n > TERM_COUNT_CAP:
+            n //= 2
+            counts = {k: v // 2 for k, v in counts.items() if v // 2 > 0}
+        table[term] = {"_": n, "@": row.get("@", 0), **counts}
+    if len(table) > MAX_TERMS:
+        _prune(table, model["seq"])
+
+
+def _prune(table: dict[str, dict[str, int]], seq: int) -> None:
+    """Drop the least used terms, oldest first; terms seen recently are always kept, so a new
+    word can gather the few examples it needs before its first pruning."""
+    recent = seq - PROTECT_RECENT
+    candidates = sorted(
+        (t for t, row in table.items() if row.get("@", 0) < recent),
+        key=lambda t: (table[t].get("_", 0), table[t].get("@", 0), t),
+    )
+    for term in candidates[: max(0, len(table) - KEEP_TERMS)]:
+        del table[term]
+
+
+def learn(model: dict[str, Any] | None, text: str, skills: list[str]) -> dict[str, Any]:
+    """The model after learning that *text* was tagged *skills* by hand (input not mutated)."""
+    new = _copy_for_update(model)
+    _apply(new, text, skills, +1)
+    return new
+
+
+def unlearn(model: dict[str, Any] | None, text: str, skills: list[str]) -> dict[str, Any]:
+    """Take back one earlier ``learn(model, text, skills)``. Counts never go below zero.
+
+    Only call it for tags that were learned, i.e. a win whose skills_source was "manual";
+    ``correct`` does that check for you.
+    """
+    new = _copy_for_update(model)
+    _apply(new, text, skills, -1)
+    return new
+
+
+def correct(
+    model: dict[str, Any] | None,
+    old_text: str,
+    old_skills: list[str],
+    old_source: str,
+    new_text: str,
+    new_skills: list[str],
+) -> dict[str, Any]:
+    """A hand correction (``wins edit``): forget the old tags if they were learned, learn the new.
+
+    Auto-tagged skills were never learned, so correcting them only adds evidence and can never
+    erase what the user taught by hand on other wins.
+    """
+    new = _copy_for_update(model)
+    if old_source == "manual":
+        _apply(new, old_text, old_skills, -1)
+    _apply(new, new_text, new_skills, +1)
+    return new
+
+
+def build_model(wins: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Rebuild the model from every win whose skills were set by hand."""
+    model = empty_model()
+    for win in wins:
+        if win.get("skills_source") == "manual" and win.get("skills"):
+            _apply(model, str(win.get("problem") or ""), list(win["skills"]), +1)
+    return model
+
+
+# ---------------------------------------------------------------- suggest / decide
+
+
+def _raw_scores(
+    text: str, model: Mapping[str, Any] | None, hint: str | None, taxonomy: Taxonomy
+) -> dict[str, float]:
+    idx = _index_for(taxonomy)
+    raw: dict[str, float] = {}
+    for area, found in _keyword_evidence(idx, text).items():
+        raw[area] = raw.get(area, 0.0) + sum(found.values())
+    if hint:
+        for area, found in _keyword_evidence(idx, hint).items():
+            raw[area] = raw.get(area, 0.0) + HINT_FACTOR * sum(found.values())
+    if _valid(model):
+        assert model is not None
+        for area, value in _learned_evidence(model, text).items():
+            raw[area] = raw.get(area, 0.0) + value
+    return {a: v for a, v in raw.items() if v > 0}
+
+
+def _to_score(raw: float) -> float:
+    return round(raw / (raw + SCORE_K), 3)
+
+
+def suggest(
+    text: str,
+    model: dict[str, Any] | None = None,
+    hint: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> list[tuple[str, float]]:
+    """Skill areas for *text*, best first, as (skill id, score in [0, 1]); [] if nothing matched."""
+    raw = _raw_scores(text, model, hint, taxonomy or load_taxonomy())
+    order = {s: i for i, s in enumerate(SKILL_IDS)}
+    ranked = sorted(raw.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+    return [(area, _to_score(value)) for area, value in ranked]
+
+
+def _from_score(score: float) -> float:
+    return SCORE_K * score / (1 - score) if score < 1 else float("inf")
+
+
+def decide(ranked: Sequence[tuple[str, float]]) -> tuple[list[str], bool]:
+    """(skills to apply, confident). Below the threshold: ([], False) and the caller asks."""
+    if not ranked or ranked[0][1] < THRESHOLD:
+        return [], False
+    best = _from_score(ranked[0][1])
+    chosen = [ranked[0][0]]
+    for skill, score in ranked[1:MAX_APPLIED]:
+        if score >= THRESHOLD and _from_score(score) >= SECONDARY_RATIO * best:
+            chosen.append(skill)
+    return chosen, True
+
+
+def explain(text: str, taxonomy: Taxonomy | None = None) -> dict[str, dict[str, float]]:
+    """Which keywords and phrases matched, per area (for debugging and the bench)."""
+    return _keyword_evidence(_index_for(taxonomy or load_taxonomy()), text)

@@ -1,0 +1,332 @@
+"""The 23 skill areas shipped in ``data/skills.json``: loading, validation and look-ups.
+
+The file is checked when it is loaded, so a bad edit fails loudly on the first run (and in the
+tests) instead of silently mis-tagging wins: unknown or missing ids, missing labels, keywords
+that are not one word, generic words used as keywords, and the same keyword claimed by two
+areas without being declared as shared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from growthdesk.core.errors import GrowthdeskError
+from growthdesk.core.i18n import _
+from growthdesk.core.names import did_you_mean
+from growthdesk.core.text import fold, stem, tokens
+from growthdesk.skills import ids as skillids
+from growthdesk.skills.ids import SKILL_IDS
+
+__all__ = [
+    "Area",
+    "Taxonomy",
+    "TaxonomyError",
+    "load_taxonomy",
+    "parse_taxonomy",
+    "validate_skill",
+    "skill_summary",
+    "LANGS",
+    "TREND_DAYS",
+]
+
+LANGS = ("en", "nl")
+_REF_RE = re.compile(r"^(SFIA|NICE|ONET|ECF):[A-Z0-9][A-Z0-9.\-]*$")
+
+
+class TaxonomyError(GrowthdeskError):
+    """The shipped skill taxonomy file is malformed (a packaging bug, not a user error)."""
+
+
+@dataclass(frozen=True)
+class Area:
+    """One skill area. Word lists are folded; a leading '=' marks a whole-word-only keyword."""
+
+    id: str
+    label: Mapping[str, str]
+    description: Mapping[str, str]
+    refs: tuple[str, ...]
+    strong: tuple[str, ...]
+    keywords: Mapping[str, tuple[str, ...]]
+    weak: Mapping[str, tuple[str, ...]]
+    phrases: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The validated taxonomy. ``ids`` keeps the fixed order of growthdesk.skills.ids."""
+
+    areas: tuple[Area, ...]
+    generic: Mapping[str, tuple[str, ...]]
+    shared: Mapping[str, tuple[str, ...]]
+    _by_id: Mapping[str, Area] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.areas)
+
+    def area(self, skill_id: str) -> Area:
+        return self._by_id[validate_skill(skill_id, self)]
+
+    def label(self, skill_id: str, lang: str = "en") -> str:
+        area = self.area(skill_id)
+        return area.label.get(lang) or area.label["en"]
+
+    def description(self, skill_id: str, lang: str = "en") -> str:
+        area = self.area(skill_id)
+        return area.description.get(lang) or area.description["en"]
+
+    def validate_skill(self, skill_id: str) -> str:
+        return validate_skill(skill_id, self)
+
+
+def _fail(message: str) -> TaxonomyError:
+    return TaxonomyError(_("skill taxonomy: {message}", message=message))
+
+
+def _lang_map(raw: Any, where: str, *, need_text: bool) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise _fail(f"{where} must be an object with 'en' and 'nl'")
+    out: dict[str, Any] = {}
+    for lang in LANGS:
+        value = raw.get(lang)
+        if need_text:
+            if not isinstance(value, str) or not value.strip():
+                raise _fail(f"{where} is missing its '{lang}' text")
+            out[lang] = value.strip()
+        else:
+            if value is None:
+                value = []
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise _fail(f"{where}.{lang} must be a list of strings")
+            out[lang] = tuple(fold(v).strip() for v in value if v.strip())
+    return out
+
+
+def _key(word: str) -> str:
+    """Comparison key of a keyword: '=word' compares as written, others by stem."""
+    return word if word.startswith("=") else stem(word)
+
+
+def parse_taxonomy(raw: Any) -> Taxonomy:
+    """Validate the decoded JSON and build a Taxonomy; raises TaxonomyError naming the fault."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("areas"), list):
+        raise _fail("top level must be an object with an 'areas' list")
+    areas: list[Area] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw["areas"]):
+        if not isinstance(item, dict):
+            raise _fail(f"area #{i + 1} is not an object")
+        sid = item.get("id")
+        if sid not in SKILL_IDS:
+            hint = did_you_mean(str(sid), SKILL_IDS)
+            raise _fail(f"unknown skill id {sid!r}.{hint}")
+        if sid in seen:
+            raise _fail(f"skill id {sid!r} appears twice")
+        seen.add(sid)
+        refs = item.get("refs", [])
+        if not isinstance(refs, list) or not all(
+            isinstance(r, str) and _REF_RE.match(r) for r in refs
+        ):
+            raise _fail(f"{sid}.refs must be framework codes such as 'SFIA:IAMT' (codes only)")
+        strong = item.get("strong", [])
+        if not isinstance(strong, list) or not all(isinstance(s, str) for s in strong):
+            raise _fail(f"{sid}.strong must be a list of strings")
+        area = Area(
+            id=sid,
+            label=_lang_map(item.get("label"), f"{sid}.label", need_text=True),
+            description=_lang_map(item.get("description"), f"{sid}.description", need_text=True),
+            refs=tuple(refs),
+            strong=tuple(fold(s).strip() for s in strong if s.strip()),
+            keywords=_lang_map(item.get("keywords"), f"{sid}.keywords", need_text=False),
+            weak=_lang_map(item.get("weak", {}), f"{sid}.weak", need_text=False),
+            phrases=_lang_map(item.get("phrases", {}), f"{sid}.phrases", need_text=False),
+        )
+        if not any(area.keywords[lang] for lang in LANGS) and not area.strong:
+            raise _fail(f"{sid} has no keywords")
+        areas.append(area)
+    missing = [s for s in SKILL_IDS if s not in seen]
+    if missing:
+        raise _fail("missing skill areas: " + ", ".join(missing))
+    areas.sort(key=lambda a: SKILL_IDS.index(a.id))
+
+    generic = _lang_map(raw.get("generic", {}), "generic", need_text=False)
+    shared_raw = raw.get("shared", {})
+    if not isinstance(shared_raw, dict):
+        raise _fail("'shared' must map a keyword to the areas that share it")
+    shared: dict[str, tuple[str, ...]] = {}
+    for word, ids in shared_raw.items():
+        if not isinstance(ids, list) or any(i not in SKILL_IDS for i in ids):
+            raise _fail(f"shared keyword {word!r} must list known skill ids")
+        shared[_key(fold(word))] = tuple(sorted(ids))
+
+    _check_words(areas, generic, shared)
+    return Taxonomy(
+        areas=tuple(areas), generic=generic, shared=shared, _by_id={a.id: a for a in areas}
+    )
+
+
+def _check_words(
+    areas: list[Area], generic: Mapping[str, tuple[str, ...]], shared: Mapping[str, tuple[str, ...]]
+) -> None:
+    generic_keys = {_key(w) for lang in LANGS for w in generic[lang] if len(tokens(w)) == 1}
+    owners: dict[str, set[str]] = {}
+    spelled: dict[str, set[str]] = {}
+    phrase_owners: dict[tuple[str, ...], set[str]] = {}
+    for area in areas:
+        lists = [("strong", area.strong)]
+        lists += [(f"keywords.{lang}", area.keywords[lang]) for lang in LANGS]
+        lists += [(f"weak.{lang}", area.weak[lang]) for lang in LANGS]
+        for where, words in lists:
+            for word in words:
+                bare = word.lstrip("=")
+                if not bare.isalnum() and tokens(bare) != [bare]:
+                    raise _fail(f"{area.id}.{where}: {word!r} must be one word (use phrases)")
+                key = _key(word)
+                if key in generic_keys and not where.startswith("weak"):
+                    raise _fail(f"{area.id}.{where}: {word!r} is a generic word; it cannot decide")
+                if not where.startswith("weak"):
+                    owners.setdefault(key, set()).add(area.id)
+                    spelled.setdefault(key, set()).add(word.lstrip("="))
+        for lang in LANGS:
+            for phrase in area.phrases[lang]:
+                toks = tokens(phrase)
+                if len(toks) < 2:
+                    raise _fail(f"{area.id}.phrases.{lang}: {phrase!r} must have two or more words")
+                phrase_owners.setdefault(tuple(stem(t) for t in toks), set()).add(area.id)
+    for key, ids in owners.items():
+        if len(ids) > 1 and tuple(sorted(ids)) != shared.get(key):
+            raise _fail(
+                f"keyword {'/'.join(sorted(spelled[key]))!r} is claimed by "
+                f"{', '.join(sorted(ids))}; make it weak in all "
+                "but one, or declare it under 'shared'"
+            )
+    for key_t, ids in phrase_owners.items():
+        if len(ids) > 1 and tuple(sorted(ids)) != shared.get(" ".join(key_t)):
+            raise _fail(f"phrase {' '.join(key_t)!r} is claimed by {', '.join(sorted(ids))}")
+
+
+@lru_cache(maxsize=1)
+def raw_skills() -> dict[str, Any]:
+    """data/skills.json as shipped: parsed, not checked (load_taxonomy does the checking)."""
+    from importlib.resources import files
+
+    import orjson
+
+    try:
+        raw = orjson.loads(files("growthdesk.data").joinpath("skills.json").read_bytes())
+    except (OSError, orjson.JSONDecodeError) as exc:
+        raise _fail(f"cannot read data/skills.json ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise _fail("data/skills.json must hold an object")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, read once per process from the growthdesk.data package."""
+    return parse_taxonomy(raw_skills())
+
+
+@lru_cache(maxsize=4)
+def labels(lang: str = "en") -> dict[str, str]:
+    """Area labels only, without checking every keyword list (~30 ms): enough for `stats`,
+    `review` and `ask`, which show names and need nothing else of the taxonomy."""
+    try:
+        areas = raw_skills().get("areas") or []
+    except TaxonomyError:
+        return {}
+    return {
+        str(a["id"]): str(a["label"].get(lang) or a["label"].get("en") or a["id"])
+        for a in areas
+        if isinstance(a, dict) and "id" in a and isinstance(a.get("label"), dict)
+    }
+
+
+def skill_label(skill: str, lang: str | None = None) -> str:
+    """The label of a skill area in *lang* (default: the interface language), else a tidied id."""
+    from growthdesk.core.i18n import language
+
+    label = labels(lang or language()).get(skill)
+    if label:
+        return label
+    return skill.replace("_", " ").capitalize() if skill else _("Untagged")
+
+
+def validate_skill(skill_id: str, taxonomy: Taxonomy | None = None) -> str:
+    """The canonical id for *skill_id*; the ids are fixed, so this is skillids.validate_skill."""
+    return skillids.validate_skill(skill_id)
+
+
+TREND_DAYS = 90
+
+
+def _trend(recent: int, previous: int) -> str:
+    if recent == 0 and previous == 0:
+        return "none"
+    if previous == 0:
+        return "new"
+    ratio = recent / previous
+    # A 25% band counts as flat: one or two wins either way is noise, not a trend.
+    if ratio >= 1.25:
+        return "up"
+    if ratio <= 0.8:
+        return "down"
+    return "flat"
+
+
+def skill_summary(
+    wins: Iterable[Mapping[str, Any]],
+    today: date,
+    lang: str = "en",
+    taxonomy: Taxonomy | None = None,
+    days: int = TREND_DAYS,
+) -> list[dict[str, Any]]:
+    """Per area: wins, last win date, wins in the last *days* vs the *days* before, and trend.
+
+    Sorted by number of wins (most first), then in the fixed area order.
+    """
+    tax = taxonomy or load_taxonomy()
+    recent_from = today - timedelta(days=days)
+    previous_from = today - timedelta(days=2 * days)
+    rows: dict[str, dict[str, Any]] = {
+        sid: {
+            "skill": sid,
+            "label": tax.label(sid, lang),
+            "count": 0,
+            "last": None,
+            "recent": 0,
+            "previous": 0,
+        }
+        for sid in tax.ids
+    }
+    # ISO days compare as strings: no date objects for 25,000 wins.
+    today_s, recent_s, previous_s = (
+        today.isoformat(),
+        recent_from.isoformat(),
+        previous_from.isoformat(),
+    )
+    for win in wins:
+        day = str(win.get("when") or "")[:10]
+        if len(day) != 10 or day[4] != "-" or day[7] != "-":
+            continue
+        for sid in set(win.get("skills") or ()):
+            row = rows.get(sid)
+            if row is None:
+                continue
+            row["count"] += 1
+            if row["last"] is None or day > row["last"]:
+                row["last"] = day
+            if recent_s < day <= today_s:
+                row["recent"] += 1
+            elif previous_s < day <= recent_s:
+                row["previous"] += 1
+    order = {sid: i for i, sid in enumerate(tax.ids)}
+    out = sorted(rows.values(), key=lambda r: (-r["count"], order[r["skill"]]))
+    for row in out:
+        row["trend"] = _trend(row["recent"], row["previous"])
+    return out

@@ -1,0 +1,271 @@
+"""The learning log: blogs, reading, courses, labs, side projects, certifications and events.
+
+Learning counts toward the skill distribution at a lower weight than wins (see
+:mod:`growthdesk.career.analysis`). A certification whose title names one of a track's certifications
+("CCNA", "AZ-104", "Security+") counts toward that track. Habits (a blog with the morning
+coffee, a side project in the evening) show up as streaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from growthdesk.career.tracks import Certification, match_certification
+from growthdesk.core.dates import check_past
+from growthdesk.core.errors import InputError
+from growthdesk.core.i18n import _
+from growthdesk.core.names import did_you_mean, fold
+from growthdesk.worklog import wins
+from growthdesk.worklog.wins import validate_skills, validate_text
+
+if TYPE_CHECKING:
+    from growthdesk.store import Store
+
+__all__ = [
+    "KINDS",
+    "MAX_LEARN_MINUTES",
+    "HABITS",
+    "LearningDraft",
+    "Streak",
+    "validate_kind",
+    "validate_minutes",
+    "validate_url",
+    "prepare",
+    "add",
+    "entries",
+    "streaks",
+]
+
+KINDS: tuple[str, ...] = (
+    "blog",
+    "reading",
+    "course",
+    "lab",
+    "side-project",
+    "certification",
+    "event",
+)
+# Words people type for a kind.
+_KIND_ALIASES = {
+    "cert": "certification",
+    "certificate": "certification",
+    "exam": "certification",
+    "book": "reading",
+    "article": "reading",
+    "read": "reading",
+    "project": "side-project",
+    "sideproject": "side-project",
+    "training": "course",
+    "webinar": "event",
+    "meetup": "event",
+    "conference": "event",
+    "post": "blog",
+}
+MAX_LEARN_MINUTES = 6000  # 100 hours: a long course logged at once; more is a typo
+MAX_TITLE = 500
+MAX_URL = 2000
+
+# habit -> (kinds that count, hours of the day that count, end exclusive)
+HABITS: dict[str, tuple[frozenset[str], range]] = {
+    "morning_blog": (frozenset({"blog", "reading"}), range(0, 12)),
+    "evening_project": (frozenset({"side-project", "lab"}), range(17, 24)),
+}
+
+
+@dataclass
+class LearningDraft:
+    """A validated learning entry before it is stored."""
+
+    record: dict[str, Any]
+    skills_from: str  # "manual" | "certification" | "auto"
+    certification: Certification | None = None
+    tracks: tuple[str, ...] = ()
+    ranked: list[tuple[str, float]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Streak:
+    habit: str
+    current: int  # consecutive days up to today (weekend gaps do not break it)
+    longest: int
+    days: int  # days with the habit in all
+    last: str | None
+
+
+def validate_kind(kind: str) -> str:
+    value = fold(kind).replace("_", "-").replace(" ", "-")
+    value = _KIND_ALIASES.get(value.replace("-", ""), _KIND_ALIASES.get(value, value))
+    if value not in KINDS:
+        raise InputError(
+            _("unknown kind '{k}'; use one of {kinds}.", k=kind, kinds=", ".join(KINDS))
+            + did_you_mean(kind, KINDS)
+        )
+    return value
+
+
+def validate_minutes(minutes: float | int | str | None) -> int | None:
+    return wins.validate_minutes(
+        minutes,
+        limit=MAX_LEARN_MINUTES,
+        hint=_(" (100 hours); log a long course in parts"),
+    )
+
+
+def validate_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    value = url.strip()
+    if not value:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(_("'{url}' is not a web address (http:// or https://)", url=url))
+    if len(value) > MAX_URL or any(c.isspace() for c in value):
+        raise InputError(_("'{url}' is not a valid web address", url=url))
+    return value
+
+
+def _autotag(
+    text: str, model: dict[str, Any] | None
+) -> tuple[list[tuple[str, float]], list[str]] | None:
+    """The tagger's (ranked, skills) if the tagger module exists, else None."""
+    try:
+        from growthdesk.skills import tagger
+    except ImportError:
+        return None
+    try:
+        ranked = tagger.suggest(text, model=model)
+    except TypeError:  # a tagger without per-user models
+        ranked = tagger.suggest(text)
+    skills, confident = tagger.decide(ranked)
+    return list(ranked), (list(skills) if confident else [])
+
+
+def prepare(
+    title: str,
+    kind: str,
+    now: datetime,
+    *,
+    skills: Sequence[str] = (),
+    minutes: float | int | str | None = None,
+    url: str | None = None,
+    when: datetime | None = None,
+    model: dict[str, Any] | None = None,
+) -> LearningDraft:
+    """Validate a learning entry and work out its skills (given, certification, or tagger)."""
+    text = validate_text(title, "learning", limit=MAX_TITLE)
+    kind_id = validate_kind(kind)
+    moment = check_past(when, now, _("learning")) if when is not None else now
+    track_ids, cert = match_certification(text)
+    warnings: list[str] = []
+    ranked: list[tuple[str, float]] = []
+    chosen = validate_skills(skills)
+    source = "manual"
+    if not chosen and cert is not None:
+        chosen, source = list(cert.skills), "certification"
+    if not chosen:
+        tagged = _autotag(text, model)
+        if tagged is not None:
+            ranked, chosen = tagged
+            source = "auto"
+    if not chosen:
+        raise InputError(
+            _(
+                "cannot tell which skill area '{t}' is about; add --skill ID "
+                "(see `growthdesk skills`)",
+                t=text if len(text) <= 40 else text[:39] + "…",
+            )
+        )
+    if kind_id == "certification" and cert is None:
+        warnings.append(
+            _(
+                "'{t}' is not a certification growthdesk knows; it counts as learning, "
+                "not toward a track",
+                t=text,
+            )
+        )
+    record = {
+        "when": moment.isoformat(timespec="seconds"),
+        "kind": kind_id,
+        "title": text,
+        "skills": chosen,
+        "minutes": validate_minutes(minutes),
+        "url": validate_url(url),
+    }
+    return LearningDraft(record, source, cert, track_ids, ranked, warnings)
+
+
+def add(store: Store, draft: LearningDraft) -> int:
+    """Store a prepared entry; returns its id."""
+    title = draft.record["title"]
+    label = _("learn: {t}", t=title if len(title) <= 40 else title[:39] + "…")
+    with store.transaction(label) as tx:
+        return tx.insert("learning", dict(draft.record))
+
+
+def entries(
+    learning: Iterable[Mapping[str, Any]],
+    *,
+    kind: str | None = None,
+    skill: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Learning entries, newest first, optionally filtered."""
+    rows = [
+        dict(r)
+        for r in learning
+        if (kind is None or r.get("kind") == kind)
+        and (skill is None or skill in (r.get("skills") or ()))
+    ]
+    rows.sort(key=lambda r: (str(r.get("when") or ""), r.get("id", 0)), reverse=True)
+    return rows[:limit] if limit else rows
+
+
+def _run_lengths(days: set[date], today: date) -> tuple[int, int]:
+    """(current, longest) runs of days; a weekend day without an entry neither counts nor breaks."""
+    if not days:
+        return 0, 0
+    longest = run = 0
+    day = min(days)
+    end = max(today, max(days))
+    while day <= end:
+        if day in days:
+            run += 1
+            longest = max(longest, run)
+        elif day.weekday() >= 5 or day == today:
+            pass  # weekends are free; today is not over yet
+        else:
+            run = 0
+        day += timedelta(days=1)
+    return run, longest
+
+
+def streaks(learning: Iterable[Mapping[str, Any]], now: datetime) -> list[Streak]:
+    """The morning-blog and evening-project habits as streaks of (work)days."""
+    by_habit: dict[str, set[date]] = {h: set() for h in HABITS}
+    for item in learning:
+        when = item.get("when")
+        kind = item.get("kind")
+        if not isinstance(when, str) or len(when) < 13:
+            continue
+        try:
+            day = date.fromisoformat(when[:10])
+            hour = int(when[11:13])  # local time as written (the entry's own offset)
+        except ValueError:
+            continue
+        for habit, (kinds, hours) in HABITS.items():
+            if kind in kinds and hour in hours:
+                by_habit[habit].add(day)
+    today = now.date()
+    out = []
+    for habit, days in by_habit.items():
+        current, longest = _run_lengths(days, today)
+        last = max(days).isoformat() if days else None
+        out.append(Streak(habit, current, longest, len(days), last))
+    return out

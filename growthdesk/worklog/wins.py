@@ -1,0 +1,349 @@
+"""Daily wins: validate, auto-tag, store, list, edit and remove solved problems."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from growthdesk.core.dates import check_past
+from growthdesk.core.errors import InputError
+from growthdesk.core.i18n import _
+from growthdesk.core.names import fold
+from growthdesk.core.text import win_terms
+from growthdesk.skills.ids import validate_skill
+
+if TYPE_CHECKING:
+    from growthdesk.store import Store, Transaction
+
+__all__ = [
+    "WinDraft",
+    "MAX_MINUTES",
+    "MAX_TEXT",
+    "validate_text",
+    "validate_minutes",
+    "validate_skills",
+    "prepare",
+    "add",
+    "edit",
+    "remove",
+    "query",
+    "teach_tagger",
+    "public",
+]
+
+# Derived fields kept in the store for speed; not part of what a user sees or edits.
+_DERIVED = ("terms",)
+
+
+def public(win: dict[str, Any]) -> dict[str, Any]:
+    """A win as shown to users (`--json`): the stored record without derived index fields."""
+    return {k: v for k, v in win.items() if k not in _DERIVED}
+
+
+MAX_MINUTES = 1440  # one working day and night; more is a typo or not one win
+MAX_TEXT = 2000
+MAX_SOLUTION = 20000
+
+
+@dataclass
+class WinDraft:
+    """A validated win before it is stored, with the tagger's view of it."""
+
+    record: dict[str, Any]
+    helpers: list[str] = field(default_factory=list)
+    ranked: list[tuple[str, float]] = field(default_factory=list)
+    confident: bool = True
+
+
+def _has_control(text: str, allow_newlines: bool) -> bool:
+    allowed = {"\n", "\t", "\r"} if allow_newlines else {"\t"}
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
+
+
+def validate_text(
+    text: str, what: str = "problem", *, limit: int = MAX_TEXT, multiline: bool = False
+) -> str:
+    value = text.strip()
+    if not value:
+        raise InputError(_("the {what} text is empty", what=what))
+    if len(value) > limit:
+        raise InputError(
+            _(
+                "the {what} text is {n} characters long; the limit is {limit}",
+                what=what,
+                n=len(value),
+                limit=limit,
+            )
+        )
+    if _has_control(value, multiline):
+        raise InputError(_("the {what} text contains control characters", what=what))
+    return value
+
+
+def validate_minutes(
+    minutes: float | int | str | None, *, limit: int = MAX_MINUTES, hint: str | None = None
+) -> int | None:
+    """Whole minutes (at least 1) from user input; *hint* explains the *limit* in the error."""
+    if minutes is None:
+        return None
+    try:
+        value = float(minutes)
+    except (TypeError, ValueError):
+        raise InputError(_("minutes must be a number, not '{v}'", v=minutes)) from None
+    if value != value or value <= 0:  # NaN or not positive
+        raise InputError(_("minutes must be more than 0, not {v}", v=minutes))
+    if value > limit:
+        raise InputError(
+            _("{v} minutes is more than the limit of {max}", v=minutes, max=limit)
+            + (hint if hint is not None else _(" (24 hours)"))
+        )
+    return max(1, round(value))
+
+
+def validate_skills(skills: Iterable[str]) -> list[str]:
+    """Valid skill ids, in order, without repeats."""
+    return list(dict.fromkeys(validate_skill(raw) for raw in skills))
+
+
+def _validate_tags(tags: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for raw in tags:
+        tag = validate_text(raw, "tag", limit=50).lower()
+        if tag not in out:
+            out.append(tag)
+    return out
+
+
+def prepare(
+    text: str,
+    *,
+    now: datetime,
+    when: datetime | None = None,
+    minutes: float | int | str | None = None,
+    skills: Iterable[str] = (),
+    helped_by: Iterable[str] = (),
+    ticket: str | None = None,
+    solution: str | None = None,
+    tags: Iterable[str] = (),
+    escalated: bool = False,
+    source: str = "manual",
+    model: dict[str, Any] | None = None,
+) -> WinDraft:
+    """Validate everything and auto-tag if no skill is given. Touches no files."""
+    problem = validate_text(text)
+    chosen = validate_skills(skills)
+    record: dict[str, Any] = {
+        "when": check_past(when or now, now, _("a win")).isoformat(timespec="seconds"),
+        "problem": problem,
+        "solution": validate_text(solution, "solution", limit=MAX_SOLUTION, multiline=True)
+        if solution
+        else None,
+        "skills": chosen,
+        "skills_source": "manual" if chosen else "auto",
+        "minutes": validate_minutes(minutes),
+        "helped_by": [],
+        "ticket": validate_text(ticket, "ticket", limit=100) if ticket else None,
+        "source": source,
+        "tags": _validate_tags(tags),
+        "escalated": bool(escalated),
+    }
+    record["terms"] = win_terms(problem, record["solution"])
+    helpers = [validate_text(h, "helper name", limit=100) for h in helped_by]
+    draft = WinDraft(record=record, helpers=helpers)
+    if not chosen:
+        draft.ranked, record["skills"], draft.confident = _autotag(
+            problem, record["solution"], model
+        )
+    return draft
+
+
+def _autotag(
+    problem: str, solution: str | None, model: dict[str, Any] | None
+) -> tuple[list[tuple[str, float]], list[str], bool]:
+    """(ranked suggestions, skills to apply, confident?). Never guesses below the threshold."""
+    from growthdesk.skills import tagger
+
+    text = problem if not solution else f"{problem}. {solution}"
+    ranked = tagger.suggest(text, model=model)
+    skills, confident = tagger.decide(ranked)
+    return ranked, (skills if confident else []), confident and bool(skills)
+
+
+def teach_tagger(tx: Transaction, old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
+    """Keep the per-user tagger model in step with hand-set skills.
+
+    *old* is the win as it was (None for a new win), *new* as it will be (None when removed).
+    Only skills set by hand were ever learned, so only those are forgotten.
+    """
+    was_manual = old is not None and old.get("skills_source") == "manual"
+    is_manual = new is not None and new.get("skills_source") == "manual"
+    if not was_manual and not is_manual:
+        return
+    from growthdesk.skills import tagger
+
+    model = tx.model("tagger")
+    if is_manual and new is not None:
+        before = old or {"problem": "", "skills": [], "skills_source": "auto"}
+        model = tagger.correct(
+            model,
+            before["problem"],
+            before["skills"],
+            before.get("skills_source", "auto"),
+            new["problem"],
+            new["skills"],
+        )
+    elif old is not None:
+        model = tagger.unlearn(model, old["problem"], old["skills"])
+    else:
+        return
+    tx.set_model("tagger", model)
+
+
+def add(
+    store: Store, draft: WinDraft, *, now: datetime, allow_new_close: bool = False
+) -> dict[str, Any]:
+    """Store a prepared win (and its helpers) in one transaction. Returns the stored record."""
+    record = dict(draft.record)
+    stamp = now.isoformat(timespec="seconds")
+    record["created"] = record["updated"] = stamp
+    with store.transaction(_("log win: {text}", text=_short(record["problem"]))) as tx:
+        if draft.helpers:
+            from growthdesk.network import contacts
+
+            record["helped_by"] = contacts.ensure_contacts(
+                tx, draft.helpers, now, allow_new_close=allow_new_close
+            )
+        record["id"] = tx.insert("wins", record)
+        teach_tagger(tx, None, record)
+    return record
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def edit(
+    store: Store,
+    win_id: int,
+    *,
+    now: datetime,
+    text: str | None = None,
+    when: datetime | None = None,
+    minutes: float | int | str | None = None,
+    skills: Iterable[str] | None = None,
+    ticket: str | None = None,
+    solution: str | None = None,
+    tags: Iterable[str] | None = None,
+    escalated: bool | None = None,
+    helped_by: Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """Change the given fields of a win; skills given here count as a correction."""
+    changes: dict[str, Any] = {}
+    if text is not None:
+        changes["problem"] = validate_text(text)
+    if when is not None:
+        changes["when"] = check_past(when, now, _("a win")).isoformat(timespec="seconds")
+    if minutes is not None:
+        changes["minutes"] = validate_minutes(minutes)
+    if ticket is not None:
+        changes["ticket"] = validate_text(ticket, "ticket", limit=100)
+    if solution is not None:
+        changes["solution"] = validate_text(
+            solution, "solution", limit=MAX_SOLUTION, multiline=True
+        )
+    if tags is not None:
+        changes["tags"] = _validate_tags(tags)
+    if escalated is not None:
+        changes["escalated"] = escalated
+    new_skills = validate_skills(skills) if skills is not None else None
+    if new_skills is not None and not new_skills:
+        raise InputError(_("give at least one skill"))
+    helpers = (
+        [validate_text(h, "helper name", limit=100) for h in helped_by]
+        if helped_by is not None
+        else None
+    )
+    if not changes and new_skills is None and helpers is None:
+        raise InputError(_("nothing to change: give at least one option, e.g. --minutes 10"))
+    with store.transaction(_("edit win #{id}", id=win_id)) as tx:
+        current = tx.get("wins", win_id)
+        if new_skills is not None:
+            changes["skills"] = new_skills
+            changes["skills_source"] = "manual"
+        if new_skills is not None or "problem" in changes:
+            teach_tagger(tx, current, {**current, **changes})
+        if "problem" in changes or "solution" in changes:
+            changes["terms"] = win_terms(
+                changes.get("problem", current["problem"]),
+                changes.get("solution", current.get("solution")),
+            )
+        if helpers is not None:
+            from growthdesk.network import contacts
+
+            changes["helped_by"] = contacts.ensure_contacts(tx, helpers, now)
+        changes["updated"] = now.isoformat(timespec="seconds")
+        return tx.update("wins", win_id, changes)
+
+
+def remove(store: Store, win_id: int) -> dict[str, Any]:
+    """Remove a win; kudos that pointed at it keep their text but lose the link."""
+    with store.transaction(_("remove win #{id}", id=win_id)) as tx:
+        record = tx.get("wins", win_id)
+        tx.remove("wins", win_id)
+        teach_tagger(tx, record, None)
+        for kudo in tx.all("kudos"):
+            if kudo.get("win") == win_id:
+                tx.update("kudos", kudo["id"], {"win": None})
+    return record
+
+
+def _months_between(since: date | None, until: date | None, months: list[str]) -> list[str]:
+    lo = since.isoformat()[:7] if since else None
+    hi = until.isoformat()[:7] if until else None
+    return [m for m in months if (lo is None or m >= lo) and (hi is None or m <= hi)]
+
+
+def query(
+    store: Store,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    skill: str | None = None,
+    contains: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Wins matching every filter, newest first; reads only the month shards it needs."""
+    if since and until and since > until:
+        raise InputError(_("--since {a} is after --until {b}", a=since, b=until))
+    if limit is not None and limit < 1:
+        raise InputError(_("--limit must be at least 1"))
+    wanted_skill = validate_skills([skill])[0] if skill else None
+    needle = fold(contains) if contains else None
+    out: list[dict[str, Any]] = []
+    for win in _newest_first(store, _months_between(since, until, store.win_months())):
+        day = win["when"][:10]
+        if since and day < since.isoformat():
+            continue
+        if until and day > until.isoformat():
+            continue
+        if wanted_skill and wanted_skill not in win.get("skills", []):
+            continue
+        if needle and needle not in fold(_haystack(win)):
+            continue
+        out.append(win)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def _haystack(win: dict[str, Any]) -> str:
+    parts = [win.get("problem") or "", win.get("solution") or "", win.get("ticket") or ""]
+    return " ".join(parts + list(win.get("tags", [])))
+
+
+def _newest_first(store: Store, months: list[str]) -> Iterator[dict[str, Any]]:
+    for month in reversed(months):
+        yield from reversed(store.wins([month]))
