@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from growthdesk.network.ranking import RankParams, evaluate, rank_scenario  # noqa: E402
+from growthdesk.network.evaluation import evaluate, rank_scenario  # noqa: E402
+from growthdesk.network.ranking import RankParams  # noqa: E402
 
 SCENARIO = ROOT / "tests" / "data" / "network_scenario.json"
 ABLATION = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from growthdesk.skills.taxonomy import skill_label
+from growthdesk.skills.labels import skill_label
 
 
 def snapshot(home: Path) -> dict[str, bytes]:

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthdesk.career import analysis as career
+from growthdesk.career import metrics
+from growthdesk.career.analysis import analyse
 from growthdesk.skills.ids import SKILL_IDS
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
@@ -30,7 +31,7 @@ learning_item = st.builds(
         "skills": skills,
     },
     st.integers(min_value=0, max_value=1500),
-    st.sampled_from(sorted(career.LEARNING_WEIGHTS)),
+    st.sampled_from(sorted(metrics.LEARNING_WEIGHTS)),
     st.lists(skill, min_size=1, max_size=2),
 )
 
@@ -38,7 +39,7 @@ learning_item = st.builds(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(win, max_size=80), st.lists(learning_item, max_size=10))
 def test_metrics_stay_in_range(wins: list[dict], learning: list[dict]) -> None:
-    report = career.analyse(wins, learning, {}, NOW)
+    report = analyse(wins, learning, {}, NOW)
     m = report.metrics
     shares = [a.share for a in report.areas]
     assert all(0 <= p <= 1 for p in shares)
@@ -66,10 +67,10 @@ def test_metrics_stay_in_range(wins: list[dict], learning: list[dict]) -> None:
 def test_adding_wins_in_one_area_never_lowers_its_share(
     wins: list[dict], area: str, extra: int, age: int
 ) -> None:
-    before = career.distribution(wins, [], NOW)
+    before = metrics.distribution(wins, [], NOW)
     when = (NOW - timedelta(days=age)).isoformat(timespec="seconds")
     more = wins + [{"when": when, "skills": [area]}] * extra
-    after = career.distribution(more, [], NOW)
+    after = metrics.distribution(more, [], NOW)
     assert after.share(area) >= before.share(area) - 1e-12
     assert after.wins[area] == before.wins[area] + extra
 
@@ -79,8 +80,8 @@ def test_adding_wins_in_one_area_never_lowers_its_share(
 def test_evenly_spread_history_has_maximum_evenness(per_area: int, other: list[dict]) -> None:
     when = NOW.isoformat(timespec="seconds")
     even = [{"when": when, "skills": [s]} for s in SKILL_IDS for _ in range(per_area)]
-    m_even = career.metrics(career.distribution(even, [], NOW), NOW)
-    m_other = career.metrics(career.distribution(other, [], NOW), NOW)
+    m_even = metrics.metrics(metrics.distribution(even, [], NOW), NOW)
+    m_other = metrics.metrics(metrics.distribution(other, [], NOW), NOW)
     assert math.isclose(m_even.evenness, 1.0) and math.isclose(m_even.evenness_plugin, 1.0)
     assert math.isclose(m_even.effective_areas, len(SKILL_IDS))
     assert m_other.evenness <= m_even.evenness + 1e-12

@@ -11,7 +11,7 @@ import pytest
 from click.testing import Result
 
 from growthdesk.core.errors import InputError, NotFoundError
-from growthdesk.network import contacts
+from growthdesk.network import contacts, lookup
 from growthdesk.store import Store
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
@@ -224,8 +224,8 @@ def test_rm_removes_every_reference_in_one_transaction(
 ) -> None:
     store = Store(home)
     with store.transaction("seed") as tx:
-        ana = contacts.resolve_contact(tx.all("contacts"), "ana")["id"]
-        dev = contacts.resolve_contact(tx.all("contacts"), "dev")["id"]
+        ana = lookup.resolve_contact(tx.all("contacts"), "ana")["id"]
+        dev = lookup.resolve_contact(tx.all("contacts"), "dev")["id"]
         for n, month in enumerate(["2026-09", "2026-10", "2026-11"]):
             tx.insert(
                 "wins",
@@ -291,7 +291,7 @@ def test_ensure_contacts_reuses_creates_and_refuses_typos(home: Path) -> None:
     assert rows["Kim"]["kind"] == "colleague" and rows["Kim"]["strength"] == 3
     assert rows["Kim"]["last_contact"] == "2026-11-26"
     assert [i["kind"] for i in store.all("interactions")] == ["helped"] * 4
-    with pytest.raises(contacts.AmbiguousNameError) as err, store.transaction("t") as tx:
+    with pytest.raises(lookup.AmbiguousNameError) as err, store.transaction("t") as tx:
         contacts.ensure_contacts(tx, ["Ana de Vris"], NOW)
     assert err.value.name == "Ana de Vris" and err.value.candidates == ["Ana de Vries"]
     assert str(err.value) == "unknown contact 'Ana de Vris'. Did you mean 'Ana de Vries'?"
@@ -303,19 +303,19 @@ def test_ensure_contacts_reuses_creates_and_refuses_typos(home: Path) -> None:
 
 def test_find_contact_exact_only() -> None:
     people = [{"id": 1, "name": "Ümit Kaya"}, {"id": 2, "name": "Ana de Vries"}]
-    assert contacts.find_contact(people, "umit kaya") == people[0]
-    assert contacts.find_contact(people, "  ANA DE VRIES ") == people[1]
-    assert contacts.find_contact(people, "ana") is None
-    assert contacts.find_contact(people, "") is None
+    assert lookup.find_contact(people, "umit kaya") == people[0]
+    assert lookup.find_contact(people, "  ANA DE VRIES ") == people[1]
+    assert lookup.find_contact(people, "ana") is None
+    assert lookup.find_contact(people, "") is None
 
 
 def test_resolve_ambiguous_first_name() -> None:
     people = [{"id": 1, "name": "Ana de Vries"}, {"id": 2, "name": "Ana Berg"}]
-    with pytest.raises(contacts.AmbiguousNameError) as err:
-        contacts.resolve_contact(people, "ana")
+    with pytest.raises(lookup.AmbiguousNameError) as err:
+        lookup.resolve_contact(people, "ana")
     assert err.value.candidates == ["Ana de Vries", "Ana Berg"]
     with pytest.raises(NotFoundError):
-        contacts.resolve_contact(people, "Zed")
+        lookup.resolve_contact(people, "Zed")
 
 
 @pytest.mark.parametrize(
@@ -339,3 +339,32 @@ def test_parse_specialty_rejects(text: str) -> None:
 def test_contact_help_has_examples(invoke: Callable[..., Result]) -> None:
     for sub in ["add", "list", "show", "edit", "rm", "touch", "link"]:
         assert "Example" in invoke("contact", sub, "--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("email", "phone"),
+    [
+        ("ana.de.vries+it@example.co.uk", "+31 6 1234 5678"),
+        ("a@b.nl", "(020) 123-4567"),
+        ("dev@cisco.com", "+1 555 123 4567 ext. 12"),
+        ("x_y@sub.domain.org", "1234"),
+        (None, "030/1234567 x 8"),
+    ],
+)
+def test_real_addresses_and_numbers_pass_the_shape_check(
+    invoke: Callable[..., Result], email: str | None, phone: str
+) -> None:
+    args = ["contact", "add", "Bo", "--phone", phone] + (["--email", email] if email else [])
+    assert invoke(*args).exit_code == 0
+    shown = json.loads(invoke("contact", "show", "Bo", "--json").stdout)
+    assert (shown["email"], shown["phone"]) == (email, phone)
+
+
+def test_text_fields_have_one_limit_per_kind(invoke: Callable[..., Result]) -> None:
+    """Short fields 200 characters, notes 20,000 (README "Text fields"): the limit itself passes."""
+    args = ["contact", "add", "N" * 200, "--org", "O" * 200, "--note", "n" * 20000]
+    assert invoke(*args).exit_code == 0
+    assert invoke("contact", "touch", "N" * 200, "--note", "t" * 20000).exit_code == 0
+    assert invoke("contact", "add", "M" * 201).stderr == (
+        "Error: the contact name is 201 characters long; the limit is 200\n"
+    )

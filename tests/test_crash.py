@@ -12,6 +12,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import orjson
 import pytest
 
 from growthdesk.store import Store
@@ -159,3 +160,68 @@ def test_random_kills(tmp_path: Path) -> None:
     assert acknowledged > 100, (
         acknowledged
     )  # the kills landed in a busy write loop, not at start-up
+
+
+# One domain write in a child process: "log" a win in October (auto-tagged, so the tagger model
+# stays out of the commit), or move win #<id> to September.
+_ONE_WRITE = """
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from growthdesk.store import Store
+from growthdesk.worklog import wins
+
+home, what = Path(sys.argv[1]), sys.argv[2]
+now = datetime(2026, 11, 26, 10, 0).astimezone()
+if what == "log":
+    when = datetime(2026, 10, 5, 9, 0).astimezone()
+    draft = wins.prepare("vpn drops every hour", now=now, when=when, minutes=5)
+    wins.add(Store(home), draft, now=now)
+else:
+    wins.edit(Store(home), int(what), now=now, when=datetime(2026, 9, 30, 9, 0).astimezone())
+"""
+
+
+def _killed_at(point: str, home: Path, what: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _ONE_WRITE, str(home), what],
+        env={**os.environ, "GROWTHDESK_CRASH_AT": point, "GROWTHDESK_CRASH_SKIP": "0"},
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert (home / "journal.json").exists()  # killed past the commit point
+
+
+def _ids_on_disk(home: Path) -> list[int]:
+    """Every win id in every month shard, repeats included."""
+    return [
+        int(doc["id"])
+        for shard in sorted((home / "wins").glob("*.json"))
+        for doc in orjson.loads(shard.read_bytes())["wins"].values()
+    ]
+
+
+def test_a_kill_past_the_commit_point_lands_the_operation_once(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _seed_store(home, tmp_path / "ack.jsonl")  # wins 1-5, in November
+
+    # Journal written, no file replaced yet: the next open must roll the log forward.
+    _killed_at("before_replace", home, "log")
+    logged = [w for w in Store(home).wins() if w["problem"] == "vpn drops every hour"]
+    assert not (home / "journal.json").exists()
+    assert [(w["id"], w["when"][:10]) for w in logged] == [(6, "2026-10-05")]
+
+    # A move between shards, killed after the new shard landed but before the old one went:
+    # only the roll-forward removes the win from October.
+    _killed_at("mid_replace", home, "6")
+    Store(home).wins()  # the next open rolls the journal forward
+    assert sorted(_ids_on_disk(home)) == [1, 2, 3, 4, 5, 6]  # none twice, none lost
+    assert Store(home).win(6)["when"][:10] == "2026-09-30"
+    assert Store(home).win_months() == ["2026-09", "2026-11"]
+
+    # The id counter was rolled forward with the win: the next win gets a new id.
+    now = datetime(2026, 11, 26, 10, 0).astimezone()
+    store = Store(home)
+    assert wins.add(store, wins.prepare("toner", now=now, skills=["printing"]), now=now)["id"] == 7

@@ -83,3 +83,44 @@ def test_dates_in_the_other_half_of_the_year_get_their_own_offset(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0001-01-01",
+        "1899-12-31",
+        "2127-01-01",
+        "9999-12-31",
+        "1000000000 days ago",
+        "999999999 days ago",
+        "99999999999999999999 days ago",
+        "10000000 weeks ago",
+        "9999999999 uur geleden",
+    ],
+)
+def test_dates_beyond_the_readable_years_are_refused_by_name(text: str) -> None:
+    """Not an OverflowError deep in date arithmetic: one InputError naming the text."""
+    with pytest.raises(InputError, match=f"'{text}' is not a date between 1900 and 2126"):
+        parse_when(text, NOW)
+
+
+def test_the_readable_years_reach_from_1900_to_a_century_ahead() -> None:
+    assert parse_day("1900-01-01", NOW).isoformat() == "1900-01-01"
+    assert parse_day("2126-12-31", NOW).isoformat() == "2126-12-31"
+    assert parse_day("36500 days ago", NOW).year == 1926
+
+
+def test_a_phrase_too_long_to_be_a_date_is_refused_quickly() -> None:
+    with pytest.raises(InputError, match="is too long to be a date"):
+        parse_when("next " * 1000, NOW)
+
+
+def test_records_are_held_to_1990() -> None:
+    from growthdesk.core.dates import check_day, check_past
+
+    assert check_day(datetime(1990, 1, 1).date()).isoformat() == "1990-01-01"
+    with pytest.raises(InputError, match="1989-12-31 is too far in the past"):
+        check_day(datetime(1989, 12, 31).date())
+    with pytest.raises(InputError, match="is in the future"):
+        check_past(datetime.fromisoformat("2026-11-26T10:06:00+01:00"), NOW, "a win")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -9,10 +10,12 @@ import statistics
 import tempfile
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from click.testing import Result
 
@@ -22,6 +25,7 @@ from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import Store
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")  # = conftest FIXED_NOW
+VPN_EXPERT = demo.vocabulary()["vpn_expert"]
 Invoke = Callable[..., Result]
 
 
@@ -43,6 +47,16 @@ def test_deterministic_for_a_seed(sample: demo.Sample) -> None:
     assert other != sample and [w["problem"] for w in other.wins[:20]] != [
         w["problem"] for w in sample.wins[:20]
     ]
+
+
+def test_the_sample_for_a_seed_is_pinned(sample: demo.Sample) -> None:
+    """The README tour and every demo figure come from this sample: a change to the generator
+    or to data/demo.json that alters it must be deliberate (then update the digest)."""
+    blob = orjson.dumps(asdict(sample), option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+    assert len(sample.wins) == 3116
+    assert hashlib.sha256(blob).hexdigest() == (
+        "3bc0cf2f09894ff1764fa5ebc650fd65e910b372a3e42c987ab9017bf859e725"
+    )
 
 
 def test_same_seed_gives_the_same_stored_home(tmp_path: Path, demo_home: Path) -> None:
@@ -95,9 +109,9 @@ def test_templates_agree_with_the_tagger() -> None:
     """Skills come from templates; the real tagger must put one of them first for nearly all texts."""
     rng = random.Random(1)
     texts = [
-        (skills, demo._fill(text, rng, nl))
-        for skills, en, nl_text, _m in demo.TEMPLATES
-        for text, nl in ((en, False), (nl_text, True))
+        (tpl["skills"], demo.fill(tpl[lang], rng, lang == "nl"))
+        for tpl in demo.vocabulary()["templates"]
+        for lang in ("en", "nl")
     ]
     misses = [
         (s, t) for s, t in texts if not (ranked := tagger.suggest(t)) or ranked[0][0] not in s
@@ -107,7 +121,7 @@ def test_templates_agree_with_the_tagger() -> None:
 
 def test_network_learning_kudos(sample: demo.Sample) -> None:
     assert len(sample.contacts) == 40
-    vpn = next(c for c in sample.contacts if c["name"] == demo.VPN_EXPERT)
+    vpn = next(c for c in sample.contacts if c["name"] == VPN_EXPERT)
     assert vpn["specialties"]["remote_access"] == 5
     helped = Counter(i for w in sample.wins for i in w["helped_by"])
     vpn_i = sample.contacts.index(vpn)
@@ -161,11 +175,11 @@ def test_ask_names_the_vpn_expert(invoke: Invoke, demo_home: Path) -> None:
     )
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
-    assert data["people"][0]["name"] == demo.VPN_EXPERT
+    assert data["people"][0]["name"] == VPN_EXPERT
     r = invoke(
         "--home", str(demo_home), "ask", "GlobalProtect certificaat verlopen, VPN werkt niet"
     )
-    assert r.exit_code == 0 and demo.VPN_EXPERT in r.stdout.split("\n2.")[0]
+    assert r.exit_code == 0 and VPN_EXPERT in r.stdout.split("\n2.")[0]
 
 
 def test_path_points_to_networking(invoke: Invoke, demo_home: Path) -> None:
@@ -203,3 +217,9 @@ def test_global_home_option_is_honoured_but_the_environment_is_not(tmp_path, hom
     assert result.exit_code == 0, result.output
     assert (target / "meta.json").exists()
     assert not home.exists()  # $GROWTHDESK_HOME (the user's real data) is never filled
+
+
+def test_the_demo_shows_the_dashboard_of_stats(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "sample"
+    shown = invoke("demo", "--home", str(target)).stdout
+    assert shown.startswith(invoke("--home", str(target), "stats").stdout)

@@ -1,4 +1,5 @@
-"""The pure-Python Dijkstra `ask` uses must agree with networkx, so the two can never drift."""
+"""The pure-Python Dijkstra `ask` uses must agree with networkx, and the graph `network export`
+writes must be the graph `ask` walks (both come from graph._edges)."""
 
 from __future__ import annotations
 
@@ -43,16 +44,20 @@ def nx_graph(costs: dict[tuple[Any, Any], float]) -> nx.Graph:
     return graph
 
 
+def adjacency_of(graph: nx.Graph) -> dict[Any, dict[Any, float]]:
+    """The graph's own adjacency (and neighbour order) as dijkstra() takes it."""
+    return {n: {m: attrs["cost"] for m, attrs in graph.adj[n].items()} for n in graph}
+
+
 @settings(max_examples=300, deadline=None)
 @given(weighted_graphs(), st.one_of(st.none(), st.floats(0.0, 15.0)))
 def test_dijkstra_agrees_with_networkx(
     costs: dict[tuple[Any, Any], float], cutoff: float | None
 ) -> None:
-    adj = g.adjacency(costs)
+    graph = nx_graph(costs)
+    adj = adjacency_of(graph)
     dist, paths = g.dijkstra(adj, g.ME, cutoff)
-    nx_dist, nx_paths = nx.single_source_dijkstra(
-        nx_graph(costs), g.ME, cutoff=cutoff, weight="cost"
-    )
+    nx_dist, nx_paths = nx.single_source_dijkstra(graph, g.ME, cutoff=cutoff, weight="cost")
     assert set(dist) == set(nx_dist) == set(paths)
     for node, d in dist.items():
         assert d == pytest.approx(nx_dist[node], abs=1e-12)
@@ -67,13 +72,13 @@ def test_dijkstra_agrees_with_networkx(
 
 def test_dijkstra_source_only_and_unknown_source() -> None:
     assert g.dijkstra({}, g.ME) == ({g.ME: 0.0}, {g.ME: [g.ME]})
-    adj = g.adjacency({(g.ME, 1): 1.0, (2, 3): 0.5})
+    adj = {g.ME: {1: 1.0}, 1: {g.ME: 1.0}, 2: {3: 0.5}, 3: {2: 0.5}}
     dist, paths = g.dijkstra(adj, g.ME)
     assert dist == {g.ME: 0.0, 1: 1.0} and paths[1] == [g.ME, 1]
 
 
 def test_dijkstra_cutoff_is_inclusive_like_networkx() -> None:
-    adj = g.adjacency({(g.ME, 1): 1.0, (1, 2): 1.0, (2, 3): 0.5})
+    adj = adjacency_of(nx_graph({(g.ME, 1): 1.0, (1, 2): 1.0, (2, 3): 0.5}))
     assert set(g.dijkstra(adj, g.ME, cutoff=2.0)[0]) == {g.ME, 1, 2}
     assert set(g.dijkstra(adj, g.ME, cutoff=1.999)[0]) == {g.ME, 1}
 
@@ -109,31 +114,26 @@ def networks(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]
 
 @settings(max_examples=200, deadline=None)
 @given(networks(), st.sampled_from([0.3, 0.5, 0.8]), st.sampled_from([30.0, 180.0]))
-def test_reach_from_agrees_with_networkx_reach(
+def test_reach_from_agrees_with_networkx_on_the_exported_graph(
     network: tuple[list[dict[str, Any]], list[dict[str, Any]]], gamma: float, tau: float
 ) -> None:
-    """`ask`'s reach (no networkx) against graph.reach over the full build_graph model."""
+    """`ask`'s reach (no networkx) against networkx's Dijkstra over build_graph's graph."""
     contacts, links = network
     params = g.GraphParams(tau_days=tau, gamma=gamma)
     pure = g.reach_from(contacts, links, TODAY, params)
     full = g.build_graph(contacts, links, None, today=TODAY, params=params)
-    via_nx = g.reach(full)
-    assert set(pure) == set(via_nx)
+    dist, _paths = nx.single_source_dijkstra(full, g.ME, cutoff=g.REACH_CUTOFF, weight="cost")
+    assert set(pure) == set(dist) - {g.ME}
     for node, (r, path) in pure.items():
-        assert r == pytest.approx(via_nx[node][0], rel=1e-12)
+        assert r == pytest.approx(math.exp(-dist[node]), rel=1e-12)
         assert path[0] == g.ME and path[-1] == node
         cost = sum(full[a][b]["cost"] for a, b in zip(path, path[1:], strict=False))
         assert math.exp(-cost) == pytest.approx(r, rel=1e-9)
-    # The lean networkx graph and the pure edge list are the same graph.
-    lean = g.build_graph(contacts, links, None, today=TODAY, params=params, lean=True)
-    costs = g.edge_costs(contacts, links, TODAY, params)
-    assert {frozenset(e) for e in costs} == {frozenset(e) for e in lean.edges}
-    assert {frozenset(e) for e in costs} == {frozenset(e) for e in full.edges}
-    for (a, b), c in costs.items():
-        assert full[a][b]["cost"] == pytest.approx(c, rel=1e-12)
-    # ask's one-pass adjacency: same neighbours, costs and neighbour order (the tie-breaking).
-    direct = g.network_adjacency(contacts, links, TODAY, params)
-    ref = g.adjacency(costs)
-    assert set(direct) == set(ref)
-    assert all(list(direct[n].items()) == list(ref[n].items()) for n in ref)
-    assert all(list(ref[n]) == list(full.adj[n]) for n in ref)
+    # Same edges, costs and neighbour order (the tie-breaking) in both.
+    adj = g.adjacency(contacts, links, TODAY, params)
+    assert adj == {n: nbrs for n, nbrs in adjacency_of(full).items() if nbrs}
+    assert all(list(adj[n]) == list(full.adj[n]) for n in adj)
+    for a, b in full.edges:
+        assert full[a][b]["tie"] == pytest.approx(
+            math.exp(-full[a][b]["cost"]) / (1.0 if a == g.ME or b == g.ME else gamma), rel=1e-9
+        )

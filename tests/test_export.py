@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import tempfile
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +18,33 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growthdesk.io import transfer
+from growthdesk.io.export import CSV_NOT_IMPORTED, CSV_TABLES, export_json
+from growthdesk.io.files import UnsafeOutputError, write_output
 from growthdesk.io.importers import parse_file
 from growthdesk.io.importers.native import EXPORT_TABLES
+from growthdesk.io.restore import restore
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import SCHEMA_VERSION, Store
 
 Invoke = Callable[..., Result]
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+# A valid exported win, for tests that break one field at a time.
+WIN: dict[str, Any] = {
+    "id": 1,
+    "when": "2026-11-02T10:00:00+01:00",
+    "problem": "VPN token out of sync",
+    "solution": None,
+    "skills": ["remote_access"],
+    "skills_source": "manual",
+    "minutes": 12,
+    "helped_by": [],
+    "ticket": None,
+    "source": "manual",
+    "tags": [],
+    "escalated": False,
+}
 
 
 def seed(home: Path) -> Store:
@@ -132,7 +153,7 @@ def test_csv_export_neutralises_formulas(invoke: Invoke, home: Path, tmp_path: P
     out = tmp_path / "wins.csv"
     result = invoke("export", "--format", "csv", "--table", "wins", "-o", str(out))
     assert result.exit_code == 0
-    assert result.stderr == f"Exported to {out}\n"
+    assert result.stderr.splitlines()[-1] == f"Exported to {out}"
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -188,6 +209,70 @@ def test_csv_export_reimports_as_generic_csv(invoke: Invoke, home: Path, tmp_pat
     assert plan.rows[1]["ticket"] == "+INC1"
     assert plan.rows[1]["skills"] == ["remote_access", "security_incidents"]
     assert plan.rows[1]["skills_source"] == "manual"
+
+
+def test_csv_round_trip_keeps_every_field_it_exports(
+    invoke: Invoke, home: Path, tmp_path: Path
+) -> None:
+    """export --format csv, then import --from csv into a new home: every column comes back,
+    except the ones the export names as left out (and those are exactly CSV_NOT_IMPORTED)."""
+    store = seed(home)
+    with store.transaction("more") as tx:
+        ana = tx.get("contacts", 1)
+        bram = tx.insert("contacts", {k: v for k, v in ana.items() if k != "id"} | {"name": "Bram"})
+        tx.insert(
+            "wins",
+            {
+                "when": "2026-11-20T16:45:00-05:00",
+                "problem": "Outlook keeps asking for the password",
+                "solution": "Cleared the credential manager.\nRebuilt the profile.",
+                "skills": ["email_calendar"],
+                "skills_source": "auto",
+                "minutes": 25,
+                "helped_by": [1, bram],
+                "ticket": "INC0099",
+                "source": "topdesk",
+                "tags": ["outlook", "mfa"],
+                "escalated": False,
+                "created": "2026-11-20T16:50:00-05:00",
+                "updated": "2026-11-20T16:50:00-05:00",
+            },
+        )
+    out = tmp_path / "wins.csv"
+    exported = invoke("export", "--format", "csv", "-o", str(out))
+    assert exported.exit_code == 0
+    assert exported.stderr.splitlines()[0] == (
+        f"Note: import --from csv reads this file back without {', '.join(CSV_NOT_IMPORTED)} "
+        "(--format json is the full backup)"
+    )
+    new_home = tmp_path / "new"
+    result = invoke("--home", str(new_home), "import", str(out), "--from", "csv")
+    assert result.exit_code == 0, result.output
+
+    def by_moment(s: Store) -> list[dict[str, Any]]:
+        names = {c["id"]: c["name"] for c in s.contacts()}
+        wins = [{**w, "helped_by": [names[i] for i in w["helped_by"]]} for w in s.wins()]
+        return sorted(wins, key=lambda w: w["when"])
+
+    before, after = by_moment(Store(home)), by_moment(Store(new_home))
+    assert len(before) == len(after) == 3
+    kept = [c for c in CSV_TABLES["wins"] if c not in CSV_NOT_IMPORTED]
+    for old, new in zip(before, after, strict=True):
+        for column in kept:
+            assert new[column] == old[column], (old["problem"], column)
+        assert new["source"] == "csv"
+    assert invoke("--home", str(new_home), "import", str(out), "--from", "csv").stdout == (
+        "Nothing new to import from wins.csv.\n  3 already imported.\n"
+    )
+
+
+def test_csv_export_of_other_tables_says_import_reads_wins_only(invoke: Invoke, home: Path) -> None:
+    seed(home)
+    result = invoke("export", "--format", "csv", "--table", "contacts")
+    assert result.stderr == (
+        "Note: a contacts CSV is for spreadsheets: import reads wins only "
+        "(--format json is the full backup)\n"
+    )
 
 
 def test_table_with_json_is_a_usage_error(invoke: Invoke) -> None:
@@ -248,7 +333,7 @@ def test_restore_refuses_dangling_references(invoke: Invoke, home: Path, tmp_pat
         "format": "growthdesk-export",
         "schema_version": 1,
         "profile": {},
-        "wins": [{"id": 1, "when": "2026-11-02T10:00:00+01:00", "problem": "x", "helped_by": [7]}],
+        "wins": [{**WIN, "id": 1, "helped_by": [7]}],
     }
     path = tmp_path / "bad.json"
     path.write_bytes(orjson.dumps(doc))
@@ -256,6 +341,197 @@ def test_restore_refuses_dangling_references(invoke: Invoke, home: Path, tmp_pat
     assert result.exit_code == 1
     assert "points at records it does not contain (win #1 → contact #7)" in result.stderr
     assert Store(home).wins() == []
+
+
+def _snapshot(home: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
+    }
+
+
+# (what is broken, how, what the error says after "nothing restored: ")
+BROKEN: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
+    (
+        "a missing field",
+        lambda d: d["wins"][0].pop("escalated"),
+        "wins record 1 (id 1): missing 'escalated'",
+    ),
+    (
+        "a wrong type",
+        lambda d: d["wins"][0].update(minutes="12"),
+        "wins record 1 (id 1): 'minutes' must be a whole number or null, not '12'",
+    ),
+    (
+        "an int as a bool",
+        lambda d: d["wins"][1].update(escalated=1),
+        "wins record 2 (id 2): 'escalated' must be true or false, not 1",
+    ),
+    (
+        "a bool as an int",
+        lambda d: d["learning"][0].update(minutes=True),
+        "learning record 1 (id 1): 'minutes' must be a whole number or null, not True",
+    ),
+    (
+        "a basic-format date",
+        lambda d: d["wins"][0].update(when="20260101T100000+0000"),
+        "wins record 1 (id 1): 'when' is not an ISO date and time (YYYY-MM-DDTHH:MM:SS+HH:MM): "
+        "'20260101T100000+0000'",
+    ),
+    (
+        "a moment without an offset",
+        lambda d: d["contacts"][0].update(created="2026-01-01T09:00:00"),
+        "contacts record 1 (id 1): 'created' is not an ISO date and time",
+    ),
+    (
+        "an impossible day",
+        lambda d: d["contacts"][0].update(last_contact="2026-02-30"),
+        "contacts record 1 (id 1): 'last_contact' is not an ISO date (YYYY-MM-DD): '2026-02-30'",
+    ),
+    (
+        "id 0",
+        lambda d: d["wins"][0].update(id=0),
+        "wins record 1 (id 0): 'id' holds an id that is not",
+    ),
+    (
+        "an id as text",
+        lambda d: d["wins"][0].update(id="1"),
+        "wins record 1: 'id' must be a whole number, not '1'",
+    ),
+    (
+        "a float id",
+        lambda d: d["wins"][0].update(id=1.0),
+        "wins record 1: 'id' must be a whole number",
+    ),
+    (
+        "a bool id",
+        lambda d: d["wins"][0].update(id=True),
+        "wins record 1: 'id' must be a whole number",
+    ),
+    (
+        "a repeated id",
+        lambda d: d["wins"][1].update(id=1),
+        "wins record 2 (id 1): id 1 appears twice",
+    ),
+    ("a missing id", lambda d: d["wins"][0].pop("id"), "wins record 1: missing 'id'"),
+    (
+        "a helper id as a bool",
+        lambda d: d["wins"][0].update(helped_by=[True]),
+        "wins record 1 (id 1): 'helped_by' must be a list, each a whole number, not [True]",
+    ),
+    (
+        "an unknown field",
+        lambda d: d["kudos"].append(
+            {"id": 1, "when": NOW.isoformat(), "from": None, "note": "x", "win": None, "x": 1}
+        ),
+        "kudos record 1 (id 1): unknown field 'x'",
+    ),
+    (
+        "an unknown skill",
+        lambda d: d["wins"][0].update(skills=["made_up"]),
+        "wins record 1 (id 1): 'skills' holds an unknown skill id",
+    ),
+    ("not an object", lambda d: d["links"].append("x"), "links record 1: not an object"),
+    (
+        "two bad records",
+        lambda d: [d["wins"][0].pop("problem"), d["wins"][1].pop("problem")],
+        "wins record 1 (id 1): missing 'problem' (2 bad records in all)",
+    ),
+    (
+        "a profile target as text",
+        lambda d: d["profile"].update(target_minutes="abc"),
+        "the profile: 'target_minutes' must be a whole number, not 'abc'",
+    ),
+    (
+        "a profile target as a bool",
+        lambda d: d["profile"].update(target_minutes=True),
+        "the profile: 'target_minutes' must be a whole number, not True",
+    ),
+    (
+        "a profile target out of range",
+        lambda d: d["profile"].update(target_minutes=0),
+        "the profile: the target must be between 1 and 480 minutes, not 0",
+    ),
+    (
+        "a profile language",
+        lambda d: d["profile"].update(lang="xx"),
+        "the profile: language must be en or nl, not 'xx'",
+    ),
+    (
+        "a profile start in the future",
+        lambda d: d["profile"].update(started="2030-01-01"),
+        "the profile: the start date 2030-01-01 is in the future",
+    ),
+    (
+        "a profile field",
+        lambda d: d["profile"].update(colour="red"),
+        "the profile: unknown field 'colour'",
+    ),
+    ("a profile list", lambda d: d.update(profile=[]), "the profile: not an object"),
+]
+
+
+@pytest.mark.parametrize(("break_it", "expected"), [pytest.param(*c[1:], id=c[0]) for c in BROKEN])
+def test_restore_refuses_invalid_records(
+    invoke: Invoke,
+    home: Path,
+    tmp_path: Path,
+    break_it: Callable[[dict[str, Any]], object],
+    expected: str,
+) -> None:
+    """One bad field anywhere refuses the whole restore, names the record, and writes nothing."""
+    doc = export_json(seed(home), NOW)
+    break_it(doc)
+    path = tmp_path / "backup.json"
+    path.write_bytes(orjson.dumps(doc))
+    other = tmp_path / "other"
+    with Store(other).transaction("a home with something in it") as tx:
+        tx.set_profile({"role": "keep me"})
+    before = _snapshot(other)
+    result = invoke("--home", str(other), "import", str(path), "--from", "json")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: backup.json: nothing restored: {expected}")
+    assert len(result.stderr.splitlines()) == 1
+    assert _snapshot(other) == before
+    dry = invoke("--home", str(other), "import", str(path), "--from", "json", "--dry-run")
+    assert (dry.exit_code, dry.stderr) == (1, result.stderr)
+
+
+def test_an_unbroken_export_restores_into_that_home(
+    invoke: Invoke, home: Path, tmp_path: Path
+) -> None:
+    """(The refusals above are about the one broken field.)"""
+    path = tmp_path / "backup.json"
+    path.write_bytes(orjson.dumps(export_json(seed(home), NOW)))
+    other = tmp_path / "other"
+    with Store(other).transaction("a home with something in it") as tx:
+        tx.set_profile({"role": "keep me"})
+    result = invoke("--home", str(other), "import", str(path), "--from", "json")
+    assert result.exit_code == 0, result.output
+    assert len(Store(other).wins()) == 2
+
+
+@pytest.mark.parametrize(
+    "command", [["log", "printer fixed", "-s", "printing"], ["wins", "edit", "1", "-m", "9"]]
+)
+def test_a_damaged_profile_fails_before_the_commit(
+    invoke: Invoke, home: Path, command: list[str]
+) -> None:
+    """`log` used to save the win and then exit 1 on the profile, so a retry logged it twice.
+    A command that commits exits 0; this one now stops before it writes anything."""
+    seed(home)
+    with Store(home).transaction("damage") as tx:  # as a hand-edited meta.json would
+        tx.set_profile({"target_minutes": "abc"})
+    before = _snapshot(home)
+    result = invoke(*command)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: the profile's target_minutes 'abc' is not valid; set it with "
+        "growthdesk profile set --target-minutes 15\n"
+    )
+    assert _snapshot(home) == before
+    assert invoke("profile", "set", "--target-minutes", "15").exit_code == 0
+    assert invoke(*command).exit_code == 0
+    assert len(Store(home).wins()) == 2 + (command[0] == "log")
 
 
 # --- hypothesis round trip -----------------------------------------------------------------
@@ -400,8 +676,13 @@ def homes(draw: st.DrawFn) -> dict[str, Any]:
         "profile": draw(
             st.fixed_dictionaries(
                 {
-                    "started": st.none() | st.dates().map(str),
-                    "role": maybe_text,
+                    "started": st.none()
+                    | st.dates(date(1970, 1, 1), NOW.date()).map(date.isoformat),
+                    # as `profile set --role` stores it: one-spaced, not a word that clears it
+                    "role": st.none()
+                    | st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+                    .map(lambda t: " ".join(t.split()))
+                    .filter(lambda t: t.lower() not in ("", "none", "-", "geen")),
                     "target_minutes": st.integers(1, 120),
                     "track": st.none() | st.sampled_from(["network", "cloud"]),
                     "lang": st.sampled_from(["en", "nl"]),
@@ -450,22 +731,91 @@ def test_round_trip_any_home(spec: dict[str, Any]) -> None:
                     tx.remove("wins", win_id)
         source = Store(Path(tmp) / "a")
         path = Path(tmp) / "export.json"
-        path.write_bytes(orjson.dumps(transfer.export_json(source, NOW)))
+        path.write_bytes(orjson.dumps(export_json(source, NOW)))
 
         target = Store(Path(tmp) / "b")
         plan = parse_file(path, "json")
-        transfer.commit_import(target, plan, now=NOW)
+        restore(target, plan)
         target = Store(Path(tmp) / "b")
         for table in EXPORT_TABLES:
             assert target.all(table) == source.all(table), table
         assert target.profile() == source.profile()
         assert target.model("tagger") == source.model("tagger")
-        again = orjson.loads(orjson.dumps(transfer.export_json(target, NOW)))
+        again = orjson.loads(orjson.dumps(export_json(target, NOW)))
         assert again == orjson.loads(path.read_bytes())
 
 
 @pytest.mark.parametrize("table", ["wins", "contacts", "learning"])
-def test_csv_of_empty_home_is_just_a_header(invoke: Invoke, table: str) -> None:
+def test_csv_of_empty_home_is_just_a_header(invoke: Invoke, home: Path, table: str) -> None:
+    with Store(home).transaction("a data folder with nothing in it"):
+        pass
     result = invoke("export", "--format", "csv", "--table", table)
     assert result.exit_code == 0
-    assert result.stdout.lstrip("\ufeff").splitlines() == [",".join(transfer.CSV_TABLES[table])]
+    assert result.stdout.lstrip("\ufeff").splitlines() == [",".join(CSV_TABLES[table])]
+
+
+# ---------------------------------------------------------------- write_output (every `-o`)
+
+
+def test_write_output_is_private_and_replaces_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    write_output(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temp file left
+
+
+def test_write_output_refuses_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("keep me")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    with pytest.raises(UnsafeOutputError, match="link.txt"):
+        write_output(link, b"new")
+    assert link.is_symlink() and real.read_text() == "keep me"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_write_output_refuses_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(UnsafeOutputError, match="pipe"):
+        write_output(fifo, b"new")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_write_output_keeps_the_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_output(target, b"new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("export",), ("review",), ("network", "export", "--format", "json")],
+    ids=["export", "review", "network-export"],
+)
+def test_every_output_option_refuses_a_symlink(
+    invoke: Invoke, home: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    seed(home)
+    real = tmp_path / "real.txt"
+    real.write_text("keep me")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    result = invoke(*args, "-o", str(link))
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.stderr and str(link) in result.stderr
+    assert real.read_text() == "keep me" and link.is_symlink()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -26,10 +28,11 @@ ALL = _walk(cli, [])
 def test_every_registered_command_is_importable() -> None:
     ctx = click.Context(cli)
     listed = cli.list_commands(ctx)
-    assert {"log", "wins", "undo", "doctor"} <= set(listed)
+    assert listed == sorted(COMMANDS) and {"log", "wins", "undo", "doctor"} <= set(listed)
     for name in listed:
-        assert cli.get_command(ctx, name) is not None
-    assert set(listed) <= set(COMMANDS)
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.name == name, name
+    assert cli.get_command(ctx, "no-such-command") is None
 
 
 @pytest.mark.parametrize(
@@ -39,4 +42,17 @@ def test_help_has_an_example(path: list[str], command: click.Command) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert "Example" in result.output, f"{' '.join(path)} --help has no example"
-    assert (command.help or "").strip(), path
+    # A \b line before the examples keeps click from re-wrapping them into one paragraph.
+    block = re.search(r"^ *\x08\n *Examples?:\n( +growthdesk .+\n?)+", command.help or "", re.M)
+    assert block, f"{' '.join(path) or 'growthdesk'}: no \\b block of 'growthdesk …' examples"
+    shown = {line.strip() for line in result.output.splitlines()}
+    for example in block.group(0).splitlines()[2:]:
+        assert example.strip() in shown, example  # on one line, not re-wrapped
+
+
+def test_ask_offers_the_contact_kinds_of_the_domain() -> None:
+    from growthdesk.cli.network import ask_cmd
+    from growthdesk.network.contacts import CONTACT_KINDS
+
+    kind = next(p for p in ask_cmd.params if p.name == "kind")
+    assert isinstance(kind.type, click.Choice) and tuple(kind.type.choices) == CONTACT_KINDS

@@ -27,9 +27,17 @@ def copy(tmp_path: Path, name: str, as_name: str | None = None) -> Path:
     return target
 
 
+def data_files(home: Path) -> list[tuple[str, bytes]]:
+    """Every file of the home but its lock files, with its bytes."""
+    from growthdesk.store.layout import GATE, LOCK
+
+    files = sorted(p for p in home.rglob("*") if p.is_file() and p.name not in (LOCK, GATE))
+    return [(str(p.relative_to(home)), p.read_bytes()) for p in files]
+
+
 def nothing_written(home: Path) -> bool:
     """No data file exists: the store was at most opened, never committed to."""
-    return not any(p.is_file() for p in home.rglob("*") if p.name != "growthdesk.lock")
+    return not data_files(home)
 
 
 def test_import_then_reimport_adds_nothing(invoke: Invoke, store: Store, tmp_path: Path) -> None:
@@ -141,6 +149,33 @@ def test_skip_invalid_imports_good_rows_and_writes_report(
         "4,skipped,not solved yet (no 'Datum afgemeld')",
         "5,rejected,ambiguous date '04-06-2024 16:05' (day/month): pass --dayfirst or --date-format",
     ]
+
+
+def test_report_goes_to_the_current_folder_when_the_import_folder_is_read_only(
+    invoke: Invoke, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from growthdesk.io import commit
+
+    source = tmp_path / "readonly"
+    source.mkdir()
+    path = copy(source, "topdesk_nl.csv")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    real = commit.write_output
+
+    def read_only(target: Path, data: bytes) -> None:
+        if Path(target).parent == source:  # (root ignores chmod, so refuse like a read-only mount)
+            raise PermissionError(13, "Permission denied", str(target))
+        real(target, data)
+
+    monkeypatch.setattr(commit, "write_output", read_only)
+    result = invoke("import", str(path), "--from", "topdesk", "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    report = here / "topdesk_nl.csv.rejected.csv"
+    assert f"Warning: the rejected rows are listed in {report}" in result.stderr
+    assert report.read_text(encoding="utf-8-sig").startswith("row,status,reason\n")
+    assert not (source / "topdesk_nl.csv.rejected.csv").exists()
 
 
 def test_dry_run_writes_nothing(invoke: Invoke, home: Path) -> None:
@@ -300,13 +335,13 @@ def test_commit_dedupes_under_the_lock_too(home: Path) -> None:
     itself still skips wins that are already there."""
     from datetime import datetime, timezone
 
-    from growthdesk.io import transfer
+    from growthdesk.io.commit import commit_import
     from growthdesk.io.importers import ImportOptions, parse_file
 
     now = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
     plan = parse_file(DATA / "freshdesk.csv", "freshdesk", ImportOptions(timezone="UTC"))
-    first = transfer.commit_import(Store(home), plan, now=now)
-    second = transfer.commit_import(Store(home), plan, now=now)
+    first = commit_import(Store(home), plan, now=now)
+    second = commit_import(Store(home), plan, now=now)
     assert (first.added, first.duplicates, second.added, second.duplicates) == (2, 0, 0, 2)
     assert [w["ticket"] for w in Store(home).wins()] == ["5001", "5002"]
 
@@ -367,3 +402,64 @@ def test_every_format_imports_once(
     assert len(wins) == count
     assert {w["source"] for w in wins} == {fmt}
     assert len(Store(home).history()) == 1
+
+
+def _outcome(result: Result) -> tuple[int, list[str], str | dict[str, int]]:
+    """(exit code, rejected rows listed, the error without any "dry run: " or the counts)."""
+    lines = result.stderr.splitlines()
+    listed = [line for line in lines if line.startswith("  row ")]
+    if result.exit_code:
+        return result.exit_code, listed, lines[-1].replace("Error: dry run: ", "Error: ")
+    doc = orjson.loads(result.stdout)
+    added = doc["new"] if doc["dry_run"] else doc["added"]
+    counts = {k: doc[k] for k in ("read", "duplicates", "skipped", "rejected")}
+    return 0, listed, {"added": added, **counts}
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("glpi.csv", ["--from", "glpi"]),
+        ("topdesk_nl.csv", ["--from", "topdesk"]),  # ambiguous dates: stops, names --dayfirst
+        ("topdesk_nl.csv", ["--from", "topdesk", "--dayfirst"]),
+        ("topdesk_nl.csv", ["--from", "topdesk", "--skip-invalid"]),
+        ("bad.csv", ["--from", "csv"]),  # bad rows: stops, names --skip-invalid
+        ("bad.csv", ["--from", "csv", "--skip-invalid"]),
+        ("jira.csv", ["--from", "jira"]),  # imported once before: all duplicates
+        ("jrnl.json", ["--from", "jrnl"]),
+    ],
+)
+def test_dry_run_tells_what_the_import_does(
+    invoke: Invoke, home: Path, tmp_path: Path, name: str, args: list[str]
+) -> None:
+    """The dry run's outcome (exit code, rows, error or counts) is the real import's."""
+    if name == "bad.csv":
+        path = tmp_path / name
+        path.write_text(
+            "when,problem,minutes\n2024-05-02 10:00,VPN down,5\n2024-05-03 10:00,Jam,lots\n"
+        )
+    else:
+        path = copy(tmp_path, name)
+    if name == "jira.csv":
+        assert invoke("import", str(path), *args).exit_code == 0
+    common = ["import", str(path), *args, "--timezone", "UTC", "--json"]
+    before = data_files(home)
+    dry = invoke(*common, "--dry-run")
+    assert data_files(home) == before
+    real = invoke(*common)
+    assert _outcome(dry) == _outcome(real)
+    if real.exit_code:
+        assert dry.stderr.splitlines()[-1].startswith("Error: dry run: nothing imported: ")
+        assert "--dayfirst" in dry.stderr or "--skip-invalid" in dry.stderr
+        assert nothing_written(home)
+
+
+def test_dry_run_names_the_report_of_skipped_rows(invoke: Invoke, tmp_path: Path) -> None:
+    path = copy(tmp_path, "topdesk_nl.csv")
+    result = invoke("import", str(path), "--from", "topdesk", "--skip-invalid", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "Would import 1 wins (0 already imported, 1 skipped, 2 rejected)."
+    )
+    assert f"The rejected rows would be listed in {path}.rejected.csv." in result.stderr
+    assert not (tmp_path / "topdesk_nl.csv.rejected.csv").exists()

@@ -22,6 +22,16 @@ def parse(name: str, fmt: str, **options: object) -> ImportPlan:
     return parse_file(DATA / name, fmt, ImportOptions(tag=False, **options))  # type: ignore[arg-type]
 
 
+def counts(plan: ImportPlan) -> dict[str, int]:
+    return {
+        "read": plan.total,
+        "valid": len(plan.rows),
+        "rejected": len(plan.rejected),
+        "skipped": len(plan.skipped),
+        "duplicates": plan.duplicates,
+    }
+
+
 def brief(plan: ImportPlan) -> list[tuple[str, str, str | None, int | None, str | None, list[str]]]:
     return [
         (r["when"], r["problem"], r["solution"], r["minutes"], r["ticket"], r["tags"])
@@ -31,7 +41,7 @@ def brief(plan: ImportPlan) -> list[tuple[str, str, str | None, int | None, str 
 
 def test_topdesk_dutch_semicolon_dayfirst_cp1252() -> None:
     plan = parse("topdesk_nl.csv", "topdesk", dayfirst=True)
-    assert plan.counts == {"read": 4, "valid": 3, "rejected": 0, "skipped": 1, "duplicates": 0}
+    assert counts(plan) == {"read": 4, "valid": 3, "rejected": 0, "skipped": 1, "duplicates": 0}
     assert brief(plan) == [
         (
             "2024-05-03T14:30:00+02:00",
@@ -82,7 +92,7 @@ def test_date_format_decides_like_dayfirst() -> None:
 
 def test_osticket_bom_and_formula_guard() -> None:
     plan = parse("osticket.csv", "osticket")
-    assert plan.counts == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
+    assert counts(plan) == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
     assert brief(plan) == [
         ("2024-05-06T10:15:00+02:00", "Cannot connect to VPN from home", None, None, "100231", []),
         # the ' that guarded "@mentions" in the spreadsheet is gone
@@ -115,7 +125,7 @@ def test_osticket_dutch_headers() -> None:
 
 def test_glpi_multiline_solution_quotes_and_html() -> None:
     plan = parse("glpi.csv", "glpi")
-    assert plan.counts == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
+    assert counts(plan) == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
     assert brief(plan) == [
         (
             "2024-05-14T11:20:00+02:00",
@@ -140,7 +150,7 @@ def test_glpi_multiline_solution_quotes_and_html() -> None:
 
 def test_jira_repeated_labels_comments_and_seconds() -> None:
     plan = parse("jira.csv", "jira", timezone="UTC")
-    assert plan.counts == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
+    assert counts(plan) == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
     assert brief(plan) == [
         (
             "2024-05-11T15:26:00+00:00",
@@ -164,7 +174,7 @@ def test_jira_repeated_labels_comments_and_seconds() -> None:
 
 def test_servicenow_display_durations() -> None:
     plan = parse("servicenow.csv", "servicenow")
-    assert plan.counts == {"read": 4, "valid": 3, "rejected": 0, "skipped": 1, "duplicates": 0}
+    assert counts(plan) == {"read": 4, "valid": 3, "rejected": 0, "skipped": 1, "duplicates": 0}
     assert [(r["ticket"], r["minutes"], r["solution"]) for r in plan.rows] == [
         ("INC0010001", 12, "Removed stale credentials from Credential Manager"),
         ("INC0010002", 65, "Updated DisplayLink driver"),
@@ -247,7 +257,7 @@ def test_map_overrides_preset_and_names_bad_columns() -> None:
         "2024-05-10T09:15:00+00:00",
         "2024-05-13T08:40:00+00:00",
     ]
-    assert plan.counts["valid"] == 3  # the open ticket has a Created date
+    assert counts(plan)["valid"] == 3  # the open ticket has a Created date
     with pytest.raises(InputError, match="no column 'Closed On' in the file"):
         parse("jira.csv", "jira", mapping=[("Closed On", "when")])
     with pytest.raises(InputError, match="unknown field 'wehn'.*Did you mean 'when'"):
@@ -264,7 +274,7 @@ def test_zammad_xlsx_with_xls_name(tmp_path: Path) -> None:
     path = tmp_path / "tickets.xls"  # Zammad serves XLSX under an .xls name
     shutil.copy(DATA / "zammad.xlsx", path)
     plan = parse_file(path, "zammad", ImportOptions(tag=False))
-    assert plan.counts == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
+    assert counts(plan) == {"read": 3, "valid": 2, "rejected": 0, "skipped": 1, "duplicates": 0}
     assert [(r["ticket"], r["problem"], r["minutes"], r["tags"]) for r in plan.rows] == [
         ("31001", "Password reset for new hire", 10, ["accounts", "onboarding"]),
         ("31002", "Monitor flickering on docking station", None, []),

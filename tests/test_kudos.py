@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from click.testing import Result
 
-from growthdesk.core.errors import InputError, NotFoundError
+from growthdesk.core.errors import InputError
 from growthdesk.worklog.kudos import list_kudos, make_kudos
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
@@ -17,26 +17,59 @@ Invoke = Callable[..., Result]
 
 
 def test_make_kudos_cleans_and_validates() -> None:
-    rec = make_kudos(
-        "  Thanks\n so   much! ", when=NOW, from_="  Mia  (Finance) ", win=3, win_ids=[1, 3]
-    )
+    rec = make_kudos("  Thanks\n so   much! ", now=NOW, when=NOW, from_="  Mia  (Finance) ", win=3)
     assert rec == {
         "when": "2026-11-26T10:00:00+01:00",
         "from": "Mia (Finance)",
         "note": "Thanks so much!",
         "win": 3,
     }
-    assert make_kudos("ok", when=NOW, from_="   ")["from"] is None
+    assert make_kudos("ok", now=NOW, when=NOW, from_="   ")["from"] is None
     with pytest.raises(InputError):
-        make_kudos("   ", when=NOW)
+        make_kudos("   ", now=NOW, when=NOW)
     with pytest.raises(InputError):
-        make_kudos("x" * 2001, when=NOW)
+        make_kudos("x" * 2001, now=NOW, when=NOW)
     with pytest.raises(InputError):
-        make_kudos("ok", when=datetime(2026, 11, 26, 10, 0))  # no time zone
-    with pytest.raises(NotFoundError):
-        make_kudos("ok", when=NOW, win=7, win_ids=[1, 3])
+        make_kudos("ok", now=NOW, when=datetime(2026, 11, 26, 10, 0))  # no time zone
     with pytest.raises(InputError):
-        make_kudos("ok", when=NOW, win=0)
+        make_kudos("ok", now=NOW, when=NOW, win=0)
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("2026-11-27T10:00:00+01:00", "is in the future; log kudos after it happened"),
+        ("1989-12-31T12:00:00+01:00", "1989-12-31 is too far in the past"),
+    ],
+)
+def test_kudos_dates_follow_the_rules_of_a_win(when: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        make_kudos("ok", now=NOW, when=datetime.fromisoformat(when))
+
+
+def test_kudos_sender_and_text_have_the_documented_limits() -> None:
+    assert make_kudos("x" * 2000, now=NOW, when=NOW, from_="y" * 200)["from"] == "y" * 200
+    with pytest.raises(
+        InputError, match="the kudos sender is 201 characters long; the limit is 200"
+    ):
+        make_kudos("ok", now=NOW, when=NOW, from_="y" * 201)
+    with pytest.raises(InputError, match="the kudos text is 2001 characters long"):
+        make_kudos("x" * 2001, now=NOW, when=NOW)
+    with pytest.raises(
+        InputError, match=r"the kudos sender contains a control character \(\\x1b\)"
+    ):
+        make_kudos("ok", now=NOW, when=NOW, from_="Mia\x1b]0;pwned\x07")
+
+
+def test_kudos_dates_on_the_command_line(invoke: Invoke) -> None:
+    r = invoke("kudos", "ok", "--when", "morgen")
+    assert (r.exit_code, r.stderr) == (
+        1,
+        "Error: 2026-11-27T10:00+01:00 is in the future; log kudos after it happened\n",
+    )
+    r = invoke("kudos", "ok", "--when", "1950-06-01")
+    assert (r.exit_code, r.stderr) == (1, "Error: 1950-06-01 is too far in the past\n")
+    assert invoke("kudos", "ok", "--when", "1990-01-01").exit_code == 0
 
 
 def test_list_kudos_is_newest_first_and_stable() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from growthdesk.core.errors import InputError
 from growthdesk.worklog import learning
+from growthdesk.worklog.streaks import streaks
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")  # a Thursday
 
@@ -120,22 +121,25 @@ def test_default_subcommand_and_explicit_add(invoke) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        (["--kind", "blgo"], "Did you mean 'blog'?"),
-        (["--kind", "blog", "--skill", "printng"], "Did you mean 'printing'?"),
-        (["--kind", "blog", "--skill", "printing", "--minutes", "0"], "more than 0"),
-        (["--kind", "blog", "--skill", "printing", "--minutes", "9999"], "limit of 6000"),
-        (["--kind", "blog", "--skill", "printing", "--url", "ftp://x"], "not a web address"),
+        (["--kind", "blgo"], 1, "Did you mean 'blog'?"),
+        (["--kind", "blog", "--skill", "printng"], 1, "Did you mean 'printing'?"),
+        (["--kind", "blog", "--skill", "printing", "--minutes", "0"], 2, "more than 0"),
+        (["--kind", "blog", "--skill", "printing", "--minutes", "9999"], 2, "limit of 6000"),
+        (["--kind", "blog", "--skill", "printing", "--url", "ftp://x"], 1, "not a web address"),
         (
             ["--kind", "blog", "--skill", "printing", "--when", "not a date at all"],
+            1,
             "cannot read the date",
         ),
     ],
 )
-def test_bad_values_are_usage_errors(invoke, args: list[str], message: str) -> None:
+def test_bad_values_are_refused(invoke, home, args: list[str], code: int, message: str) -> None:
+    # Exit 2 for a number outside its declared range, 1 for the rules of growthdesk (README).
+    home.mkdir()
     result = invoke("learn", "something", *args)
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == code, result.output
     assert message in result.stderr
     assert orjson.loads(invoke("learn", "list", "--json").stdout)["entries"] == []
 
@@ -149,7 +153,8 @@ def test_future_and_empty_entries_are_refused(invoke) -> None:
     assert "the learning text is empty" in empty.stderr
 
 
-def test_list_filters_and_empty_message(invoke) -> None:
+def test_list_filters_and_empty_message(invoke, home) -> None:
+    home.mkdir()
     empty = invoke("learn", "list")
     assert empty.exit_code == 0 and empty.stdout == ""
     assert "No learning logged yet" in empty.stderr
@@ -182,6 +187,18 @@ def test_morning_blog_streak_skips_weekends_and_breaks_on_a_missed_workday() -> 
     assert (blog.current, blog.longest, blog.days, blog.last) == (5, 5, 9, "2026-11-26")
     proj = by["evening_project"]
     assert (proj.current, proj.longest, proj.days) == (0, 1, 1)
+
+
+def test_habit_streaks_follow_the_dashboards_rule() -> None:
+    """One streak rule: a habit's run is what `stats` would count for the same days."""
+    days = ["2026-11-13", "2026-11-14", "2026-11-16", "2026-11-18", "2026-11-19", "2026-11-20"]
+    days += ["2026-11-23", "2026-11-24", "2026-11-25"]  # Sat 14 counts, Tue 17 breaks
+    blog = next(
+        s for s in learning.streaks([_blog(d) for d in days], NOW) if s.habit == "morning_blog"
+    )
+    run = streaks(days, NOW.date())
+    assert (blog.current, blog.longest, blog.last) == (run["current"], run["longest"], run["last"])
+    assert (run["current"], run["longest"]) == (6, 6)
 
 
 def test_streak_survives_today_not_done_yet() -> None:

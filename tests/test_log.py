@@ -80,11 +80,11 @@ def test_helped_by_creates_then_reuses_a_contact(invoke: Invoke) -> None:
 
 def test_helped_by_near_miss_asks_did_you_mean(invoke: Invoke, home: Path) -> None:
     invoke("log", "vpn issue", "-s", "remote_access", "--helped-by", "Ana de Vries")
-    before = {p: p.read_bytes() for p in home.rglob("*.json")}
+    before = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
     result = invoke("log", "vpn again", "-s", "remote_access", "--helped-by", "Ana de Vris")
     assert result.exit_code == 1
     assert "Did you mean 'Ana de Vries'?" in result.stderr
-    assert {p: p.read_bytes() for p in home.rglob("*.json")} == before
+    assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == before
 
 
 def test_filters(invoke: Invoke) -> None:
@@ -143,10 +143,33 @@ def test_wins_show(invoke: Invoke) -> None:
     assert "  escalated  yes\n" in out
 
 
-def test_empty_list_message_goes_to_stderr(invoke: Invoke) -> None:
+def test_empty_list_message_goes_to_stderr(invoke: Invoke, home: Path) -> None:
+    home.mkdir()
     result = invoke("wins")
-    assert result.stdout == ""
-    assert result.stderr == "No wins yet.\n"
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "No wins yet.\n")
+
+
+def test_a_filter_without_result_says_no_wins_match(invoke: Invoke) -> None:
+    invoke("log", "printer jam", "-s", "printing", "--when", "2026-11-20")
+    for args in (["--since", "tomorrow"], ["--skill", "security_incidents"], ["--contains", "vpn"]):
+        result = invoke("wins", *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            0,
+            "",
+            "No wins match these filters.\n",
+        ), args
+
+
+def test_reading_a_missing_data_folder_creates_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    typo = tmp_path / "hoem"
+    for args in (["wins"], ["wins", "show", "1"], ["stats"], ["contact", "list"], ["path"]):
+        result = invoke("--home", str(typo), *args)
+        assert (result.exit_code, result.stdout) == (1, ""), args
+        assert result.stderr == (
+            f"Error: no growthdesk data in {typo}; check --home or GROWTHDESK_HOME "
+            "(`growthdesk log` starts a new data folder)\n"
+        )
+        assert not typo.exists()
 
 
 def test_no_colour_when_piped_or_no_color(invoke: Invoke, monkeypatch) -> None:
@@ -179,7 +202,7 @@ def test_logged_and_edited_wins_carry_current_terms(invoke: Invoke) -> None:
 def test_on_a_terminal_an_unconfident_tag_is_asked_for(invoke: Invoke, monkeypatch) -> None:
     from growthdesk.cli import wins as cli_wins
 
-    monkeypatch.setattr(cli_wins, "_interactive", lambda: True)
+    monkeypatch.setattr(cli_wins, "interactive", lambda: True)
     result = invoke("log", "scherm doet raar", input="1\n")  # weak evidence only
     assert result.exit_code == 0
     assert "No confident skill. Top 3: 1) hardware 0.25" in result.stderr
@@ -188,14 +211,15 @@ def test_on_a_terminal_an_unconfident_tag_is_asked_for(invoke: Invoke, monkeypat
     assert win["skills_source"] == "manual"  # the user's pick teaches the tagger
     skipped = invoke("log", "scherm doet raar", input="\n")
     assert skipped.exit_code == 0
-    assert Store(Path(_home())).wins()[1]["skills"] == []
+    second = Store(Path(_home())).wins()[1]
+    assert (second["skills"], second["skills_source"]) == ([], "auto")  # nothing picked
 
 
 def test_on_a_terminal_a_near_miss_name_is_confirmed(invoke: Invoke, monkeypatch) -> None:
     from growthdesk.cli import wins as cli_wins
 
     invoke("log", "vpn issue", "-s", "remote_access", "--helped-by", "Ana de Vries")
-    monkeypatch.setattr(cli_wins, "_interactive", lambda: True)
+    monkeypatch.setattr(cli_wins, "interactive", lambda: True)
     result = invoke(
         "log", "vpn again", "-s", "remote_access", "--helped-by", "Ana de Vris", input="y\n"
     )

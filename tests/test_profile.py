@@ -13,7 +13,8 @@ from growthdesk.worklog import profile
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 
 
-def test_default_profile_is_shown(invoke) -> None:
+def test_default_profile_is_shown(invoke, home) -> None:
+    home.mkdir()  # an empty data folder: `profile` only reads, it creates none
     result = invoke("profile")
     assert result.exit_code == 0
     assert result.stdout == (
@@ -71,25 +72,68 @@ def test_started_accepts_phrases(invoke) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        (["--started", "2027-01-01"], "the start date 2027-01-01 is in the future"),
-        (["--started", "1960-01-01"], "too far in the past"),
-        (["--track", "securty"], "Did you mean 'security'?"),
-        (["--target-minutes", "0"], "between 1 and 480 minutes, not 0"),
-        (["--target-minutes", "1000"], "between 1 and 480 minutes, not 1000"),
-        (["--target-minutes", "abc"], "whole number of minutes, not 'abc'"),
-        (["--lang", "de"], "language must be en or nl, not 'de'"),
-        ([], "nothing to set"),
+        (["--started", "2027-01-01"], 1, "Error: the start date 2027-01-01 is in the future\n"),
+        (
+            ["--started", "1960-01-01"],
+            1,
+            "Error: the start date 1960-01-01 is too far in the past\n",
+        ),
+        (["--track", "securty"], 1, "Did you mean 'security'?\n"),
+        (["--lang", "de"], 1, "Error: language must be en or nl, not 'de'\n"),
+        (["--role", "r" * 201], 1, "Error: the role is 201 characters long; the limit is 200\n"),
+        (["--target-minutes", "0"], 2, "'--target-minutes': 0 is not in the range 1<=x<=480."),
+        (["--target-minutes", "1000"], 2, "1000 is not in the range 1<=x<=480."),
+        (["--target-minutes", "abc"], 2, "'abc' is not a valid integer range."),
+        (["--track", "a", "--track", "b"], 2, "option '--track' is given more than once"),
+        ([], 2, "nothing to set"),
     ],
 )
-def test_bad_values_are_usage_errors(invoke, args: list[str], message: str) -> None:
+def test_bad_values_exit_1_or_2_by_the_rule(
+    invoke, args: list[str], code: int, message: str
+) -> None:
+    """Numbers out of their declared range and malformed command lines exit 2; values that
+    growthdesk's own rules refuse exit 1. Either way nothing is written."""
+    invoke("profile", "set", "--role", "agent")
     result = invoke("profile", "set", *args)
-    assert result.exit_code == 2
-    assert message in result.stderr
+    assert result.exit_code == code, result.output
+    assert result.stderr.endswith(message) if code == 1 else message in result.stderr
     assert "Traceback" not in result.output
-    # Nothing was written.
     assert orjson.loads(invoke("profile", "--json").stdout)["track"] is None
+
+
+def test_a_start_decades_ago_needs_yes_without_a_terminal(invoke) -> None:
+    result = invoke("profile", "set", "--started", "2005-03-01")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: the start date 2005-03-01 is 21 years ago; add --yes if that is right\n",
+    )
+    assert invoke("profile", "set", "--started", "2012-01-01").exit_code == 0  # 14 years: fine
+    assert invoke("profile", "set", "--started", "2005-03-01", "--yes").exit_code == 0
+    assert orjson.loads(invoke("profile", "--json").stdout)["started"] == "2005-03-01"
+
+
+def test_a_start_decades_ago_is_asked_about_on_a_terminal(invoke, monkeypatch) -> None:
+    import click
+
+    monkeypatch.setattr("growthdesk.cli.career.interactive", lambda: True)
+
+    asked: list[str] = []
+    answer = {"value": False}
+
+    def confirm(text: str, **_kw: object) -> bool:
+        asked.append(text)
+        return answer["value"]
+
+    monkeypatch.setattr(click, "confirm", confirm)
+    refused = invoke("profile", "set", "--started", "1999-09-01")
+    assert refused.exit_code == 1 and asked == [
+        "1999-09-01 is 27 years ago; is that your first day at the helpdesk?"
+    ]
+    answer["value"] = True
+    assert invoke("profile", "set", "--started", "1999-09-01").exit_code == 0
+    assert orjson.loads(invoke("profile", "--json").stdout)["started"] == "1999-09-01"
 
 
 def test_profile_set_is_undoable(invoke) -> None:
@@ -108,8 +152,11 @@ def test_domain_validation() -> None:
         profile.validate_started("31-31-2020", NOW)
     assert profile.validate_role("  first   line ") == "first line"
     assert profile.validate_role("") is None
-    with pytest.raises(InputError, match="longer than 100"):
-        profile.validate_role("x" * 101)
+    assert profile.validate_role("x" * 200) == "x" * 200
+    with pytest.raises(InputError, match="the role is 201 characters long; the limit is 200"):
+        profile.validate_role("x" * 201)
+    with pytest.raises(InputError, match="control character"):
+        profile.validate_role("lead\x1b[2J")
     assert profile.validate_track("DevOps-Dev") == "devops_dev"
     assert profile.validate_target_minutes("480") == 480
     with pytest.raises(InputError, match="unknown profile field 'trak'. Did you mean 'track'"):

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from growthdesk.core.errors import InputError
 from growthdesk.network import graph as g
-from growthdesk.network.ranking import RankParams, evaluate, rank, rank_scenario
-from growthdesk.skills.taxonomy import skill_label
+from growthdesk.network.evaluation import evaluate, rank_scenario
+from growthdesk.network.ranking import RankParams, rank
+from growthdesk.skills.labels import skill_label
 
 SCENARIO = json.loads(
     (Path(__file__).parent / "data" / "network_scenario.json").read_text(encoding="utf-8")
@@ -230,6 +231,43 @@ def test_help_history_reason_and_weight() -> None:
     assert claims.name == "Claims" and claims.reasons[0] == f"knows {label} (3/5)"
 
 
+def test_help_evidence_decays_with_age() -> None:
+    """Two equal helpers (same specialty, tie and number of wins helped): help from last month
+    beats help from three years ago, and the whole score gap is W's age decay."""
+    contacts = [
+        # Equal scores would sort by name and put "Anna Old" first.
+        person(1, "Anna Old", 4, 5, {"remote_access": 4}),
+        person(2, "Bas Recent", 4, 5, {"remote_access": 4}),
+    ]
+
+    def helped(wid: int, cid: int, days: int) -> dict[str, Any]:
+        day = date.fromordinal(TODAY.toordinal() - days).isoformat()
+        return {
+            "id": wid,
+            "when": f"{day}T10:00:00+01:00",
+            "problem": "tunnel reset",
+            "skills": ["remote_access"],
+            "helped_by": [cid],
+        }
+
+    old_ages, recent_ages = [3 * 365, 3 * 365 + 1, 3 * 365 + 2], [30, 31, 32]
+    wins = [helped(n, 1, age) for n, age in enumerate(old_ages)]
+    wins += [helped(10 + n, 2, age) for n, age in enumerate(recent_ages)]
+    recent, old = ask(contacts, wins=wins).people
+    assert (recent.name, old.name) == ("Bas Recent", "Anna Old")
+    assert recent.topical == old.topical and recent.reach == old.reach
+    p = RankParams()
+
+    def w(ages: list[int]) -> float:
+        return 1.0 - math.exp(-sum(0.5 ** (a / p.half_life_days) for a in ages) / p.w_scale)
+
+    assert recent.history == pytest.approx(w(recent_ages))
+    assert old.history == pytest.approx(w(old_ages))
+    lam = p.lambda_max * len(wins) / (len(wins) + p.k)
+    factor = p.beta + (1.0 - p.beta) * recent.reach
+    assert recent.score - old.score == pytest.approx(lam * (w(recent_ages) - w(old_ages)) * factor)
+
+
 def test_no_match_suggests_where_to_look() -> None:
     contacts = [
         person(1, "Ana", 5, 2, {"printing": 4}),
@@ -294,8 +332,9 @@ def test_graph_edges_and_reach() -> None:
     assert set(graph.nodes) == {g.ME, 1, 2, 3}
     assert graph.nodes[1]["helped"] == 1 and graph.nodes[1]["helped_skills"] == {"printing": 1}
     assert graph[g.ME][1]["tie"] == pytest.approx(1.0)
+    assert graph[1][2]["note"] == "x" and graph[1][2]["kind"] == "link"
     assert not graph.has_edge(2, 2) and not graph.has_edge(g.ME, 2)
-    reached = g.reach(graph)
+    reached = g.reach_from(contacts, links, TODAY)
     assert reached[2][1] == [g.ME, 1, 2]
     assert reached[2][0] == pytest.approx(0.8 * 0.5)
     assert 3 not in reached

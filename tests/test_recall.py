@@ -6,8 +6,10 @@ import math
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from growthdesk.core.text import terms
+from growthdesk.core.text import terms, win_terms
 from growthdesk.worklog.recall import K1, B, bm25_scores, recall
 
 
@@ -86,9 +88,9 @@ def test_rarer_terms_weigh_more() -> None:
 
 
 def test_bm25_matches_the_formula() -> None:
-    docs = [{"a": 2, "b": 1}, {"b": 1}, {"c": 3}]
-    lengths = [3.0, 1.0, 3.0]
-    got = bm25_scores(["a", "b"], docs, lengths)
+    # Three documents of lengths 3, 1 and 3; the third ({"c": 3}) has no query term.
+    hits = [(0, {"a": 2, "b": 1}, 3.0), (1, {"b": 1}, 1.0)]
+    got = bm25_scores(["a", "b", "a"], hits, 3, 7.0)
     n, avgdl = 3, 7 / 3
 
     def idf(df: int) -> float:
@@ -97,10 +99,10 @@ def test_bm25_matches_the_formula() -> None:
     def part(tf: int, dl: float, df: int) -> float:
         return idf(df) * tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avgdl))
 
+    assert got.keys() == {0, 1}
     assert got[0] == pytest.approx(part(2, 3, 1) + part(1, 3, 2))
     assert got[1] == pytest.approx(part(1, 1, 2))
-    assert got[2] == 0
-    assert bm25_scores(["a"], [], []) == []
+    assert bm25_scores(["a"], [], 3, 7.0) == {}
 
 
 def test_shared_normalisation_with_the_tagger() -> None:
@@ -140,3 +142,69 @@ def test_stored_term_search_matches_whole_terms_only() -> None:
     assert _lines_matching({"prin"}, texts) == {0, 3, 5}
     assert _lines_matching({"jam", "vpn"}, texts) == {0, 3}
     assert _lines_matching({"nothing"}, texts) == set()
+
+
+def test_recall_survives_a_damaged_text() -> None:
+    wins = [{"id": 1, "when": "2026-01-01", "problem": ["printer"], "solution": None}]
+    wins.append({"id": 2, "when": "2026-01-02", "problem": "printer jam", "solution": None})
+    # The list is unhashable (no memo) but still read as text.
+    assert ids(recall("printer jam", wins, 5)) == [2, 1]
+
+
+WORDS = ["printer", "printers", "toner", "vpn", "anyconnect", "wachtwoord", "password", "reset"]
+TEXTS = st.lists(st.sampled_from([*WORDS, "Café", "e-mail", "x", "the"]), max_size=6).map(" ".join)
+
+
+@st.composite
+def win_lists(draw: st.DrawFn) -> list[dict[str, Any]]:
+    # Few distinct texts and days, so equal scores and equal days (the tie rules) are common;
+    # sometimes a short or missing "when", which sorts differently from full stamps.
+    whens = st.sampled_from(
+        ["2026-01-01T10:00:00+01:00", "2026-03-01T10:00:00+01:00", "2025-12-31T23:59:00+01:00"]
+    )
+    odd = st.sampled_from(["", "2026-03-01", None])
+    wins = [
+        {
+            "id": i,
+            "when": draw(st.one_of(whens, odd) if draw(st.booleans()) else whens),
+            "problem": draw(TEXTS),
+            "solution": draw(st.one_of(st.none(), TEXTS)),
+        }
+        for i in range(draw(st.integers(0, 25)))
+    ]
+    if wins and draw(st.booleans()):
+        del wins[0]["solution"]  # a record missing a field takes the lenient path
+    return wins
+
+
+def _newer_first(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    # Newest first, character by character: a stamp that is a prefix of another ("", a bare
+    # day) comes before it, as recall has always ordered them.
+    return [-ord(c) for c in str(a.get("when") or "")] <= [
+        -ord(c) for c in str(b.get("when") or "")
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, win_lists(), st.integers(1, 6), st.booleans())
+def test_recall_finds_every_match_in_order_whatever_is_stored(
+    text: str, wins: list[dict[str, Any]], limit: int, stored: bool
+) -> None:
+    if stored:  # as logged: with their terms (the fast path); else tokenised on the fly
+        wins = [
+            {**w, "terms": win_terms(w["problem"], w.get("solution"))} if w["id"] % 2 else w
+            for w in wins
+        ]
+    every = recall(text, wins, limit=len(wins) + 1)
+    query = set(terms(text))
+    matching = [
+        w["id"] for w in wins if query & {*terms(w["problem"]), *terms(w.get("solution") or "")}
+    ]
+    assert sorted(ids(every)) == matching
+    scores = [s for _w, s in every]
+    assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+    # Wins with the same texts score the same: the newer one first, then log order.
+    for (a, _sa), (b, _sb) in zip(every, every[1:], strict=False):
+        if (a["problem"], a.get("solution")) == (b["problem"], b.get("solution")):
+            assert _newer_first(a, b) and (a.get("when") != b.get("when") or a["id"] < b["id"])
+    assert recall(text, wins, limit) == every[:limit]

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from growthdesk.core.errors import InputError
 from growthdesk.reporting import review
+from growthdesk.reporting.review_html import render_html
+from growthdesk.reporting.review_markdown import md_escape, render_markdown, sparkline
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 EVIL = '<script>alert("x")</script>'
@@ -181,7 +184,7 @@ def test_since_until_and_bad_range() -> None:
 
 
 def test_markdown_has_every_section_and_escapes_user_text() -> None:
-    md = review.render_markdown(data())
+    md = render_markdown(data())
     for heading in (
         "# Brag document",
         "## Headline numbers",
@@ -246,7 +249,7 @@ class Collector(HTMLParser):
 
 
 def test_html_is_self_contained_parses_and_escapes() -> None:
-    page = review.render_html(data())
+    page = render_html(data())
     parser = Collector()
     parser.feed(page)
     parser.close()
@@ -269,21 +272,21 @@ def test_html_is_self_contained_parses_and_escapes() -> None:
 
 def test_empty_review_still_renders() -> None:
     d = review.build_review(wins=[], now=NOW)
-    md = review.render_markdown(d)
+    md = render_markdown(d)
     assert "_No wins in this period._" in md and "## Career direction" in md
-    page = review.render_html(d)
+    page = render_html(d)
     parser = Collector()
     parser.feed(page)
     assert parser.errors == []
 
 
 def test_sparkline_and_md_escape() -> None:
-    assert review.sparkline([0, 4, 8]) == "▁▅█"
-    assert review.sparkline([0, 0]) == "▁▁"
-    assert review.md_escape("a|b *c* <d>\nnext") == "a\\|b \\*c\\* \\<d\\> next"
-    assert review.md_escape("# not a heading") == "\\# not a heading"
-    assert review.md_escape("- item [x](http://e)") == "\\- item \\[x\\](http://e)"
-    assert review.md_escape("1. first") == "1\\. first"
+    assert sparkline([0, 4, 8]) == "▁▅█"
+    assert sparkline([0, 0]) == "▁▁"
+    assert md_escape("a|b *c* <d>\nnext") == "a\\|b \\*c\\* \\<d\\> next"
+    assert md_escape("# not a heading") == "\\# not a heading"
+    assert md_escape("- item [x](http://e)") == "\\- item \\[x\\](http://e)"
+    assert md_escape("1. first") == "1\\. first"
 
 
 # ---- the `growthdesk review` command
@@ -319,9 +322,43 @@ def test_review_command_markdown_to_stdout_and_html_to_file(invoke: Any, tmp_pat
     assert md.read_text(encoding="utf-8").startswith("# Brag document")
 
 
-def test_review_command_bad_range(invoke: Any) -> None:
+def test_review_command_bad_range(invoke: Any, home: Path) -> None:
+    home.mkdir()  # an empty data folder (`review` only reads: it creates none)
     r = invoke("review", "--since", "2026-11-20", "--until", "2026-11-01")
     assert r.exit_code == 1 and r.stderr.startswith(
         "Error: --since (2026-11-20) is after --until (2026-11-01)"
     )
     assert invoke("review", "--format", "pdf").exit_code == 2
+
+
+def test_month_sums() -> None:
+    from growthdesk.core.months import months_before, whole_months
+
+    assert months_before(date(2024, 5, 31), 3) == date(2024, 2, 29)  # clamped, leap year
+    assert months_before(date(2026, 1, 15), 18) == date(2024, 7, 15)
+    assert whole_months(date(2025, 5, 26), date(2026, 11, 26)) == 18
+    assert whole_months(date(2025, 5, 26), date(2026, 11, 25)) == 17  # not quite 18
+    assert whole_months(date(2026, 12, 1), date(2026, 11, 25)) == 0  # before the start
+
+
+def test_months_between_lists_or_filters_one_way() -> None:
+    from growthdesk.core.months import months_between
+
+    # Calendar months for the review's chart, across a year end, partial months included.
+    assert months_between(date(2025, 11, 30), date(2026, 2, 1)) == [
+        "2025-11",
+        "2025-12",
+        "2026-01",
+        "2026-02",
+    ]
+    # The same range over the store's month shards (open ends allowed), as `wins` and `stats` read.
+    shards = ["2025-10", "2025-11", "2026-01", "2026-03"]
+    assert months_between(date(2025, 11, 30), date(2026, 2, 1), shards) == ["2025-11", "2026-01"]
+    assert months_between(date(2025, 11, 30), None, shards) == ["2025-11", "2026-01", "2026-03"]
+    assert months_between(None, date(2025, 11, 1), shards) == ["2025-10", "2025-11"]
+    with pytest.raises(ValueError):
+        months_between(None, date(2025, 11, 1))
+    monthly = review.build_review(
+        wins=[], now=NOW, since=date(2025, 12, 31), until=date(2026, 1, 1)
+    )
+    assert [m["month"] for m in monthly["monthly"]] == ["2025-12", "2026-01"]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from growthdesk.core.text import content_words
 from growthdesk.reporting import stats
 from growthdesk.reporting.stats import Window
+from growthdesk.worklog.streaks import streaks
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")  # a Thursday
 TODAY = NOW.date()
@@ -199,6 +202,22 @@ def test_target_minutes_comes_from_the_profile() -> None:
     assert d.current["hit_rate"] == 0.8  # 5, 10, 20, 8 within 25; 30 not
 
 
+def test_a_win_of_exactly_the_target_minutes_is_a_hit() -> None:
+    # 15 minutes on a 15-minute target is within it; 16 is not (and a win without minutes
+    # says nothing about speed).
+    wins = [
+        win(1, "2026-11-24", "VPN token resync", ["remote_access"], 15),
+        win(2, "2026-11-25", "VPN token resync again", ["remote_access"], 16),
+        win(3, "2026-11-25", "VPN client reinstall", ["remote_access"], None),
+    ]
+    d = stats.dashboard(wins=wins, now=NOW, period="week", profile={"target_minutes": 15})
+    assert (d.current["with_minutes"], d.current["within_target"]) == (2, 1)
+    assert d.current["hit_rate"] == 0.5
+    assert d.skills[0]["hit_rate"] == 0.5
+    only_15 = stats.dashboard(wins=wins[:1], now=NOW, period="week")  # the default target
+    assert only_15.current["hit_rate"] == 1.0 and only_15.skills[0]["hit_rate"] == 1.0
+
+
 def test_median_minutes_and_hit_rate_per_skill() -> None:
     rows = {r["skill"]: r for r in board("week").skills}
     acc = rows["accounts_passwords"]
@@ -250,7 +269,7 @@ def test_repeat_problems_dutch_and_accents() -> None:
     ]
     (r,) = stats.repeat_problems(wins)
     assert r["ids"] == [1, 2, 3] and r["label"] == "printer 3e verdieping papierstoring"
-    assert stats.tokens("Café WERKT niet") == frozenset({"cafe"})
+    assert content_words("Café WERKT niet") == frozenset({"cafe"})
 
 
 def test_streaks_skip_weekends_and_today_is_still_open() -> None:
@@ -278,15 +297,12 @@ def test_streaks_skip_weekends_and_today_is_still_open() -> None:
         "since": "2026-10-13",
     }
     # Nothing yet today (Thursday) but Mon..Wed active: the run is still 3.
-    assert stats.streaks(["2026-11-23", "2026-11-24", "2026-11-25"], TODAY)["current"] == 3
+    assert streaks(["2026-11-23", "2026-11-24", "2026-11-25"], TODAY)["current"] == 3
     # Missing Wednesday breaks it.
-    assert stats.streaks(["2026-11-23", "2026-11-24"], TODAY)["current"] == 0
+    assert streaks(["2026-11-23", "2026-11-24"], TODAY)["current"] == 0
     # A weekend day with activity counts.
-    assert (
-        stats.streaks(["2026-11-20", "2026-11-21", "2026-11-23"], date(2026, 11, 23))["current"]
-        == 3
-    )
-    assert stats.streaks([], TODAY) == {"current": 0, "longest": 0, "last": None}
+    assert streaks(["2026-11-20", "2026-11-21", "2026-11-23"], date(2026, 11, 23))["current"] == 3
+    assert streaks([], TODAY) == {"current": 0, "longest": 0, "last": None}
 
 
 def test_kudos_part() -> None:
@@ -400,7 +416,8 @@ def test_stats_command_text_and_json(invoke: Any) -> None:
     assert all(len(line) <= 80 for line in lines) and "\x1b[" not in r.stdout
 
 
-def test_stats_command_empty_and_bad_period(invoke: Any) -> None:
+def test_stats_command_empty_and_bad_period(invoke: Any, home: Path) -> None:
+    home.mkdir()  # an empty data folder (`stats` only reads: it creates none)
     r = invoke("stats")
     assert r.exit_code == 0 and "No wins in this period." in r.stdout
     assert invoke("stats", "--period", "decade").exit_code == 2

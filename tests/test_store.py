@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
 import pytest
 
-from growthdesk import store as store_mod
 from growthdesk.core.errors import (
     CorruptStoreError,
     NewerStoreError,
     NothingToUndoError,
+    StoreBusyError,
     StoreError,
 )
-from growthdesk.store import BACKUPS_PER_FILE, UNDO_DEPTH, Store
+from growthdesk.store import BACKUPS_PER_FILE, SCHEMA_VERSION, UNDO_DEPTH, Store, lock, migrations
 
 
 def _win(day: str, text: str) -> dict:
@@ -58,12 +60,12 @@ def test_folder_0700_files_0600(home: Path) -> None:
 def test_an_exception_inside_a_transaction_writes_nothing(home: Path) -> None:
     s = Store(home)
     _log(s, "2026-11-02", "kept")
-    snapshot = {p: p.read_bytes() for p in home.rglob("*.json")}
+    snapshot = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
     with pytest.raises(RuntimeError), s.transaction("doomed") as tx:
         tx.insert("wins", _win("2026-11-03", "lost"))
         tx.insert("contacts", {"name": "Ana"})
         raise RuntimeError("boom")
-    assert {p: p.read_bytes() for p in home.rglob("*.json")} == snapshot
+    assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == snapshot
     assert [w["problem"] for w in Store(home).wins()] == ["kept"]
 
 
@@ -110,7 +112,7 @@ def test_recovery_rolls_a_journaled_commit_forward(home: Path) -> None:
     target = home / "wins" / "2026-11.json"
     new = orjson.loads(target.read_bytes())
     new["wins"]["2"] = {**_win("2026-11-02", "two"), "id": 2}
-    tmp = target.with_name(target.name + ".123.tmp")
+    tmp = target.with_name(target.name + ".01764150000000000000-123.tmp")
     tmp.write_bytes(orjson.dumps(new))
     (home / "journal.json").write_bytes(
         orjson.dumps(
@@ -154,9 +156,10 @@ def test_doctor_finds_and_restores_the_newest_good_backup(home: Path) -> None:
     (home / "wins" / "2026-11.json").write_bytes(b"")
     report = Store(home).check()
     assert not report.healthy
-    _why, backup = report.broken["wins/2026-11.json"]
-    assert backup is not None
-    Store(home).restore("wins/2026-11.json", backup)
+    (problem,) = report.problems
+    assert (problem.file, problem.why) == ("wins/2026-11.json", "it is empty")
+    assert problem.backup is not None
+    Store(home).repair(report)
     # The newest backup is the version before the last change: "three" is the price of the damage.
     assert [w["problem"] for w in Store(home).wins()] == ["one", "two"]
     assert Store(home).check().healthy
@@ -166,7 +169,7 @@ def test_newer_schema_is_refused(home: Path) -> None:
     s = Store(home)
     _log(s, "2026-11-01", "one")
     meta = orjson.loads((home / "meta.json").read_bytes())
-    meta["_meta"]["1"]["schema_version"] = store_mod.SCHEMA_VERSION + 1
+    meta["_meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1
     (home / "meta.json").write_bytes(orjson.dumps(meta))
     with pytest.raises(NewerStoreError, match="newer growthdesk"):
         Store(home).wins()
@@ -184,12 +187,12 @@ def test_older_schema_is_migrated_after_a_backup(
                 for doc in data.get("wins", {}).values():
                     doc.setdefault("escalated", False)
 
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", store_mod.SCHEMA_VERSION + 1)
-    monkeypatch.setitem(store_mod.MIGRATIONS, store_mod.SCHEMA_VERSION - 1, add_escalated)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, add_escalated)
     migrated = Store(home)
     assert migrated.wins()[0]["escalated"] is False
     meta = orjson.loads((home / "meta.json").read_bytes())
-    assert meta["_meta"]["1"]["schema_version"] == store_mod.SCHEMA_VERSION
+    assert meta["_meta"]["1"]["schema_version"] == SCHEMA_VERSION + 1
     assert len(list((home / "backups" / "wins_2026-11.json").iterdir())) >= 1
 
 
@@ -210,8 +213,24 @@ def test_restore_keeps_ids(home: Path) -> None:
 def test_lock_file_is_separate_from_data(home: Path) -> None:
     s = Store(home)
     _log(s, "2026-11-01", "one")
-    assert (home / "growthdesk.lock").exists()
-    assert os.path.getsize(home / "growthdesk.lock") == 0
+    for name in ("growthdesk.lock", "growthdesk.gate"):
+        assert os.path.getsize(home / name) == 0
+
+
+def test_a_read_session_holds_writers_off_until_it_is_closed(home: Path) -> None:
+    _log(Store(home), "2026-11-01", "one")
+    writer = [sys.executable, "-m", "growthdesk", "log", "two", "-s", "printing"]
+    env = {**os.environ, "GROWTHDESK_LOCK_TIMEOUT": "0.3"}
+    reader = Store(home)
+    assert len(reader.wins()) == 1
+    blocked = subprocess.run(writer, env=env, capture_output=True, text=True, timeout=60)
+    assert blocked.returncode == 1
+    assert "another growthdesk is still writing" in blocked.stderr
+    assert len(reader.wins()) == 1  # still the commit it started with
+    reader.close()
+    assert subprocess.run(writer, env=env, capture_output=True, timeout=60).returncode == 0
+    assert len(reader.wins()) == 2  # reading again opens a new session
+    reader.close()
 
 
 def test_a_held_lock_times_out_with_a_clear_error(
@@ -220,12 +239,12 @@ def test_a_held_lock_times_out_with_a_clear_error(
     fcntl = pytest.importorskip("fcntl")
     s = Store(home)
     _log(s, "2026-11-01", "one")
-    monkeypatch.setattr(store_mod, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(lock, "LOCK_TIMEOUT", 0.2)
     holder = os.open(home / "growthdesk.lock", os.O_RDWR)
     fcntl.flock(holder, fcntl.LOCK_EX)  # another "terminal" in the middle of a write
     try:
         with (
-            pytest.raises(store_mod.StoreBusyError, match="still writing"),
+            pytest.raises(StoreBusyError, match="still writing"),
             s.transaction("blocked"),
         ):
             pass
@@ -257,6 +276,6 @@ def test_a_schema_1_store_is_migrated_to_records_with_ids(home: Path) -> None:
     assert [(w["id"], w["problem"]) for w in s.wins()] == [(1, "one"), (2, "two")]
     assert s.all("contacts") == [{"name": "Ana", "id": 1}]
     stored = orjson.loads((home / "meta.json").read_bytes())
-    assert stored["_meta"]["1"]["schema_version"] == store_mod.SCHEMA_VERSION
+    assert stored["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert (home / "backups" / "wins_2026-11.json").is_dir()  # the old version is kept
     assert _log(s, "2026-11-03", "three") == 3

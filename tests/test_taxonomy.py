@@ -12,14 +12,12 @@ from typing import Any
 import pytest
 
 from growthdesk.core.errors import GrowthdeskError, InputError
+from growthdesk.core.i18n import set_language
 from growthdesk.skills.ids import SKILL_IDS
-from growthdesk.skills.taxonomy import (
-    TaxonomyError,
-    load_taxonomy,
-    parse_taxonomy,
-    skill_summary,
-    validate_skill,
-)
+from growthdesk.skills.labels import labels, skill_label
+from growthdesk.skills.summary import skill_summary
+from growthdesk.skills.taxonomy import Area, Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
+from growthdesk.skills.validate import validate_skill
 
 
 @pytest.fixture
@@ -32,9 +30,13 @@ def area(raw: dict[str, Any], sid: str) -> dict[str, Any]:
     return next(a for a in raw["areas"] if a["id"] == sid)
 
 
+def parsed(taxonomy: Taxonomy, sid: str) -> Area:
+    return next(a for a in taxonomy.areas if a.id == sid)
+
+
 def test_shipped_taxonomy_has_the_23_fixed_areas_in_order() -> None:
     tax = load_taxonomy()
-    assert tax.ids == SKILL_IDS
+    assert tuple(a.id for a in tax.areas) == SKILL_IDS
     assert load_taxonomy() is tax  # cached
 
 
@@ -45,8 +47,22 @@ def test_every_area_is_bilingual_and_has_vocabulary() -> None:
             assert a.label[lang].strip() and a.description[lang].strip(), (a.id, lang)
             assert len(a.keywords[lang]) + len(a.strong) >= 5, (a.id, lang)
             assert len(a.phrases[lang]) >= 3, (a.id, lang)
-    assert tax.label("printing", "nl") == "Printen & scannen"
-    assert tax.label("printing", "fr") == "Printing & scanning"  # falls back to English
+
+
+def test_skill_label_is_the_curated_label_in_the_interface_language() -> None:
+    # The cheap label reader must agree with the fully checked taxonomy.
+    for lang in ("en", "nl"):
+        assert labels(lang) == {a.id: a.label[lang] for a in load_taxonomy().areas}
+    assert skill_label("accounts_passwords") == "Passwords, sign-in & MFA"
+    assert skill_label("printing", "nl") == "Printen & scannen"
+    assert skill_label("printing", "fr") == "Printing & scanning"  # falls back to English
+    set_language("nl")
+    try:
+        assert skill_label("printing") == "Printen & scannen"
+    finally:
+        set_language("en")
+    assert skill_label("no_such_area") == "No such area"
+    assert skill_label("") == "Untagged"
 
 
 def test_refs_are_framework_codes_only() -> None:
@@ -63,11 +79,14 @@ def test_validate_skill_accepts_variants_and_suggests_near_misses() -> None:
     with pytest.raises(InputError, match="Did you mean 'printing'"):
         validate_skill("priting")
     with pytest.raises(InputError, match="unknown skill 'zzz'"):
-        load_taxonomy().validate_skill("zzz")
+        validate_skill("zzz")
+    # No id is spelled like it: the tagger reads the word as a problem text.
+    with pytest.raises(InputError, match="Did you mean 'remote_access'"):
+        validate_skill("vpn")
 
 
 def test_parse_accepts_the_shipped_file(raw: dict[str, Any]) -> None:
-    assert parse_taxonomy(raw).ids == SKILL_IDS
+    assert tuple(a.id for a in parse_taxonomy(raw).areas) == SKILL_IDS
 
 
 def test_unknown_id_is_rejected_with_a_hint(raw: dict[str, Any]) -> None:
@@ -110,13 +129,13 @@ def test_declared_shared_keyword_is_allowed(raw: dict[str, Any]) -> None:
     area(raw, "hardware")["keywords"]["en"].append("toner")
     raw["shared"] = {"toner": ["printing", "hardware"]}
     taxonomy = parse_taxonomy(raw)
-    assert "toner" in taxonomy.area("hardware").keywords["en"]
+    assert "toner" in parsed(taxonomy, "hardware").keywords["en"]
 
 
 def test_weak_words_may_appear_in_several_areas(raw: dict[str, Any]) -> None:
     area(raw, "telephony_av")["weak"]["en"].append("toner")
     taxonomy = parse_taxonomy(raw)
-    assert "toner" in taxonomy.area("telephony_av").weak["en"]
+    assert "toner" in parsed(taxonomy, "telephony_av").weak["en"]
 
 
 def test_generic_word_cannot_be_a_keyword(raw: dict[str, Any]) -> None:

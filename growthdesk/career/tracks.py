@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from growthdesk.core.data import read_json
 from growthdesk.core.errors import GrowthdeskError
 from growthdesk.core.i18n import _
-from growthdesk.core.names import fold
+from growthdesk.core.text import fold
 from growthdesk.skills.ids import SKILL_IDS, TRACK_IDS
 
 __all__ = [
@@ -184,27 +185,16 @@ def parse_baseline(doc: Any) -> dict[str, float]:
     return out
 
 
-def _read(name: str) -> Any:
-    from importlib.resources import files
-
-    import orjson
-
-    try:
-        return orjson.loads(files("growthdesk.data").joinpath(name).read_bytes())
-    except (OSError, orjson.JSONDecodeError) as exc:
-        raise _fail(f"cannot read {name}: {exc}") from None
-
-
 @lru_cache(maxsize=1)
 def load_tracks() -> dict[str, Track]:
     """The shipped tracks, validated once per process."""
-    return parse_tracks(_read("tracks.json"))
+    return parse_tracks(read_json("tracks.json"))
 
 
 @lru_cache(maxsize=1)
 def load_baseline() -> dict[str, float]:
     """The shipped baseline shares (an estimate; see the file's note)."""
-    return parse_baseline(_read("baseline.json"))
+    return parse_baseline(read_json("baseline.json"))
 
 
 # "AZ-104", "az104" and "AZ 104" must all match, as must "Security+" but not "Security":

@@ -7,7 +7,6 @@ Commands are registered by name and imported on first use, so ``growthdesk --hel
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import sys
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import click
 
 from growthdesk import __version__
+from growthdesk.cli.params import NoRepeats, check_argv, strict
 
 __all__ = ["cli", "main", "COMMANDS"]
 
@@ -56,29 +56,32 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Export everything (JSON) or a table (CSV).",
     ),
     "import": ("growthdesk.cli.transfer", "import_cmd", "Import from ticket systems or a backup."),
+    "query": ("growthdesk.cli.assist", "query_cmd", "The search query for a problem, no names."),
+    "plain": ("growthdesk.cli.assist", "plain_cmd", "Jargon check; what-happens-next message."),
+    "howto": ("growthdesk.cli.assist", "howto_cmd", "How-to drafts for your repeat problems."),
 }
 
 
-def _available(name: str) -> bool:
-    module = COMMANDS[name][0]
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
+class LazyGroup(NoRepeats, click.Group):
+    """Imports each command on first use and turns domain errors into one-line messages.
 
+    The command-line rules of cli.params start here: the whole command line is checked for
+    bytes that are not UTF-8 and control characters, and every command loaded gets NoRepeats.
+    """
 
-class LazyGroup(click.Group):
-    """Imports each command on first use and turns domain errors into one-line messages."""
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        check_argv(args, ctx)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(n for n in COMMANDS if _available(n))
+        return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS or not _available(cmd_name):
+        if cmd_name not in COMMANDS:
             return None
         module, attr, _help = COMMANDS[cmd_name]
         command: click.Command = getattr(importlib.import_module(module), attr)
-        return command
+        return strict(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(n, COMMANDS[n][2]) for n in self.list_commands(ctx)]
@@ -88,12 +91,14 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from growthdesk.core.errors import GrowthdeskError
+        from growthdesk.core.text import printable
 
         try:
             return super().invoke(ctx)
         except GrowthdeskError as exc:
-            # The one place where domain errors become user messages.
-            raise click.ClickException(str(exc)) from None
+            # The one place where domain errors become user messages (which may quote data:
+            # printable, like everything cli.output prints).
+            raise click.ClickException(printable(str(exc))) from None
         except (
             click.exceptions.Exit,
             click.ClickException,
@@ -106,12 +111,15 @@ class LazyGroup(click.Group):
             if os.environ.get("GROWTHDESK_DEBUG"):
                 raise
             where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+            raise click.ClickException(printable(f"{exc.strerror or exc}{where}")) from None
         except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
             if os.environ.get("GROWTHDESK_DEBUG"):
                 raise
             raise click.ClickException(
-                f"internal error: {type(exc).__name__}: {exc} (set GROWTHDESK_DEBUG=1 for details)"
+                printable(
+                    f"internal error: {type(exc).__name__}: {exc} "
+                    "(set GROWTHDESK_DEBUG=1 for details)"
+                )
             ) from None
 
 
@@ -134,11 +142,16 @@ def cli(ctx: click.Context, home: str | None) -> None:
       growthdesk ask "VPN token keeps failing"
     """
     from growthdesk.cli.app import App
+    from growthdesk.core.i18n import _
 
+    if home is not None and not home.strip():
+        # Not "no option": an empty --home would quietly fall back to the default data folder.
+        raise click.BadParameter(_("the data folder cannot be empty"), param_hint="'--home'")
     if ctx.obj is None:
         ctx.obj = App(home=home)
     elif home is not None:
         ctx.obj.set_home(home)
+    ctx.call_on_close(ctx.obj.close)  # end the store's read session with the command
 
 
 def main() -> None:

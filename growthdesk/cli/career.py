@@ -6,15 +6,31 @@ growthdesk.career.analysis. `path` lays its report out by hand (see _Out) to sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, style, warn
+from growthdesk.cli.output import (
+    DefaultToAdd,
+    bar,
+    cut,
+    echo,
+    emit_json,
+    info,
+    interactive,
+    paint,
+    percent,
+    style,
+    use_color,
+    warn,
+)
+from growthdesk.cli.params import Minutes
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, language
+from growthdesk.skills.labels import skill_label
+from growthdesk.worklog import profile
 
 if TYPE_CHECKING:
     from growthdesk.career.analysis import PathReport
@@ -22,58 +38,25 @@ if TYPE_CHECKING:
 __all__ = ["profile_group", "learn_group", "path_cmd"]
 
 
-def _checked(
-    validator: Callable[[Any], Any],
-) -> Callable[[click.Context, click.Parameter, Any], Any]:
-    """A click callback running a domain validator; its InputError becomes a usage error (exit 2)."""
-
-    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-        if value is None or value == ():
-            return value
-        try:
-            return validator(value)
-        except InputError as exc:
-            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
-
-    return callback
+def _started(value: str) -> date | None:
+    """--started: a day phrase read against now, or 'none' to clear it."""
+    return None if profile.is_clear(value) else get_app().day(value)
 
 
-def _day(value: str) -> Any:
-    from growthdesk.core.dates import parse_day
-
-    return parse_day(value, get_app().now())
-
-
-def _started(value: str) -> Any:
-    from growthdesk.worklog.profile import validate_started
-
-    if value.strip().lower() in ("none", "-", ""):
-        return None
-    return validate_started(_day(value), get_app().now())
-
-
-def _moment(value: str) -> Any:
-    from growthdesk.core.dates import parse_when
-
-    return parse_when(value, get_app().now())
-
-
-def _skills(values: tuple[str, ...]) -> list[str]:
-    from growthdesk.worklog.wins import validate_skills
-
-    return validate_skills(values)
-
-
-def _v(name: str) -> Callable[[Any], Any]:
-    """A validator from growthdesk.worklog.profile / growthdesk.worklog.learning, imported when used."""
-
-    def run(value: Any) -> Any:
-        module_name, func = name.split(":")
-        import importlib
-
-        return getattr(importlib.import_module(module_name), func)(value)
-
-    return run
+def _confirm_long_ago(started: str | None, yes: bool) -> None:
+    """A first day decades ago is more likely a typo (1997 for 2017): ask, or want --yes."""
+    years = profile.years_ago(started, get_app().now())
+    if years is None or yes:
+        return
+    question = _(
+        "{d} is {n} years ago; is that your first day at the helpdesk?", d=started, n=years
+    )
+    if not interactive():
+        raise InputError(
+            _("the start date {d} is {n} years ago; add --yes if that is right", d=started, n=years)
+        )
+    if not click.confirm(question, default=False, err=True):
+        raise click.Abort()
 
 
 # --- profile ---------------------------------------------------------------------------------
@@ -85,7 +68,7 @@ def _show_profile(view: dict[str, Any]) -> None:
         started += "  " + _("({m} months at the helpdesk)", m=view["months_at_helpdesk"])
     track = view["track"] or "-"
     if view["track"]:
-        track += f"  ({load_tracks()[view['track']].name(view['lang'] or 'en')})"
+        track += f"  ({load_tracks()[view['track']].name(language())})"
     rows = [
         (_("started"), started),
         (_("role"), view["role"] or "-"),
@@ -95,7 +78,7 @@ def _show_profile(view: dict[str, Any]) -> None:
     ]
     width = max(len(k) for k, _v in rows)
     for key, value in rows:
-        click.echo(f"{style(key.ljust(width), bold=True)}  {value}")
+        echo(f"{style(key.ljust(width), bold=True)}  {value}")
 
 
 @click.group("profile", invoke_without_command=True)
@@ -112,10 +95,8 @@ def profile_group(ctx: click.Context, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from growthdesk.worklog.profile import view
-
     app = get_app()
-    data = view(app.store.profile(), app.now())
+    data = profile.view(app.reader.profile(), app.now())
     if as_json:
         emit_json(data)
     else:
@@ -123,25 +104,23 @@ def profile_group(ctx: click.Context, as_json: bool) -> None:
 
 
 @profile_group.command("set")
-@click.option(
-    "--started", callback=_checked(_started), help="Your first day at the helpdesk ('none' clears)."
-)
+@click.option("--started", help="Your first day at the helpdesk ('none' clears).")
 @click.option("--role", help="Your role, e.g. 'first-line service desk'.")
 @click.option(
     "--target-minutes",
-    callback=_checked(_v("growthdesk.worklog.profile:validate_target_minutes")),
-    help="Resolution target in minutes (default 15).",
+    type=click.IntRange(1, profile.MAX_TARGET_MINUTES),
+    help=f"Resolution target in minutes, 1-{profile.MAX_TARGET_MINUTES} (default 15).",
 )
-@click.option(
-    "--track",
-    callback=_checked(_v("growthdesk.worklog.profile:validate_track")),
-    help="Career track you aim for (network, security, …; 'none' clears it).",
-)
-@click.option(
-    "--lang", callback=_checked(_v("growthdesk.worklog.profile:validate_lang")), help="en or nl."
-)
+@click.option("--track", help="Career track you aim for (network, security, …; 'none' clears it).")
+@click.option("--lang", help="en or nl.")
+@click.option("--yes", is_flag=True, help="Do not ask about a start date over 15 years ago.")
 def profile_set_cmd(
-    started: Any, role: str | None, target_minutes: int | None, track: Any, lang: str | None
+    started: str | None,
+    role: str | None,
+    target_minutes: int | None,
+    track: str | None,
+    lang: str | None,
+    yes: bool,
 ) -> None:
     """Change profile fields; the ones you leave out stay as they are.
 
@@ -151,8 +130,6 @@ def profile_set_cmd(
       growthdesk profile set --track security --target-minutes 20
       growthdesk profile set --track none
     """
-    from growthdesk.worklog.profile import validate_changes, view
-
     raw: dict[str, Any] = {}
     ctx = click.get_current_context()
     for name, value in (
@@ -170,26 +147,19 @@ def profile_set_cmd(
             _("nothing to set; give --started, --role, --target-minutes, --track or --lang")
         )
     app = get_app()
-    changes = validate_changes(raw, app.now())
+    if "started" in raw:
+        raw["started"] = _started(raw["started"])
+    changes = profile.validate_changes(raw, app.now())
+    if changes.get("started"):
+        _confirm_long_ago(changes["started"], yes)
     with app.store.transaction(_("profile set")) as tx:
         tx.set_profile(changes)
     info(_("Profile saved."))
-    _show_profile(view(app.store.profile(), app.now()))
+    _show_profile(profile.view(app.store.profile(), app.now()))
 
 
 # --- learn -----------------------------------------------------------------------------------
-class _DefaultAddGroup(click.Group):
-    """`learn TEXT …` means `learn add TEXT …`; `learn list` is the other subcommand."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
-            args = ["add", *args]
-        return super().parse_args(ctx, args)
-
-
-@click.group(
-    "learn", cls=_DefaultAddGroup, context_settings={"help_option_names": ["-h", "--help"]}
-)
+@click.group("learn", cls=DefaultToAdd)
 def learn_group() -> None:
     """Log what you learn: blogs, reading, courses, labs, side projects, certifications, events.
 
@@ -209,7 +179,6 @@ def learn_group() -> None:
     "--kind",
     "-k",
     required=True,
-    callback=_checked(_v("growthdesk.worklog.learning:validate_kind")),
     help="blog, reading, course, lab, side-project, certification or event.",
 )
 @click.option(
@@ -217,27 +186,19 @@ def learn_group() -> None:
     "-s",
     "skills",
     multiple=True,
-    callback=_checked(_skills),
     help="Skill area id (repeatable); guessed from the title if absent.",
 )
-@click.option(
-    "--minutes",
-    "-m",
-    callback=_checked(_v("growthdesk.worklog.learning:validate_minutes")),
-    help="Time spent.",
-)
-@click.option(
-    "--url", callback=_checked(_v("growthdesk.worklog.learning:validate_url")), help="Link."
-)
-@click.option("--when", "-w", callback=_checked(_moment), help="When (default now).")
+@click.option("--minutes", "-m", type=Minutes(learning=True), help="Time spent (1-6000).")
+@click.option("--url", help="Link.")
+@click.option("--when", "-w", help="When (default now).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored entry as JSON.")
 def learn_add_cmd(
     text: tuple[str, ...],
     kind: str,
-    skills: list[str] | tuple[()],
+    skills: tuple[str, ...],
     minutes: int | None,
     url: str | None,
-    when: Any,
+    when: str | None,
     as_json: bool,
 ) -> None:
     """Log one learning entry.
@@ -256,14 +217,13 @@ def learn_add_cmd(
         " ".join(text),
         kind,
         app.now(),
-        skills=list(skills or ()),
+        skills=list(skills),
         minutes=minutes,
         url=url,
-        when=when,
+        when=app.when(when),
         model=store.model("tagger") if not skills else None,
     )
-    new_id = learning.add(store, draft)
-    record = {"id": new_id, **draft.record}
+    record = learning.add(store, draft)
     for message in draft.warnings:
         warn(message)
     if as_json:
@@ -274,10 +234,10 @@ def learn_add_cmd(
         "certification": _("from the certification"),
         "auto": _("auto-tagged"),
     }
-    click.echo(
+    echo(
         _(
             "Logged learning #{id}: {kind}, {skills}  [{how}]",
-            id=new_id,
+            id=record["id"],
             kind=record["kind"],
             skills=", ".join(record["skills"]),
             how=how[draft.skills_from],
@@ -285,24 +245,17 @@ def learn_add_cmd(
     )
     if draft.certification is not None:
         tracks = load_tracks()
-        names = ", ".join(tracks[t].name() for t in draft.tracks)
+        names = ", ".join(tracks[t].name(language()) for t in draft.tracks)
         if record["kind"] == "certification":
-            click.echo(
-                _("  {cert} counts toward: {tracks}", cert=draft.certification.code, tracks=names)
-            )
+            echo(_("  {cert} counts toward: {tracks}", cert=draft.certification.code, tracks=names))
         else:
-            click.echo(
+            echo(
                 _("  Preparing for {cert} ({tracks})", cert=draft.certification.code, tracks=names)
             )
 
 
 @learn_group.command("list")
-@click.option(
-    "--kind",
-    "-k",
-    callback=_checked(_v("growthdesk.worklog.learning:validate_kind")),
-    help="Only this kind.",
-)
+@click.option("--kind", "-k", help="Only this kind.")
 @click.option(
     "--limit",
     "-n",
@@ -325,17 +278,21 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
     from growthdesk.worklog import learning
 
     app = get_app()
-    everything = app.store.all("learning")
-    rows = learning.entries(everything, kind=kind, limit=limit)
+    everything = app.reader.learning()
+    rows = learning.entries(
+        everything, kind=learning.validate_kind(kind) if kind else None, limit=limit
+    )
     streaks = learning.streaks(everything, app.now())
     if as_json:
         emit_json({"entries": rows, "streaks": [asdict(s) for s in streaks]})
         return
-    if not rows:
+    if not rows and kind and everything:
+        info(_("No learning entries match."))
+    elif not rows:
         info(_('No learning logged yet. Try: growthdesk learn "..." --kind blog'))
     for row in rows:
         minutes = f"{row['minutes']} min" if row.get("minutes") else "-"
-        click.echo(
+        echo(
             f"{style('#' + str(row['id']), bold=True)}  {row['when'][:10]}  "
             f"{row['kind']:<13} {minutes:>8}  {style(','.join(row.get('skills') or []), fg='cyan')}  "
             f"{row['title']}"
@@ -343,7 +300,7 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
     names = {"morning_blog": _("Morning blog"), "evening_project": _("Evening project")}
     for s in streaks:
         if s.days:
-            click.echo(
+            echo(
                 _(
                     "{habit} streak: {cur} day(s) now, longest {best}, {days} day(s) in all",
                     habit=names.get(s.habit, s.habit),
@@ -359,20 +316,6 @@ _COLORS = ["cyan", "magenta", "green", "yellow", "blue", "red"]
 _GLYPHS = ["█", "▓", "▒", "░", "▚", "·"]
 
 
-def _pct(x: float) -> str:
-    # Small shares keep a decimal, or "2.9% -> 3%" would read "3% -> 3%".
-    return f"{x * 100:.1f}%" if 0 < x < 0.095 else f"{x * 100:.0f}%"
-
-
-def _area(skill: str) -> str:
-    return skill.replace("_", " ")
-
-
-def _bar(fraction: float, width: int) -> str:
-    full = round(max(0.0, min(1.0, fraction)) * width)
-    return "█" * full + "·" * (width - full)
-
-
 class _Out:
     """Plain-text report writer: wraps at the terminal width (80 when piped), colours on a tty.
 
@@ -383,14 +326,12 @@ class _Out:
     def __init__(self) -> None:
         import shutil
 
-        from growthdesk.cli.output import use_color
-
         self.color = use_color()
         self.width = min(100, shutil.get_terminal_size((80, 24)).columns) if self.color else 80
         self.lines: list[str] = []
 
     def style(self, text: str, **kwargs: Any) -> str:
-        return click.style(text, **kwargs) if self.color else text
+        return paint(text, **kwargs) if self.color else text
 
     def line(self, text: str = "") -> None:
         self.lines.append(text)
@@ -409,11 +350,7 @@ class _Out:
         self.lines.append(self.style(text, bold=True))
 
     def flush(self) -> None:
-        click.echo("\n".join(self.lines))
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+        echo("\n".join(self.lines))
 
 
 def _render(report: PathReport, out: _Out) -> None:
@@ -455,25 +392,25 @@ def _render(report: PathReport, out: _Out) -> None:
 
     out.heading(_("Where your work goes (recent work counts more)"))
     out.line(
-        f"  {_('area'):<22} {_('share'):>6} {_('wins'):>7} {_('typical'):>8} {_('× typical'):>10}"
+        f"  {_('area'):<30} {_('share'):>6} {_('wins'):>7} {_('typical'):>8} {_('× typical'):>10}"
     )
     for a in [a for a in report.areas if a.share > 0][:8]:
         rca = f"{a.rca:.1f}".rjust(10)
         if a.skill in report.deep_areas:
             rca = out.style(rca, bold=True)
         out.line(
-            f"  {_cut(_area(a.skill), 22):<22} {_pct(a.share):>6} {a.wins:>7} "
-            f"{_pct(a.baseline):>8} {rca}"
+            f"  {cut(skill_label(a.skill), 30)} {percent(a.share, small=True):>6} {a.wins:>7} "
+            f"{percent(a.baseline, small=True):>8} {rca}"
         )
     out.para(
         _(
             "Breadth: {b} areas at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
             "biggest area {s}",
             b=m.breadth,
-            t=_pct(report.thresholds["breadth_share"]),
+            t=percent(report.thresholds["breadth_share"], small=True),
             e=m.effective_areas,
             j=m.evenness,
-            s=_pct(m.top_share),
+            s=percent(m.top_share, small=True),
         ),
         indent="  ",
     )
@@ -484,15 +421,18 @@ def _render(report: PathReport, out: _Out) -> None:
     for f in report.fits:
         mark = " ◀" if f.track == report.focus else ""
         certs = ", ".join(f.earned + [c + "…" for c in f.preparing])
-        bar = out.style(_bar(f.fit, 12), fg="green") if f.rank == 1 else _bar(f.fit, 12)
-        row = f"  {f.rank:>2}  {_cut(f.label + mark, name_w):<{name_w}} {_pct(f.fit):>5} {bar}"
+        gauge = bar(f.fit, 12, track="·")
+        gauge = out.style(gauge, fg="green") if f.rank == 1 else gauge
+        row = (
+            f"  {f.rank:>2}  {cut(f.label + mark, name_w)} {percent(f.fit, small=True):>5} {gauge}"
+        )
         out.line(row + (f"  {certs}" if certs else ""))
     out.line()
 
     shown = [f for f in report.fits if f.gaps or f.next_roles]
     shown = [f for f in shown if f.track == report.focus] if report.focus else shown[:3]
     for f in shown:
-        out.heading(f"{f.label} ({_pct(f.fit)})")
+        out.heading(f"{f.label} ({percent(f.fit, small=True)})")
         for g in f.gaps:
             extra = (
                 _(" or study {certs}", certs="/".join(g.certifications)) if g.certifications else ""
@@ -500,9 +440,9 @@ def _render(report: PathReport, out: _Out) -> None:
             out.para(
                 _(
                     "grow {area}: {s} → {t} of your work, about {n} more {wins}{extra}",
-                    area=_area(g.skill),
-                    s=_pct(g.share),
-                    t=_pct(g.target),
+                    area=skill_label(g.skill),
+                    s=percent(g.share, small=True),
+                    t=percent(g.target, small=True),
                     n=g.wins_needed,
                     wins=_("win") if g.wins_needed == 1 else _("wins"),
                     extra=extra,
@@ -567,13 +507,13 @@ def _render_history(report: PathReport, out: _Out) -> None:
         out.line(line)
     # The legend, wrapped by hand so that a glyph never ends a line without its name.
     key, used = "  ", 2
-    for i, skill in enumerate([*legend, "other"]):
+    for i, name in enumerate([*map(skill_label, legend), _("other")]):
         glyph = "█" if out.color else _GLYPHS[i]
-        item = f"{glyph} {_area(skill)}"
+        item = f"{glyph} {name}"
         if used + len(item) > out.width and used > 2:
             out.line(key.rstrip())
             key, used = "  ", 2
-        key += out.style(glyph, fg=_COLORS[i]) + f" {_area(skill)}  "
+        key += out.style(glyph, fg=_COLORS[i]) + f" {name}  "
         used += len(item) + 2
     out.line(key.rstrip())
 
@@ -592,16 +532,10 @@ def path_cmd(track: str | None, as_json: bool) -> None:
     """
     from growthdesk.career import analysis as career
 
-    if track is not None:
-        from growthdesk.worklog.profile import validate_track
-
-        try:
-            track = validate_track(track)
-        except InputError as exc:
-            raise click.BadParameter(str(exc), param_hint="'--track'") from None
+    track = profile.validate_track(track)
     app = get_app()
-    store = app.store
-    report = career.analyse(store.wins(), store.all("learning"), store.profile(), app.now(), track)
+    store = app.reader
+    report = career.analyse(store.wins(), store.learning(), store.profile(), app.now(), track)
     if as_json:
         emit_json(career.to_json(report))
         return

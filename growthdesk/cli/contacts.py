@@ -1,27 +1,29 @@
-"""`growthdesk contact …` and `growthdesk event …`: parse, call growthdesk.network.contacts, render."""
+"""`growthdesk contact …` and `growthdesk event …`: parse, call growthdesk.network (contacts, events), render."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, style, warn
+from growthdesk.cli.output import echo, emit_json, info, style, warn
 from growthdesk.core.i18n import _
 from growthdesk.network import contacts as domain
+from growthdesk.network import events, lookup
 
 __all__ = ["contact_group", "event_group"]
 
 _STRENGTH = click.IntRange(1, 5)
 
 
-def _specialties(contact: dict[str, Any]) -> str:
+def _specialties(contact: Mapping[str, Any]) -> str:
     specs = contact.get("specialties") or {}
     return ", ".join(f"{k}:{v}" for k, v in sorted(specs.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _tie(contact: dict[str, Any]) -> str:
+def _tie(contact: Mapping[str, Any]) -> str:
     strength = contact.get("strength")
     return f"tie {strength}/5" if strength else "via others"
 
@@ -84,7 +86,7 @@ def contact_add(
       growthdesk contact add "Dev Patel" --kind vendor --org Cisco --specialty remote_access:5 --via "Ana de Vries"
     """
     app = get_app()
-    lookalikes = domain.similar_names(app.store.all("contacts"), name)
+    lookalikes = lookup.similar_names(app.store.contacts(), name)
     with app.store.transaction(f"contact add {name}") as tx:
         record = domain.add_contact(
             tx,
@@ -137,7 +139,7 @@ def contact_list(
     """
     app = get_app()
     rows = domain.list_contacts(
-        app.store.all("contacts"), kind=kind, skill=skill, org=org, contains=contains
+        app.reader.contacts(), kind=kind, skill=skill, org=org, contains=contains
     )
     if as_json:
         emit_json(rows)
@@ -156,7 +158,7 @@ def contact_list(
             parts.append(_specialties(c))
         if c.get("do_not_ask"):
             parts.append("do not ask")
-        click.echo(f"#{c['id']:<4} " + " · ".join(parts))
+        echo(f"#{c['id']:<4} " + " · ".join(parts))
 
 
 @contact_group.command("show")
@@ -169,21 +171,21 @@ def contact_show(name: str, as_json: bool) -> None:
     Examples:
       growthdesk contact show ana
     """
-    store = get_app().store
-    people = store.all("contacts")
-    contact = domain.resolve_contact(people, name)
+    store = get_app().reader
+    people = store.contacts()
+    contact = lookup.resolve_contact(people, name)
     d = domain.contact_details(
         contact,
         people,
-        store.all("links"),
-        store.all("interactions"),
+        store.links(),
+        store.interactions(),
         store.wins(),
-        store.all("events"),
+        store.events(),
     )
     if as_json:
         emit_json(d)
         return
-    click.echo(style(f"{d['name']}", bold=True) + f"  (#{d['id']}, {d['kind']}, {_tie(d)})")
+    echo(style(f"{d['name']}", bold=True) + f"  (#{d['id']}, {d['kind']}, {_tie(d)})")
     for label, key in (
         ("org", "org"),
         ("email", "email"),
@@ -192,26 +194,24 @@ def contact_show(name: str, as_json: bool) -> None:
         ("notes", "notes"),
     ):
         if d.get(key):
-            click.echo(f"  {label}: {d[key]}")
+            echo(f"  {label}: {d[key]}")
     if d.get("specialties"):
-        click.echo(f"  specialties: {_specialties(d)}")
+        echo(f"  specialties: {_specialties(d)}")
     if d.get("met_at_event"):
-        click.echo(f"  met at: {d['met_at_event']['name']} ({d['met_at_event']['date']})")
+        echo(f"  met at: {d['met_at_event']['name']} ({d['met_at_event']['date']})")
     if d["do_not_ask"]:
-        click.echo("  do not ask")
-    click.echo(
+        echo("  do not ask")
+    echo(
         f"  helped you: {d['helped_count']}×"
         + (f", last on {d['last_helped']}" if d["last_helped"] else "")
     )
     for k in d["knows"]:
-        click.echo(
+        echo(
             f"  knows {k['name']} (strength {k['strength']})"
             + (f": {k['note']}" if k.get("note") else "")
         )
     for i in d["interactions"]:
-        click.echo(
-            f"  {str(i['when'])[:10]} {i['kind']}" + (f": {i['note']}" if i.get("note") else "")
-        )
+        echo(f"  {str(i['when'])[:10]} {i['kind']}" + (f": {i['note']}" if i.get("note") else ""))
 
 
 @contact_group.command("edit")
@@ -264,7 +264,7 @@ def contact_edit(
       growthdesk contact edit "Dev Patel" --do-not-ask
     """
     app = get_app()
-    with app.store.transaction(f"contact edit {name}") as tx:
+    with app.reader.transaction(f"contact edit {name}") as tx:
         record = domain.edit_contact(
             tx,
             name,
@@ -293,7 +293,7 @@ def contact_rm(name: str) -> None:
       growthdesk undo        # changed your mind
     """
     app = get_app()
-    with app.store.transaction(f"contact rm {name}") as tx:
+    with app.reader.transaction(f"contact rm {name}") as tx:
         done = domain.remove_contact(tx, name)
     info(
         f"Removed contact #{done['contact']['id']} {done['contact']['name']} "
@@ -320,14 +320,9 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
       growthdesk contact touch "Dev Patel" --kind chat --when gisteren
     """
     app = get_app()
-    now = app.now()
-    at = None
-    if when:
-        from growthdesk.core.dates import parse_when
-
-        at = parse_when(when, now)
-    with app.store.transaction(f"contact touch {name}") as tx:
-        done = domain.touch_contact(tx, name, now, kind=kind, note=note, when=at)
+    at = app.when(when) if when else None
+    with app.reader.transaction(f"contact touch {name}") as tx:
+        done = domain.touch_contact(tx, name, app.now(), kind=kind, note=note, when=at)
     info(
         _(
             "Logged {kind} with {name} on {day}",
@@ -353,7 +348,7 @@ def contact_link(a: str, b: str, strength: int, note: str) -> None:
       growthdesk contact link "Ana de Vries" "Dev Patel" --strength 4 --note "same Cisco project"
     """
     app = get_app()
-    with app.store.transaction(f"contact link {a} {b}") as tx:
+    with app.reader.transaction(f"contact link {a} {b}") as tx:
         done = domain.link_contacts(tx, a, b, strength=strength, note=note)
     info(_("Linked {a} — {b} (strength {s})", a=done["a"], b=done["b"], s=done["strength"]))
 
@@ -371,7 +366,7 @@ def event_group() -> None:
 
 @event_group.command("add")
 @click.argument("name")
-@click.option("--kind", type=click.Choice(domain.EVENT_KINDS), required=True)
+@click.option("--kind", type=click.Choice(events.EVENT_KINDS), required=True)
 @click.option(
     "--date", "day", required=True, help="ISO date or phrase ('last friday', 'vorige week')."
 )
@@ -400,13 +395,11 @@ def event_add(
       growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
       growthdesk event add "ITIL 4 course" --kind training --date "3 dagen geleden" --skill itsm_process
     """
-    from growthdesk.core.dates import parse_day
-
     app = get_app()
     now = app.now()
-    when = parse_day(day, now)
+    when = app.day(day)
     with app.store.transaction(f"event add {name}") as tx:
-        done = domain.add_event(
+        done = events.add_event(
             tx,
             name,
             now,
@@ -434,8 +427,8 @@ def event_list(as_json: bool) -> None:
     Examples:
       growthdesk event list --json
     """
-    store = get_app().store
-    rows = domain.list_events(store.all("events"), store.all("contacts"))
+    store = get_app().reader
+    rows = events.list_events(store.events(), store.contacts())
     if as_json:
         emit_json(rows)
         return
@@ -448,4 +441,4 @@ def event_list(as_json: bool) -> None:
             line += " · " + ", ".join(e["skills"])
         if e["met_names"]:
             line += " · met " + ", ".join(e["met_names"])
-        click.echo(line)
+        echo(line)

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, style
+from growthdesk.cli.output import (
+    DefaultToAdd,
+    bar,
+    cut,
+    echo,
+    emit_json,
+    info,
+    paint,
+    percent,
+    style,
+    use_color,
+)
+from growthdesk.cli.params import ID
 from growthdesk.core.i18n import _
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
@@ -18,16 +30,7 @@ __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 # ---------------------------------------------------------------- kudos
 
 
-class _DefaultToAdd(click.Group):
-    """`growthdesk kudos TEXT …` means `growthdesk kudos add TEXT …`; subcommands still win."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
-            args = ["add", *args]
-        return super().parse_args(ctx, args)
-
-
-@click.group("kudos", cls=_DefaultToAdd, no_args_is_help=True)
+@click.group("kudos", cls=DefaultToAdd, no_args_is_help=True)
 def kudos_group() -> None:
     """Record an end user's thanks (optionally tied to a win), or list them.
 
@@ -42,9 +45,7 @@ def kudos_group() -> None:
 @kudos_group.command("add")
 @click.argument("text", nargs=-1, required=True)
 @click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
-@click.option(
-    "--win", "win", type=click.IntRange(min=1), metavar="ID", help="The win it thanks you for."
-)
+@click.option("--win", "win", type=ID, metavar="ID", help="The win it thanks you for.")
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored kudos as JSON.")
 def kudos_add(
@@ -61,12 +62,8 @@ def kudos_add(
 
     app = get_app()
     now = app.now()
-    moment = now
-    if when:
-        from growthdesk.core.dates import parse_when
-
-        moment = parse_when(when, now)
-    record = add_kudos(app.store, " ".join(text), when=moment, from_=from_, win=win)
+    moment = app.when(when) if when else now
+    record = add_kudos(app.store, " ".join(text), when=moment, now=now, from_=from_, win=win)
     if as_json:
         emit_json(record)
         return
@@ -75,7 +72,7 @@ def kudos_add(
         extra.append(f"from {record['from']}")
     if record["win"]:
         extra.append(f"for win #{record['win']}")
-    click.echo(
+    echo(
         f"Recorded kudos {style('#' + str(record['id']), bold=True)}"
         + (f" ({', '.join(extra)})" if extra else "")
     )
@@ -100,7 +97,7 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
     """
     from growthdesk.worklog.kudos import list_kudos
 
-    rows = list_kudos(get_app().store.all("kudos"))
+    rows = list_kudos(get_app().reader.kudos())
     if limit is not None:
         rows = rows[:limit]
     if as_json:
@@ -112,29 +109,12 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
     for k in rows:
         who = k.get("from") or "an end user"
         win = f"  (win #{k['win']})" if k.get("win") else ""
-        click.echo(
+        echo(
             f"{style('#' + str(k['id']), bold=True)} {str(k['when'])[:10]}  {k['note']}  — {who}{win}"
         )
 
 
 # ---------------------------------------------------------------- stats
-
-
-def _load_all(store: Any, since: date | None = None, until: date | None = None) -> dict[str, Any]:
-    """Everything the dashboard and review read; wins only from the month shards they need."""
-    months = None
-    if since is not None or until is not None:
-        first = since.isoformat()[:7] if since else ""
-        last = until.isoformat()[:7] if until else "9999-99"
-        months = [m for m in store.win_months() if first <= m <= last]
-    return {
-        "wins": store.wins(months),
-        "learning": store.all("learning"),
-        "kudos": store.all("kudos"),
-        "contacts": store.all("contacts"),
-        "interactions": store.all("interactions"),
-        "profile": store.profile(),
-    }
 
 
 _PERIOD_TEXT = {
@@ -160,22 +140,6 @@ def _delta(now: float | None, before: float | None, *, pct_points: bool = False)
     return f"{change:+d}%" if change else "0%"
 
 
-def _bar(value: float, top: float, width: int, unicode_ok: bool) -> str:
-    """A horizontal bar in eighths of a cell ('#' without Unicode)."""
-    if top <= 0 or value <= 0:
-        return ""
-    cells = value / top * width
-    full = int(cells)
-    if not unicode_ok:
-        return "#" * max(full, 1)
-    part = " ▏▎▍▌▋▊▉"[int((cells - full) * 8)].strip()
-    return ("█" * full + part) or "▏"
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
-
-
 def _fixed(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -186,22 +150,14 @@ def _minutes(value: float | None) -> str:
     return f"{value:g}m"
 
 
-def _cut(text: str, width: int, unicode_ok: bool) -> str:
-    """*text* in exactly *width* columns: cut with an ellipsis, or padded."""
-    text = " ".join(text.split())
-    if len(text) > width:
-        text = text[: width - 1] + "…" if unicode_ok else text[: width - 3] + "..."
-    return text.ljust(width)
-
-
 def _plain(text: str, **_style: Any) -> str:
     return text
 
 
 def dashboard_lines(
-    data: dict[str, Any], *, unicode_ok: bool = True, paint: Any = _plain
+    data: dict[str, Any], *, unicode_ok: bool = True, paint: Callable[..., str] = _plain
 ) -> list[str]:
-    """The dashboard as lines of at most 80 columns; *paint* adds colour (click.style or none)."""
+    """The dashboard as lines of at most 80 columns; *paint* adds colour (output.paint or none)."""
     import textwrap
 
     a = lambda u, plain: u if unicode_ok else plain  # noqa: E731 - tiny local helper
@@ -234,7 +190,7 @@ def dashboard_lines(
     )
     row(
         f"Within {target} min",
-        _pct(cur["hit_rate"]),
+        percent(cur["hit_rate"]),
         _delta(cur["hit_rate"], prev and prev["hit_rate"], pct_points=True),
         f"median {_minutes(cur['median_minutes'])}, {cur['with_minutes']:,} timed",
     )
@@ -266,14 +222,14 @@ def dashboard_lines(
         head = f"  {'':<26}{'':<20}{'wins':>6}{'before' if prev else '':>7}{'median':>7}{le + str(target) + 'm':>6}"
         out.append(paint(head.rstrip(), dim=True))
         top = max(r["wins"] for r in skills)
-        from growthdesk.skills.taxonomy import skill_label
+        from growthdesk.skills.labels import skill_label
 
         for r in skills:
-            bar = _bar(r["wins"], top, 18, unicode_ok).ljust(18)
+            drawn = bar(r["wins"] / top, 18, unicode_ok=unicode_ok).ljust(18)
             before = f"{r['previous']:>7,}" if prev else " " * 7
             out.append(
-                f"  {_cut(skill_label(r['skill']), 25, unicode_ok)} {paint(bar, fg='cyan')}  {r['wins']:>6,}{before}"
-                f"{_minutes(r['median_minutes']):>7}{_pct(r['hit_rate']):>6}".rstrip()
+                f"  {cut(skill_label(r['skill']), 25, unicode_ok)} {paint(drawn, fg='cyan')}  {r['wins']:>6,}{before}"
+                f"{_minutes(r['median_minutes']):>7}{percent(r['hit_rate']):>6}".rstrip()
             )
 
     if data["repeats"]:
@@ -288,7 +244,7 @@ def dashboard_lines(
             detail = f"last {r['last'][5:]}{hours}"
             count = paint(f"{r['count']:>4}{times}", fg="yellow")
             out.append(
-                f"  {count} {_cut(r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
+                f"  {count} {cut(r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
             )
 
     if data["kudos"]["recent"]:
@@ -296,7 +252,7 @@ def dashboard_lines(
         for k in data["kudos"]["recent"]:
             who = k["from"] or "an end user"
             quote = f"{a('“', chr(34))}{k['note']}{a('”', chr(34))} {a('—', '-')} {who}"
-            out.append("  " + _cut(quote, WIDTH - 2, unicode_ok).rstrip())
+            out.append("  " + cut(quote, WIDTH - 2, unicode_ok, pad=False))
 
     if data["losing_touch"]:
         out += ["", paint("Losing touch", bold=True)]
@@ -321,12 +277,10 @@ def render_dashboard(data: dict[str, Any]) -> None:
     """Print the dashboard: colour on a terminal, plain text when piped or under NO_COLOR."""
     import sys
 
-    from growthdesk.cli.output import use_color
-
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    paint = click.style if use_color() else _plain
-    for line in dashboard_lines(data, unicode_ok=encoding.startswith("utf"), paint=paint):
-        click.echo(line)
+    colour = paint if use_color() else _plain
+    for line in dashboard_lines(data, unicode_ok=encoding.startswith("utf"), paint=colour):
+        echo(line)
 
 
 @click.command("stats")
@@ -351,11 +305,7 @@ def stats_cmd(period: str, as_json: bool) -> None:
     from growthdesk.reporting import stats
 
     app = get_app()
-    now = app.now()
-    since = stats.history_start(period, now.date())
-    board = stats.dashboard(
-        now=now, period=period, history_from=since, **_load_all(app.store, since)
-    ).to_dict()
+    board = stats.dashboard_for(app.reader, app.now(), period).to_dict()
     if as_json:
         emit_json(board)
         return
@@ -390,41 +340,30 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
       growthdesk review --since 2026-01-01 --format html -o review.html
       growthdesk review --since "last monday"
     """
-    from growthdesk.core.dates import parse_day
-    from growthdesk.reporting import review, stats
+    from growthdesk.core.text import printable
+    from growthdesk.reporting import review
 
     app = get_app()
-    now = app.now()
-    first, last = review.review_range(
-        now, parse_day(since, now) if since else None, parse_day(until, now) if until else None
-    )
-    data = _load_all(app.store, first, last)
-    # The career line looks at the last year before --until, like `stats` does.
-    recent = (last - timedelta(days=stats.HISTORY_DAYS - 1)).isoformat()
-    doc = review.build_review(
-        wins=data["wins"],
-        now=now,
-        since=first,
-        until=last,
-        learning=data["learning"],
-        kudos=data["kudos"],
-        contacts=data["contacts"],
-        events=app.store.all("events"),
-        profile=data["profile"],
-        career_line=stats.next_step(
-            [w for w in data["wins"] if w["when"][:10] >= recent],
-            data["learning"],
-            data["profile"],
-            now,
-        ),
+    doc = review.review_for(
+        app.reader,
+        app.now(),
+        app.day(since) if since else None,
+        app.day(until) if until else None,
     )
     if fmt is None:
         fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
-    text = review.render_html(doc) if fmt == "html" else review.render_markdown(doc)
+    if fmt == "html":
+        from growthdesk.reporting.review_html import render_html as render
+    else:
+        from growthdesk.reporting.review_markdown import render_markdown as render
+    # A review is read by people, on screen or in a file: no control characters either way.
+    text = printable(render(doc))
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    from growthdesk.io.files import write_output
+
+    write_output(output, text.encode("utf-8"))
     n = doc["headline"]["wins"]
     wins = f"{n:,} win" + ("" if n == 1 else "s")
     info(

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import info
+from growthdesk.cli.output import echo, info
 from growthdesk.core.i18n import _
 
 __all__ = ["demo_cmd", "DEFAULT_SEED"]
@@ -66,27 +66,18 @@ def demo_cmd(target: Path | None, seed: int) -> None:
     info(_("Building the demo sample (seed {seed}) in {target} …", seed=seed, target=target))
     counts = demo.build(store, seed, now)
 
-    board = stats.dashboard(
-        wins=store.wins(),
-        now=now,
-        period="month",
-        learning=store.all("learning"),
-        kudos=store.all("kudos"),
-        contacts=store.all("contacts"),
-        interactions=store.all("interactions"),
-        profile=store.profile(),
-    ).to_dict()
-    render_dashboard(board)
+    # Exactly what `growthdesk stats` shows on the new home.
+    render_dashboard(stats.dashboard_for(store, now).to_dict())
 
     home = shlex.quote(str(target))
     gd = f"growthdesk --home {home}"
-    click.echo()
-    click.echo(
+    echo()
+    echo(
         f"Demo home: {target}\n"
         f"  {counts['wins']:,} wins over 18 months, {counts['contacts']} contacts, "
         f"{counts['events']} events, {counts['learning']} learning entries, {counts['kudos']} kudos."
     )
-    click.echo("\nTry next:")
+    echo("\nTry next:")
     for cmd, why in (
         (f'{gd} ask "VPN keeps disconnecting when working from home"', "whom to ask, and why"),
         (f"{gd} path", "career analysis and plan"),
@@ -95,5 +86,5 @@ def demo_cmd(target: Path | None, seed: int) -> None:
         (f"{gd} wins --contains printer", "search your wins"),
         (f"{gd} network stale", "contacts you are losing touch with"),
     ):
-        click.echo(f"  {cmd}\n      {why}")
-    click.echo(f"\nOr for this shell: export GROWTHDESK_HOME={home}")
+        echo(f"  {cmd}\n      {why}")
+    echo(f"\nOr for this shell: export GROWTHDESK_HOME={home}")

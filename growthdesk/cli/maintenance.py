@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import emit_json, info, style
 from growthdesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from growthdesk.store.doctor import DoctorReport, Problem
 
 __all__ = ["undo_cmd", "doctor_cmd"]
 
@@ -37,11 +43,14 @@ def undo_cmd(show_list: bool, as_json: bool) -> None:
 
 @click.command("doctor")
 @click.option(
-    "--restore", is_flag=True, help="Restore each broken file from its newest good backup."
+    "--restore",
+    is_flag=True,
+    help="Repair what it finds: newest good backups, damaged side files set aside, ids fixed.",
 )
+@click.option("--yes", is_flag=True, help="With --restore: do not ask before discarding anything.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
-def doctor_cmd(restore: bool, as_json: bool) -> None:
-    """Check every data file; offer (and with --restore, apply) the newest good backup.
+def doctor_cmd(restore: bool, yes: bool, as_json: bool) -> None:
+    """Check every data file and record; offer (and with --restore, apply) the repairs.
 
     \b
     Examples:
@@ -50,39 +59,81 @@ def doctor_cmd(restore: bool, as_json: bool) -> None:
     """
     store = get_app().store
     report = store.check()
-    restored: list[str] = []
-    if restore:
-        for rel, (_why, backup) in report.broken.items():
-            if backup:
-                store.restore(rel, backup)
-                restored.append(rel)
+    fixable = [p for p in report.problems if p.fix]
+    fixed: list[Problem] = []
+    if restore and fixable:
+        if any(p.loses for p in fixable) and not yes:
+            _confirm_losses(report, as_json)
+        fixed = store.repair(report)
+    done = {(p.file, p.why) for p in fixed}
     if as_json:
         emit_json(
             {
                 "home": str(report.home),
                 "ok": report.ok,
-                "broken": {r: {"error": e, "backup": b} for r, (e, b) in report.broken.items()},
-                "restored": restored,
+                "problems": [
+                    {
+                        "file": p.file,
+                        "error": p.why,
+                        "fix": p.fix,
+                        "loses": p.loses,
+                        "backup": p.backup,
+                        "fixed": (p.file, p.why) in done,
+                    }
+                    for p in report.problems
+                ],
+                "restored": [p.file for p in fixed if p.backup],
                 "warnings": report.warnings,
             }
         )
     else:
-        click.echo(_("Data folder: {home}", home=report.home))
-        click.echo(_("{n} file(s) OK", n=len(report.ok)))
-        for rel, (why, backup) in report.broken.items():
-            click.echo(style(_("BROKEN {file}: {why}", file=rel, why=why), fg="red"))
-            if rel in restored:
-                click.echo(_("  restored from {backup}", backup=backup))
-            elif backup:
-                click.echo(
-                    _(
-                        "  newest good backup: {backup} (run `growthdesk doctor --restore`)",
-                        backup=backup,
-                    )
+        _render(report, done)
+    if len(done) < len(report.problems):
+        raise SystemExit(1)
+
+
+def _render(report: DoctorReport, done: set[tuple[str, str]]) -> None:
+    click.echo(_("Data folder: {home}", home=report.home))
+    click.echo(_("{n} file(s) OK", n=len(report.ok)))
+    for p in report.problems:
+        applied = (p.file, p.why) in done
+        click.echo(style(_("BROKEN {file}: {why}", file=p.file, why=p.why), fg="red"))
+        if p.backup and applied:
+            click.echo(_("  restored from {backup}", backup=p.backup))
+        elif p.backup:
+            click.echo(
+                _(
+                    "  newest good backup: {backup} (run `growthdesk doctor --restore`)",
+                    backup=p.backup,
                 )
-            else:
-                click.echo(_("  no good backup found"))
-        for warning in report.warnings:
-            info(_("Warning: {w}", w=warning))
-    if len(restored) < len(report.broken):
+            )
+        elif p.whole_file:
+            click.echo(_("  no good backup found"))
+        if p.fix and not p.backup:
+            click.echo(
+                _("  fixed: {fix}", fix=p.fix)
+                if applied
+                else _("  fix (growthdesk doctor --restore): {fix}", fix=p.fix)
+            )
+        if p.loses:
+            click.echo(
+                _("  lost: {what}", what=p.loses) if applied else _("  loses: {what}", what=p.loses)
+            )
+    for warning in report.warnings:
+        info(_("Warning: {w}", w=warning))
+
+
+def _confirm_losses(report: DoctorReport, as_json: bool) -> None:
+    """Show what the repair discards and ask; without a terminal, refuse unless --yes."""
+    if not as_json:
+        _render(report, set())
+    if not sys.stdin.isatty():
+        raise click.ClickException(
+            _(
+                "doctor --restore would discard data (see 'loses'); run it in a terminal to "
+                "confirm, or add --yes"
+            )
+        )
+    if not click.confirm(_("Repair, losing what is listed under 'loses'?"), err=True):
+        info(_("Nothing changed."))
         raise SystemExit(1)

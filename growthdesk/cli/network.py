@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Mapping
 from typing import Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, style
+from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.i18n import _
 
 __all__ = ["ask_cmd", "network_group"]
 
+# network.contacts.CONTACT_KINDS (tests/test_help.py holds them equal), not imported: `ask`
+# would pay ~8 ms for a module it does not otherwise need.
 _KINDS = ("colleague", "vendor", "trainer", "community")
 
 
-def _win_json(win: dict[str, Any], score: float) -> dict[str, Any]:
+def _win_json(win: Mapping[str, Any], score: float) -> dict[str, Any]:
     return {
         "id": win["id"],
         "when": win.get("when"),
@@ -49,15 +53,15 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
     from growthdesk.network.ranking import ask
 
     app = get_app()
-    store = app.store
+    store = app.reader
     question = " ".join(text)
     result = ask(
         question,
-        contacts=store.all("contacts"),
-        links=store.all("links"),
+        contacts=store.contacts(),
+        links=store.links(),
         wins=store.wins(),
-        interactions=store.all("interactions"),
-        events=store.all("events"),
+        interactions=store.interactions(),
+        events=store.events(),
         today=app.now().date(),
         top=top,
         kind=kind,
@@ -70,30 +74,31 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
                 "people": [p.as_json() for p in result.people],
                 "similar_wins": [_win_json(w, s) for w, s in result.similar_wins],
                 "hints": result.hints,
+                "search_query": result.search_query,
             }
         )
         return
-    from growthdesk.skills.taxonomy import skill_label
+    from growthdesk.skills.labels import skill_label
 
     if result.skills:
-        click.echo(
+        echo(
             _("Skill areas: ") + ", ".join(f"{skill_label(s)} ({v:.0%})" for s, v in result.skills)
         )
     else:
-        click.echo(_("Skill areas: none recognised (try more specific words)"))
+        echo(_("Skill areas: none recognised (try more specific words)"))
     if result.people:
-        click.echo("")
-        click.echo(style("Whom to ask", bold=True))
+        echo("")
+        echo(style("Whom to ask", bold=True))
         for n, person in enumerate(result.people, 1):
             tag = "" if person.direct else "  [introduction]"
-            click.echo(f"{n}. {style(person.name, bold=True)}  score {person.score:.2f}{tag}")
+            echo(f"{n}. {style(person.name, bold=True)}  score {person.score:.2f}{tag}")
             for reason in person.reasons:
-                click.echo(f"     - {reason}")
+                echo(f"     - {reason}")
     else:
-        click.echo("")
-        click.echo(_("Nobody in your network matches this yet. Where to look:"))
+        echo("")
+        echo(_("Nobody in your network matches this yet. Where to look:"))
         for hint in result.hints:
-            click.echo(f"  - {hint}")
+            echo(f"  - {hint}")
     if result.skipped_do_not_ask:
         shown = result.skipped_do_not_ask[:3]
         more = len(result.skipped_do_not_ask) - len(shown)
@@ -102,13 +107,16 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
             + (_(" and {n} more", n=more) if more else "")
         )
     if result.similar_wins:
-        click.echo("")
-        click.echo(style("You solved similar problems before", bold=True))
+        echo("")
+        echo(style("You solved similar problems before", bold=True))
         for win, _score in result.similar_wins:
             line = f"  #{win['id']} {str(win.get('when', ''))[:10]}  {win.get('problem', '')}"
             if win.get("solution"):
                 line += f"  → {win['solution']}"
-            click.echo(line)
+            echo(line)
+    if result.search_query:
+        echo("")
+        echo(style(_("Search the web with:"), bold=True) + f" {result.search_query}")
 
 
 @click.group("network")
@@ -136,9 +144,8 @@ def network_stale(as_json: bool) -> None:
     from growthdesk.network.graph import stale_contacts
 
     app = get_app()
-    rows = stale_contacts(
-        app.store.all("contacts"), app.store.all("interactions"), app.now().date()
-    )
+    store = app.reader
+    rows = stale_contacts(store.contacts(), store.interactions(), app.now().date())
     if as_json:
         emit_json(rows)
         return
@@ -147,7 +154,7 @@ def network_stale(as_json: bool) -> None:
         return
     for r in rows:
         last = r["last_contact"] or "never"
-        click.echo(
+        echo(
             f"{style(r['name'], bold=True)}: {r['days']} days since {last} "
             f"(tie {r['strength']}/5, every {r['interval']} days; {r['overdue']} days overdue)"
         )
@@ -174,16 +181,18 @@ def network_export(fmt: str, output: str | None) -> None:
     from growthdesk.network.graph import build_graph, export_graph
 
     app = get_app()
-    store = app.store
-    graph = build_graph(
-        store.all("contacts"), store.all("links"), store.wins(), today=app.now().date()
-    )
+    store = app.reader
+    graph = build_graph(store.contacts(), store.links(), store.wins(), today=app.now().date())
     data = export_graph(graph, fmt)
     if output:
-        with open(output, "wb") as fh:
-            fh.write(data)
+        from growthdesk.io.files import write_output
+
+        write_output(output, data)
         info(
             f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}"
         )
+    elif sys.stdout.isatty():
+        echo(data.decode(), nl=False)  # for a person: no control characters from the data
     else:
-        click.echo(data.decode(), nl=False)
+        sys.stdout.buffer.write(data)  # for a program: the bytes as exported
+        sys.stdout.flush()

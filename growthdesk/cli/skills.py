@@ -7,19 +7,12 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, style
-from growthdesk.core.i18n import _
+from growthdesk.cli.output import echo, emit_json, info, style
+from growthdesk.core.i18n import _, language
 
 __all__ = ["skills_group", "recall_cmd"]
 
 _TREND_MARK = {"up": "↑ up", "down": "↓ down", "flat": "→ flat", "new": "★ new", "none": "-"}
-
-
-def _lang() -> str:
-    from growthdesk.core.i18n import language
-
-    lang = get_app().store.profile().get("lang") or language()
-    return lang if lang in ("en", "nl") else "en"
 
 
 def _text(value: str) -> str:
@@ -44,15 +37,16 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from growthdesk.skills.taxonomy import skill_summary
+    from growthdesk.skills.summary import skill_summary
 
     app = get_app()
-    rows = skill_summary(app.store.wins(), app.now().date(), _lang())
+    store = app.existing()  # the skill areas are worth seeing before the first win
+    rows = skill_summary(store.wins() if store else [], app.now().date(), language())
     if as_json:
         emit_json(rows)
         return
     width = max(len(r["label"]) for r in rows)
-    click.echo(
+    echo(
         style(
             f"{'Skill area':<{width}}  {'id':<21} {'wins':>5}  {'last win':<10}  "
             f"{'90d':>4} {'prev':>4}  trend",
@@ -60,7 +54,7 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
         )
     )
     for r in rows:
-        click.echo(
+        echo(
             f"{r['label']:<{width}}  {r['skill']:<21} {r['count']:>5}  {r['last'] or '-':<10}  "
             f"{r['recent']:>4} {r['previous']:>4}  {_TREND_MARK[r['trend']]}"
         )
@@ -81,14 +75,13 @@ def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
       growthdesk skills suggest "printer on 3rd floor says offline" --json
     """
     from growthdesk.skills import tagger
-    from growthdesk.skills.taxonomy import load_taxonomy
+    from growthdesk.skills.labels import skill_label
 
     text = _text(text)
-    app = get_app()
-    ranked = tagger.suggest(text, model=app.store.model("tagger"), hint=hint)
-    tax, lang = load_taxonomy(), _lang()
+    store = get_app().existing()  # your hand-tagged wins, if there is a data folder yet
+    ranked = tagger.suggest(text, model=store.model("tagger") if store else None, hint=hint)
     rows: list[dict[str, Any]] = [
-        {"skill": s, "score": score, "label": tax.label(s, lang)} for s, score in ranked
+        {"skill": s, "score": score, "label": skill_label(s)} for s, score in ranked
     ]
     if as_json:
         emit_json(rows)
@@ -99,7 +92,7 @@ def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
         return
     for row in rows[:8]:
         mark = "*" if row["skill"] in chosen else " "
-        click.echo(f"{mark} {row['score']:.2f}  {row['skill']:<21} {row['label']}")
+        echo(f"{mark} {row['score']:.2f}  {row['skill']:<21} {row['label']}")
     if confident:
         info(_("Would tag: {skills}", skills=", ".join(chosen)))
     else:
@@ -131,7 +124,7 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
     from growthdesk.worklog.recall import recall
 
     text = _text(text)
-    hits = recall(text, get_app().store.wins(), limit=limit)
+    hits = recall(text, get_app().reader.wins(), limit=limit)
     if as_json:
         emit_json(
             [
@@ -151,8 +144,6 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
         info(_("No similar wins yet."))
         return
     for w, score in hits:
-        click.echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({score:.2f})")
+        echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({score:.2f})")
         solution = w.get("solution")
-        click.echo(
-            f"    {_('solution')}: {solution}" if solution else f"    {_('no solution noted')}"
-        )
+        echo(f"    {_('solution')}: {solution}" if solution else f"    {_('no solution noted')}")

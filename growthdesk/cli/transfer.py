@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, warn
+from growthdesk.cli.output import cut, echo, emit_json, info, warn
 from growthdesk.core.i18n import _
 from growthdesk.io.importers import FORMATS
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from growthdesk.io.importers.base import ImportPlan
 
 __all__ = ["export_cmd", "import_cmd"]
 
@@ -53,25 +59,24 @@ def export_cmd(fmt: str, table: str | None, output: Path | None) -> None:
       growthdesk export --format csv --table wins -o wins.csv
       growthdesk --home ~/new-home import backup.json --from json
     """
-    from growthdesk.io import transfer
+    from growthdesk.io.export import csv_note, export_bytes
+    from growthdesk.io.files import write_output
 
     app = get_app()
-    if fmt == "json":
-        if table:
-            raise click.BadParameter(_("--table goes with --format csv"), param_hint="--table")
-        import orjson
-
-        doc = transfer.export_json(app.store, app.now())
-        data = orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
-    else:
-        # utf-8-sig: Excel reads UTF-8 only when the file starts with a BOM.
-        data = transfer.export_csv(app.store, table or "wins").encode("utf-8-sig")
-    if output is None:
-        sys.stdout.buffer.write(data)
+    if fmt == "json" and table:
+        raise click.BadParameter(_("--table goes with --format csv"), param_hint="--table")
+    data = export_bytes(app.reader, app.now(), fmt, table or "wins")
+    if output is None and sys.stdout.isatty():
+        echo(data.decode("utf-8-sig"), nl=False)  # for a person: no control characters
+    elif output is None:
+        sys.stdout.buffer.write(data)  # for a program or a file: the bytes as exported
         sys.stdout.flush()
-        return
-    transfer.write_file(output, data)
-    info(_("Exported to {path}", path=output))
+    else:
+        write_output(output, data)
+    if fmt == "csv":  # after the write: a failed export says one thing, its error
+        info(_("Note: {note}", note=csv_note(table or "wins")))
+    if output is not None:
+        info(_("Exported to {path}", path=output))
 
 
 def _parse_map(values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -91,8 +96,8 @@ class _ProgressBar:
     """A rich progress bar on stderr, only on a terminal and only for large files."""
 
     def __init__(self) -> None:
-        self._progress: Any = None
-        self._tasks: dict[str, Any] = {}
+        self._progress: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         if total < _PROGRESS_MIN_ROWS or not sys.stderr.isatty():
@@ -113,11 +118,11 @@ class _ProgressBar:
             self._progress.stop()
 
 
-def _row_line(row: dict[str, Any]) -> str:
+def _row_line(row: Mapping[str, Any]) -> str:
     skills = ",".join(row.get("skills") or []) or "-"
     minutes = f"{row['minutes']}m" if row.get("minutes") else "-"
     ref = row.get("ticket") or "-"
-    problem = row["problem"] if len(row["problem"]) <= 60 else row["problem"][:59] + "…"
+    problem = cut(row["problem"], 60, pad=False)
     return f"  {row['when'][:16].replace('T', ' ')}  {ref:<12} {minutes:>5}  {skills:<24} {problem}"
 
 
@@ -133,7 +138,7 @@ def _print_rows(rows: list[tuple[int, str]], title: str, limit: int | None = Non
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--from",
     "fmt",
@@ -148,7 +153,8 @@ def _print_rows(rows: list[tuple[int, str]], title: str, limit: int | None = Non
     multiple=True,
     metavar="COLUMN=FIELD",
     help="Read COLUMN as FIELD (when, problem, solution, category, tags, minutes, "
-    "hours, seconds, ref, skills, details, ignore). Repeatable.",
+    "hours, seconds, ref, skills, details, helped_by, escalated, skills_source, ignore). "
+    "Repeatable.",
 )
 @click.option("--delimiter", default=None, help="CSV delimiter (default: sniffed among , ; tab |).")
 @click.option("--encoding", default=None, help="File encoding (default: UTF-8, else Windows-1252).")
@@ -198,7 +204,13 @@ def import_cmd(
       growthdesk import log.csv --from csv --map "Closed On=when" --map Summary=problem
       growthdesk --home ~/new-home import backup.json --from json
     """
-    from growthdesk.io import transfer
+    from growthdesk.io.commit import (
+        ImportRejected,
+        commit_import,
+        preview,
+        refusal,
+        report_path_for,
+    )
     from growthdesk.io.importers import ImportOptions, parse_file
     from growthdesk.io.importers.base import win_key
 
@@ -238,7 +250,7 @@ def import_cmd(
         _restore(plan, dry_run, as_json)
         return
 
-    new, duplicates = transfer.preview(store, plan)
+    new, duplicates = preview(store, plan)
     summary: dict[str, Any] = {
         "file": str(file),
         "format": fmt,
@@ -249,6 +261,10 @@ def import_cmd(
         "rejected": len(plan.rejected),
         "dry_run": dry_run,
     }
+    stop = refusal(plan, skip_invalid)
+    if dry_run and stop is not None:  # the real import would stop: say so, the same way
+        _print_rows(stop.rejected, _("Rejected rows:"))
+        raise ImportRejected(_("dry run: {reason}", reason=stop), stop.rejected)
     if dry_run:
         if as_json:
             emit_json(
@@ -262,12 +278,12 @@ def import_cmd(
             return
         info(_("Dry run: nothing is written."))
         for row in new[:_PREVIEW_ROWS]:
-            click.echo(_row_line(row))
+            echo(_row_line(row))
         if len(new) > _PREVIEW_ROWS:
-            click.echo(_("  … and {n} more", n=len(new) - _PREVIEW_ROWS))
+            echo(_("  … and {n} more", n=len(new) - _PREVIEW_ROWS))
         _print_rows(plan.rejected, _("Rejected rows:"))
         _print_rows(plan.skipped, _("Skipped rows:"), limit=10)
-        click.echo(
+        echo(
             _(
                 "Would import {new} wins ({dup} already imported, {skip} skipped, {rej} rejected).",
                 new=len(new),
@@ -276,19 +292,16 @@ def import_cmd(
                 rej=len(plan.rejected),
             )
         )
+        if plan.rejected:
+            info(_("The rejected rows would be listed in {path}.", path=report_path_for(file)))
         return
 
-    if plan.rejected and not skip_invalid:
-        _print_rows(plan.rejected, _("Rejected rows:"))
-        transfer.commit_import(store, plan, now=app.now())  # raises ImportRejected: nothing written
-    report = None
-    if plan.rejected:  # --skip-invalid: the report is written before anything is imported
-        target = transfer.report_path_for(file)
-        try:
-            report = transfer.write_report(plan, target)
-        except OSError:  # the export's folder may be read-only: use the current one
-            report = transfer.write_report(plan, Path.cwd() / target.name)
-    result = transfer.commit_import(store, plan, now=app.now(), skip_invalid=skip_invalid)
+    try:
+        result = commit_import(store, plan, now=app.now(), skip_invalid=skip_invalid)
+    except ImportRejected as exc:  # nothing written
+        _print_rows(exc.rejected, _("Rejected rows:"))
+        raise
+    report = result.report
     summary.update(
         added=result.added, duplicates=result.duplicates, report=str(report) if report else None
     )
@@ -297,11 +310,9 @@ def import_cmd(
         return
     _print_rows(plan.rejected, _("Rejected rows (not imported):"), limit=10)
     if result.added:
-        click.echo(
-            _("Imported {n} wins from {file} ({fmt}).", n=result.added, file=file.name, fmt=fmt)
-        )
+        echo(_("Imported {n} wins from {file} ({fmt}).", n=result.added, file=file.name, fmt=fmt))
     else:
-        click.echo(_("Nothing new to import from {file}.", file=file.name))
+        echo(_("Nothing new to import from {file}.", file=file.name))
     extra = []
     if result.duplicates:
         extra.append(_("{n} already imported", n=result.duplicates))
@@ -310,33 +321,33 @@ def import_cmd(
     if plan.rejected:
         extra.append(_("{n} rejected", n=len(plan.rejected)))
     if extra:
-        click.echo("  " + "; ".join(extra) + ".")
+        echo("  " + "; ".join(extra) + ".")
     if report:
         warn(_("the rejected rows are listed in {path}", path=report))
     if result.added:
         info(_("Take it back with: growthdesk undo"))
 
 
-def _restore(plan: Any, dry_run: bool, as_json: bool) -> None:
-    from growthdesk.io import transfer
+def _restore(plan: ImportPlan, dry_run: bool, as_json: bool) -> None:
+    from growthdesk.io.restore import restore, restore_preview
 
     app = get_app()
     if dry_run:
-        counts = transfer.restore_preview(app.store, plan)
+        counts = restore_preview(app.store, plan)
         if as_json:
             emit_json({"dry_run": True, "restore": counts})
             return
         info(_("Dry run: nothing is written."))
         parts = ", ".join(f"{n} {t}" for t, n in counts.items())
-        click.echo(_("Would restore {parts}.", parts=parts))
+        echo(_("Would restore {parts}.", parts=parts))
         return
-    result = transfer.commit_import(app.store, plan, now=app.now())
+    result = restore(app.store, plan)
     if as_json:
         emit_json({"restored": result.per_table, "already_present": result.duplicates})
         return
     parts = ", ".join(f"{n} {t}" for t, n in result.per_table.items() if t != "profile")
-    click.echo(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
+    echo(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
     if result.duplicates:
-        click.echo(_("  {n} records were already present.", n=result.duplicates))
+        echo(_("  {n} records were already present.", n=result.duplicates))
     if result.added:
         info(_("Take it back with: growthdesk undo"))

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, style, warn
+from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
+from growthdesk.cli.params import ID, Minutes
 from growthdesk.core.i18n import _
 
-__all__ = ["log_cmd", "wins_group", "parse_when_option", "parse_day_option"]
-
-
-def parse_when_option(value: str | None) -> Any:
-    if value is None:
-        return None
-    from growthdesk.core.dates import parse_when
-
-    return parse_when(value, get_app().now())
-
-
-def parse_day_option(value: str | None) -> Any:
-    if value is None:
-        return None
-    from growthdesk.core.dates import parse_day
-
-    return parse_day(value, get_app().now())
-
-
-def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+__all__ = ["log_cmd", "wins_group"]
 
 
 def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
@@ -41,10 +22,10 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
         warn(_("no confident skill; add one later with `growthdesk wins edit ID --skill ID`"))
         return []
     listing = ", ".join(f"{i}) {s} {score:.2f}" for i, (s, score) in enumerate(top, 1))
-    if not _interactive():
+    if not interactive():
         warn(_("no confident skill (top 3: {listing}); set one with --skill", listing=listing))
         return []
-    click.echo(_("No confident skill. Top 3: {listing}", listing=listing), err=True)
+    info(_("No confident skill. Top 3: {listing}", listing=listing))
     choice = click.prompt(
         _("Pick 1-{n}, or press Enter to skip", n=len(top)),
         default="",
@@ -56,7 +37,7 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
     return []
 
 
-def _describe(win: dict[str, Any], target: int) -> str:
+def _describe(win: Mapping[str, Any], target: int) -> str:
     when = win["when"][:16].replace("T", " ")
     minutes = win.get("minutes")
     parts = [style(f"#{win['id']}", bold=True), when]
@@ -68,7 +49,7 @@ def _describe(win: dict[str, Any], target: int) -> str:
 
 @click.command("log")
 @click.argument("text", nargs=-1, required=True)
-@click.option("--minutes", "-m", type=str, help="Minutes it took to resolve.")
+@click.option("--minutes", "-m", type=Minutes(), help="Minutes it took to resolve (1-1440).")
 @click.option(
     "--skill",
     "-s",
@@ -89,7 +70,7 @@ def _describe(win: dict[str, Any], target: int) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the stored win as JSON.")
 def log_cmd(
     text: tuple[str, ...],
-    minutes: str | None,
+    minutes: int | None,
     skills: tuple[str, ...],
     helpers: tuple[str, ...],
     ticket: str | None,
@@ -107,16 +88,19 @@ def log_cmd(
       growthdesk log "printer 3e verdieping offline" -m 12 --when gisteren
       growthdesk log "VPN token out of sync" --skill remote_access --helped-by "Ana de Vries"
     """
-    from growthdesk.network.contacts import AmbiguousNameError
+    from growthdesk.core.text import printable
+    from growthdesk.network.lookup import AmbiguousNameError
     from growthdesk.worklog import wins
+    from growthdesk.worklog.profile import target_of
 
     app = get_app()
     now = app.now()
     store = app.store
+    target = target_of(store.profile())  # before the commit: a command that wrote exits 0
     draft = wins.prepare(
         " ".join(text),
         now=now,
-        when=parse_when_option(when),
+        when=app.when(when),
         minutes=minutes,
         skills=skills,
         helped_by=helpers,
@@ -127,15 +111,14 @@ def log_cmd(
         model=store.model("tagger") if not skills else None,
     )
     if not draft.confident:
-        draft.record["skills"] = _choose_skills(draft.ranked)
-        if draft.record["skills"]:
-            draft.record["skills_source"] = "manual"
+        draft.pick(_choose_skills(draft.ranked))
     try:
         win = wins.add(store, draft, now=now)
     except AmbiguousNameError as exc:
-        if not _interactive():
+        if not interactive():
             raise
-        if click.confirm(_("Did you mean '{c}'?", c=exc.candidates[0]), default=True, err=True):
+        question = printable(_("Did you mean '{c}'?", c=exc.candidates[0]))
+        if click.confirm(question, default=True, err=True):
             draft.helpers = [exc.candidates[0] if h == exc.name else h for h in draft.helpers]
             win = wins.add(store, draft, now=now)
         else:
@@ -143,8 +126,7 @@ def log_cmd(
     if as_json:
         emit_json(wins.public(win))
         return
-    target = int(store.profile()["target_minutes"])
-    click.echo(_("Logged win {desc}", desc=_describe(win, target)))
+    echo(_("Logged win {desc}", desc=_describe(win, target)))
     scores = dict(draft.ranked)
     if win["skills"]:
         shown = ", ".join(
@@ -152,13 +134,13 @@ def log_cmd(
             for s in win["skills"]
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
-        click.echo(f"  {_('skills')}: {shown}  [{how}]")
+        echo(f"  {_('skills')}: {shown}  [{how}]")
 
 
-def _print_rows(rows: list[dict[str, Any]], target: int) -> None:
+def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
     for win in rows:
         skills = ",".join(win.get("skills", [])) or "-"
-        click.echo(f"{_describe(win, target)}  {style(skills, fg='cyan')}  {win['problem']}")
+        echo(f"{_describe(win, target)}  {style(skills, fg='cyan')}  {win['problem']}")
 
 
 @click.group("wins", invoke_without_command=True)
@@ -166,7 +148,14 @@ def _print_rows(rows: list[dict[str, Any]], target: int) -> None:
 @click.option("--until", help="Up to and including this day.")
 @click.option("--skill", help="Only wins tagged with this skill id.")
 @click.option("--contains", help="Text to look for (accent- and case-insensitive).")
-@click.option("--limit", "-n", type=int, default=20, show_default=True, help="At most this many.")
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def wins_group(
@@ -190,25 +179,30 @@ def wins_group(
         return
     from growthdesk.worklog import wins
 
-    store = get_app().store
+    app = get_app()
+    store = app.reader
     rows = wins.query(
         store,
-        since=parse_day_option(since),
-        until=parse_day_option(until),
+        since=app.day(since),
+        until=app.day(until),
         skill=skill,
         contains=contains,
         limit=limit,
     )
     if as_json:
         emit_json([wins.public(w) for w in rows])
+    elif not rows and (since or until or skill or contains) and store.win_months():
+        info(_("No wins match these filters."))
     elif not rows:
         info(_("No wins yet."))
     else:
-        _print_rows(rows, int(store.profile()["target_minutes"]))
+        from growthdesk.worklog.profile import target_of
+
+        _print_rows(rows, target_of(store.profile()))
 
 
 @wins_group.command("show")
-@click.argument("win_id", type=int)
+@click.argument("win_id", type=ID)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def show_cmd(win_id: int, as_json: bool) -> None:
     """Show every field of one win.
@@ -219,12 +213,12 @@ def show_cmd(win_id: int, as_json: bool) -> None:
     """
     from growthdesk.worklog.wins import public
 
-    store = get_app().store
-    win = store.get("wins", win_id)
+    store = get_app().reader
+    win = store.win(win_id)
     if as_json:
         emit_json(public(win))
         return
-    names = {c["id"]: c["name"] for c in store.all("contacts")} if win.get("helped_by") else {}
+    names = {c["id"]: c["name"] for c in store.contacts()} if win.get("helped_by") else {}
     fields = [
         ("when", win["when"]),
         ("problem", win["problem"]),
@@ -240,15 +234,15 @@ def show_cmd(win_id: int, as_json: bool) -> None:
         ("escalated", "yes" if win.get("escalated") else "no"),
         ("source", win.get("source", "manual")),
     ]
-    click.echo(style(f"Win #{win['id']}", bold=True))
+    echo(style(f"Win #{win['id']}", bold=True))
     for key, value in fields:
-        click.echo(f"  {key:<10} {value}")
+        echo(f"  {key:<10} {value}")
 
 
 @wins_group.command("edit")
-@click.argument("win_id", type=int)
+@click.argument("win_id", type=ID)
 @click.option("--text", help="New problem text.")
-@click.option("--minutes", "-m", type=str, help="New minutes.")
+@click.option("--minutes", "-m", type=Minutes(), help="New minutes (1-1440).")
 @click.option(
     "--skill",
     "-s",
@@ -265,7 +259,7 @@ def show_cmd(win_id: int, as_json: bool) -> None:
 def edit_cmd(
     win_id: int,
     text: str | None,
-    minutes: str | None,
+    minutes: int | None,
     skills: tuple[str, ...],
     helpers: tuple[str, ...],
     ticket: str | None,
@@ -282,14 +276,16 @@ def edit_cmd(
       growthdesk wins edit 12 --skill printing --skill hardware
     """
     from growthdesk.worklog import wins
+    from growthdesk.worklog.profile import target_of
 
     app = get_app()
+    target = target_of(app.reader.profile())  # before the commit: a command that wrote exits 0
     win = wins.edit(
-        app.store,
+        app.reader,
         win_id,
         now=app.now(),
         text=text,
-        when=parse_when_option(when),
+        when=app.when(when),
         minutes=minutes,
         skills=skills or None,
         ticket=ticket,
@@ -298,13 +294,11 @@ def edit_cmd(
         escalated=escalated,
         helped_by=helpers or None,
     )
-    click.echo(
-        _("Updated win {desc}", desc=_describe(win, int(app.store.profile()["target_minutes"])))
-    )
+    echo(_("Updated win {desc}", desc=_describe(win, target)))
 
 
 @wins_group.command("rm")
-@click.argument("win_id", type=int)
+@click.argument("win_id", type=ID)
 def rm_cmd(win_id: int) -> None:
     """Remove a win (`growthdesk undo` brings it back).
 
@@ -314,5 +308,5 @@ def rm_cmd(win_id: int) -> None:
     """
     from growthdesk.worklog import wins
 
-    win = wins.remove(get_app().store, win_id)
-    click.echo(_("Removed win #{id}: {text}", id=win["id"], text=win["problem"]))
+    win = wins.remove(get_app().reader, win_id)
+    echo(_("Removed win #{id}: {text}", id=win["id"], text=win["problem"]))

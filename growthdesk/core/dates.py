@@ -11,11 +11,14 @@ from datetime import date, datetime, time, timedelta
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
-from growthdesk.core.names import fold
+from growthdesk.core.text import fold
 
-__all__ = ["parse_when", "parse_day", "parse_time_of_day", "check_past"]
+__all__ = ["parse_when", "parse_day", "parse_time_of_day", "check_past", "check_day", "FLOOR"]
 
 FUTURE_SLACK = timedelta(minutes=5)  # clock skew between a phone and the laptop
+EARLIEST_YEAR = 1900  # the dates read at all; records are held to FLOOR (check_past)
+FLOOR = date(1990, 1, 1)  # no win, kudos, learning entry, interaction or event before this
+MAX_PHRASE = 100  # "vorige week vrijdag 14:00" is 25 characters
 
 _WEEKDAYS = {
     "monday": 0, "mon": 0, "maandag": 0, "ma": 0,
@@ -169,10 +172,33 @@ def _with_time(day: date, at: time | None, now: datetime, default_now: bool) -> 
 
 
 def parse_when(text: str, now: datetime) -> datetime:
-    """A moment, aware, in *now*'s time zone unless the text names an offset."""
+    """A moment, aware, in *now*'s time zone unless the text names an offset.
+
+    Only years from 1900 to a century ahead are read at all: anything further ("0001-01-01",
+    "1000000000 days ago") is a typo, and would overflow the date arithmetic downstream.
+    """
     raw = text.strip()
     if not raw:
         raise InputError(_("empty date"))
+    if len(raw) > MAX_PHRASE:
+        raise InputError(_("'{text}…' is too long to be a date", text=raw[:20]))
+    try:
+        value = _parse_when(raw, now)
+    except (OverflowError, ValueError):  # timedelta or date out of range, a 5,000-digit number
+        value = None
+    if value is None or not EARLIEST_YEAR <= value.year <= now.year + 100:
+        raise InputError(
+            _(
+                "'{text}' is not a date between {first} and {last}",
+                text=raw,
+                first=EARLIEST_YEAR,
+                last=now.year + 100,
+            )
+        )
+    return value
+
+
+def _parse_when(raw: str, now: datetime) -> datetime:
     iso = _iso(raw, now)
     if iso is not None:
         return iso
@@ -229,6 +255,12 @@ def check_past(when: datetime, now: datetime, what: str) -> datetime:
                 what=what,
             )
         )
-    if when.year < 1990:
-        raise InputError(_("{when} is too far in the past", when=when.date().isoformat()))
+    check_day(when.date())
     return when
+
+
+def check_day(day: date) -> date:
+    """Refuse a day before :data:`FLOOR` (1990): older records are typos, not history."""
+    if day < FLOOR:
+        raise InputError(_("{when} is too far in the past", when=day.isoformat()))
+    return day

@@ -17,8 +17,6 @@ __all__ = [
 class GrowthdeskError(Exception):
     """Base class: a message fit to show the user on one line."""
 
-    exit_code = 1
-
 
 class InputError(GrowthdeskError):
     """A value given by the user is invalid (bad date, unknown skill, negative minutes…)."""

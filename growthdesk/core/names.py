@@ -1,18 +1,13 @@
-"""Case-insensitive name matching with "did you mean" suggestions."""
+"""Case- and accent-insensitive "did you mean" suggestions for names and ids."""
 
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["fold", "close_matches", "did_you_mean"]
+from growthdesk.core.text import fold
 
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents: 'Ümit ' -> 'umit'."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+__all__ = ["close_matches", "did_you_mean"]
 
 
 def close_matches(

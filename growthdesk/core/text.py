@@ -1,10 +1,16 @@
-"""Text normalisation shared by the tagger, its learned model and recall.
+"""The one fold, tokenizer, stemmer and stop-word set of the package.
 
-One tokenizer for everything, so that a word the tagger learned is the same word recall searches.
+Used by the tagger and its learned model, recall, ranking, repeat-problem clustering, the
+`--contains` filter, name matching and the importers' date words, so that a word the tagger
+learned is the same word recall searches and a name typed with an accent finds its contact.
 Steps: fold case and accents, split on anything that is not a letter or digit, stem lightly
 (English and Dutch inflections, including Dutch participles of English loanwords such as
 "gereset", "geüpdatet", "gecrasht"), and, for recall and learning, map a small bilingual
 synonym table to one concept ("wachtwoord" and "password" become the same term).
+
+It also holds the text rules every field shares: one length limit per kind of field
+(:data:`SHORT_TEXT`, :data:`TEXT`, :data:`LONG_TEXT`), no control characters on the way in
+(:func:`check_text`) and none on the way out to a terminal (:func:`printable`).
 """
 
 from __future__ import annotations
@@ -14,7 +20,15 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from growthdesk.core.errors import InputError
+from growthdesk.core.i18n import _
+
 __all__ = [
+    "SHORT_TEXT",
+    "TEXT",
+    "LONG_TEXT",
+    "check_text",
+    "printable",
     "fold",
     "tokens",
     "stem",
@@ -22,7 +36,9 @@ __all__ = [
     "win_terms",
     "TERMS_VERSION",
     "concept",
+    "content_words",
     "STOPWORDS",
+    "GENERIC_WORDS",
 ]
 
 # Spellings that tokenising on punctuation would tear apart or keep apart.
@@ -47,7 +63,8 @@ _APOS_RE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents ('geüpdatet' -> 'geupdatet') and join split spellings."""
+    """Trim, lower-case, strip accents (' Geüpdatet' -> 'geupdatet'), join split spellings."""
+    text = text.strip()
     if text.isascii():  # the common case, ten times faster than the Unicode path
         plain = text.lower()
     else:
@@ -124,6 +141,29 @@ _STOPWORD_TEXT = """
     vandaag gisteren vanochtend vanmorgen meer
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+# Words that say nothing about *which* problem it was: the generic helpdesk words the taxonomy
+# research warns about, and a few fillers. Dropped by ranking and repeat-problem clustering;
+# the tagger keeps them (its taxonomy lists its own generic words, which weigh nothing there).
+GENERIC_WORDS: frozenset[str] = frozenset(
+    """
+    user users gebruiker gebruikers issue issues problem problems probleem error errors fout
+    foutmelding storing help urgent asap spoed work works working werkt werkte lukt broken kapot
+    fix fixed gefixt solved resolved opgelost done ok via per ben jouw
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_CONTENT_STOP = STOPWORDS | GENERIC_WORDS
+
+
+@lru_cache(maxsize=16384)
+def content_words(text: str, min_len: int = 2) -> frozenset[str]:
+    """The folded words of *text* that can tell problems apart: no stop or generic words, at
+    least *min_len* letters. Unstemmed, so they read well in labels ("notes mention 'toner'")."""
+    # Cached: helpdesk texts repeat, and clustering asks twice for every problem text.
+    return frozenset(
+        t for t in _TOKEN_RE.findall(fold(text)) if len(t) >= min_len and t not in _CONTENT_STOP
+    )
+
 
 # Bilingual concept groups for recall and learning. The first word names the concept.
 # Only words whose meaning is the same in both languages in a helpdesk context.
@@ -272,13 +312,9 @@ def _token_terms(token: str) -> tuple[str, ...]:
     return (st,)
 
 
-def terms(text: str) -> list[str]:
-    """Content terms for matching: stop words dropped, stemmed, bilingual synonyms merged."""
-    return list(_text_terms(text))
-
-
 @lru_cache(maxsize=32768)
-def _text_terms(text: str) -> tuple[str, ...]:
+def terms(text: str) -> tuple[str, ...]:
+    """Content terms for matching: stop words dropped, stemmed, bilingual synonyms merged."""
     # Helpdesk problems repeat ("password reset"): caching whole texts pays off in recall.
     out: list[str] = []
     for tok in _TOKEN_RE.findall(fold(text)):
@@ -299,6 +335,62 @@ def win_terms(problem: str, solution: str | None) -> dict[str, Any]:
     """
     return {
         "v": TERMS_VERSION,
-        "p": " ".join(_text_terms(problem or "")),
-        "s": " ".join(_text_terms(solution)) if solution else "",
+        "p": " ".join(terms(problem or "")),
+        "s": " ".join(terms(solution)) if solution else "",
     }
+
+
+# One length limit per kind of field (README "Text fields"):
+SHORT_TEXT = 200  # names, organisation, role, ticket, tag, e-mail, phone, kudos sender, event
+TEXT = 2000  # one line that says what happened: a problem, a learning title, a kudos quote
+LONG_TEXT = 20000  # free text over several lines: solutions and notes
+
+# Control characters (C0, DEL, C1). Tabs pass everywhere, newlines only in multi-line text.
+_CONTROL_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What must not reach a terminal: the controls above except newline and tab, and lone
+# surrogates (undecodable bytes in argv or a file: they cannot even be encoded for output).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the undecodable byte itself
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """*text* safe for a terminal: a control character (other than newline and tab) or a lone
+    surrogate becomes a visible escape, so ESC prints as the four characters ``\\x1b`` and a
+    name like ``"\\x1b]0;pwned\\x07"`` can neither retitle nor clear the terminal."""
+    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), text) if text else text
+
+
+def check_text(value: str, what: str, limit: int, *, multiline: bool = False) -> str:
+    """*value* trimmed; refused when longer than *limit* or when it holds a control character
+    (tabs pass; newlines only with *multiline*, where CR LF and CR become LF). May be empty."""
+    text = value.strip()
+    if multiline and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > limit:
+        raise InputError(
+            _(
+                "the {what} is {n} characters long; the limit is {limit}",
+                what=what,
+                n=len(text),
+                limit=limit,
+            )
+        )
+    bad = (_CONTROL_LINES if multiline else _CONTROL_LINE).search(text)
+    if bad is not None:
+        raise InputError(
+            _(
+                "the {what} contains a control character ({char})",
+                what=what,
+                char=_escape(bad.group()),
+            )
+        )
+    if _UNPRINTABLE.search(text):  # a lone surrogate: bytes that were not UTF-8
+        raise InputError(_("the {what} is not valid UTF-8 text", what=what))
+    return text

@@ -1,20 +1,23 @@
 """The network as a NetworkX graph: me, contacts, links; tie strength and recency on the edges.
 
 networkx costs ~0.3 s to import, so it is imported inside the functions that need it and this
-module is only reached from `ask` and `network …`. The pure helpers (tie maths, stale list, and
-the edge costs plus a heapq Dijkstra that `ask` uses) do not need networkx at all.
+module is only reached from `ask` and `network …`. One edge builder (_edges) feeds both the
+networkx graph that `network export` writes and the heapq Dijkstra that `ask` runs without
+networkx; the tie maths and the stale list need no networkx either.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.records import Contact, Interaction, Link, Win
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -25,11 +28,8 @@ __all__ = [
     "days_since",
     "tie_value",
     "build_graph",
-    "edge_costs",
     "adjacency",
-    "network_adjacency",
     "dijkstra",
-    "reach",
     "reach_from",
     "REACH_CUTOFF",
     "stale_contacts",
@@ -55,7 +55,7 @@ class GraphParams:
     gamma: float = 0.5
 
 
-def days_since(contact: dict[str, Any], today: date) -> int | None:
+def days_since(contact: Mapping[str, Any], today: date) -> int | None:
     """Days since you last talked (last_contact, else when you added them), None if unknown."""
     stamp = contact.get("last_contact") or contact.get("created")
     if not stamp:
@@ -75,7 +75,7 @@ def tie_value(strength: int | None, days: int | None, tau_days: float = 180.0) -
     return max(1e-9, min(1.0, (strength / 5.0) * math.exp(-age / tau_days)))
 
 
-def _help_history(wins: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+def _help_history(wins: Sequence[Win]) -> dict[int, dict[str, Any]]:
     """Per contact id: how often they helped, on which skills, and when last."""
     out: dict[int, dict[str, Any]] = {}
     for win in wins:
@@ -94,31 +94,22 @@ def _help_history(wins: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
 
 
 def build_graph(
-    contacts: list[dict[str, Any]],
-    links: list[dict[str, Any]],
-    wins: list[dict[str, Any]] | None = None,
+    contacts: Sequence[Contact],
+    links: Sequence[Link],
+    wins: Sequence[Win] | None = None,
     *,
     today: date,
     params: GraphParams = GraphParams(),
-    lean: bool = False,
 ) -> nx.Graph:
-    """An undirected graph: node "me" plus one node per contact id.
-
-    Edges me–contact exist for direct contacts (strength not null); edges contact–contact come
-    from links. Every edge has strength, tie in (0, 1] and cost = −log(tie) for Dijkstra; link
-    edges also carry the extra-hop factor γ in their cost, so the cheapest path is the best
-    introduction and exp(−cost) is directly the reach.
-    """
+    """An undirected graph for export: node "me" plus one node per contact id, and the edges of
+    _edges (the same that `ask` walks) with their strength, tie and cost."""
     import networkx as nx
 
-    if lean:
-        return _lean_graph(contacts, links, today, params)
     graph = nx.Graph()
     graph.add_node(ME, label=_("me"), kind="me")
     history = _help_history(wins or [])
     for contact in contacts:
         cid = int(contact["id"])
-        days = days_since(contact, today)
         help_info = history.get(cid, {"helped": 0, "helped_skills": {}, "last_helped": ""})
         graph.add_node(
             cid,
@@ -128,84 +119,43 @@ def build_graph(
             specialties=dict(contact.get("specialties") or {}),
             strength=contact.get("strength"),
             last_contact=contact.get("last_contact"),
-            days=days,
+            days=days_since(contact, today),
             do_not_ask=bool(contact.get("do_not_ask")),
             helped=help_info["helped"],
             helped_skills=help_info["helped_skills"],
             last_helped=help_info["last_helped"] or None,
         )
-        strength = contact.get("strength")
-        if strength:
-            tie = tie_value(int(strength), days, params.tau_days)
-            graph.add_edge(
-                ME,
-                cid,
-                strength=int(strength),
-                days=days,
-                tie=tie,
-                cost=-math.log(tie),
-                kind="direct",
-            )
-    log_gamma = -math.log(params.gamma)
-    for link in links:
-        a, b = int(link["a"]), int(link["b"])
-        if a == b or a not in graph or b not in graph:
-            continue  # defensive: a dangling or self link never breaks ask
-        tie = max(1e-9, min(1.0, int(link.get("strength") or 3) / 5.0))
-        cost = -math.log(tie) + log_gamma
-        if graph.has_edge(a, b) and graph[a][b]["cost"] <= cost:
-            continue
-        graph.add_edge(
-            a,
-            b,
-            strength=int(link.get("strength") or 3),
-            tie=tie,
-            cost=cost,
-            note=link.get("note", ""),
-            kind="link",
-        )
+    for a, b, cost, tie, record in _edges(contacts, links, today, params):
+        strength = int(record.get("strength") or 3)
+        if a == ME:
+            days = graph.nodes[b]["days"]
+            graph.add_edge(ME, b, strength=strength, days=days, tie=tie, cost=cost, kind="direct")
+        elif not graph.has_edge(a, b) or cost < graph[a][b]["cost"]:
+            # Of parallel links the cheapest counts, as in adjacency().
+            note = record.get("note", "")
+            graph.add_edge(a, b, strength=strength, tie=tie, cost=cost, note=note, kind="link")
     return graph
 
 
-def _lean_graph(
-    contacts: list[dict[str, Any]], links: list[dict[str, Any]], today: date, params: GraphParams
-) -> nx.Graph:
-    """Same nodes, edges and costs as build_graph, without the display attributes."""
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_node(ME)
-    graph.add_nodes_from(int(c["id"]) for c in contacts)
-    costs = edge_costs(contacts, links, today, params)
-    graph.add_weighted_edges_from(((a, b, c) for (a, b), c in costs.items()), weight="cost")
-    return graph
-
-
-def edge_costs(
-    contacts: list[dict[str, Any]],
-    links: list[dict[str, Any]],
-    today: date,
-    params: GraphParams = GraphParams(),
-) -> dict[tuple[Any, Any], float]:
-    """Every edge of build_graph with its cost, in build_graph's insertion order.
-
-    (me, contact) for direct contacts, then (a, b) with a < b for links; of parallel links the
-    cheapest wins. Dangling and self links are dropped, as in build_graph.
-    """
-    costs: dict[tuple[Any, Any], float] = {}
-    for a, b, cost in _edges(contacts, links, today, params):
-        key = (a, b) if a == ME or a < b else (b, a)
-        if cost < costs.get(key, math.inf):
-            costs[key] = cost
-    return costs
+# (a, b, cost, tie, the contact or link record it comes from); a flat tuple, as `ask` builds
+# 10,000 of them.
+Edge = tuple[Any, int, float, float, Contact | Link]
 
 
 def _edges(
-    contacts: list[dict[str, Any]], links: list[dict[str, Any]], today: date, params: GraphParams
-) -> list[tuple[Any, Any, float]]:
-    """(a, b, cost) of every direct tie, then every usable link, parallel links included."""
+    contacts: Sequence[Contact],
+    links: Sequence[Link],
+    today: date,
+    params: GraphParams,
+) -> list[Edge]:
+    """The one edge builder: every direct tie (me, contact), then every usable link (parallel
+    links included), with cost = −log(tie), plus −log(γ) for the extra hop of a link. The
+    cheapest path is then the best introduction and exp(−cost) is directly the reach.
+
+    Dangling and self links are dropped: they never break `ask` or the export.
+    """
     known: set[int] = set()
-    out: list[tuple[Any, Any, float]] = []
+    out: list[Edge] = []
     tau = params.tau_days
     for contact in contacts:
         cid = int(contact["id"])
@@ -213,43 +163,35 @@ def _edges(
         strength = contact.get("strength")
         if strength:
             tie = tie_value(int(strength), days_since(contact, today), tau)
-            out.append((ME, cid, -math.log(tie)))
+            out.append((ME, cid, -math.log(tie), tie, contact))
     log_gamma = -math.log(params.gamma)
-    # Link costs depend only on the strength (1-5): compute each value once, exactly as
-    # build_graph does per link.
-    by_strength: dict[Any, float] = {}  # keyed by the stored value, so no int() per link
+    # A link's tie depends only on its strength (1-5): compute each value once, keyed by the
+    # stored value so there is no int() per link (10,000 links at `ask` time).
+    by_strength: dict[Any, tuple[float, float]] = {}
     for link in links:
         a, b = int(link["a"]), int(link["b"])
         if a == b or a not in known or b not in known:
             continue
         raw = link.get("strength")
-        cost = by_strength.get(raw)
-        if cost is None:
-            strength = int(raw or 3)
-            cost = by_strength[raw] = -math.log(max(1e-9, min(1.0, strength / 5.0))) + log_gamma
-        out.append((a, b, cost))
+        value = by_strength.get(raw)
+        if value is None:
+            tie = max(1e-9, min(1.0, int(raw or 3) / 5.0))
+            value = by_strength[raw] = (-math.log(tie) + log_gamma, tie)
+        out.append((a, b, value[0], value[1], link))
     return out
 
 
-def adjacency(costs: dict[tuple[Any, Any], float]) -> dict[Any, dict[Any, float]]:
-    """Undirected adjacency (node -> {neighbour: cost}) with networkx's neighbour order: each
-    node lists its neighbours in the order their edges were first added."""
-    adj: dict[Any, dict[Any, float]] = {}
-    for (a, b), cost in costs.items():
-        adj.setdefault(a, {})[b] = cost
-        adj.setdefault(b, {})[a] = cost
-    return adj
-
-
-def network_adjacency(
-    contacts: list[dict[str, Any]],
-    links: list[dict[str, Any]],
+def adjacency(
+    contacts: Sequence[Contact],
+    links: Sequence[Link],
     today: date,
     params: GraphParams = GraphParams(),
 ) -> dict[Any, dict[Any, float]]:
-    """adjacency(edge_costs(...)) in one pass, without the intermediate edge dict (`ask`)."""
+    """node -> {neighbour: cost} over _edges, the cheapest of parallel links, neighbours in the
+    order their edges were first added (as networkx orders them, which settles Dijkstra's ties
+    the same way)."""
     adj: dict[Any, dict[Any, float]] = {}
-    for a, b, cost in _edges(contacts, links, today, params):
+    for a, b, cost, _tie, _record in _edges(contacts, links, today, params):
         near_a = adj.get(a)
         if near_a is None:
             near_a = adj[a] = {}
@@ -265,7 +207,7 @@ def network_adjacency(
 
 
 def dijkstra(
-    adj: dict[Any, dict[Any, float]], source: Any = ME, cutoff: float | None = None
+    adj: Mapping[Any, Mapping[Any, float]], source: Any = ME, cutoff: float | None = None
 ) -> tuple[dict[Any, float], dict[Any, list[Any]]]:
     """(distances, paths) from *source*, like nx.single_source_dijkstra(G, source, cutoff).
 
@@ -305,33 +247,22 @@ def dijkstra(
     return dist, paths
 
 
-def reach(graph: nx.Graph) -> dict[Any, tuple[float, list[Any]]]:
-    """node -> (R, path from me) via nx.single_source_dijkstra over cost = −log(tie·γ^extra hops).
-
-    R = exp(−distance): the product of the ties on the best path, times γ per extra hop.
-    Nodes with no path, or weaker than 1/1000, are absent. `ask` uses reach_from instead.
-    """
-    import networkx as nx
-
-    # Paths weaker than 1/1000 cannot change a score (β dominates): stop the search there.
-    dist, paths = nx.single_source_dijkstra(graph, ME, cutoff=REACH_CUTOFF, weight="cost")
-    return {node: (math.exp(-d), paths[node]) for node, d in dist.items() if node != ME}
-
-
 def reach_from(
-    contacts: list[dict[str, Any]],
-    links: list[dict[str, Any]],
+    contacts: Sequence[Contact],
+    links: Sequence[Link],
     today: date,
     params: GraphParams = GraphParams(),
 ) -> dict[Any, tuple[float, list[Any]]]:
-    """reach() without networkx: node -> (R, path from me) over the same edges and costs."""
-    dist, paths = dijkstra(network_adjacency(contacts, links, today, params), ME, REACH_CUTOFF)
+    """node -> (R, path from me): R = exp(−distance), the product of the ties on the best path
+    times γ per extra hop. Nodes with no path, or weaker than 1/1000, are absent."""
+    # Paths weaker than 1/1000 cannot change a score (β dominates): stop the search there.
+    dist, paths = dijkstra(adjacency(contacts, links, today, params), ME, REACH_CUTOFF)
     return {node: (math.exp(-d), paths[node]) for node, d in dist.items() if node != ME}
 
 
 def stale_contacts(
-    contacts: list[dict[str, Any]],
-    interactions: list[dict[str, Any]],
+    contacts: Sequence[Contact],
+    interactions: Sequence[Interaction],
     today: date,
 ) -> list[dict[str, Any]]:
     """Direct contacts overdue for a chat, most overdue first.
@@ -345,7 +276,7 @@ def stale_contacts(
         day = str(inter.get("when", ""))[:10]
         if day > latest.get(cid, ""):
             latest[cid] = day
-    out = []
+    out: list[dict[str, Any]] = []
     for contact in contacts:
         strength = contact.get("strength")
         if not strength or contact.get("do_not_ask"):

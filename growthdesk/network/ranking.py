@@ -10,7 +10,9 @@ For a problem q and contact c:
   R(c)    reach: Dijkstra from "me" over cost −log(tie), tie = strength/5·exp(−days/τ), each
           extra hop × γ (growthdesk.network.graph);
   S       = E·(β + (1−β)·R) / (1 + ρ·asks of c in the last `recent_days`).
-do_not_ask contacts are skipped. Every suggestion carries its reasons.
+do_not_ask contacts are skipped. Every suggestion carries its reasons. When nobody matches, the
+result carries hints instead (growthdesk.network.hints); the offline evaluation on a labelled
+scenario is growthdesk.network.evaluation.
 
 The query's skill areas come from growthdesk.skills.tagger.suggest; similar wins from
 growthdesk.worklog.recall.recall. Both are imported lazily and may be passed in (tests, benchmarks).
@@ -20,9 +22,8 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress
 from operator import itemgetter
@@ -30,9 +31,11 @@ from typing import Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
-from growthdesk.core.names import fold
+from growthdesk.core.records import Contact, Event, Interaction, Link, Win
+from growthdesk.core.text import content_words, fold
 from growthdesk.network.graph import ME, GraphParams, days_since, reach_from
-from growthdesk.skills.taxonomy import skill_label
+from growthdesk.network.hints import where_to_look
+from growthdesk.skills.labels import skill_label
 
 __all__ = [
     "RankParams",
@@ -41,9 +44,6 @@ __all__ = [
     "query_skills",
     "rank",
     "ask",
-    "evaluate",
-    "rank_scenario",
-    "where_to_look",
 ]
 
 SkillScores = Sequence[tuple[str, float]]
@@ -96,69 +96,15 @@ class Suggestion:
 class AskResult:
     skills: list[tuple[str, float]]
     people: list[Suggestion]
-    similar_wins: list[tuple[dict[str, Any], float]] = field(default_factory=list)
+    similar_wins: list[tuple[Win, float]] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     skipped_do_not_ask: list[str] = field(default_factory=list)
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "does",
-        "doesnt",
-        "dont",
-        "cant",
-        "wont",
-        "have",
-        "when",
-        "what",
-        "after",
-        "before",
-        "into",
-        "niet",
-        "werkt",
-        "geen",
-        "voor",
-        "maar",
-        "door",
-        "naar",
-        "over",
-        "niet",
-        "bij",
-        "van",
-        "het",
-        "een",
-        "met",
-        "zijn",
-        "wordt",
-        "kan",
-        "error",
-        "issue",
-        "problem",
-        "probleem",
-        "storing",
-        "user",
-        "gebruiker",
-        "help",
-        "please",
-    ]
-)
-
-
-def _fold(text: str) -> str:
-    # Most helpdesk text is ASCII: lower() is enough there and 10× cheaper than NFKD folding.
-    return text.lower() if text.isascii() else fold(text)
+    search_query: str = ""  # what to type into a search engine (growthdesk.assist.query)
 
 
 def _tokens(text: str) -> set[str]:
-    return {t for t in _WORD.findall(_fold(text)) if len(t) >= 4 and t not in _STOP}
+    # Words of four letters or more: shorter ones ("pc", "app", "fix") match too much by chance.
+    return set(content_words(text, 4))
 
 
 def _stem(word: str) -> str:
@@ -170,7 +116,7 @@ def _stems(text: str) -> set[str]:
     return {_stem(t) for t in _tokens(text)}
 
 
-def _helped(wins: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _helped(wins: Sequence[Win]) -> list[Win]:
     """The wins someone helped with, the only ones that are evidence (a C loop over 25,000)."""
     try:
         return list(compress(wins, map(_HELPED_BY, wins)))
@@ -189,9 +135,9 @@ def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[
     """
     shared = memo.get(text)
     if shared is None:
-        folded = _fold(text)
+        folded = fold(text)
         if any(s in folded for s in stems):
-            found = {t[:6] for t in _WORD.findall(folded) if len(t) >= 4 and t not in _STOP}
+            found = {_stem(t) for t in _tokens(folded)}
             shared = stems & found
         else:
             shared = set()
@@ -242,11 +188,11 @@ def _ago(days: int) -> str:
 def rank(
     text: str,
     *,
-    contacts: list[dict[str, Any]],
-    links: list[dict[str, Any]],
-    wins: list[dict[str, Any]],
-    interactions: list[dict[str, Any]],
-    events: list[dict[str, Any]] | None = None,
+    contacts: Sequence[Contact],
+    links: Sequence[Link],
+    wins: Sequence[Win],
+    interactions: Sequence[Interaction],
+    events: Sequence[Event] | None = None,
     today: date,
     skills: list[tuple[str, float]] | None = None,
     top: int = 5,
@@ -375,9 +321,7 @@ def rank(
         r = reach_of.get(cid, (0.0, []))[0]
         factor = params.beta + (1.0 - params.beta) * r if params.use_reach else 1.0
         asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
-        ranked.append(
-            (e * factor / (1.0 + params.rho * asks), _fold(str(by_id[cid]["name"])), cand)
-        )
+        ranked.append((e * factor / (1.0 + params.rho * asks), fold(str(by_id[cid]["name"])), cand))
     # Only the top N are shown: nsmallest is sorted(...)[:top] (stable) without sorting them all.
     shown = heapq.nsmallest(top, ranked, key=lambda item: (-item[0], item[1]))
 
@@ -448,119 +392,18 @@ def rank(
         )
     result = AskResult(skills=list(q), people=people, skipped_do_not_ask=sorted(skipped))
     if not result.people:
-        result.hints = where_to_look(text, q, contacts, links, events or [], reach_of)
+        result.hints = where_to_look(text, q, contacts, links, events or [])
     return result
-
-
-def where_to_look(
-    text: str,
-    q: list[tuple[str, float]],
-    contacts: list[dict[str, Any]],
-    links: list[dict[str, Any]],
-    events: list[dict[str, Any]],
-    reach_of: dict[Any, tuple[float, list[Any]]] | None = None,
-) -> list[str]:
-    """Hints when nobody matches: events that covered the skill, and contacts who know someone
-    at an organisation linked to it (named in the problem, or met at those events)."""
-    hints: list[str] = []
-    skills = {s for s, _v in q}
-    by_id = {int(c["id"]): c for c in contacts}
-    covering = [e for e in events if skills & set(e.get("skills") or [])]
-    covering.sort(key=lambda e: str(e.get("date", "")), reverse=True)
-    for event in covering[:3]:
-        met = [str(by_id[m]["name"]) for m in event.get("met") or [] if m in by_id]
-        line = _(
-            "event '{name}' ({day}) covered {areas}",
-            name=event["name"],
-            day=event.get("date"),
-            areas=", ".join(skill_label(s) for s in event.get("skills") or [] if s in skills),
-        )
-        if met:
-            line += _("; you met {people} there", people=", ".join(met))
-        hints.append(line)
-    # Each organisation is folded, matched against the text and looked up once, and the links
-    # are walked once for all of them: thousands of contacts share a handful of organisations.
-    fold_memo: dict[str, str] = {}
-
-    def folded(value: str) -> str:
-        key = fold_memo.get(value)
-        if key is None:
-            key = fold_memo[value] = fold(value)  # fold strips: fold(org) == fold(org.strip())
-        return key
-
-    orgs: dict[str, str] = {}
-    folded_text = fold(text)
-    named: dict[str, bool] = {}
-    contact_orgs: list[tuple[int, str]] = []
-    for contact in contacts:
-        raw = str(contact.get("org") or "")
-        key = folded(raw)
-        contact_orgs.append((int(contact["id"]), key))
-        org = raw.strip()
-        if org:
-            hit = named.get(key)
-            if hit is None:
-                hit = named[key] = bool(re.search(r"\b" + re.escape(key) + r"\b", folded_text))
-            if hit:
-                orgs[key] = org
-    for event in covering:
-        for m in event.get("met") or []:
-            org = str(by_id.get(m, {}).get("org") or "").strip()
-            if org:
-                orgs[folded(org)] = org
-    insiders: dict[str, set[int]] = {key: set() for key in orgs}
-    brokers: dict[str, set[str]] = {key: set() for key in orgs}
-    if orgs:
-        keys_of: dict[int, list[str]] = {}
-        for cid, key in contact_orgs:
-            if key in insiders:
-                insiders[key].add(cid)
-                keys_of.setdefault(cid, []).append(key)
-        for link in links:
-            a, b = int(link["a"]), int(link["b"])
-            for inside, other in ((a, b), (b, a)):
-                for key in keys_of.get(inside, ()):
-                    if (
-                        other not in insiders[key]
-                        and other in by_id
-                        and by_id[other].get("strength")
-                    ):
-                        brokers[key].add(str(by_id[other]["name"]))
-    for key, org in sorted(orgs.items()):
-        found = brokers[key]
-        direct_insiders = sorted(
-            str(by_id[i]["name"]) for i in insiders[key] if by_id[i].get("strength")
-        )
-        if found:
-            hints.append(
-                _("{people} knows someone at {org}", people=", ".join(sorted(found)), org=org)
-                if len(found) == 1
-                else _("{people} know someone at {org}", people=", ".join(sorted(found)), org=org)
-            )
-        elif direct_insiders:
-            hints.append(
-                _("you know {people} at {org}", people=", ".join(direct_insiders), org=org)
-            )
-    if not hints:
-        areas = ", ".join(skill_label(s) for s, _v in q) or _("this problem")
-        hints.append(
-            _(
-                "nobody in your network covers {areas} yet: note who helps next time (log --helped-by), "
-                "or record an event or vendor contact for it",
-                areas=areas,
-            )
-        )
-    return hints
 
 
 def ask(
     text: str,
     *,
-    contacts: list[dict[str, Any]],
-    links: list[dict[str, Any]],
-    wins: list[dict[str, Any]],
-    interactions: list[dict[str, Any]],
-    events: list[dict[str, Any]],
+    contacts: Sequence[Contact],
+    links: Sequence[Link],
+    wins: Sequence[Win],
+    interactions: Sequence[Interaction],
+    events: Sequence[Event],
     today: date,
     top: int = 5,
     kind: str | None = None,
@@ -568,7 +411,8 @@ def ask(
     similar: int = 3,
     params: RankParams = RankParams(),
 ) -> AskResult:
-    """rank() plus your own most similar past wins (growthdesk.worklog.recall)."""
+    """rank() plus your own most similar past wins (growthdesk.worklog.recall) and the web
+    search query for the problem (growthdesk.assist.query)."""
     result = rank(
         text,
         contacts=contacts,
@@ -586,55 +430,7 @@ def ask(
         from growthdesk.worklog.recall import recall
 
         result.similar_wins = [(w, float(s)) for w, s in recall(text, wins, similar)]
+    from growthdesk.assist.query import build_query
+
+    result.search_query = build_query(text, names=[str(c["name"]) for c in contacts]).text()
     return result
-
-
-def with_params(params: RankParams, **changes: Any) -> RankParams:
-    return replace(params, **changes)
-
-
-def rank_scenario(
-    scenario: Mapping[str, Any], params: RankParams, *, oracle: bool, top: int = 10
-) -> list[list[str]]:
-    """Names ranked for each labelled query of an evaluation scenario (tests and bench share it).
-
-    *oracle* gives the ranking the query's labelled skill area instead of the tagger's reading.
-    """
-    today = date.fromisoformat(str(scenario["today"]))
-    return [
-        [
-            p.name
-            for p in rank(
-                q["text"],
-                contacts=scenario["contacts"],
-                links=scenario["links"],
-                wins=scenario["wins"],
-                interactions=scenario["interactions"],
-                events=scenario["events"],
-                today=today,
-                skills=[(q["skill"], 1.0)] if oracle else None,
-                top=top,
-                params=params,
-            ).people
-        ]
-        for q in scenario["queries"]
-    ]
-
-
-def evaluate(ranked: list[list[str]], relevant: list[list[str]]) -> dict[str, float]:
-    """MRR, P@1 and P@3 of ranked name lists against relevant name sets (queries with no
-    relevant person are skipped)."""
-    rr: list[float] = []
-    p1: list[float] = []
-    p3: list[float] = []
-    for names, good in zip(ranked, relevant, strict=True):
-        wanted = {fold(g) for g in good}
-        if not wanted:
-            continue
-        folded = [fold(n) for n in names]
-        first = next((i for i, n in enumerate(folded, 1) if n in wanted), None)
-        rr.append(1.0 / first if first else 0.0)
-        p1.append(1.0 if folded[:1] and folded[0] in wanted else 0.0)
-        p3.append(sum(1 for n in folded[:3] if n in wanted) / 3.0)
-    n = max(1, len(rr))
-    return {"mrr": sum(rr) / n, "p@1": sum(p1) / n, "p@3": sum(p3) / n, "queries": float(len(rr))}

@@ -1,37 +1,41 @@
-"""The brag document for a performance review: data, then Markdown or one self-contained HTML file.
+"""The brag document for a performance review: its time window and its data.
 
-``build_review`` gathers plain data (JSON-serialisable); ``render_markdown`` and ``render_html``
-only format it. Every piece of user text goes through ``html.escape`` in HTML and through
-``md_escape`` in Markdown, so a win titled ``<script>`` is shown, never run. The HTML has inline
-CSS and inline SVG charts and no external URL at all (learning URLs are left out on purpose: the
-file must open offline and leak nothing when shared).
+``build_review`` gathers plain data (JSON-serialisable); ``review_markdown`` and ``review_html``
+only format it, using the few words both share from the end of this module. Learning URLs are
+left out of the data on purpose: the document must leak nothing when shared.
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
-import html
 import math
-import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.records import Contact, Event, Kudos, LearningEntry, Win
 from growthdesk.reporting import stats
-from growthdesk.skills.taxonomy import skill_label
+from growthdesk.core.months import months_between, whole_months
+from growthdesk.reporting.stats import day_of
+from growthdesk.skills.labels import skill_label
+
+if TYPE_CHECKING:
+    from growthdesk.store import Store
 
 __all__ = [
     "SECOND_LINE_SKILLS",
+    "TREND_MARK",
     "build_review",
+    "career_lines",
+    "headline_rows",
+    "number",
+    "plural",
+    "review_for",
     "review_range",
-    "render_markdown",
-    "render_html",
-    "md_escape",
-    "sparkline",
 ]
 
 # Areas a first-line desk usually hands to second line (infrastructure, network, cloud, security,
@@ -48,27 +52,9 @@ SECOND_LINE_SKILLS = frozenset(
     }
 )
 _AVOIDED_TAGS = frozenset({"escalation-avoided", "no-escalation", "niet-geescaleerd"})
-_SPARKS = "▁▂▃▄▅▆▇█"
 
 
 # ---------------------------------------------------------------- data
-
-
-def _day(record: dict[str, Any], key: str = "when") -> str:
-    value = record.get(key)
-    return str(value)[:10] if value else ""
-
-
-def _month(day: str) -> str:
-    return day[:7]
-
-
-def _months(since: date, until: date) -> list[str]:
-    out, y, m = [], since.year, since.month
-    while (y, m) <= (until.year, until.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def _segments(since: date, until: date, n: int) -> list[tuple[str, str]]:
@@ -81,10 +67,10 @@ def _segments(since: date, until: date, n: int) -> list[tuple[str, str]]:
     ]
 
 
-def _win_brief(win: dict[str, Any], why: str = "") -> dict[str, Any]:
+def _win_brief(win: Mapping[str, Any], why: str = "") -> dict[str, Any]:
     return {
         "id": win.get("id"),
-        "day": _day(win),
+        "day": day_of(win),
         "problem": str(win.get("problem") or ""),
         "minutes": win.get("minutes"),
         "skills": list(win.get("skills") or []),
@@ -119,17 +105,44 @@ def review_range(
     return since, until
 
 
+def review_for(
+    store: Store, now: datetime, since: date | None = None, until: date | None = None
+) -> dict[str, Any]:
+    """The document's data from the store for since..until (see review_range)."""
+    first, last = review_range(now, since, until)
+    data = stats.read_inputs(store, first, last)
+    # The career line looks at the last year before *until*, like `stats` does.
+    recent = (last - timedelta(days=stats.HISTORY_DAYS - 1)).isoformat()
+    return build_review(
+        wins=data["wins"],
+        now=now,
+        since=first,
+        until=last,
+        learning=data["learning"],
+        kudos=data["kudos"],
+        contacts=data["contacts"],
+        events=store.events(),
+        profile=data["profile"],
+        career_line=stats.next_step(
+            [w for w in data["wins"] if w["when"][:10] >= recent],
+            data["learning"],
+            data["profile"],
+            now,
+        ),
+    )
+
+
 def build_review(
     *,
-    wins: list[dict[str, Any]],
+    wins: Sequence[Win],
     now: datetime,
     since: date | None = None,
     until: date | None = None,
-    learning: list[dict[str, Any]] | None = None,
-    kudos: list[dict[str, Any]] | None = None,
-    contacts: list[dict[str, Any]] | None = None,
-    events: list[dict[str, Any]] | None = None,
-    profile: dict[str, Any] | None = None,
+    learning: Sequence[LearningEntry] | None = None,
+    kudos: Sequence[Kudos] | None = None,
+    contacts: Sequence[Contact] | None = None,
+    events: Sequence[Event] | None = None,
+    profile: Mapping[str, Any] | None = None,
     career_line: str | None = None,
 ) -> dict[str, Any]:
     """All the data of the brag document for since..until (default: the last 12 months)."""
@@ -143,8 +156,8 @@ def build_review(
     window = stats.Window(since, until)
     lo, hi = since.isoformat(), until.isoformat()
 
-    def inside(rec: dict[str, Any], key: str = "when") -> bool:
-        return lo <= _day(rec, key) <= hi
+    def inside(rec: Mapping[str, Any], key: str = "when") -> bool:
+        return lo <= day_of(rec, key) <= hi
 
     period_wins = [w for w in wins if lo <= str(w.get("when") or "")[:10] <= hi]
     period_learning = [x for x in learning if inside(x)]
@@ -182,7 +195,7 @@ def build_review(
             skill_counts[s] += 1
             seg_counts[s][si] += 1
             half_counts[s][hi_] += 1
-    monthly = [{"month": m, "wins": per_month.get(m, 0)} for m in _months(since, until)]
+    monthly = [{"month": m, "wins": per_month.get(m, 0)} for m in months_between(since, until)]
 
     total_tags = sum(skill_counts.values())
     skills = []
@@ -207,7 +220,7 @@ def build_review(
     # ---- notable wins
     timed = [w for w in period_wins if w.get("minutes") is not None]
     longest = heapq.nsmallest(
-        3, timed, key=lambda w: (-int(w["minutes"]), w["when"], w.get("id") or 0)
+        3, timed, key=lambda w: (-(w["minutes"] or 0), w["when"], w.get("id") or 0)
     )
     hardest = _hardest(period_wins, skill_counts, longest_ids={w.get("id") for w in longest})
     avoided = [
@@ -247,7 +260,7 @@ def build_review(
         linked = wins_by_id.get(k.get("win")) if k.get("win") is not None else None
         quotes.append(
             {
-                "day": _day(k),
+                "day": day_of(k),
                 "from": k.get("from"),
                 "note": str(k.get("note") or ""),
                 "win": k.get("win"),
@@ -268,11 +281,11 @@ def build_review(
         "hours": round(sum(int(x.get("minutes") or 0) for x in period_learning) / 60, 1),
         "by_kind": dict(sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))),
         "certifications": [
-            {"day": _day(x), "title": str(x.get("title") or "")}
+            {"day": day_of(x), "title": str(x.get("title") or "")}
             for x in sorted(certs, key=lambda x: str(x.get("when")))
         ],
         "recent": [
-            {"day": _day(x), "kind": str(x.get("kind") or ""), "title": str(x.get("title") or "")}
+            {"day": day_of(x), "kind": str(x.get("kind") or ""), "title": str(x.get("title") or "")}
             for x in other[:8]
         ],
     }
@@ -296,16 +309,10 @@ def build_review(
 
     # ---- career
     started = profile.get("started")
-    months_in = None
-    if started:
-        s = date.fromisoformat(str(started)[:10])
-        months_in = max(
-            0, (until.year - s.year) * 12 + until.month - s.month - (1 if until.day < s.day else 0)
-        )
     career = {
         "role": profile.get("role"),
         "started": started,
-        "months": months_in,
+        "months": whole_months(date.fromisoformat(str(started)[:10]), until) if started else None,
         "track": profile.get("track"),
         "line": career_line,
     }
@@ -342,7 +349,7 @@ def build_review(
 
 
 def _hardest(
-    wins: list[dict[str, Any]], counts: Counter[str], longest_ids: set[Any]
+    wins: Sequence[Mapping[str, Any]], counts: Counter[str], longest_ids: set[Any]
 ) -> list[dict[str, Any]]:
     """Wins in areas you rarely work in, weighted by time spent: stretch work, not routine.
 
@@ -373,38 +380,7 @@ def _hardest(
     ]
 
 
-# ---------------------------------------------------------------- formatting helpers
-
-
-def sparkline(values: list[int]) -> str:
-    """Unicode block sparkline scaled to the largest value ('' for no values)."""
-    if not values:
-        return ""
-    top = max(values)
-    if top == 0:
-        return _SPARKS[0] * len(values)
-    return "".join(
-        _SPARKS[min(len(_SPARKS) - 1, round(v / top * (len(_SPARKS) - 1)))] for v in values
-    )
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
-# Block markers that only matter at the start of a line (a kudos quote starts one).
-_MD_LEADING = re.compile(r"^([#+\-=])")
-_MD_ORDERED = re.compile(r"^(\d+)([.)])")
-
-
-def md_escape(text: str) -> str:
-    """User text safe inside Markdown (GitHub): one line, markup characters backslash-escaped.
-
-    ``<`` and ``>`` are escaped too, so raw HTML in a win title is shown as text. Brackets are
-    escaped, so no link or image can form; parentheses and ``!`` are then harmless and stay
-    readable. A leading ``#``, ``-``, ``+``, ``>`` or ``1.`` is escaped so it cannot start a
-    heading, list or quote.
-    """
-    one_line = " ".join(str(text).split())
-    escaped = _MD_SPECIAL.sub(r"\\\1", one_line)
-    return _MD_ORDERED.sub(r"\1\\\2", _MD_LEADING.sub(r"\\\1", escaped))
+# ---------------------------------------------------------------- words both renderers use
 
 
 def _share(value: float) -> str:
@@ -412,15 +388,17 @@ def _share(value: float) -> str:
     return f"{value:.1%}" if value < 0.01 else f"{value:.0%}"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """'1 new contact', '2 new contacts'."""
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def _pct(value: float | None) -> str:
+def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
-def _num(value: float | int | None) -> str:
+def number(value: float | int | None) -> str:
+    """A figure for the document: thousands separated, '–' for none."""
     if value is None:
         return "–"
     if isinstance(value, float) and not value.is_integer():
@@ -428,7 +406,7 @@ def _num(value: float | int | None) -> str:
     return f"{int(value):,}"
 
 
-_TREND_MARK = {
+TREND_MARK = {
     "growing": "↑ growing",
     "shrinking": "↓ shrinking",
     "steady": "→ steady",
@@ -436,25 +414,27 @@ _TREND_MARK = {
 }
 
 
-def _headline_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
+def headline_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) of the headline numbers, in the order both renderers show them."""
     h = data["headline"]
     return [
-        ("Problems solved", _num(h["wins"])),
-        ("Per working day", _num(h["wins_per_working_day"])),
-        (f"Solved within {data['target_minutes']} min", _pct(h["hit_rate"])),
-        ("Median minutes", _num(h["median_minutes"])),
-        ("Hours on logged wins", _num(h["hours"])),
-        ("Skill areas worked in", _num(h["skill_areas"])),
-        ("Escalated", _num(h["escalated"])),
-        ("Kudos received", _num(h["kudos"])),
-        ("Learning hours", _num(h["learning_hours"])),
-        ("Certifications", _num(h["certifications"])),
-        ("New contacts", _num(h["new_contacts"])),
-        ("Events attended", _num(h["events"])),
+        ("Problems solved", number(h["wins"])),
+        ("Per working day", number(h["wins_per_working_day"])),
+        (f"Solved within {data['target_minutes']} min", _percent(h["hit_rate"])),
+        ("Median minutes", number(h["median_minutes"])),
+        ("Hours on logged wins", number(h["hours"])),
+        ("Skill areas worked in", number(h["skill_areas"])),
+        ("Escalated", number(h["escalated"])),
+        ("Kudos received", number(h["kudos"])),
+        ("Learning hours", number(h["learning_hours"])),
+        ("Certifications", number(h["certifications"])),
+        ("New contacts", number(h["new_contacts"])),
+        ("Events attended", number(h["events"])),
     ]
 
 
-def _career_text(c: dict[str, Any], esc: Callable[[str], str]) -> list[str]:
+def career_lines(c: dict[str, Any], esc: Callable[[str], str]) -> list[str]:
+    """The career section as sentences; *esc* escapes user text for the output format."""
     lines = []
     if c.get("role") or c.get("started"):
         bits = []
@@ -475,311 +455,3 @@ def _career_text(c: dict[str, Any], esc: Callable[[str], str]) -> list[str]:
             "No profile yet: set one with `growthdesk profile set --started DATE --track ID`."
         )
     return lines
-
-
-# ---------------------------------------------------------------- Markdown
-
-
-def render_markdown(data: dict[str, Any]) -> str:
-    """GitHub-flavoured Markdown; all user text escaped with md_escape."""
-    e = md_escape
-    out: list[str] = [f"# Brag document: {data['since']} to {data['until']}", ""]
-    out += ["## Headline numbers", "", "| | |", "|---|---:|"]
-    out += [f"| {label} | {value} |" for label, value in _headline_rows(data)]
-    monthly = data["monthly"]
-    if monthly:
-        out += [
-            "",
-            f"Wins per month: `{sparkline([m['wins'] for m in monthly])}` ({monthly[0]['month']} to {monthly[-1]['month']})",
-        ]
-
-    out += ["", "## Skills grown", ""]
-    if data["skills"]:
-        seg = data["segments"]
-        out += [
-            f"Trend: wins per quarter of the period ({seg[0]['start']} to {seg[-1]['end']}); the direction compares each area's share of your work in the first and second half.",
-            "",
-        ]
-        out += ["| Skill area | Wins | Share | Trend | Direction |", "|---|---:|---:|---|---|"]
-        for s in data["skills"][:12]:
-            counts = "/".join(str(v) for v in s["segments"])
-            out.append(
-                f"| {e(s['label'])} | {s['wins']:,} | {s['share']:.0%} | `{sparkline(s['segments'])}` {counts} | {_TREND_MARK[s['trend']]} |"
-            )
-    else:
-        out.append("_No wins in this period._")
-
-    out += ["", "## Notable wins", ""]
-    notable = data["notable"]
-    for title, items in (("Longest", notable["longest"]), ("Hardest", notable["hardest"])):
-        out += [f"### {title}", ""]
-        out += [f"- **{w['day']}**: {e(w['problem'])} ({e(w['why'])})" for w in items] or [
-            "_None in this period._"
-        ]
-        out.append("")
-    ea = notable["escalations_avoided"]
-    out += ["### Escalations avoided", ""]
-    out.append(
-        f"{ea['count']:,} second-line problems solved without escalating (escalated: {ea['escalated']:,})."
-    )
-    out += [""] + [f"- **{w['day']}**: {e(w['problem'])} ({e(w['why'])})" for w in ea["examples"]]
-
-    out += ["", "## Kudos", ""]
-    if data["kudos"]:
-        for k in data["kudos"]:
-            who = e(k["from"]) if k["from"] else "an end user"
-            out += [
-                f"> {e(k['note'])}",
-                ">",
-                f"> — {who}, {k['day']}" + (f" (win #{k['win']})" if k["win"] else ""),
-                "",
-            ]
-    else:
-        out += ["_No kudos recorded in this period._", ""]
-
-    out += ["## Learning & certifications", ""]
-    lp = data["learning"]
-    kinds = ", ".join(f"{n} {e(k)}" for k, n in lp["by_kind"].items()) or "none"
-    out.append(f"{lp['entries']} entries, {_num(lp['hours'])} hours ({kinds}).")
-    if lp["certifications"]:
-        out += ["", "Certifications:", ""] + [
-            f"- **{c['day']}**: {e(c['title'])}" for c in lp["certifications"]
-        ]
-    if lp["recent"]:
-        out += ["", "Recent learning:", ""] + [
-            f"- {x['day']} ({e(x['kind'])}): {e(x['title'])}" for x in lp["recent"]
-        ]
-
-    out += ["", "## Network growth", ""]
-    net = data["network"]
-    kinds = ", ".join(f"{n} {e(k)}" for k, n in net["new_by_kind"].items())
-    out.append(
-        _plural(net["new_contacts"], "new contact")
-        + (f" ({kinds})" if kinds else "")
-        + f"; {net['contacts_total']} in total."
-    )
-    if net["events"]:
-        out += ["", "| Date | Event | Kind | People met |", "|---|---|---|---:|"]
-        out += [
-            f"| {ev['date']} | {e(ev['name'])} | {e(ev['kind'])} | {ev['met']} |"
-            for ev in net["events"]
-        ]
-    else:
-        out += ["", "_No events recorded in this period._"]
-
-    out += ["", "## Career direction", ""]
-    out += _career_text(data["career"], e)
-    out += ["", f"_Generated by growthdesk on {data['generated'][:10]}._", ""]
-    return "\n".join(out)
-
-
-# ---------------------------------------------------------------- HTML
-
-_CSS = """
-:root{--fg:#1f2933;--muted:#616e7c;--accent:#2f6fdf;--soft:#e4ecfb;--line:#e4e7eb;--good:#1d8a5b;--bad:#c2410c}
-*{box-sizing:border-box}
-body{font:15px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--fg);
- max-width:920px;margin:2rem auto;padding:0 1.25rem;background:#fff}
-h1{font-size:1.8rem;margin:0 0 .2rem}h2{font-size:1.25rem;margin:2.2rem 0 .8rem;padding-bottom:.3rem;border-bottom:2px solid var(--soft)}
-h3{font-size:1rem;margin:1.2rem 0 .4rem;color:var(--muted)}
-.sub{color:var(--muted);margin:0 0 1.5rem}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.7rem}
-.card{border:1px solid var(--line);border-radius:10px;padding:.7rem .9rem;background:#fafbfc}
-.card .v{font-size:1.5rem;font-weight:650}.card .l{color:var(--muted);font-size:.85rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:middle}
-th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.up{color:var(--good)}.down{color:var(--bad)}.flat,.muted{color:var(--muted)}
-ul.wins{padding-left:1.1rem}ul.wins li{margin:.25rem 0}.day{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:.4rem}
-.why{color:var(--muted);font-size:.9rem}
-blockquote{margin:.6rem 0;padding:.5rem .9rem;border-left:4px solid var(--accent);background:var(--soft);border-radius:0 8px 8px 0}
-blockquote footer{color:var(--muted);font-size:.85rem;margin-top:.2rem}
-svg text{font:11px -apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;fill:var(--muted)}
-.chart{margin:.8rem 0 0}
-footer.gen{margin:3rem 0 1rem;color:var(--muted);font-size:.85rem}
-@media print{body{margin:0}.card{break-inside:avoid}}
-"""
-
-
-def _esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _bar_chart_svg(monthly: list[dict[str, Any]]) -> str:
-    """Wins per month as an inline SVG column chart."""
-    if not monthly:
-        return ""
-    width, height, pad_l, pad_b, pad_t = 880, 180, 36, 26, 10
-    inner_w, inner_h = width - pad_l - 8, height - pad_b - pad_t
-    top = max(m["wins"] for m in monthly) or 1
-    step = inner_w / len(monthly)
-    bar_w = max(2.0, step * 0.7)
-    parts = [
-        f'<svg class="chart" role="img" aria-label="Wins per month" viewBox="0 0 {width} {height}" width="100%">',
-        f'<line x1="{pad_l}" y1="{pad_t + inner_h}" x2="{width - 8}" y2="{pad_t + inner_h}" stroke="#cbd2d9"/>',
-        f'<text x="{pad_l - 6}" y="{pad_t + 8}" text-anchor="end">{top}</text>',
-        f'<text x="{pad_l - 6}" y="{pad_t + inner_h}" text-anchor="end">0</text>',
-    ]
-    label_every = max(1, math.ceil(len(monthly) / 12))
-    for i, m in enumerate(monthly):
-        h = inner_h * m["wins"] / top
-        x = pad_l + i * step + (step - bar_w) / 2
-        parts.append(
-            f'<rect x="{x:.1f}" y="{pad_t + inner_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" rx="2" fill="#2f6fdf">'
-            f"<title>{_esc(m['month'])}: {m['wins']} wins</title></rect>"
-        )
-        if i % label_every == 0:
-            parts.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{height - 8}" text-anchor="middle">{_esc(m["month"])}</text>'
-            )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _spark_svg(values: list[int], top: int) -> str:
-    """A tiny inline SVG column sparkline for one skill's segments, on a shared scale."""
-    w, h, gap = 80, 22, 3
-    n = max(1, len(values))
-    bw = (w - gap * (n - 1)) / n
-    top = top or 1
-    rects = []
-    for i, v in enumerate(values):
-        bh = max(1.0, (h - 2) * v / top) if v else 1.0
-        fill = "#2f6fdf" if v else "#cbd2d9"
-        rects.append(
-            f'<rect x="{i * (bw + gap):.1f}" y="{h - bh:.1f}" width="{bw:.1f}" height="{bh:.1f}" fill="{fill}"/>'
-        )
-    return f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="trend">{"".join(rects)}</svg>'
-
-
-def _share_bar_svg(share: float) -> str:
-    w, h = 120, 10
-    fill = max(0.0, min(1.0, share)) * w
-    return (
-        f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="share">'
-        f'<rect width="{w}" height="{h}" rx="3" fill="#e4ecfb"/><rect width="{fill:.1f}" height="{h}" rx="3" fill="#2f6fdf"/></svg>'
-    )
-
-
-def _win_items(items: list[dict[str, Any]]) -> str:
-    if not items:
-        return '<p class="muted">None in this period.</p>'
-    lis = "".join(
-        f'<li><span class="day">{_esc(w["day"])}</span>{_esc(w["problem"])} <span class="why">({_esc(w["why"])})</span></li>'
-        for w in items
-    )
-    return f'<ul class="wins">{lis}</ul>'
-
-
-def render_html(data: dict[str, Any]) -> str:
-    """One self-contained HTML page: inline CSS and SVG, no scripts, no external URLs."""
-    p: list[str] = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Brag document {_esc(data['since'])} to {_esc(data['until'])}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f'<h1>Brag document</h1><p class="sub">{_esc(data["since"])} to {_esc(data["until"])}</p>',
-        '<section id="headline"><h2>Headline numbers</h2><div class="cards">',
-    ]
-    p += [
-        f'<div class="card"><div class="v">{_esc(v)}</div><div class="l">{_esc(k)}</div></div>'
-        for k, v in _headline_rows(data)
-    ]
-    p.append("</div>")
-    p.append(_bar_chart_svg(data["monthly"]))
-    p.append("</section>")
-
-    p.append('<section id="skills"><h2>Skills grown</h2>')
-    if data["skills"]:
-        top = max((max(s["segments"]) for s in data["skills"]), default=1)
-        seg = data["segments"]
-        p.append(
-            f'<p class="muted">Trend: wins per quarter of the period ({_esc(seg[0]["start"])} to {_esc(seg[-1]["end"])}); '
-            "direction compares each area's share of your work in the first and second half.</p>"
-        )
-        p.append(
-            "<table><thead><tr><th>Skill area</th><th>Wins</th><th>Share</th><th>Trend</th><th>Direction</th></tr></thead><tbody>"
-        )
-        css = {"growing": "up", "shrinking": "down", "steady": "flat", "new": "up"}
-        for s in data["skills"][:12]:
-            p.append(
-                f'<tr><td>{_esc(s["label"])}</td><td class="n">{s["wins"]:,}</td>'
-                f"<td>{_share_bar_svg(s['share'])} {s['share']:.0%}</td><td>{_spark_svg(s['segments'], top)}</td>"
-                f'<td class="{css[s["trend"]]}">{_esc(_TREND_MARK[s["trend"]])}</td></tr>'
-            )
-        p.append("</tbody></table>")
-    else:
-        p.append('<p class="muted">No wins in this period.</p>')
-    p.append("</section>")
-
-    n = data["notable"]
-    ea = n["escalations_avoided"]
-    p.append('<section id="notable"><h2>Notable wins</h2>')
-    p.append("<h3>Longest</h3>" + _win_items(n["longest"]))
-    p.append("<h3>Hardest</h3>" + _win_items(n["hardest"]))
-    p.append(
-        f"<h3>Escalations avoided</h3><p>{ea['count']:,} second-line problems solved without escalating "
-        f"(escalated: {ea['escalated']:,}).</p>" + _win_items(ea["examples"])
-    )
-    p.append("</section>")
-
-    p.append('<section id="kudos"><h2>Kudos</h2>')
-    if data["kudos"]:
-        for k in data["kudos"]:
-            who = _esc(k["from"]) if k["from"] else "an end user"
-            p.append(
-                f"<blockquote><div>{_esc(k['note'])}</div><footer>— {who}, {_esc(k['day'])}</footer></blockquote>"
-            )
-    else:
-        p.append('<p class="muted">No kudos recorded in this period.</p>')
-    p.append("</section>")
-
-    lp = data["learning"]
-    kinds = ", ".join(f"{n_} {_esc(k)}" for k, n_ in lp["by_kind"].items()) or "none"
-    p.append(
-        f'<section id="learning"><h2>Learning &amp; certifications</h2><p>{lp["entries"]} entries, {_esc(_num(lp["hours"]))} hours ({kinds}).</p>'
-    )
-    if lp["certifications"]:
-        p.append('<h3>Certifications</h3><ul class="wins">')
-        p += [
-            f'<li><span class="day">{_esc(c["day"])}</span><strong>{_esc(c["title"])}</strong></li>'
-            for c in lp["certifications"]
-        ]
-        p.append("</ul>")
-    if lp["recent"]:
-        p.append('<h3>Recent learning</h3><ul class="wins">')
-        p += [
-            f'<li><span class="day">{_esc(x["day"])}</span>{_esc(x["title"])} <span class="why">({_esc(x["kind"])})</span></li>'
-            for x in lp["recent"]
-        ]
-        p.append("</ul>")
-    p.append("</section>")
-
-    net = data["network"]
-    kinds = ", ".join(f"{n_} {_esc(k)}" for k, n_ in net["new_by_kind"].items())
-    p.append(
-        f'<section id="network"><h2>Network growth</h2><p>{_plural(net["new_contacts"], "new contact")}'
-        + (f" ({kinds})" if kinds else "")
-        + f"; {net['contacts_total']} in total.</p>"
-    )
-    if net["events"]:
-        p.append(
-            "<table><thead><tr><th>Date</th><th>Event</th><th>Kind</th><th>People met</th></tr></thead><tbody>"
-        )
-        p += [
-            f'<tr><td>{_esc(ev["date"])}</td><td>{_esc(ev["name"])}</td><td>{_esc(ev["kind"])}</td><td class="n">{ev["met"]}</td></tr>'
-            for ev in net["events"]
-        ]
-        p.append("</tbody></table>")
-    else:
-        p.append('<p class="muted">No events recorded in this period.</p>')
-    p.append("</section>")
-
-    p.append('<section id="career"><h2>Career direction</h2>')
-    p += [f"<p>{line}</p>" for line in _career_text(data["career"], _esc)]
-    p.append("</section>")
-    p.append(
-        f'<footer class="gen">Generated by growthdesk on {_esc(data["generated"][:10])}.</footer>'
-    )
-    p.append("</body></html>")
-    return "\n".join(p) + "\n"

@@ -11,32 +11,38 @@ the same length just before, so a comparison never sets a full month against a h
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from growthdesk.core.names import fold
+from growthdesk.assist.glossary import english_concepts
+from growthdesk.core.records import Contact, Interaction, Kudos, LearningEntry, Win
+from growthdesk.core.text import content_words, tokens
+from growthdesk.core.months import months_between, whole_months
+from growthdesk.worklog.streaks import streaks
+
+if TYPE_CHECKING:
+    from growthdesk.store import Store
 
 __all__ = [
     "PERIODS",
     "DEFAULT_TARGET_MINUTES",
     "Window",
     "Dashboard",
+    "day_of",
     "period_windows",
     "history_start",
     "HISTORY_DAYS",
     "working_days",
     "period_figures",
     "skill_figures",
-    "tokens",
     "repeat_problems",
-    "streaks",
-    "stale_contacts",
+    "read_inputs",
+    "dashboard_for",
     "next_step",
     "dashboard",
 ]
@@ -93,14 +99,10 @@ class Dashboard:
 # ---------------------------------------------------------------- periods
 
 
-def _day(record: dict[str, Any], key: str = "when") -> str:
+def day_of(record: Mapping[str, Any], key: str = "when") -> str:
+    """The ISO day of a record's timestamp ('' when it has none)."""
     value = record.get(key)
     return str(value)[:10] if value else ""
-
-
-@lru_cache(maxsize=4096)
-def _weekday(day: str) -> int:
-    return date.fromisoformat(day).weekday()
 
 
 def period_windows(
@@ -146,24 +148,24 @@ def _ratio(part: int, whole: int) -> float | None:
 
 
 def period_figures(
-    wins: Iterable[dict[str, Any]],
+    wins: Iterable[Mapping[str, Any]],
     window: Window,
     target_minutes: int = DEFAULT_TARGET_MINUTES,
     *,
-    learning: Iterable[dict[str, Any]] = (),
-    kudos: Iterable[dict[str, Any]] = (),
-    contacts: Iterable[dict[str, Any]] = (),
+    learning: Iterable[Mapping[str, Any]] = (),
+    kudos: Iterable[Mapping[str, Any]] = (),
+    contacts: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """Headline figures for one window: counts, wins per working day, hit rate, medians.
 
     The hit rate is the share of wins *with a recorded duration* solved within the target: a win
     logged without minutes says nothing about speed, so it is left out rather than counted as a miss.
     """
-    in_window = [w for w in wins if window.contains(_day(w))]
+    in_window = [w for w in wins if window.contains(day_of(w))]
     minutes = [int(w["minutes"]) for w in in_window if w.get("minutes") is not None]
     within = sum(1 for m in minutes if m <= target_minutes)
     wdays = working_days(window)
-    learned = [x for x in learning if window.contains(_day(x))]
+    learned = [x for x in learning if window.contains(day_of(x))]
     return {
         "start": window.start.isoformat(),
         "end": window.end.isoformat(),
@@ -180,14 +182,14 @@ def period_figures(
         "learning": len(learned),
         "learning_minutes": sum(int(x.get("minutes") or 0) for x in learned),
         "certifications": sum(1 for x in learned if x.get("kind") == "certification"),
-        "kudos": sum(1 for k in kudos if window.contains(_day(k))),
-        "new_contacts": sum(1 for c in contacts if window.contains(_day(c, "created"))),
+        "kudos": sum(1 for k in kudos if window.contains(day_of(k))),
+        "new_contacts": sum(1 for c in contacts if window.contains(day_of(c, "created"))),
     }
 
 
 def skill_figures(
-    current: Iterable[dict[str, Any]],
-    previous: Iterable[dict[str, Any]] = (),
+    current: Iterable[Mapping[str, Any]],
+    previous: Iterable[Mapping[str, Any]] = (),
     target_minutes: int = DEFAULT_TARGET_MINUTES,
 ) -> list[dict[str, Any]]:
     """Per skill area: wins now and before, median minutes and hit rate; most wins first.
@@ -224,39 +226,14 @@ def skill_figures(
 
 # ---------------------------------------------------------------- repeat problems
 
-_TOKEN = re.compile(r"[a-z0-9]+")
-# Words that say nothing about *which* problem it was (English and Dutch function words and the
-# generic helpdesk words the taxonomy research warns about). Domain words such as "reset" stay.
-_STOP = frozenset(
-    """
-    a an the and or of for to in on at by with from into after before again not no is was were be been
-    has have had it its this that my our your their his her he she they we you i me them him us can
-    cannot could would should will did does do done got get gets still also very just now then when
-    user users issue issues problem problems error errors help please urgent asap working work works
-    broken fixed fix solved resolved ok via per
-    de het een en of voor naar in op aan bij met van uit na weer niet geen is was waren zijn ben heeft
-    hebben had dit dat deze die mijn onze jouw hun zijn haar hij zij ze we wij je jij ik me mij hem ons
-    kan kon kunnen zou zal wordt werd werkt werkte lukt storing probleem fout foutmelding kapot spoed
-    opgelost gefixt nog ook al nu dan toen als om te er
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-
-
-@lru_cache(maxsize=16384)
-def tokens(text: str) -> frozenset[str]:
-    """Content words of a problem text, folded (case, accents) and without stop words."""
-    # Most texts are plain ASCII: lower-casing is all the folding they need (and 20x faster).
-    low = text.casefold()
-    folded = low if low.isascii() else fold(low)
-    return frozenset(t for t in _TOKEN.findall(folded) if len(t) > 1 and t not in _STOP)
-
 
 def repeat_problems(
-    wins: Sequence[dict[str, Any]],
+    wins: Sequence[Mapping[str, Any]],
     *,
     threshold: float = 0.6,
     min_size: int = 3,
     top: int | None = 5,
+    names: Iterable[str] = (),
 ) -> list[dict[str, Any]]:
     """Clusters of the same kind of problem coming back, largest first.
 
@@ -264,15 +241,18 @@ def repeat_problems(
     existing cluster whose first win's words are most similar (Jaccard >= *threshold*), else starts
     a new cluster. 0.6 keeps "password reset finance" apart from "password reset sales" (0.5) while
     "password reset finance Jan" and "... finance Piet" (0.6) stay together. Deterministic: the
-    result depends only on the wins and their order by (when, id).
+    result depends only on the wins and their order by (when, id). The words compared are English
+    concepts (assist.glossary), so "Account geblokkeerd" and "Account locked out" are one
+    problem; each cluster shown gets an example "title": a real wording without names.
 
     Candidate clusters are found with prefix filtering (Bayardo et al., WWW 2007): ordering each
     token set rarest word first, two sets with Jaccard >= t must share a word among the first
     ``n - ceil(t*n) + 1`` of either, so only those words need indexing. The result is exact.
     """
-    groups: dict[str, list[tuple[dict[str, Any], frozenset[str]]]] = defaultdict(list)
+    groups: dict[str, list[tuple[Mapping[str, Any], frozenset[str]]]] = defaultdict(list)
     for win in sorted(wins, key=lambda w: (str(w.get("when") or ""), w.get("id") or 0)):
-        toks = tokens(str(win.get("problem") or ""))
+        # English concepts, so the Dutch and English wordings of one problem count as one.
+        toks = english_concepts(str(win.get("problem") or ""))
         if toks:
             skills = win.get("skills") or [""]
             groups[skills[0]].append((win, toks))
@@ -287,7 +267,7 @@ def repeat_problems(
         # One global order, rarest first (ties by the word): the prefix filter needs it fixed.
         rank = {t: i for i, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
         reps: list[frozenset[str]] = []
-        members: list[list[dict[str, Any]]] = []
+        members: list[list[Mapping[str, Any]]] = []
         index: dict[str, list[int]] = defaultdict(list)
         # Same words as a cluster's first win: similarity 1, so that cluster is the best match
         # (no two clusters share a first win's words). Repeats are common, so this saves a lot.
@@ -329,11 +309,17 @@ def repeat_problems(
                 continue
             counts: Counter[str] = Counter()
             for w in group:
-                counts.update(tokens(str(w.get("problem") or "")))
+                counts.update(content_words(str(w.get("problem") or "")))
             found.append(_describe_cluster(skill, group, reps[cid], counts))
     # Largest first; among equals the most recent first.
     found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
-    return found[:top] if top is not None else found
+    shown = found[:top] if top is not None else found
+    from growthdesk.assist.titles import example_title  # the names scrubber loads its data
+
+    names = list(names)
+    for cluster in shown:
+        cluster["title"] = example_title(cluster.pop("_texts"), names)
+    return shown
 
 
 def _neg_day(day: str) -> int:
@@ -341,11 +327,11 @@ def _neg_day(day: str) -> int:
 
 
 def _describe_cluster(
-    skill: str, group: list[dict[str, Any]], rep: frozenset[str], counts: Counter[str]
+    skill: str, group: list[Mapping[str, Any]], rep: frozenset[str], counts: Counter[str]
 ) -> dict[str, Any]:
     # The label is the words most members share, in the order the first problem used them.
     first_text = str(group[0].get("problem") or "")
-    order = {t: i for i, t in enumerate(_TOKEN.findall(fold(first_text)))}
+    order = {t: i for i, t in enumerate(tokens(first_text))}
     shared = [t for t, n in counts.items() if n * 2 > len(group)]
     shared.sort(key=lambda t: (order.get(t, len(order)), t))
     minutes = [int(w["minutes"]) for w in group if w.get("minutes") is not None]
@@ -354,82 +340,22 @@ def _describe_cluster(
         "skill": skill,
         "label": " ".join(shared) if shared else " ".join(sorted(rep)),
         "count": len(group),
-        "first": _day(group[0]),
-        "last": _day(latest),
+        "first": day_of(group[0]),
+        "last": day_of(latest),
         "minutes": sum(minutes),
         "example": str(latest.get("problem") or ""),
         "ids": [w.get("id") for w in group],
+        "_texts": [str(w.get("problem") or "") for w in group],
     }
-
-
-# ---------------------------------------------------------------- streaks
-
-
-def streaks(days: Iterable[str], today: date) -> dict[str, Any]:
-    """Current and longest run of active days.
-
-    Helpdesks work Monday to Friday, so a weekend without activity neither breaks nor extends a
-    run; an active weekend day does count. Today being still empty does not break the current run
-    (the day is not over yet).
-    """
-    active = {d for d in days if d}
-    if not active:
-        return {"current": 0, "longest": 0, "last": None}
-    as_dates = sorted(date.fromisoformat(d) for d in active)
-    first, last = as_dates[0], as_dates[-1]
-    marked = set(as_dates)
-
-    longest = run = 0
-    day = first
-    one = timedelta(days=1)
-    while day <= last:
-        if day in marked:
-            run += 1
-            longest = max(longest, run)
-        elif day.weekday() < 5:
-            run = 0
-        day += one
-
-    current = 0
-    day = today
-    if day not in marked:
-        day -= one  # today still open
-    while day >= first:
-        if day in marked:
-            current += 1
-        elif day.weekday() < 5:
-            break
-        day -= one
-    return {"current": current, "longest": longest, "last": last.isoformat()}
-
-
-# ---------------------------------------------------------------- contacts
-
-
-def stale_contacts(
-    contacts: Iterable[dict[str, Any]],
-    today: date,
-    interactions: Iterable[dict[str, Any]] = (),
-    limit: int | None = 5,
-) -> list[dict[str, Any]]:
-    """Direct contacts overdue for a chat, most overdue first (at most *limit*).
-
-    Uses the network module's rule (growthdesk.network.graph, importable without networkx) so that
-    ``stats`` and ``network stale`` always agree.
-    """
-    from growthdesk.network.graph import stale_contacts as network_stale
-
-    rows = network_stale(list(contacts), list(interactions), today)
-    return rows[:limit] if limit is not None else rows
 
 
 # ---------------------------------------------------------------- career
 
 
 def next_step(
-    wins: list[dict[str, Any]],
-    learning: list[dict[str, Any]],
-    profile: dict[str, Any],
+    wins: Sequence[Mapping[str, Any]],
+    learning: Sequence[Mapping[str, Any]],
+    profile: Mapping[str, Any],
     now: datetime,
 ) -> str | None:
     """One line from the career analysis (growthdesk.career.analysis), or a plain fallback from the profile."""
@@ -447,7 +373,7 @@ def next_step(
     started = profile.get("started")
     if not started:
         return "Set `growthdesk profile set --started DATE` to see where you stand in your helpdesk years."
-    months = _months_between(date.fromisoformat(str(started)[:10]), now.date())
+    months = whole_months(date.fromisoformat(str(started)[:10]), now.date())
     track = profile.get("track")
     if track:
         return f"Month {months} at the helpdesk, aiming for the {track} track: run `growthdesk path` for the plan."
@@ -456,9 +382,9 @@ def next_step(
 
 def _career_line(
     career: Any,
-    wins: list[dict[str, Any]],
-    learning: list[dict[str, Any]],
-    profile: dict[str, Any],
+    wins: Sequence[Mapping[str, Any]],
+    learning: Sequence[Mapping[str, Any]],
+    profile: Mapping[str, Any],
     now: datetime,
 ) -> str | None:
     """The first milestone of this quarter's plan from the career analysis (what `path` shows)."""
@@ -470,26 +396,19 @@ def _career_line(
     return text.split(". ")[0].rstrip(".") + "." if text else None
 
 
-def _months_between(start: date, end: date) -> int:
-    months = (end.year - start.year) * 12 + (end.month - start.month)
-    if end.day < start.day:
-        months -= 1
-    return max(months, 0)
-
-
 # ---------------------------------------------------------------- the whole dashboard
 
 
 def dashboard(
     *,
-    wins: list[dict[str, Any]],
+    wins: Sequence[Win],
     now: datetime,
     period: str = "month",
-    learning: list[dict[str, Any]] | None = None,
-    kudos: list[dict[str, Any]] | None = None,
-    contacts: list[dict[str, Any]] | None = None,
-    interactions: list[dict[str, Any]] | None = None,
-    profile: dict[str, Any] | None = None,
+    learning: Sequence[LearningEntry] | None = None,
+    kudos: Sequence[Kudos] | None = None,
+    contacts: Sequence[Contact] | None = None,
+    interactions: Sequence[Interaction] | None = None,
+    profile: Mapping[str, Any] | None = None,
     with_next_step: bool = True,
     history_from: date | None = None,
 ) -> Dashboard:
@@ -498,20 +417,23 @@ def dashboard(
     *history_from* says from which day on *wins* is complete (see history_start); streaks and
     the career line only see wins from then on, and the streaks report it as "since".
     """
+    # networkx-free, but only the dashboard needs it (not the review, which imports this module).
+    from growthdesk.network.graph import stale_contacts
+
     learning = learning or []
     kudos = kudos or []
     contacts = contacts or []
     profile = profile or {}
     target = int(profile.get("target_minutes") or DEFAULT_TARGET_MINUTES)
     today = now.date()
-    days = [_day(w) for w in wins]
+    days = [day_of(w) for w in wins]
     first = min((d for d in days if d), default="")
     current, previous = period_windows(period, today, date.fromisoformat(first) if first else None)
     since = history_from.isoformat() if history_from else (first or today.isoformat())
 
     lo, hi = current.bounds
     cur_wins = [w for d, w in zip(days, wins, strict=True) if lo <= d <= hi]
-    prev_wins: list[dict[str, Any]] = []
+    prev_wins: list[Win] = []
     if previous is not None:
         plo, phi = previous.bounds
         prev_wins = [w for d, w in zip(days, wins, strict=True) if plo <= d <= phi]
@@ -520,7 +442,7 @@ def dashboard(
     prev_fig = period_figures(prev_wins, previous, target, **extra) if previous else None
 
     cur_kudos = sorted(
-        (k for k in kudos if current.contains(_day(k))),
+        (k for k in kudos if current.contains(day_of(k))),
         key=lambda k: (str(k.get("when") or ""), k.get("id") or 0),
         reverse=True,
     )
@@ -546,22 +468,46 @@ def dashboard(
         current=cur_fig,
         previous=prev_fig,
         skills=skill_figures(cur_wins, prev_wins, target),
-        repeats=repeat_problems(cur_wins),
+        repeats=repeat_problems(cur_wins, names=[str(c.get("name") or "") for c in contacts]),
         streaks={
             "wins": {
-                **streaks((d for d in (_day(w) for w in wins) if d >= since), today),
+                **streaks((d for d in (day_of(w) for w in wins) if d >= since), today),
                 "since": since,
             },
             "learning": {
-                **streaks((_day(x) for x in learning if _day(x) >= since), today),
+                **streaks((day_of(x) for x in learning if day_of(x) >= since), today),
                 "since": since,
             },
         },
         kudos=kudos_part,
-        losing_touch=stale_contacts(contacts, today, interactions or []),
+        # The network's own rule, so that `stats` and `network stale` always agree.
+        losing_touch=stale_contacts(list(contacts), list(interactions or []), today)[:5],
         next_step=next_step(
             [w for d, w in zip(days, wins, strict=True) if d >= since], learning, profile, now
         )
         if with_next_step
         else None,
     )
+
+
+def read_inputs(
+    store: Store, since: date | None = None, until: date | None = None
+) -> dict[str, Any]:
+    """Everything the dashboard and the review read; wins only from the month shards they need."""
+    months = None
+    if since is not None or until is not None:
+        months = months_between(since, until, store.win_months())
+    return {
+        "wins": store.wins(months),
+        "learning": store.learning(),
+        "kudos": store.kudos(),
+        "contacts": store.contacts(),
+        "interactions": store.interactions(),
+        "profile": store.profile(),
+    }
+
+
+def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboard:
+    """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
+    since = history_start(period, now.date())
+    return dashboard(now=now, period=period, history_from=since, **read_inputs(store, since))

@@ -306,7 +306,7 @@ def _valid(model: Mapping[str, Any] | None) -> bool:
 
 
 def term_counts(model: Mapping[str, Any] | None, term: str) -> dict[str, int]:
-    """{skill id: count} learned for one term (stemmed concept, see textnorm.terms)."""
+    """{skill id: count} learned for one term (stemmed concept, see growthdesk.core.text.terms)."""
     if not _valid(model):
         return {}
     assert model is not None

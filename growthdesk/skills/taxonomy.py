@@ -1,4 +1,4 @@
-"""The 23 skill areas shipped in ``data/skills.json``: loading, validation and look-ups.
+"""The 23 skill areas shipped in ``data/skills.json``: reading and validation.
 
 The file is checked when it is loaded, so a bad edit fails loudly on the first run (and in the
 tests) instead of silently mis-tagging wins: unknown or missing ids, missing labels, keywords
@@ -9,17 +9,15 @@ areas without being declared as shared.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from growthdesk.core.errors import GrowthdeskError
+from growthdesk.core.data import DataFileError, read_json
 from growthdesk.core.i18n import _
 from growthdesk.core.names import did_you_mean
 from growthdesk.core.text import fold, stem, tokens
-from growthdesk.skills import ids as skillids
 from growthdesk.skills.ids import SKILL_IDS
 
 __all__ = [
@@ -28,17 +26,15 @@ __all__ = [
     "TaxonomyError",
     "load_taxonomy",
     "parse_taxonomy",
-    "validate_skill",
-    "skill_summary",
+    "raw_skills",
     "LANGS",
-    "TREND_DAYS",
 ]
 
 LANGS = ("en", "nl")
 _REF_RE = re.compile(r"^(SFIA|NICE|ONET|ECF):[A-Z0-9][A-Z0-9.\-]*$")
 
 
-class TaxonomyError(GrowthdeskError):
+class TaxonomyError(DataFileError):
     """The shipped skill taxonomy file is malformed (a packaging bug, not a user error)."""
 
 
@@ -58,30 +54,12 @@ class Area:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """The validated taxonomy. ``ids`` keeps the fixed order of growthdesk.skills.ids."""
+    """The validated taxonomy; ``areas`` keep the fixed order of growthdesk.skills.ids.
+    Labels are read through growthdesk.skills.labels, which needs no validation."""
 
     areas: tuple[Area, ...]
     generic: Mapping[str, tuple[str, ...]]
     shared: Mapping[str, tuple[str, ...]]
-    _by_id: Mapping[str, Area] = field(repr=False, compare=False, default_factory=dict)
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(a.id for a in self.areas)
-
-    def area(self, skill_id: str) -> Area:
-        return self._by_id[validate_skill(skill_id, self)]
-
-    def label(self, skill_id: str, lang: str = "en") -> str:
-        area = self.area(skill_id)
-        return area.label.get(lang) or area.label["en"]
-
-    def description(self, skill_id: str, lang: str = "en") -> str:
-        area = self.area(skill_id)
-        return area.description.get(lang) or area.description["en"]
-
-    def validate_skill(self, skill_id: str) -> str:
-        return validate_skill(skill_id, self)
 
 
 def _fail(message: str) -> TaxonomyError:
@@ -165,9 +143,7 @@ def parse_taxonomy(raw: Any) -> Taxonomy:
         shared[_key(fold(word))] = tuple(sorted(ids))
 
     _check_words(areas, generic, shared)
-    return Taxonomy(
-        areas=tuple(areas), generic=generic, shared=shared, _by_id={a.id: a for a in areas}
-    )
+    return Taxonomy(areas=tuple(areas), generic=generic, shared=shared)
 
 
 def _check_words(
@@ -213,14 +189,7 @@ def _check_words(
 @lru_cache(maxsize=1)
 def raw_skills() -> dict[str, Any]:
     """data/skills.json as shipped: parsed, not checked (load_taxonomy does the checking)."""
-    from importlib.resources import files
-
-    import orjson
-
-    try:
-        raw = orjson.loads(files("growthdesk.data").joinpath("skills.json").read_bytes())
-    except (OSError, orjson.JSONDecodeError) as exc:
-        raise _fail(f"cannot read data/skills.json ({exc})") from exc
+    raw = read_json("skills.json")
     if not isinstance(raw, dict):
         raise _fail("data/skills.json must hold an object")
     return raw
@@ -230,103 +199,3 @@ def raw_skills() -> dict[str, Any]:
 def load_taxonomy() -> Taxonomy:
     """The shipped taxonomy, read once per process from the growthdesk.data package."""
     return parse_taxonomy(raw_skills())
-
-
-@lru_cache(maxsize=4)
-def labels(lang: str = "en") -> dict[str, str]:
-    """Area labels only, without checking every keyword list (~30 ms): enough for `stats`,
-    `review` and `ask`, which show names and need nothing else of the taxonomy."""
-    try:
-        areas = raw_skills().get("areas") or []
-    except TaxonomyError:
-        return {}
-    return {
-        str(a["id"]): str(a["label"].get(lang) or a["label"].get("en") or a["id"])
-        for a in areas
-        if isinstance(a, dict) and "id" in a and isinstance(a.get("label"), dict)
-    }
-
-
-def skill_label(skill: str, lang: str | None = None) -> str:
-    """The label of a skill area in *lang* (default: the interface language), else a tidied id."""
-    from growthdesk.core.i18n import language
-
-    label = labels(lang or language()).get(skill)
-    if label:
-        return label
-    return skill.replace("_", " ").capitalize() if skill else _("Untagged")
-
-
-def validate_skill(skill_id: str, taxonomy: Taxonomy | None = None) -> str:
-    """The canonical id for *skill_id*; the ids are fixed, so this is skillids.validate_skill."""
-    return skillids.validate_skill(skill_id)
-
-
-TREND_DAYS = 90
-
-
-def _trend(recent: int, previous: int) -> str:
-    if recent == 0 and previous == 0:
-        return "none"
-    if previous == 0:
-        return "new"
-    ratio = recent / previous
-    # A 25% band counts as flat: one or two wins either way is noise, not a trend.
-    if ratio >= 1.25:
-        return "up"
-    if ratio <= 0.8:
-        return "down"
-    return "flat"
-
-
-def skill_summary(
-    wins: Iterable[Mapping[str, Any]],
-    today: date,
-    lang: str = "en",
-    taxonomy: Taxonomy | None = None,
-    days: int = TREND_DAYS,
-) -> list[dict[str, Any]]:
-    """Per area: wins, last win date, wins in the last *days* vs the *days* before, and trend.
-
-    Sorted by number of wins (most first), then in the fixed area order.
-    """
-    tax = taxonomy or load_taxonomy()
-    recent_from = today - timedelta(days=days)
-    previous_from = today - timedelta(days=2 * days)
-    rows: dict[str, dict[str, Any]] = {
-        sid: {
-            "skill": sid,
-            "label": tax.label(sid, lang),
-            "count": 0,
-            "last": None,
-            "recent": 0,
-            "previous": 0,
-        }
-        for sid in tax.ids
-    }
-    # ISO days compare as strings: no date objects for 25,000 wins.
-    today_s, recent_s, previous_s = (
-        today.isoformat(),
-        recent_from.isoformat(),
-        previous_from.isoformat(),
-    )
-    for win in wins:
-        day = str(win.get("when") or "")[:10]
-        if len(day) != 10 or day[4] != "-" or day[7] != "-":
-            continue
-        for sid in set(win.get("skills") or ()):
-            row = rows.get(sid)
-            if row is None:
-                continue
-            row["count"] += 1
-            if row["last"] is None or day > row["last"]:
-                row["last"] = day
-            if recent_s < day <= today_s:
-                row["recent"] += 1
-            elif previous_s < day <= recent_s:
-                row["previous"] += 1
-    order = {sid: i for i, sid in enumerate(tax.ids)}
-    out = sorted(rows.values(), key=lambda r: (-r["count"], order[r["skill"]]))
-    for row in out:
-        row["trend"] = _trend(row["recent"], row["previous"])
-    return out

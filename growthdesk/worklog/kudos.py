@@ -7,48 +7,45 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError, NotFoundError
 from growthdesk.core.i18n import _
+from growthdesk.core.records import Kudos
+from growthdesk.core.text import SHORT_TEXT, TEXT, check_text
 
 if TYPE_CHECKING:
     from growthdesk.store import Store
 
 __all__ = ["make_kudos", "add_kudos", "list_kudos", "MAX_NOTE"]
 
-# A thank-you note is a quote, not an essay; a cap stops a pasted e-mail thread bloating the store.
-MAX_NOTE = 2000
+MAX_NOTE = TEXT  # a thank-you note is a quote, not a pasted e-mail thread
 
 
 def make_kudos(
     note: str,
     *,
     when: datetime,
+    now: datetime,
     from_: str | None = None,
     win: int | None = None,
-    win_ids: Iterable[int] | None = None,
-) -> dict[str, Any]:
-    """Validate and build a kudos record (without an id).
+) -> Kudos:
+    """Validate and build a kudos record (without an id); add_kudos checks the *win* exists.
 
-    *win_ids*, when given, are the ids of existing wins; a *win* not among them is an error.
+    The text and the sender are one line each (runs of whitespace become one space); the
+    date follows the rules of a win's (core.dates.check_past: not in the future, not before 1990).
     """
-    text = " ".join((note or "").split())
+    text = check_text(" ".join((note or "").split()), _("kudos text"), MAX_NOTE)
     if not text:
         raise InputError(_("Kudos text must not be empty."))
-    if len(text) > MAX_NOTE:
-        raise InputError(
-            _("Kudos text is too long ({n} characters, at most {max}).", n=len(text), max=MAX_NOTE)
-        )
     if when.tzinfo is None:
         # Every stored time carries its offset (COMMON.md records); a naive one is a caller bug.
         raise InputError(_("The kudos time needs a time zone."))
-    who = " ".join(from_.split()) if from_ else None
-    if win is not None:
-        if win < 1:
-            raise InputError(_("Win id must be a positive number, not {win}.", win=win))
-        if win_ids is not None and win not in set(win_ids):
-            raise NotFoundError(_("No win #{win}.", win=win))
+    check_past(when, now, _("kudos"))
+    who = check_text(" ".join(from_.split()), _("kudos sender"), SHORT_TEXT) if from_ else None
+    if win is not None and win < 1:
+        raise InputError(_("Win id must be a positive number, not {win}.", win=win))
     return {
         "when": when.isoformat(timespec="seconds"),
         "from": who or None,
@@ -62,25 +59,24 @@ def add_kudos(
     note: str,
     *,
     when: datetime,
+    now: datetime,
     from_: str | None = None,
     win: int | None = None,
-) -> dict[str, Any]:
+) -> Kudos:
     """Store a kudos (checking the linked win exists) and return it with its id."""
+    record = make_kudos(note, when=when, now=now, from_=from_, win=win)
     label = _("kudos: {note}", note=(note or "").strip()[:40])
     with store.transaction(label) as tx:
-        record = make_kudos(note, when=when, from_=from_, win=None)
         if win is not None:
-            if win < 1:
-                raise InputError(_("Win id must be a positive number, not {win}.", win=win))
             try:
-                tx.get("wins", win)
+                tx.win(win)
             except NotFoundError:
                 raise NotFoundError(_("No win #{win}.", win=win)) from None
-            record["win"] = win
         new_id = tx.insert("kudos", record)
-    return {"id": new_id, **record}
+    stored: Kudos = {"id": new_id, **record}
+    return stored
 
 
-def list_kudos(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def list_kudos(records: Iterable[Kudos]) -> list[Kudos]:
     """Kudos newest first (ties by id, so the order is stable)."""
     return sorted(records, key=lambda k: (k.get("when") or "", k.get("id") or 0), reverse=True)

@@ -8,17 +8,20 @@ coffee, a side project in the evening) show up as streaks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.career.tracks import Certification, match_certification
 from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
-from growthdesk.core.names import did_you_mean, fold
+from growthdesk.core.names import did_you_mean
+from growthdesk.core.records import LearningEntry
+from growthdesk.core.text import TEXT, fold
 from growthdesk.worklog import wins
+from growthdesk.worklog.streaks import streaks as streaks_of
 from growthdesk.worklog.wins import validate_skills, validate_text
 
 if TYPE_CHECKING:
@@ -65,7 +68,7 @@ _KIND_ALIASES = {
     "post": "blog",
 }
 MAX_LEARN_MINUTES = 6000  # 100 hours: a long course logged at once; more is a typo
-MAX_TITLE = 500
+MAX_TITLE = TEXT  # one line, like a win's problem
 MAX_URL = 2000
 
 # habit -> (kinds that count, hours of the day that count, end exclusive)
@@ -79,7 +82,7 @@ HABITS: dict[str, tuple[frozenset[str], range]] = {
 class LearningDraft:
     """A validated learning entry before it is stored."""
 
-    record: dict[str, Any]
+    record: LearningEntry
     skills_from: str  # "manual" | "certification" | "auto"
     certification: Certification | None = None
     tracks: tuple[str, ...] = ()
@@ -90,7 +93,7 @@ class LearningDraft:
 @dataclass
 class Streak:
     habit: str
-    current: int  # consecutive days up to today (weekend gaps do not break it)
+    current: int  # days in the run up to today (weekend gaps do not break it)
     longest: int
     days: int  # days with the habit in all
     last: str | None
@@ -190,7 +193,7 @@ def prepare(
                 t=text,
             )
         )
-    record = {
+    record: LearningEntry = {
         "when": moment.isoformat(timespec="seconds"),
         "kind": kind_id,
         "title": text,
@@ -201,24 +204,26 @@ def prepare(
     return LearningDraft(record, source, cert, track_ids, ranked, warnings)
 
 
-def add(store: Store, draft: LearningDraft) -> int:
-    """Store a prepared entry; returns its id."""
+def add(store: Store, draft: LearningDraft) -> LearningEntry:
+    """Store a prepared entry; returns it with its id."""
     title = draft.record["title"]
     label = _("learn: {t}", t=title if len(title) <= 40 else title[:39] + "…")
     with store.transaction(label) as tx:
-        return tx.insert("learning", dict(draft.record))
+        new_id = tx.insert("learning", draft.record)
+    stored: LearningEntry = {"id": new_id, **draft.record}
+    return stored
 
 
 def entries(
-    learning: Iterable[Mapping[str, Any]],
+    learning: Iterable[LearningEntry],
     *,
     kind: str | None = None,
     skill: str | None = None,
     limit: int | None = None,
-) -> list[dict[str, Any]]:
+) -> list[LearningEntry]:
     """Learning entries, newest first, optionally filtered."""
     rows = [
-        dict(r)
+        r.copy()
         for r in learning
         if (kind is None or r.get("kind") == kind)
         and (skill is None or skill in (r.get("skills") or ()))
@@ -227,45 +232,24 @@ def entries(
     return rows[:limit] if limit else rows
 
 
-def _run_lengths(days: set[date], today: date) -> tuple[int, int]:
-    """(current, longest) runs of days; a weekend day without an entry neither counts nor breaks."""
-    if not days:
-        return 0, 0
-    longest = run = 0
-    day = min(days)
-    end = max(today, max(days))
-    while day <= end:
-        if day in days:
-            run += 1
-            longest = max(longest, run)
-        elif day.weekday() >= 5 or day == today:
-            pass  # weekends are free; today is not over yet
-        else:
-            run = 0
-        day += timedelta(days=1)
-    return run, longest
-
-
-def streaks(learning: Iterable[Mapping[str, Any]], now: datetime) -> list[Streak]:
-    """The morning-blog and evening-project habits as streaks of (work)days."""
-    by_habit: dict[str, set[date]] = {h: set() for h in HABITS}
+def streaks(learning: Iterable[LearningEntry], now: datetime) -> list[Streak]:
+    """The morning-blog and evening-project habits as streaks (reporting.streaks' one rule)."""
+    by_habit: dict[str, set[str]] = {h: set() for h in HABITS}
     for item in learning:
         when = item.get("when")
         kind = item.get("kind")
         if not isinstance(when, str) or len(when) < 13:
             continue
         try:
-            day = date.fromisoformat(when[:10])
+            date.fromisoformat(when[:10])
             hour = int(when[11:13])  # local time as written (the entry's own offset)
         except ValueError:
             continue
         for habit, (kinds, hours) in HABITS.items():
             if kind in kinds and hour in hours:
-                by_habit[habit].add(day)
-    today = now.date()
+                by_habit[habit].add(when[:10])
     out = []
     for habit, days in by_habit.items():
-        current, longest = _run_lengths(days, today)
-        last = max(days).isoformat() if days else None
-        out.append(Streak(habit, current, longest, len(days), last))
+        run = streaks_of(days, now.date())
+        out.append(Streak(habit, run["current"], run["longest"], len(days), run["last"]))
     return out

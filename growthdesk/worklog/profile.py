@@ -8,27 +8,46 @@ from typing import Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
-from growthdesk.core.names import did_you_mean, fold
+from growthdesk.core.names import did_you_mean
+from growthdesk.core.text import SHORT_TEXT, check_text, fold
 from growthdesk.skills.ids import TRACK_IDS
 
 __all__ = [
     "FIELDS",
     "LANGS",
     "MAX_TARGET_MINUTES",
+    "CONFIRM_YEARS",
+    "is_clear",
+    "years_ago",
     "validate_started",
     "validate_role",
     "validate_target_minutes",
     "validate_track",
     "validate_lang",
     "validate_changes",
+    "target_of",
     "view",
 ]
 
 FIELDS = ("started", "role", "target_minutes", "track", "lang")
 LANGS = ("en", "nl")
 MAX_TARGET_MINUTES = 480  # a working day; a resolution target beyond that is not a target
-MAX_ROLE = 100
+MAX_ROLE = SHORT_TEXT
+CONFIRM_YEARS = 15  # a first day longer ago than this is asked about: 1997 typed for 2017?
 _CLEAR = {"", "none", "-", "geen"}
+
+
+def is_clear(value: str) -> bool:
+    """'none', '-', 'geen' or nothing: the user clears the field."""
+    return fold(value) in _CLEAR
+
+
+def years_ago(started: str | None, now: datetime) -> int | None:
+    """Whole years since *started* when more than CONFIRM_YEARS, else None."""
+    if not started:
+        return None
+    years = (now.date() - date.fromisoformat(started[:10])).days // 365
+    return years if years > CONFIRM_YEARS else None
 
 
 def validate_started(value: date | str | None, now: datetime) -> str | None:
@@ -57,9 +76,7 @@ def validate_role(value: str | None) -> str | None:
     text = " ".join(value.split())
     if fold(text) in _CLEAR:
         return None
-    if len(text) > MAX_ROLE:
-        raise InputError(_("the role is longer than {n} characters", n=MAX_ROLE))
-    return text
+    return check_text(text, _("role"), MAX_ROLE)
 
 
 def validate_target_minutes(value: int | str | None) -> int:
@@ -118,6 +135,21 @@ def validate_changes(changes: Mapping[str, Any], now: datetime) -> dict[str, Any
         else:
             raise InputError(_("unknown profile field '{f}'.", f=key) + did_you_mean(key, FIELDS))
     return out
+
+
+def target_of(profile: Mapping[str, Any]) -> int:
+    """The stored resolution target. A damaged one (meta.json edited by hand) is an InputError
+    that says how to repair it; commands read it before they write, so they fail whole."""
+    value = profile.get("target_minutes")
+    if type(value) is int and 1 <= value <= MAX_TARGET_MINUTES:
+        return value
+    raise InputError(
+        _(
+            "the profile's target_minutes {v!r} is not valid; set it with "
+            "growthdesk profile set --target-minutes 15",
+            v=value,
+        )
+    )
 
 
 def view(profile: Mapping[str, Any], now: datetime) -> dict[str, Any]:

@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
-from growthdesk.core.text import TERMS_VERSION, _text_terms, terms
+from growthdesk.core.text import TERMS_VERSION, terms
 
 __all__ = ["recall", "bm25_scores", "K1", "B"]
 
@@ -27,28 +27,7 @@ K1 = 1.2
 B = 0.75
 PROBLEM_WEIGHT = 2  # term frequency multiplier for the problem text
 
-
-def bm25_scores(
-    query: Sequence[str], docs: Sequence[Mapping[str, int]], lengths: Sequence[float]
-) -> list[float]:
-    """BM25 score of every document (term -> frequency) for the query terms."""
-    n = len(docs)
-    if n == 0:
-        return []
-    avgdl = (sum(lengths) / n) or 1.0
-    qterms = list(dict.fromkeys(query))
-    df = {t: sum(1 for d in docs if t in d) for t in qterms}
-    idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in qterms if df[t]}
-    scores: list[float] = []
-    for doc, dl in zip(docs, lengths, strict=True):
-        norm = K1 * (1 - B + B * dl / avgdl)
-        s = 0.0
-        for t, w in idf.items():
-            tf = doc.get(t)
-            if tf:
-                s += w * tf * (K1 + 1) / (tf + norm)
-        scores.append(s)
-    return scores
+W = TypeVar("W", bound=Mapping[str, Any])  # a stored Win, or any record with its fields
 
 
 def _doc(win: Mapping[str, Any], qset: set[str]) -> tuple[dict[str, int], float]:
@@ -57,26 +36,25 @@ def _doc(win: Mapping[str, Any], qset: set[str]) -> tuple[dict[str, int], float]
 
 
 def _doc_texts(problem: Any, solution: Any, qset: set[str]) -> tuple[dict[str, int], float]:
-    p_terms = _text_terms(str(problem or ""))
-    s_terms = _text_terms(str(solution or "")) if solution else ()
+    p_terms = terms(str(problem or ""))
+    s_terms = terms(str(solution or "")) if solution else ()
     return _count(p_terms, s_terms, qset), float(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
 
 
 _TEXTS = itemgetter("problem", "solution")
 
 
-def _bm25_sparse(
+def bm25_scores(
     query: Sequence[str],
     hits: Sequence[tuple[int, Mapping[str, int], float]],
     n: int,
     total_length: float,
 ) -> dict[int, float]:
-    """bm25_scores for the documents that contain a query term (the rest score 0).
+    """BM25 score of every document that contains a query term (the others score 0).
 
-    *hits* are (index, frequencies, length) of those documents; *n* and *total_length* cover
-    every document, for the average length. Same arithmetic in the same order as bm25_scores,
-    so the scores are identical, without a pass over the thousands of documents that cannot
-    match. (Lengths are whole numbers, so their float total is exact in any order.)
+    *hits* are (index, frequencies of the query's terms, length) of those documents; *n* and
+    *total_length* cover all *n* documents, for the average length. Only the matching ones are
+    passed: most of 25,000 wins share no term with the query and need no pass at all.
     """
     avgdl = (total_length / n) or 1.0
     qterms = list(dict.fromkeys(query))
@@ -210,9 +188,7 @@ def _hits_from_terms(
     return hits, total
 
 
-def recall(
-    text: str, wins: Sequence[dict[str, Any]], limit: int = 5
-) -> list[tuple[dict[str, Any], float]]:
+def recall(text: str, wins: Sequence[W], limit: int = 5) -> list[tuple[W, float]]:
     """The *limit* wins most like *text*, best first, with their BM25 scores (> 0 only).
 
     Ties go to the more recent win.
@@ -227,8 +203,10 @@ def recall(
         more, more_total = _hits_by_text([wins[i] for i in rest], qset)
         hits.extend((rest[j], counts, dl) for j, counts, dl in more)
         total += more_total
-    scores = _bm25_sparse(query, hits, len(wins), total)
+    scores = bm25_scores(query, hits, len(wins), total)
     best = [i for i, s in scores.items() if s > 0]
+    if rest:
+        best.sort()  # wins with stored terms came first: back to log order, the last tie-break
     if len(best) > limit:
         # Only wins scoring at least the limit-th best can be shown; rank just those.
         cut = heapq.nlargest(limit, (scores[i] for i in best))[-1]

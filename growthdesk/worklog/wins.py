@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -11,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
-from growthdesk.core.names import fold
-from growthdesk.core.text import win_terms
-from growthdesk.skills.ids import validate_skill
+from growthdesk.core.months import months_between
+from growthdesk.core.records import Win
+from growthdesk.core.text import LONG_TEXT, SHORT_TEXT, TEXT, check_text, fold, win_terms
+from growthdesk.skills.validate import validate_skill
 
 if TYPE_CHECKING:
     from growthdesk.store import Store, Transaction
@@ -38,48 +38,39 @@ __all__ = [
 _DERIVED = ("terms",)
 
 
-def public(win: dict[str, Any]) -> dict[str, Any]:
+def public(win: Mapping[str, Any]) -> dict[str, Any]:
     """A win as shown to users (`--json`): the stored record without derived index fields."""
     return {k: v for k, v in win.items() if k not in _DERIVED}
 
 
 MAX_MINUTES = 1440  # one working day and night; more is a typo or not one win
-MAX_TEXT = 2000
-MAX_SOLUTION = 20000
+MAX_TEXT = TEXT
+MAX_SOLUTION = LONG_TEXT
 
 
 @dataclass
 class WinDraft:
     """A validated win before it is stored, with the tagger's view of it."""
 
-    record: dict[str, Any]
+    record: Win
     helpers: list[str] = field(default_factory=list)
     ranked: list[tuple[str, float]] = field(default_factory=list)
     confident: bool = True
 
-
-def _has_control(text: str, allow_newlines: bool) -> bool:
-    allowed = {"\n", "\t", "\r"} if allow_newlines else {"\t"}
-    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
+    def pick(self, skills: list[str]) -> None:
+        """Skills the user picked among the suggestions: set by hand, so the tagger learns them."""
+        self.record["skills"] = list(skills)
+        if skills:
+            self.record["skills_source"] = "manual"
 
 
 def validate_text(
     text: str, what: str = "problem", *, limit: int = MAX_TEXT, multiline: bool = False
 ) -> str:
-    value = text.strip()
+    """Non-empty text within *limit*, without control characters (core.text.check_text)."""
+    value = check_text(text, f"{what} text", limit, multiline=multiline)
     if not value:
         raise InputError(_("the {what} text is empty", what=what))
-    if len(value) > limit:
-        raise InputError(
-            _(
-                "the {what} text is {n} characters long; the limit is {limit}",
-                what=what,
-                n=len(value),
-                limit=limit,
-            )
-        )
-    if _has_control(value, multiline):
-        raise InputError(_("the {what} text contains control characters", what=what))
     return value
 
 
@@ -111,7 +102,7 @@ def validate_skills(skills: Iterable[str]) -> list[str]:
 def _validate_tags(tags: Iterable[str]) -> list[str]:
     out: list[str] = []
     for raw in tags:
-        tag = validate_text(raw, "tag", limit=50).lower()
+        tag = validate_text(raw, "tag", limit=SHORT_TEXT).lower()
         if tag not in out:
             out.append(tag)
     return out
@@ -135,7 +126,7 @@ def prepare(
     """Validate everything and auto-tag if no skill is given. Touches no files."""
     problem = validate_text(text)
     chosen = validate_skills(skills)
-    record: dict[str, Any] = {
+    record: Win = {
         "when": check_past(when or now, now, _("a win")).isoformat(timespec="seconds"),
         "problem": problem,
         "solution": validate_text(solution, "solution", limit=MAX_SOLUTION, multiline=True)
@@ -145,13 +136,13 @@ def prepare(
         "skills_source": "manual" if chosen else "auto",
         "minutes": validate_minutes(minutes),
         "helped_by": [],
-        "ticket": validate_text(ticket, "ticket", limit=100) if ticket else None,
+        "ticket": validate_text(ticket, "ticket", limit=SHORT_TEXT) if ticket else None,
         "source": source,
         "tags": _validate_tags(tags),
         "escalated": bool(escalated),
     }
     record["terms"] = win_terms(problem, record["solution"])
-    helpers = [validate_text(h, "helper name", limit=100) for h in helped_by]
+    helpers = [validate_text(h, "helper name", limit=SHORT_TEXT) for h in helped_by]
     draft = WinDraft(record=record, helpers=helpers)
     if not chosen:
         draft.ranked, record["skills"], draft.confident = _autotag(
@@ -172,7 +163,9 @@ def _autotag(
     return ranked, (skills if confident else []), confident and bool(skills)
 
 
-def teach_tagger(tx: Transaction, old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
+def teach_tagger(
+    tx: Transaction, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None
+) -> None:
     """Keep the per-user tagger model in step with hand-set skills.
 
     *old* is the win as it was (None for a new win), *new* as it will be (None when removed).
@@ -202,11 +195,9 @@ def teach_tagger(tx: Transaction, old: dict[str, Any] | None, new: dict[str, Any
     tx.set_model("tagger", model)
 
 
-def add(
-    store: Store, draft: WinDraft, *, now: datetime, allow_new_close: bool = False
-) -> dict[str, Any]:
+def add(store: Store, draft: WinDraft, *, now: datetime, allow_new_close: bool = False) -> Win:
     """Store a prepared win (and its helpers) in one transaction. Returns the stored record."""
-    record = dict(draft.record)
+    record = draft.record.copy()
     stamp = now.isoformat(timespec="seconds")
     record["created"] = record["updated"] = stamp
     with store.transaction(_("log win: {text}", text=_short(record["problem"]))) as tx:
@@ -249,7 +240,7 @@ def edit(
     if minutes is not None:
         changes["minutes"] = validate_minutes(minutes)
     if ticket is not None:
-        changes["ticket"] = validate_text(ticket, "ticket", limit=100)
+        changes["ticket"] = validate_text(ticket, "ticket", limit=SHORT_TEXT)
     if solution is not None:
         changes["solution"] = validate_text(
             solution, "solution", limit=MAX_SOLUTION, multiline=True
@@ -262,14 +253,14 @@ def edit(
     if new_skills is not None and not new_skills:
         raise InputError(_("give at least one skill"))
     helpers = (
-        [validate_text(h, "helper name", limit=100) for h in helped_by]
+        [validate_text(h, "helper name", limit=SHORT_TEXT) for h in helped_by]
         if helped_by is not None
         else None
     )
     if not changes and new_skills is None and helpers is None:
         raise InputError(_("nothing to change: give at least one option, e.g. --minutes 10"))
     with store.transaction(_("edit win #{id}", id=win_id)) as tx:
-        current = tx.get("wins", win_id)
+        current = tx.win(win_id)
         if new_skills is not None:
             changes["skills"] = new_skills
             changes["skills_source"] = "manual"
@@ -288,22 +279,16 @@ def edit(
         return tx.update("wins", win_id, changes)
 
 
-def remove(store: Store, win_id: int) -> dict[str, Any]:
+def remove(store: Store, win_id: int) -> Win:
     """Remove a win; kudos that pointed at it keep their text but lose the link."""
     with store.transaction(_("remove win #{id}", id=win_id)) as tx:
-        record = tx.get("wins", win_id)
+        record = tx.win(win_id)
         tx.remove("wins", win_id)
         teach_tagger(tx, record, None)
-        for kudo in tx.all("kudos"):
+        for kudo in tx.kudos():
             if kudo.get("win") == win_id:
                 tx.update("kudos", kudo["id"], {"win": None})
     return record
-
-
-def _months_between(since: date | None, until: date | None, months: list[str]) -> list[str]:
-    lo = since.isoformat()[:7] if since else None
-    hi = until.isoformat()[:7] if until else None
-    return [m for m in months if (lo is None or m >= lo) and (hi is None or m <= hi)]
 
 
 def query(
@@ -314,7 +299,7 @@ def query(
     skill: str | None = None,
     contains: str | None = None,
     limit: int | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Win]:
     """Wins matching every filter, newest first; reads only the month shards it needs."""
     if since and until and since > until:
         raise InputError(_("--since {a} is after --until {b}", a=since, b=until))
@@ -322,8 +307,8 @@ def query(
         raise InputError(_("--limit must be at least 1"))
     wanted_skill = validate_skills([skill])[0] if skill else None
     needle = fold(contains) if contains else None
-    out: list[dict[str, Any]] = []
-    for win in _newest_first(store, _months_between(since, until, store.win_months())):
+    out: list[Win] = []
+    for win in _newest_first(store, months_between(since, until, store.win_months())):
         day = win["when"][:10]
         if since and day < since.isoformat():
             continue
@@ -339,11 +324,11 @@ def query(
     return out
 
 
-def _haystack(win: dict[str, Any]) -> str:
+def _haystack(win: Mapping[str, Any]) -> str:
     parts = [win.get("problem") or "", win.get("solution") or "", win.get("ticket") or ""]
     return " ".join(parts + list(win.get("tags", [])))
 
 
-def _newest_first(store: Store, months: list[str]) -> Iterator[dict[str, Any]]:
+def _newest_first(store: Store, months: list[str]) -> Iterator[Win]:
     for month in reversed(months):
         yield from reversed(store.wins([month]))

@@ -1,7 +1,8 @@
 """Importers: read another system's export into an ImportPlan of growthdesk wins.
 
 ``parse_file(path, fmt, options)`` reads and checks every row and writes nothing; committing a
-plan (dedupe, all-or-nothing, one undoable transaction) is ``growthdesk.io.transfer``'s job.
+plan (dedupe, all-or-nothing, one undoable transaction) is ``growthdesk.io.commit``'s job
+(and ``growthdesk.io.restore``'s for a growthdesk export).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def parse_file(
     if fmt == "json":
         from growthdesk.io.importers.native import native_plan
 
-        return native_plan(data, path, options)
+        return native_plan(data, path, options, now or _now())
     if fmt == "jrnl":
         from growthdesk.io.importers.worklogs import jrnl_plan
 
@@ -158,6 +159,7 @@ def _validate(plan: ImportPlan, now: datetime) -> None:
             if row["minutes"] is not None:
                 row["minutes"] = wins.validate_minutes(row["minutes"])
             row["tags"] = list(dict.fromkeys(_text(t, "tag", 50).lower() for t in row["tags"]))
+            row["helped_by"] = [_text(h, "helper name", 100) for h in row["helped_by"]]
             check_past(datetime.fromisoformat(row["when"]), now, _("a win"))
         except InputError as exc:
             plan.rejected.append((plan.row_numbers[i], str(exc)))
@@ -171,7 +173,7 @@ def _autotag(
     plan: ImportPlan, model: dict[str, Any] | None, progress: Progress | None = None
 ) -> None:
     """Skills from the tagger, applied only when it is confident (as for ``growthdesk log``)."""
-    todo = [i for i, row in enumerate(plan.rows) if not row["skills"]]
+    todo = [i for i, row in enumerate(plan.rows) if not row["skills"] and plan.hints[i]]
     if not todo:
         return
     try:
@@ -185,6 +187,7 @@ def _autotag(
         if progress and n % 500 == 0:
             progress("tag", n, len(todo))
         key = plan.hints[i]
+        assert key is not None
         if key not in cache:
             ranked = tagger.suggest(key[0], model=model, hint=key[1])
             skills, confident = tagger.decide(ranked)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.io.importers.base import MAX_COLUMNS, MAX_ROW_CHARS, MAX_ROWS
 
 __all__ = ["Table", "DELIMITERS", "decode", "read_csv", "sniff_delimiter", "unguard"]
 
@@ -59,9 +60,9 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
                     pos=exc.start,
                 )
             ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
     try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
@@ -97,6 +98,38 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _check_size(record: list[str], seen: int, line: int, name: str) -> None:
+    """Stop at the first record past MAX_ROWS (blank ones count too), MAX_COLUMNS or
+    MAX_ROW_CHARS."""
+    if seen > MAX_ROWS + 1:  # + the header
+        raise InputError(
+            _(
+                "{name} has more than {n} rows; import it in parts (a shorter date range each)",
+                name=name,
+                n=MAX_ROWS,
+            )
+        )
+    if len(record) > MAX_COLUMNS:
+        raise InputError(
+            _(
+                "{name}: line {line} has {cells} columns; the limit is {n} (wrong --delimiter?)",
+                name=name,
+                line=line,
+                cells=len(record),
+                n=MAX_COLUMNS,
+            )
+        )
+    if sum(map(len, record)) > MAX_ROW_CHARS:
+        raise InputError(
+            _(
+                "{name}: line {line} is longer than {n} characters",
+                name=name,
+                line=line,
+                n=MAX_ROW_CHARS,
+            )
+        )
+
+
 def read_csv(text: str, name: str, delimiter: str | None = None) -> Table:
     """Parse CSV *text* into a Table, skipping blank records."""
     if delimiter is not None:
@@ -110,7 +143,8 @@ def read_csv(text: str, name: str, delimiter: str | None = None) -> Table:
     numbers: list[int] = []
     record_no = 0
     try:
-        for record in reader:
+        for seen, record in enumerate(reader, start=1):
+            _check_size(record, seen, reader.line_num, name)
             if not any(cell.strip() for cell in record):
                 continue
             record_no += 1

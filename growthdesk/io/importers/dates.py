@@ -9,12 +9,14 @@ silently is how imports end up a month off.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.text import fold
 
 __all__ = [
     "AmbiguousDateError",
@@ -69,13 +71,6 @@ _MONTHNAME_DAY = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def load_zone(name: str) -> tzinfo:
     """A ZoneInfo for *name*, or a clear error naming the zone."""
     if name.upper() in ("UTC", "Z", "GMT"):
@@ -115,7 +110,8 @@ class DateReader:
     numeric dates whose day and month could be swapped; None refuses them. *timezone*: the zone
     of dates without an offset and the zone results are written in; *source_zone*: the zone a
     file declares for its naive dates (Zammad's footer), used when *timezone* is not given.
-    Without either, naive dates are local time.
+    Without either, naive dates are local time. *keep_offset*: without *timezone*, a date that
+    has an offset keeps it (growthdesk's own export: the wall-clock time the win was logged at).
     """
 
     def __init__(
@@ -125,7 +121,9 @@ class DateReader:
         dayfirst: bool | None = None,
         timezone: str | None = None,
         source_zone: str | None = None,
+        keep_offset: bool = False,
     ) -> None:
+        self.keep_offset = keep_offset
         self.date_format = date_format
         self.dayfirst = dayfirst
         self.zone: tzinfo | None = load_zone(timezone) if timezone else None
@@ -137,6 +135,8 @@ class DateReader:
             naive_zone = self.zone or self.source_zone
             # astimezone() on a naive value uses the system's local zone, DST included.
             value = value.replace(tzinfo=naive_zone) if naive_zone else value.astimezone()
+        elif self.keep_offset and not self.zone:
+            return value
         return value.astimezone(self.zone) if self.zone else value.astimezone()
 
     def iso(self, value: str | datetime) -> str:
@@ -195,7 +195,7 @@ class DateReader:
         for pattern in (_DAY_MONTHNAME, _MONTHNAME_DAY):
             match = pattern.match(text)
             if match:
-                month_num = _MONTHS.get(_fold(match["mon"]).rstrip("."))
+                month_num = _MONTHS.get(fold(match["mon"]).rstrip("."))
                 if month_num is None:
                     raise BadDateError(
                         _("unknown month '{mon}' in date '{text}'", mon=match["mon"], text=text)
@@ -259,6 +259,8 @@ def parse_duration_minutes(value: object, unit_seconds: int = 60) -> int | None:
             seconds = float(number) * unit_seconds
         except ValueError:
             seconds = _text_duration_seconds(text)
+    if not math.isfinite(seconds):  # "nan", "inf", 1e999
+        raise InputError(_("'{value}' is not a duration", value=value))
     if seconds < 0:
         raise InputError(_("negative duration '{value}'", value=value))
     if seconds == 0:
@@ -281,7 +283,7 @@ def _text_duration_seconds(text: str) -> float:
         raise InputError(_("unrecognised duration '{text}'", text=text))
     total = 0.0
     for amount, unit in parts:
-        secs = _UNIT_SECONDS.get(_fold(unit))
+        secs = _UNIT_SECONDS.get(fold(unit))
         if secs is None:
             raise InputError(_("unknown unit '{unit}' in duration '{text}'", unit=unit, text=text))
         total += float(amount.replace(",", ".")) * secs

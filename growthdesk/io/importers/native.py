@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
-from growthdesk.io.importers.base import ImportFileError, ImportOptions, ImportPlan, looks_binary
+from growthdesk.io.importers.base import (
+    ImportFileError,
+    ImportOptions,
+    ImportPlan,
+    load_json,
+    looks_binary,
+)
+from growthdesk.io.importers.checks import clean_profile, record_problem
 from growthdesk.io.importers.csvread import decode
 
 __all__ = ["EXPORT_FORMAT", "EXPORT_TABLES", "native_plan", "validate_export"]
@@ -23,8 +30,8 @@ def _schema_version() -> int:
     return SCHEMA_VERSION
 
 
-def validate_export(doc: Any, name: str) -> dict[str, Any]:
-    """Check the shape of an export; a newer schema is refused, never half-read."""
+def validate_export(doc: Any, name: str, now: datetime) -> dict[str, Any]:
+    """Check an export record by record (checks.py); a newer schema is refused, never half-read."""
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         hint = ""
         if isinstance(doc, dict) and "entries" in doc:
@@ -52,45 +59,49 @@ def validate_export(doc: Any, name: str) -> dict[str, Any]:
                 mine=mine,
             )
         )
+    bad: list[str] = []  # one line per bad record: table, position, id, field
     for table in EXPORT_TABLES:
         records = doc.get(table, [])
         if not isinstance(records, list):
             raise ImportFileError(_("{name}: '{table}' is not a list", name=name, table=table))
         seen: set[int] = set()
         for i, rec in enumerate(records, start=1):
-            if not isinstance(rec, dict) or not isinstance(rec.get("id"), int) or rec["id"] < 1:
-                raise ImportFileError(
-                    _("{name}: {table} record {i} has no valid id", name=name, table=table, i=i)
+            problem = record_problem(table, rec)
+            where = _("{table} record {i}", table=table, i=i)
+            if problem is None and rec["id"] in seen:
+                problem = _("id {id} appears twice", id=rec["id"])
+            if problem is not None:
+                rid = rec.get("id") if isinstance(rec, dict) else None
+                bad.append(
+                    f"{where} (id {rid}): {problem}" if type(rid) is int else f"{where}: {problem}"
                 )
-            if rec["id"] in seen:
-                raise ImportFileError(
-                    _("{name}: {table} id {id} appears twice", name=name, table=table, id=rec["id"])
-                )
+                continue
             seen.add(rec["id"])
-            if table == "wins":
-                try:
-                    when = datetime.fromisoformat(str(rec.get("when")))
-                except ValueError:
-                    when = None
-                if when is None or when.tzinfo is None:
-                    raise ImportFileError(
-                        _("{name}: win {id} has no valid 'when'", name=name, id=rec["id"])
-                    )
-    if not isinstance(doc.get("profile", {}), dict):
-        raise ImportFileError(_("{name}: 'profile' is not an object", name=name))
+    try:
+        doc["profile"] = clean_profile(doc.get("profile", {}), now)
+    except InputError as exc:
+        bad.append(_("the profile: {problem}", problem=exc))
+    if bad:
+        more = _(" ({n} bad records in all)", n=len(bad)) if len(bad) > 1 else ""
+        raise ImportFileError(
+            _("{name}: nothing restored: {first}", name=name, first=bad[0]) + more
+        )
     return doc
 
 
-def native_plan(data: bytes, path: Path, options: ImportOptions) -> ImportPlan:
+def native_plan(data: bytes, path: Path, options: ImportOptions, now: datetime) -> ImportPlan:
     if looks_binary(data):
         raise ImportFileError(_("{name} is a binary file, not a growthdesk export", name=path.name))
-    try:
-        doc = json.loads(decode(data, options.encoding, path.name))
-    except ValueError as exc:
-        raise ImportFileError(
-            _("{name} is not valid JSON ({err})", name=path.name, err=exc)
-        ) from None
-    doc = validate_export(doc, path.name)
+    if options.encoding:
+        text = decode(data, options.encoding, path.name)
+    else:
+        try:  # growthdesk writes its exports in UTF-8; anything else is damage
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                _("{name} is not valid UTF-8 (byte {pos})", name=path.name, pos=exc.start)
+            ) from None
+    doc = validate_export(load_json(text, path.name), path.name, now)
     plan = ImportPlan(fmt="json", path=path, restore=doc)
     plan.rows = list(doc.get("wins", []))
     plan.row_numbers = list(range(1, len(plan.rows) + 1))

@@ -24,6 +24,10 @@ FIELDS = (
     "minutes",
     "ref",  # ticket reference
     "assignee",
+    # The rest of our own CSV export (growthdesk export --format csv), so that it reads back whole.
+    "helped_by",  # contact names, comma-separated
+    "escalated",  # yes / no
+    "skills_source",  # manual / auto; given, the skills are kept as they are (no auto-tagging)
     "ignore",
 )
 LIST_FIELDS = frozenset({"category", "tags", "details"})
@@ -43,6 +47,9 @@ class Preset:
     fix_quotes: bool = False  # GLPI 10 writes '' for "
     strip_html: bool = False
     comment_solution: bool = False  # Jira: the last comment is the resolution comment
+    # Reads growthdesk's own CSV export as written: a tag keeps its "@" (others drop it) and
+    # a date keeps its offset (others are converted to the local zone).
+    verbatim: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -81,9 +88,13 @@ _GENERIC = Preset(
         "minutes": ("minutes", "minuten", "time spent", "duration", "duur"),
         "ref": ("ref", "ticket", "ticket ref", "ticket number", "ticketnummer"),
         "assignee": ("assignee", "agent", "behandelaar"),
+        "helped_by": ("helped_by", "helped by"),
+        "escalated": ("escalated",),
+        "skills_source": ("skills_source", "skills source"),
     },
     required=("problem", "when"),
     unsolved_ok=False,
+    verbatim=True,
 )
 
 PRESETS: dict[str, Preset] = {

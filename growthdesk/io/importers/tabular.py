@@ -10,12 +10,14 @@ from typing import Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
-from growthdesk.core.names import did_you_mean, fold
+from growthdesk.core.names import did_you_mean
+from growthdesk.core.text import fold
 from growthdesk.io.importers.base import (
     ImportFileError,
     ImportOptions,
     ImportPlan,
     Progress,
+    load_json,
     looks_binary,
 )
 from growthdesk.io.importers.csvread import Table, decode, read_csv
@@ -64,12 +66,7 @@ def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def _json_table(text: str, name: str) -> Table:
     """API exports (TOPdesk /tas/api/incidents, ServiceNow {"result": [...]}) as a Table."""
-    import json
-
-    try:
-        doc = json.loads(text)
-    except ValueError as exc:
-        raise ImportFileError(_("{name} is not valid JSON: {err}", name=name, err=exc)) from None
+    doc = load_json(text, name)
     if isinstance(doc, dict):
         lists = [
             v
@@ -188,6 +185,17 @@ def _clean(text: str, preset: Preset) -> str:
     return text.strip()
 
 
+_YES = frozenset({"yes", "y", "true", "1", "ja", "j", "x"})
+_NO = frozenset({"", "no", "n", "false", "0", "nee"})
+
+
+def _yes_no(text: str, what: str) -> bool:
+    value = text.strip().lower()
+    if value in _YES or value in _NO:
+        return value in _YES
+    raise InputError(_("{what} must be yes or no, not '{v}'", what=what, v=text))
+
+
 def _jira_comment(text: str) -> str:
     # Jira writes comments as "11/May/24 3:26 PM;accountid;the text".
     parts = text.split(";", 2)
@@ -230,6 +238,7 @@ def table_plan(
         dayfirst=options.dayfirst,
         timezone=options.timezone,
         source_zone=table.zone,
+        keep_offset=preset.verbatim,
     )
     plan = ImportPlan(fmt=fmt, path=path, total=len(table.rows), notes=list(table.notes))
     if table.zone and not options.timezone:
@@ -330,9 +339,20 @@ def table_plan(
         tags: list[str] = []
         for value in every(row, "tags"):
             for tag in tag_split.split(value):
-                tag = tag.strip().lstrip("@")
+                tag = tag.strip() if preset.verbatim else tag.strip().lstrip("@")
                 if tag and tag not in tags:
                     tags.append(tag)
+        try:
+            escalated = _yes_no(first(row, "escalated")[0], "escalated")
+            given_source = first(row, "skills_source")[0].lower()
+            if given_source not in ("", "manual", "auto"):
+                raise InputError(
+                    _("skills_source must be manual or auto, not '{v}'", v=given_source)
+                )
+        except InputError as exc:
+            plan.rejected.append((number, str(exc)))
+            continue
+        helpers = [h.strip() for t in every(row, "helped_by") for h in t.split(",") if h.strip()]
         category = " / ".join(dict.fromkeys(every(row, "category")))
         ref = first(row, "ref")[0] or None
         win: dict[str, Any] = {
@@ -340,18 +360,20 @@ def table_plan(
             "problem": problem,
             "solution": solution or None,
             "skills": list(dict.fromkeys(skills)),
-            "skills_source": "manual" if skills else "auto",
+            "skills_source": given_source or ("manual" if skills else "auto"),
             "minutes": minutes,
-            "helped_by": [],
+            "helped_by": list(dict.fromkeys(helpers)),  # names; contact ids once committed
             "ticket": ref,
             "source": fmt,
             "tags": tags,
-            "escalated": False,
+            "escalated": escalated,
         }
         plan.rows.append(win)
         plan.row_numbers.append(number)
         plan.hints.append(
-            (" ".join(x for x in (problem, details, solution) if x), category or None)
+            None  # the file says how its skills were set: keep them, even none
+            if given_source
+            else (" ".join(x for x in (problem, details, solution) if x), category or None)
         )
     if progress:
         progress("read", len(table.rows), len(table.rows))

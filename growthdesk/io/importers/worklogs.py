@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from growthdesk.core.i18n import _
-from growthdesk.io.importers.base import ImportFileError, ImportOptions, ImportPlan, looks_binary
+from growthdesk.io.importers.base import (
+    ImportFileError,
+    ImportOptions,
+    ImportPlan,
+    load_json,
+    looks_binary,
+)
 from growthdesk.io.importers.csvread import decode, read_csv
 from growthdesk.io.importers.dates import BadDateError, DateReader
 
@@ -20,13 +25,7 @@ def _load_json(data: bytes, name: str, options: ImportOptions, what: str) -> Any
         raise ImportFileError(
             _("{name} is a binary file, not a {what} export", name=name, what=what)
         )
-    text = decode(data, options.encoding, name)
-    try:
-        return json.loads(text)
-    except ValueError as exc:
-        raise ImportFileError(
-            _("{name} is not a {what} JSON export ({err})", name=name, what=what, err=exc)
-        ) from None
+    return load_json(decode(data, options.encoding, name), name)
 
 
 def _reader(options: ImportOptions) -> DateReader:

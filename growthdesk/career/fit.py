@@ -1,0 +1,183 @@
+"""Track fit: how well the work matches each of the 10 career tracks, and what is missing.
+
+Strength in an area s_i = min(1, p_i / t_i), t_i = max(DEEP_RCA · q_i, DEEP_SHARE): the share at
+which that area would count as deep (growthdesk.career.metrics). Fit of a track = Σ w_ti s_i plus
+a small bonus per certification the track names. The generalist track instead scores breadth
+(effective areas / ``GENERALIST_FULL_AREAS``) damped by any real specialisation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from growthdesk.career.metrics import (
+    BREADTH_SHARE,
+    DEEP_RCA,
+    DEEP_SHARE,
+    MIN_WINS,
+    AreaShare,
+    Distribution,
+    Metrics,
+)
+from growthdesk.career.tracks import Certification, Track, match_certification
+from growthdesk.core.records import LearningEntry
+from growthdesk.skills.ids import SKILL_IDS, TRACK_IDS
+
+__all__ = [
+    "GENERALIST_FULL_AREAS",
+    "CERT_BONUS",
+    "PREP_BONUS",
+    "Gap",
+    "TrackFit",
+    "target_share",
+    "earned_certifications",
+    "track_fits",
+    "track_gaps",
+]
+
+GENERALIST_FULL_AREAS = 8.0  # effective areas for a full generalist score
+CERT_BONUS = 0.08  # per earned certification named by a track (at most two count)
+PREP_BONUS = 0.03  # per certification being prepared (course/lab naming it)
+
+
+@dataclass
+class Gap:
+    skill: str
+    share: float
+    target: float
+    wins_needed: int
+    certifications: list[str]
+
+
+@dataclass
+class TrackFit:
+    track: str
+    label: str
+    fit: float
+    rank: int
+    cert_bonus: float
+    earned: list[str]
+    preparing: list[str]
+    gaps: list[Gap] = field(default_factory=list)
+    next_certifications: list[dict[str, Any]] = field(default_factory=list)
+    next_roles: list[str] = field(default_factory=list)
+
+
+def target_share(skill: str, baseline: Mapping[str, float]) -> float:
+    """The share of the work at which *skill* would count as deep (t_i in the module doc)."""
+    return max(DEEP_RCA * baseline[skill], DEEP_SHARE)
+
+
+def _wins_to_reach(dist: Distribution, skill: str, target: float) -> int:
+    """New single-area wins (weight 1, today) that lift *skill*'s share to *target*."""
+    have = dist.weights.get(skill, 0.0)
+    if dist.total <= 0:
+        return max(1, math.ceil(target * MIN_WINS))
+    need = (target * dist.total - have) / (1.0 - target)
+    return max(0, math.ceil(need - 1e-9))
+
+
+def earned_certifications(
+    learning: Iterable[LearningEntry],
+) -> tuple[
+    list[tuple[Certification, tuple[str, ...], str]],
+    list[tuple[Certification, tuple[str, ...], str]],
+]:
+    """(earned, preparing): certifications named in the learning log, with their tracks and date.
+
+    A ``certification`` entry counts as earned; a course, lab or reading that names one counts
+    as preparing for it (until it is earned).
+    """
+    earned: dict[str, tuple[Certification, tuple[str, ...], str]] = {}
+    preparing: dict[str, tuple[Certification, tuple[str, ...], str]] = {}
+    for item in learning:
+        track_ids, cert = match_certification(str(item.get("title") or ""))
+        if cert is None:
+            continue
+        day = str(item.get("when") or "")[:10]
+        target = earned if item.get("kind") == "certification" else preparing
+        target.setdefault(cert.code, (cert, track_ids, day))
+    for code in earned:
+        preparing.pop(code, None)
+    return list(earned.values()), list(preparing.values())
+
+
+def _strength(dist: Distribution, skill: str, baseline: Mapping[str, float]) -> float:
+    return min(1.0, dist.share(skill) / target_share(skill, baseline))
+
+
+def track_fits(
+    dist: Distribution,
+    m: Metrics,
+    areas: Sequence[AreaShare],
+    tracks: Mapping[str, Track],
+    baseline: Mapping[str, float],
+    earned_codes: Iterable[str] = (),
+    preparing_codes: Iterable[str] = (),
+    lang: str = "en",
+) -> list[TrackFit]:
+    """Fit 0..1 for every track, best first (ties in TRACK_IDS order)."""
+    earned_set, preparing_set = set(earned_codes), set(preparing_codes)
+    # How much real specialisation there is (0..1): damps the generalist score.
+    spec = max(
+        (min(1.0, max(0.0, (a.rca - 1.0) / 2.0)) for a in areas if a.share >= DEEP_SHARE),
+        default=0.0,
+    )
+    fits: list[TrackFit] = []
+    for tid in TRACK_IDS:
+        track = tracks[tid]
+        codes = [c.code for c in track.certifications]
+        earned = [c for c in codes if c in earned_set]
+        preparing = [c for c in codes if c in preparing_set and c not in earned_set]
+        bonus = CERT_BONUS * min(2, len(earned)) + PREP_BONUS * min(1, len(preparing))
+        if track.scoring == "breadth":
+            base = min(1.0, m.effective_areas / GENERALIST_FULL_AREAS) * (1.0 - 0.6 * spec)
+        else:
+            base = sum(w * _strength(dist, s, baseline) for s, w in track.weights.items())
+        fits.append(
+            TrackFit(
+                track=tid,
+                label=track.name(lang),
+                fit=min(1.0, base + bonus),
+                rank=0,
+                cert_bonus=bonus,
+                earned=earned,
+                preparing=preparing,
+            )
+        )
+    fits.sort(key=lambda f: (-round(f.fit, 9), TRACK_IDS.index(f.track)))
+    for rank, fit in enumerate(fits, 1):
+        fit.rank = rank
+    return fits
+
+
+def track_gaps(
+    dist: Distribution, track: Track, baseline: Mapping[str, float], limit: int = 3
+) -> list[Gap]:
+    """The areas that would lift this track's fit most, with the wins that would close them."""
+    gaps: list[Gap] = []
+    if track.scoring == "breadth":
+        # A generalist grows by covering the common areas they hardly touch yet.
+        missing = [s for s in SKILL_IDS if dist.share(s) < BREADTH_SHARE]
+        missing.sort(key=lambda s: (-baseline[s], SKILL_IDS.index(s)))
+        for s in missing[:limit]:
+            gaps.append(
+                Gap(s, dist.share(s), BREADTH_SHARE, _wins_to_reach(dist, s, BREADTH_SHARE), [])
+            )
+        return gaps
+    scored = []
+    for s, w in track.weights.items():
+        if w < 0.10:
+            continue  # secondary areas are not worth a milestone of their own
+        short = 1.0 - _strength(dist, s, baseline)
+        if short > 1e-9:
+            scored.append((w * short, s))
+    scored.sort(key=lambda x: (-x[0], SKILL_IDS.index(x[1])))
+    for _score, s in scored[:limit]:
+        target = target_share(s, baseline)
+        certs = [c.code for c in track.certifications if s in c.skills][:2]
+        gaps.append(Gap(s, dist.share(s), target, _wins_to_reach(dist, s, target), certs))
+    return gaps

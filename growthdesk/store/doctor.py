@@ -1,0 +1,409 @@
+"""`growthdesk doctor`: every problem of a data folder, and one repair for all of them.
+
+:func:`check` reads everything under the lock: the journal, undo.json, meta.json, main.json,
+models.json, every month shard and every record in them. Next to the report it builds the
+folder as the repair will leave it: a broken or missing file replaced by its newest good backup
+and then, on that view, damaged records set aside, a win id found in two shards kept once, wins
+moved to the shard of their month, id counters raised past the highest id seen and the manifest
+brought in line. :func:`repair` checks again under the lock and writes all of it in one
+journaled commit (not undoable), so that a repair survives a crash like any other change.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from growthdesk.core.errors import StoreError
+from growthdesk.core.i18n import _
+from growthdesk.store import backups, journal, lock, manifest, migrations, undo, validate
+from growthdesk.store.files import FileCache, atomic_write, decode, in_time_order, parse
+from growthdesk.store.layout import (
+    JOURNAL,
+    MAIN,
+    META,
+    MODELS,
+    UNDO,
+    is_shard,
+    month_of,
+    months_on_disk,
+    shard,
+)
+
+__all__ = ["Problem", "DoctorReport", "check", "repair"]
+
+_MAIN_TABLES = ("contacts", "links", "interactions", "events", "learning", "kudos")
+
+
+@dataclass
+class Problem:
+    file: str
+    why: str
+    fix: str | None = None  # what repair does about it; None: nothing it can do
+    loses: str | None = None  # what that fix discards, if anything
+    backup: str | None = None  # the backup a restore puts back
+    whole_file: bool = False  # the file itself is broken or missing
+
+
+@dataclass
+class DoctorReport:
+    home: Path
+    ok: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stamp: str = ""  # names what repair sets aside: <file>.damaged-<stamp>
+    # What repair writes: data files (None deletes one), side files to set aside, damaged records.
+    payloads: dict[str, bytes | None] = field(default_factory=dict, repr=False)
+    set_aside: list[str] = field(default_factory=list, repr=False)
+    kept: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+def check(home: Path) -> DoctorReport:
+    """Every problem of the folder, each with what :func:`repair` would do about it."""
+    if home.exists() and not home.is_dir():
+        raise StoreError(_("data folder {path} is a file, not a folder", path=home))
+    report = DoctorReport(home=home, stamp=time.strftime("%Y%m%dT%H%M%S"))
+    if home.is_dir():
+        with lock.hold(home):
+            _Check(report).run()
+    return report
+
+
+def repair(home: Path, report: DoctorReport) -> list[Problem]:
+    """Apply the fixes of *report*, checked again under the lock; the problems fixed."""
+    with lock.hold(home):
+        fresh = DoctorReport(home=home, stamp=report.stamp)
+        if home.is_dir():
+            _Check(fresh).run()
+        if [(p.file, p.why) for p in fresh.problems] != [(p.file, p.why) for p in report.problems]:
+            raise StoreError(
+                _("the data folder changed while doctor checked it; run `growthdesk doctor` again")
+            )
+        for rel in fresh.set_aside:
+            journal.set_aside(home, rel, fresh.stamp)
+        journal.recover(home)  # sweeps the temp files of a journal that was set aside
+        for rel, payload in fresh.kept.items():
+            atomic_write(home / rel, payload)
+        if fresh.payloads:
+            journal.commit(FileCache(home), fresh.payloads, undo_label=None)
+    return [p for p in fresh.problems if p.fix]
+
+
+def _decode(path: Path) -> dict[str, Any] | str:
+    """A file's tables, or why it has none (a folder or unreadable file is damage too)."""
+    try:
+        return decode(path.read_bytes())
+    except OSError as exc:
+        return _("unreadable ({why})", why=exc.strerror or exc)
+
+
+class _Check:
+    def __init__(self, report: DoctorReport) -> None:
+        self.r = report
+        self.home = report.home
+        self.view: dict[str, dict[str, Any]] = {}  # data files as the repair leaves them
+        self.changed: set[str] = set()
+        self.restored: set[str] = set()
+        self.on_disk: set[str] = set()
+        self.listed: frozenset[str] | None = None  # None: no manifest to hold them to
+        self.history: list[undo.UndoEntry] = []  # what a restore loses
+        self.highest: dict[str, int] = {}  # table -> highest id seen, set-aside copies too
+        self.kept: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def add(self, file: str, why: str, **kw: Any) -> None:
+        self.r.problems.append(Problem(file, why, **kw))
+
+    def aside(self, rel: str) -> str:
+        return f"{rel}.damaged-{self.r.stamp}"
+
+    def run(self) -> None:
+        self.side_files()
+        if not self.meta():
+            return
+        for rel in self.data_files():
+            self.data_file(rel)
+        self.records()
+        self.duplicates()
+        self.months()
+        self.counters()
+        self.manifest()
+        self.payloads()
+        self.permissions()
+
+    # -- files -------------------------------------------------------------------------------
+
+    def side_files(self) -> None:
+        home = self.home
+        why = journal.problem(home) if (home / JOURNAL).exists() else None
+        if why is None:
+            journal.recover(home)  # roll a sound journal forward and sweep, as any command does
+        else:
+            self.set_aside(JOURNAL, why, _("the interrupted change it describes"))
+        if (home / UNDO).exists():
+            data = _decode(home / UNDO)
+            why = _("it is {why}", why=data) if isinstance(data, str) else undo.problem(data)
+            if why:
+                self.set_aside(UNDO, why, _("the undo history: no earlier change can be undone"))
+            elif not isinstance(data, str):
+                self.r.ok.append(UNDO)
+                self.history = undo.history(data)
+
+    def set_aside(self, rel: str, why: str, loses: str, **kw: Any) -> None:
+        fix = _("set aside as {name}", name=self.aside(rel))
+        self.add(rel, why, fix=fix, loses=loses, **kw)
+        self.r.set_aside.append(rel)
+
+    def meta(self) -> bool:
+        path = self.home / META
+        if not path.exists():
+            if not manifest.meta_expected(self.home):
+                return False  # a new, empty home
+            why = _("it is missing")
+        else:
+            data = _decode(path)
+            problem = _("it is {why}", why=data) if isinstance(data, str) else None
+            if not isinstance(data, str):
+                problem = validate.meta_problem(data)
+                if problem is None:
+                    migrations.check(data, self.home)  # a newer growthdesk's data: not ours
+                    self.view[META] = data
+                    self.r.ok.append(META)
+                    self.on_disk.add(META)
+                    if "files" in data["_meta"]["1"]:
+                        self.listed = manifest.listed(data)
+                    return True
+            why = str(problem)
+        if self.restore(META, why):
+            if "files" in self.view[META]["_meta"]["1"]:
+                self.listed = manifest.listed(self.view[META])
+        else:  # no good backup: rebuild it; the counters follow from the records
+            self.view[META] = migrations.fresh_meta()
+            self.changed.add(META)
+            fix = _("rebuilt: id counters from the records, the profile back to its defaults")
+            self.add(META, why, fix=fix, loses=_("the profile settings"), whole_file=True)
+        return True
+
+    def data_files(self) -> list[str]:
+        self.on_disk |= {r for r in (MAIN, MODELS) if (self.home / r).exists()}
+        self.on_disk |= {shard(m) for m in months_on_disk(self.home)}
+        return sorted((self.on_disk - {META}) | (self.listed or frozenset()))
+
+    def data_file(self, rel: str) -> None:
+        path = self.home / rel
+        if not path.exists():
+            if not self.restore(rel, _("it is missing")):
+                fix = _("dropped from the list of data files in meta.json")
+                loses = _("everything that was in {file}", file=rel)
+                self.add(rel, _("it is missing"), fix=fix, loses=loses, whole_file=True)
+            return
+        data = _decode(path)
+        if not isinstance(data, str):
+            self.view[rel] = data
+            self.r.ok.append(rel)
+            return
+        why = _("it is {why}", why=data)
+        if not self.restore(rel, why):
+            # Set aside, so that the rest of the store can be used again.
+            if rel in self.r.set_aside:
+                self.r.set_aside.remove(rel)
+            self.set_aside(rel, why, _("everything in {file}", file=rel), whole_file=True)
+
+    def restore(self, rel: str, why: str) -> bool:
+        path = self.home / rel
+        if (path.exists() or path.is_symlink()) and not path.is_file():
+            self.r.set_aside.append(rel)  # a folder or device in its place: moved out first
+        valid = (lambda d: validate.meta_problem(d) is None) if rel == META else None
+        backup = backups.newest_good(self.home, rel, valid)
+        if backup is None:
+            return False
+        self.view[rel] = parse((self.home / backup).read_bytes(), rel)
+        self.changed.add(rel)
+        self.restored.add(rel)
+        fix = _("restore {backup}", backup=backup)
+        loses = self.loss(rel, backup)
+        self.add(rel, why, fix=fix, loses=loses, backup=backup, whole_file=True)
+        return True
+
+    def loss(self, rel: str, backup: str) -> str | None:
+        """What restoring *backup* loses, from the undo history of the changes made since."""
+        name = backup.rsplit("/", 1)[-1]
+        after = name.endswith(".new")  # the file as that commit wrote it, not as it found it
+        txid = name.removesuffix(".new")
+        stamp = re.match(r"\d{20}", txid)
+        since = (
+            datetime.fromtimestamp(int(stamp.group()) / 1e9).strftime("%Y-%m-%d %H:%M")
+            if stamp
+            else "?"
+        )
+        if rel == META:
+            return _(
+                "profile settings changed after {when} are not in the backup (the id counters "
+                "are repaired)",
+                when=since,
+            )
+        later = [
+            e
+            for e in self.history
+            if rel in e["files"] and (e["tx"] > txid or not after and e["tx"] == txid)
+        ]
+        if later:
+            labels = "; ".join(e["label"] for e in reversed(later[:3]))
+            more = "; …" if len(later) > 3 else ""
+            return _(
+                "{n} change(s) made after {when} are not in the backup: {labels}",
+                n=len(later),
+                when=since,
+                labels=labels + more,
+            )
+        if after and self.history and self.history[-1]["tx"] <= txid:
+            return None  # the undo history reaches back: the backup is the file as last written
+        return _(
+            "changes made to {file} after {when} may not be in the backup", file=rel, when=since
+        )
+
+    # -- records -----------------------------------------------------------------------------
+
+    def shards(self) -> list[str]:
+        return sorted(rel for rel in self.view if is_shard(rel))
+
+    def records(self) -> None:
+        for rel in sorted(self.view):
+            tables = ("wins",) if is_shard(rel) else _MAIN_TABLES if rel == MAIN else ()
+            for table in tables:
+                docs = self.view[rel].get(table, {})
+                for key in list(docs):
+                    record = docs[key]
+                    for id in (record.get("id"), key):
+                        if type(id) is int or isinstance(id, str) and id.isdigit():
+                            self.highest[table] = max(self.highest.get(table, 0), int(id))
+                    why = validate.record_problem(table, key, record)
+                    if why is None:
+                        continue
+                    del docs[key]
+                    self.kept.setdefault(rel, {}).setdefault(table, {})[key] = record
+                    self.changed.add(rel)
+                    name = self.aside(rel)
+                    self.add(
+                        rel,
+                        _("{table} record {key}: {why}", table=table, key=key, why=why),
+                        fix=_("set aside in {name}", name=name),
+                        loses=_("the record leaves the store (it is kept in {name})", name=name),
+                    )
+
+    def duplicates(self) -> None:
+        """One copy per win id: in the shard of its month, newest updated, not from a backup."""
+        copies: dict[str, list[str]] = {}
+        for rel in self.shards():
+            for key in self.view[rel].get("wins", {}):
+                copies.setdefault(key, []).append(rel)
+        for key, rels in copies.items():
+            if len(rels) < 2:
+                continue
+
+            def rank(rel: str, key: str = key) -> tuple[bool, str, bool, str]:
+                win = self.view[rel]["wins"][key]
+                home_shard = shard(month_of(win["when"])) == rel
+                updated = str(win.get("updated") or win.get("created") or "")
+                return home_shard, updated, rel not in self.restored, rel  # live beats a backup
+
+            keeper = max(rels, key=rank)
+            kept = self.view[keeper]["wins"][key]
+            for rel in rels:
+                if rel == keeper:
+                    continue
+                copy = self.view[rel]["wins"].pop(key)
+                self.changed.add(rel)
+                loses = None
+                if copy != kept:
+                    loses = _(
+                        "this copy of win #{id} ({when}: {problem})",
+                        id=key,
+                        when=copy["when"][:16],
+                        problem=str(copy["problem"])[:40],
+                    )
+                self.add(
+                    rel,
+                    _("win #{id} is also in {other}", id=key, other=keeper),
+                    fix=_("only the copy in {keeper} kept", keeper=keeper),
+                    loses=loses,
+                )
+
+    def months(self) -> None:
+        for rel in self.shards():
+            wins = self.view[rel].get("wins", {})
+            for key in list(wins):
+                target = shard(month_of(wins[key]["when"]))
+                if target == rel:
+                    continue
+                self.view.setdefault(target, {}).setdefault("wins", {})[key] = wins.pop(key)
+                self.changed |= {rel, target}
+                self.add(
+                    rel,
+                    _("win #{id} belongs in {target}", id=key, target=target),
+                    fix=_("moved there"),
+                )
+
+    def counters(self) -> None:
+        counters = self.view[META]["_meta"]["1"].setdefault("next_id", {})
+        for table, top in sorted(self.highest.items()):
+            if int(counters.get(table, 1)) <= top:
+                self.add(
+                    META,
+                    _(
+                        "the next {table} id would be {n}, but #{top} exists",
+                        table=table,
+                        n=counters.get(table, 1),
+                        top=top,
+                    ),
+                    fix=_("counter raised to {n}", n=top + 1),
+                )
+                counters[table] = top + 1
+                self.changed.add(META)
+
+    def manifest(self) -> None:
+        final = {
+            rel
+            for rel, data in self.view.items()
+            if manifest.is_listed_kind(rel) and (not is_shard(rel) or data.get("wins"))
+        }
+        if self.listed is not None:
+            for rel in sorted((final & self.on_disk) - self.listed):
+                self.add(rel, _("meta.json does not list it"), fix=_("listed"))
+        meta = self.view[META]
+        if "files" in meta["_meta"]["1"] and final != manifest.listed(meta):
+            manifest.set_listed(meta, final)
+            self.changed.add(META)
+
+    def payloads(self) -> None:
+        for rel in sorted(self.changed):
+            data = self.view[rel]
+            if is_shard(rel):
+                if not data.get("wins"):
+                    if (self.home / rel).exists():
+                        self.r.payloads[rel] = None  # emptied: removed, as commits do
+                    continue
+                wins = in_time_order(list(data["wins"].values()))
+                data = {**data, "wins": {str(w["id"]): w for w in wins}}
+            self.r.payloads[rel] = orjson.dumps(data)
+        for rel, tables in self.kept.items():
+            self.r.kept[self.aside(rel)] = orjson.dumps(tables)
+
+    def permissions(self) -> None:
+        mode = self.home.stat().st_mode & 0o777
+        if mode & 0o077:
+            self.r.warnings.append(
+                _("data folder is readable by others (mode {m:o}); expected 700", m=mode)
+            )
+        for rel in self.r.ok:
+            if (self.home / rel).stat().st_mode & 0o077:
+                self.r.warnings.append(_("{file} is readable by others", file=rel))

@@ -1,0 +1,132 @@
+"""One data file: parse and check it, write it durably, and cache it while it is unchanged."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from growthdesk.core.errors import CorruptStoreError
+from growthdesk.core.i18n import _
+from growthdesk.store import faults
+
+__all__ = [
+    "decode",
+    "read",
+    "parse",
+    "write_file",
+    "atomic_write",
+    "fsync_dir",
+    "FileCache",
+    "in_time_order",
+]
+
+
+def decode(raw: bytes) -> dict[str, Any] | str:
+    """A data file's tables, or why it is none: empty, torn or foreign, never an empty table."""
+    if not raw.strip(b" \t\r\n\0"):  # NUL-filled files follow crashes on some filesystems
+        return _("empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return _("damaged (not valid JSON)")
+    # Every table a dict of dicts; the record check runs in C (set of types), as it walks
+    # every record of every shard on every command.
+    if not isinstance(data, dict) or not all(
+        isinstance(t, dict) and set(map(type, t.values())) <= {dict} for t in data.values()
+    ):
+        return _("not a growthdesk file")
+    return data
+
+
+def read(path: Path, rel: str) -> bytes:
+    """A data file's bytes; FileNotFoundError if absent, CorruptStoreError if unreadable."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:  # a folder in its place, no permission…
+        hint = _("run `growthdesk doctor --restore` to restore the newest good backup")
+        why = _("unreadable ({why})", why=exc.strerror or exc)
+        raise CorruptStoreError(
+            _("data file {file} is {why}; {hint}", file=rel, why=why, hint=hint)
+        ) from None
+
+
+def parse(raw: bytes, rel: str) -> dict[str, Any]:
+    """Parse a data file; CorruptStoreError, naming it, if :func:`decode` finds it damaged."""
+    data = decode(raw)
+    if isinstance(data, str):
+        hint = _("run `growthdesk doctor --restore` to restore the newest good backup")
+        raise CorruptStoreError(
+            _("data file {file} is {why}; {hint}", file=rel, why=data, hint=hint)
+        )
+    return data
+
+
+def fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # some filesystems refuse directory fsync
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_file(path: Path, payload: bytes) -> None:
+    """Create *path* (0600), write and fsync it. The caller renames it into place."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        view = faults.torn_write(fd, memoryview(payload))
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    write_file(tmp, payload)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+class FileCache:
+    """The parsed files of one data folder, kept only while stat() says a file is unchanged."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self._entries: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+
+    def load(self, rel: str) -> dict[str, Any] | None:
+        path = self.home / rel
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        hit = self._entries.get(path)
+        if hit and hit[0] == key:
+            return hit[1]
+        data = parse(read(path, rel), rel)
+        self._entries[path] = (key, data)
+        return data
+
+    def forget(self, path: Path) -> None:
+        self._entries.pop(path, None)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+def in_time_order(wins: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Wins sorted by when, then id; a linear check first, because shards are stored sorted."""
+    if all(a["when"] <= b["when"] for a, b in pairwise(wins)):
+        return wins
+    return sorted(wins, key=lambda w: (w["when"], w["id"]))

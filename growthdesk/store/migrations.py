@@ -1,0 +1,85 @@
+"""Schema versions: refuse data from a newer growthdesk, upgrade data from an older one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from growthdesk.core.errors import CorruptStoreError, NewerStoreError
+from growthdesk.core.i18n import _
+from growthdesk.store.layout import MAIN, META, MODELS, months_on_disk, shard
+from growthdesk.store.manifest import is_listed_kind, set_listed
+
+if TYPE_CHECKING:
+    from growthdesk.store.api import Store
+
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "fresh_meta", "check", "migrate"]
+
+SCHEMA_VERSION = 3
+
+
+def _v1_ids_into_records(files: dict[str, dict[str, Any]]) -> None:
+    """Schema 2: every record carries its own "id", so readers can hand records out uncopied."""
+    for rel, data in files.items():
+        if rel in (META, MODELS):
+            continue  # single documents (schema, profile, models), not records
+        for table in data.values():
+            for key, doc in table.items():
+                doc["id"] = int(key)
+
+
+def _v2_manifest(files: dict[str, dict[str, Any]]) -> None:
+    """Schema 3: meta.json lists the data files, built from those on disk (see ``manifest``)."""
+    set_listed(files[META], (rel for rel in files if is_listed_kind(rel)))
+
+
+# version -> function(files: dict[rel, data]) that upgrades the in-memory files to version+1.
+MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {
+    1: _v1_ids_into_records,
+    2: _v2_manifest,
+}
+
+
+def fresh_meta() -> dict[str, Any]:
+    """meta.json of a new data folder."""
+    return {"_meta": {"1": {"schema_version": SCHEMA_VERSION, "next_id": {}, "files": []}}}
+
+
+def _version(meta: dict[str, Any]) -> int:
+    doc = meta.get("_meta", {}).get("1")
+    if not doc or not isinstance(doc.get("schema_version"), int):
+        raise CorruptStoreError(_("data file {file} has no schema version", file=META))
+    return int(doc["schema_version"])
+
+
+def check(meta: dict[str, Any], home: Path) -> bool:
+    """True if the data needs migrating; NewerStoreError if a newer growthdesk wrote it."""
+    version = _version(meta)
+    if version > SCHEMA_VERSION:
+        raise NewerStoreError(
+            _(
+                "the data in {path} was written by a newer growthdesk (schema {v}, this "
+                "version reads up to {mine}); upgrade growthdesk",
+                path=home,
+                v=version,
+                mine=SCHEMA_VERSION,
+            )
+        )
+    return version < SCHEMA_VERSION
+
+
+def migrate(store: Store) -> None:
+    """Upgrade every file to SCHEMA_VERSION in one (backed-up, not undoable) transaction."""
+    with store.transaction("migrate schema", undoable=False) as tx:
+        version = _version(tx.file(META))
+        if version >= SCHEMA_VERSION:
+            return  # another process migrated while we waited for the lock
+        rels = [META, MAIN, MODELS, *(shard(m) for m in months_on_disk(store.home))]
+        files = {rel: tx.file(rel) for rel in rels if (store.home / rel).exists()}
+        while version < SCHEMA_VERSION:
+            MIGRATIONS[version](files)
+            version += 1
+        for rel, data in files.items():
+            tx.put_file(rel, data)
+        tx.file(META)["_meta"]["1"]["schema_version"] = SCHEMA_VERSION
