@@ -412,7 +412,7 @@ def test_stats_command_text_and_json(invoke: Any) -> None:
     assert "  Wins               3  +200%   0.6 per working day (was 0.2)" in lines
     assert "  Within 15 min    67%  +67 pts median 10m, 3 timed" in lines  # the week before: 0 of 1
     assert any(line.startswith("  Passwords, sign-in & MFA  ██████████████████") for line in lines)
-    assert any("   3× password reset finance" in line for line in lines)
+    assert any("   3× Password reset finance" in line for line in lines)  # the title
     assert all(len(line) <= 80 for line in lines) and "\x1b[" not in r.stdout
 
 
@@ -430,4 +430,4 @@ def test_dashboard_lines_ascii_fallback() -> None:
     text = "\n".join(lines)
     assert text.isascii(), [ch for ch in text if not ch.isascii()]
     assert "  Passwords, sign-in & MFA  " + "#" * 18 + "       4      1     9m   75%" in lines
-    assert "     3x password reset finance team" in text
+    assert "     3x Password reset finance team" in text  # the title

@@ -59,6 +59,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "query": ("growthdesk.cli.assist", "query_cmd", "The search query for a problem, no names."),
     "plain": ("growthdesk.cli.assist", "plain_cmd", "Jargon check; what-happens-next message."),
     "howto": ("growthdesk.cli.assist", "howto_cmd", "How-to drafts for your repeat problems."),
+    "team": ("growthdesk.cli.team", "team_group", "Share an expert directory with your team."),
 }
 
 
@@ -115,12 +116,25 @@ class LazyGroup(NoRepeats, click.Group):
         except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
             if os.environ.get("GROWTHDESK_DEBUG"):
                 raise
+            damage = _store_damage(ctx)  # a damaged record, not our bug: name it
+            if damage is not None:
+                raise click.ClickException(printable(str(damage))) from None
             raise click.ClickException(
                 printable(
                     f"internal error: {type(exc).__name__}: {exc} "
                     "(set GROWTHDESK_DEBUG=1 for details)"
                 )
             ) from None
+
+
+def _store_damage(ctx: click.Context) -> Exception | None:
+    from growthdesk.cli.app import App
+
+    app = ctx.obj
+    try:
+        return app.damage() if isinstance(app, App) else None
+    except Exception:  # noqa: BLE001 - the check must not hide the first failure
+        return None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

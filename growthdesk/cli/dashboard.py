@@ -244,7 +244,7 @@ def dashboard_lines(
             detail = f"last {r['last'][5:]}{hours}"
             count = paint(f"{r['count']:>4}{times}", fg="yellow")
             out.append(
-                f"  {count} {cut(r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
+                f"  {count} {cut(r.get('title') or r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
             )
 
     if data["kudos"]["recent"]:

@@ -40,8 +40,15 @@ def _win_json(win: Mapping[str, Any], score: float) -> dict[str, Any]:
     help="How many people to suggest.",
 )
 @click.option("--kind", type=click.Choice(_KINDS), help="Only this kind of contact.")
+@click.option(
+    "--team/--no-team",
+    default=None,
+    help="Rank teammates and their shared contacts too (default: once you joined a team).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) -> None:
+def ask_cmd(
+    text: tuple[str, ...], top: int, kind: str | None, team: bool | None, as_json: bool
+) -> None:
     """Whom to ask about a problem: people with reasons and introduction paths, and your own
     similar past wins.
 
@@ -49,6 +56,7 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
     Examples:
       growthdesk ask "VPN token keeps failing after the AnyConnect update"
       growthdesk ask "printer op 2e verdieping print niet" --top 3 --json
+      growthdesk ask "Citrix session freezes" --team
     """
     from growthdesk.network.ranking import ask
 
@@ -67,12 +75,20 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
         kind=kind,
         model=store.model("tagger"),
     )
+    if team is not False:
+        from growthdesk.team.directory import add_team
+
+        contacts = store.contacts()
+        agent_id = store.profile().get("agent_id")
+        add_team(result, app.home, contacts, agent_id, top=top, kind=kind, required=bool(team))
     if as_json:
         emit_json(
             {
                 "skills": [s for s, _v in result.skills],
                 "people": [p.as_json() for p in result.people],
-                "similar_wins": [_win_json(w, s) for w, s in result.similar_wins],
+                "similar_wins": [
+                    _win_json(m.win, m.score) | {"why": m.why} for m in result.similar_wins
+                ],
                 "hints": result.hints,
                 "search_query": result.search_query,
             }
@@ -109,11 +125,13 @@ def ask_cmd(text: tuple[str, ...], top: int, kind: str | None, as_json: bool) ->
     if result.similar_wins:
         echo("")
         echo(style("You solved similar problems before", bold=True))
-        for win, _score in result.similar_wins:
+        for match in result.similar_wins:
+            win = match.win
             line = f"  #{win['id']} {str(win.get('when', ''))[:10]}  {win.get('problem', '')}"
             if win.get("solution"):
                 line += f"  → {win['solution']}"
             echo(line)
+            echo(f"      ({'; '.join(match.why)})")
     if result.search_query:
         echo("")
         echo(style(_("Search the web with:"), bold=True) + f" {result.search_query}")

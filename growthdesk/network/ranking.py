@@ -15,7 +15,7 @@ result carries hints instead (growthdesk.network.hints); the offline evaluation 
 scenario is growthdesk.network.evaluation.
 
 The query's skill areas come from growthdesk.skills.tagger.suggest; similar wins from
-growthdesk.worklog.recall.recall. Both are imported lazily and may be passed in (tests, benchmarks).
+growthdesk.worklog.similar.similar. Both are imported lazily and may be passed in (tests, benchmarks).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
@@ -36,6 +36,9 @@ from growthdesk.core.text import content_words, fold
 from growthdesk.network.graph import ME, GraphParams, days_since, reach_from
 from growthdesk.network.hints import where_to_look
 from growthdesk.skills.labels import skill_label
+
+if TYPE_CHECKING:
+    from growthdesk.worklog.similar import Match
 
 __all__ = [
     "RankParams",
@@ -96,7 +99,7 @@ class Suggestion:
 class AskResult:
     skills: list[tuple[str, float]]
     people: list[Suggestion]
-    similar_wins: list[tuple[Win, float]] = field(default_factory=list)
+    similar_wins: list[Match[Win]] = field(default_factory=list)  # above the relevance floor
     hints: list[str] = field(default_factory=list)
     skipped_do_not_ask: list[str] = field(default_factory=list)
     search_query: str = ""  # what to type into a search engine (growthdesk.assist.query)
@@ -427,9 +430,9 @@ def ask(
         model=model,
     )
     if similar > 0 and wins:
-        from growthdesk.worklog.recall import recall
+        from growthdesk.worklog.similar import similar as similar_wins
 
-        result.similar_wins = [(w, float(s)) for w, s in recall(text, wins, similar)]
+        result.similar_wins = similar_wins(text, wins, similar)
     from growthdesk.assist.query import build_query
 
     result.search_query = build_query(text, names=[str(c["name"]) for c in contacts]).text()

@@ -1,0 +1,86 @@
+"""Tagger accuracy on real problem texts, per language, with 95% Wilson intervals.
+
+    python bench/bench_judgement.py [--per-area]
+
+Reads the frozen held-out sets (tests/data/heldout/, never tuned on) and the development
+sets (tests/data/devset/, the ones to tune on). Top-1: the labelled primary area is ranked
+first by growthdesk.skills.tagger.suggest; top-3: it is among the first three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from growthdesk.skills import tagger  # noqa: E402
+
+__all__ = ["SETS", "load", "main", "score", "wilson"]
+
+DATA = ROOT / "tests" / "data"
+SETS = {"held-out": DATA / "heldout", "dev": DATA / "devset"}
+LANGS = ("en", "nl")
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """The labelled rows of one JSON Lines file."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval for hits/n (better than the normal one for small n)."""
+    if n == 0:
+        return 0.0, 0.0
+    p = hits / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def score(rows: list[dict[str, Any]]) -> tuple[int, int, int, dict[str, list[int]]]:
+    """(n, top-1 hits, top-3 hits, per primary area [n, top-1 hits])."""
+    top1 = top3 = 0
+    per_area: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        ids = [area for area, _ in tagger.suggest(row["text"])]
+        hit1 = bool(ids) and ids[0] == row["primary"]
+        top1 += hit1
+        top3 += row["primary"] in ids[:3]
+        per_area[row["primary"]][0] += 1
+        per_area[row["primary"]][1] += hit1
+    return len(rows), top1, top3, per_area
+
+
+def _cell(hits: int, n: int) -> str:
+    low, high = wilson(hits, n)
+    return f"{hits / n:6.1%} [{low:5.1%}, {high:5.1%}]" if n else f"{'-':>22}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-area", action="store_true", help="also print top-1 per area")
+    args = parser.parse_args(argv)
+    print(f"{'set':<9}{'lang':<5}{'n':>5}  {'top-1 [95% CI]':<24}{'top-3 [95% CI]':<24}")
+    areas: dict[tuple[str, str], dict[str, list[int]]] = {}
+    for name, folder in SETS.items():
+        for lang in LANGS:
+            n, top1, top3, per_area = score(load(folder / f"tagger_{lang}.jsonl"))
+            areas[(name, lang)] = per_area
+            print(f"{name:<9}{lang:<5}{n:>5}  {_cell(top1, n):<24}{_cell(top3, n):<24}")
+    if args.per_area:
+        for (name, lang), per_area in areas.items():
+            print(f"\n== {name} {lang}: top-1 per primary area, weakest first")
+            for area, (n, hits) in sorted(per_area.items(), key=lambda kv: kv[1][1] / kv[1][0]):
+                print(f"  {area:<22}{hits:>3}/{n:<3} {hits / n:6.1%}")
+
+
+if __name__ == "__main__":
+    main()

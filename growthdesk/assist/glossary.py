@@ -1,0 +1,86 @@
+"""The shipped bilingual symptom glossary (data/glossary.json): Dutch words to the English
+terms people search for and back, the filler a query drops, and common first names.
+
+`english_concepts` is what repeat-problem clustering compares, so that "Account geblokkeerd na
+vakantie" and "Account locked out after holiday" are the same problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from growthdesk.assist.words import PhraseIndex, stem_keys, words
+from growthdesk.core.data import read_json
+from growthdesk.core.text import GENERIC_WORDS, STOPWORDS, concept, fold
+
+__all__ = ["Glossary", "glossary", "to_dutch", "english_concepts"]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    to_en: PhraseIndex  # Dutch phrase -> English term
+    filler: dict[str, PhraseIndex]  # per language
+    skip: dict[str, frozenset[str]]  # folded words a phrase match may step over
+    first_names: frozenset[str]  # folded
+    same: frozenset[str]  # folded words spelled the same in both languages
+    english: frozenset[str]  # folded one-word English terms of the phrases
+
+
+def _split(value: object) -> list[str]:
+    return [v.strip() for v in str(value or "").split("|") if v.strip()]
+
+
+@lru_cache(maxsize=1)
+def glossary() -> Glossary:
+    data = read_json("glossary.json")
+    skip = {lang: frozenset(_split(v)) for lang, v in data["skip"].items()}
+    to_en: list[tuple[str, object]] = []
+    to_nl: list[tuple[str, object]] = []
+    for row in data["phrases"]:
+        nl_forms, en = _split(row["nl"]), str(row["en"])
+        to_en += [(form, en) for form in nl_forms]
+        to_nl += [(form, nl_forms[0]) for form in [en, *_split(row.get("en_also"))]]
+    return Glossary(
+        to_en=PhraseIndex(to_en, skip["nl"]),
+        filler={lang: PhraseIndex((f, f) for f in _split(v)) for lang, v in data["filler"].items()},
+        skip=skip,
+        first_names=frozenset(n.lower() for n in _split(data["first_names"])),
+        same=frozenset(fold(w) for w in _split(data["same"])),
+        english=frozenset(fold(en) for en, _nl in to_nl if " " not in en),
+    )
+
+
+@lru_cache(maxsize=1)
+def to_dutch() -> PhraseIndex:
+    """English phrase -> Dutch term (the first Dutch spelling); only an English problem's Dutch
+    query needs it, so it is built on first use."""
+    pairs: list[tuple[str, object]] = []
+    for row in read_json("glossary.json")["phrases"]:
+        first = _split(row["nl"])[0]
+        pairs += [(form, first) for form in [str(row["en"]), *_split(row.get("en_also"))]]
+    return PhraseIndex(pairs, glossary().skip["en"])
+
+
+@lru_cache(maxsize=16384)
+def english_concepts(text: str) -> frozenset[str]:
+    """The content of a problem text as English concept terms: Dutch phrases translated by the
+    glossary, then core.text.concept (stemmed, bilingual synonyms merged); stop and generic words
+    dropped. Cached: helpdesk texts repeat."""
+    g = glossary()
+    items = [w for w in words(text) if w.key not in g.skip["nl"]]
+    keys = stem_keys(items)
+    out: set[str] = set()
+    i = 0
+    while i < len(items):
+        hit = g.to_en.match(keys, i)
+        if hit is not None:
+            n, english = hit
+            out.update(concept(w.key) for w in words(str(english)) if w.key not in STOPWORDS)
+            i += n
+            continue
+        key = items[i].key
+        if key not in STOPWORDS and key not in GENERIC_WORDS and len(key) >= 2:
+            out.add(concept(key))
+        i += 1
+    return frozenset(out - {concept(w) for w in GENERIC_WORDS})

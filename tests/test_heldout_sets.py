@@ -1,0 +1,104 @@
+"""The tagger evaluation sets: valid labels, disjoint held-out and dev sets, and a frozen held-out set."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from growthdesk.skills.ids import SKILL_IDS
+
+DATA = Path(__file__).parent / "data"
+HELDOUT = DATA / "heldout"
+DEVSET = DATA / "devset"
+LANGS = ("en", "nl")
+KEYS = {"text", "primary", "secondary", "lang", "source"}
+# The issue asks for 150 held-out and 60 dev items per language. English meets that; the Dutch sets are
+# smaller because almost no real Dutch end-user text was found (see heldout/README.md). These floors catch
+# lost items; the freeze check below catches any other edit of the held-out files.
+MIN_ITEMS = {
+    ("heldout", "en"): 150,
+    ("devset", "en"): 60,
+    ("heldout", "nl"): 18,
+    ("devset", "nl"): 6,
+}
+
+
+def _load(folder: Path, lang: str) -> list[dict[str, Any]]:
+    lines = (folder / f"tagger_{lang}.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+SETS = {(folder.name, lang): _load(folder, lang) for folder in (HELDOUT, DEVSET) for lang in LANGS}
+
+
+@pytest.mark.parametrize("key", sorted(SETS))
+def test_rows_are_valid(key: tuple[str, str]) -> None:
+    lang = key[1]
+    for row in SETS[key]:
+        assert set(row) == KEYS, row
+        assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != "", row
+        assert row["lang"] == lang, row
+        assert row["primary"] in SKILL_IDS, row
+        secondary = row["secondary"]
+        assert isinstance(secondary, list) and len(set(secondary)) == len(secondary), row
+        assert all(s in SKILL_IDS and s != row["primary"] for s in secondary), row
+        assert re.match(r"https?://\S+$", row["source"]), row
+
+
+@pytest.mark.parametrize("key", sorted(SETS))
+def test_minimum_sizes(key: tuple[str, str]) -> None:
+    assert len(SETS[key]) >= MIN_ITEMS[key]
+
+
+def test_no_duplicate_texts_or_sources_anywhere() -> None:
+    rows = [row for rows in SETS.values() for row in rows]
+    texts = Counter(_norm(row["text"]) for row in rows)
+    sources = Counter(row["source"] for row in rows)
+    assert [t for t, n in texts.items() if n > 1] == []
+    assert [s for s, n in sources.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_heldout_and_dev_are_disjoint(lang: str) -> None:
+    held, dev = SETS[("heldout", lang)], SETS[("devset", lang)]
+    assert {_norm(r["text"]) for r in held}.isdisjoint(_norm(r["text"]) for r in dev)
+    assert {r["source"] for r in held}.isdisjoint(r["source"] for r in dev)
+
+
+def test_heldout_was_not_in_the_tuned_sets() -> None:
+    tuned = set()
+    for name in ("tagger_eval.jsonl", "tagger_holdout.jsonl"):
+        for line in (DATA / name).read_text("utf-8").splitlines():
+            if line.strip():
+                tuned.add(_norm(json.loads(line)["text"]))
+    held = {_norm(r["text"]) for lang in LANGS for r in SETS[("heldout", lang)]}
+    assert held.isdisjoint(tuned)
+
+
+def test_every_area_present_three_times_in_english_heldout() -> None:
+    counts = Counter(row["primary"] for row in SETS[("heldout", "en")])
+    assert {area: counts[area] for area in SKILL_IDS if counts[area] < 3} == {}
+
+
+def test_heldout_files_are_frozen() -> None:
+    expected = {}
+    for line in (HELDOUT / "FROZEN").read_text("utf-8").splitlines():
+        digest, name = line.split()
+        expected[name] = digest
+    actual = {
+        f"tagger_{lang}.jsonl": hashlib.sha256(
+            (HELDOUT / f"tagger_{lang}.jsonl").read_bytes()
+        ).hexdigest()
+        for lang in LANGS
+    }
+    assert actual == expected
