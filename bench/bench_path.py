@@ -1,9 +1,12 @@
 """Whole-process timing of `growthdesk path` (text and --json) at 25,000 wins.
 
-    python bench/bench_path.py [--runs 9] [--wins 25000]
+    python bench/bench_path.py [--runs 9] [--wins 25000] [--judgement]
 
 Target: median <= 300 ms as a whole process. Also prints, in-process, how that time splits
 between loading the store and the career analysis itself, so a miss can be placed.
+--judgement prints instead what the advice says for the personas of tests/test_personas.py
+(recommended track, label, fit) and recall precision@3 on tests/data/recall_labelled.jsonl,
+raw BM25 top 3 against similar() (precision of what is shown).
 Run by hand; not part of the test suite.
 """
 
@@ -17,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from gen import generate  # noqa: E402
@@ -64,11 +68,64 @@ print((t1 - t0) * 1000, statistics.median(loads), statistics.median(runs))
     return {"imports": imports, "store load": load, "analyse": analyse}
 
 
+def judgement() -> None:
+    """The persona table and recall precision@3 (see the module doc)."""
+    import json
+    from datetime import datetime, timedelta
+
+    tests = Path(__file__).resolve().parent.parent / "tests"
+    sys.path.insert(0, str(tests))
+    from test_personas import PERSONAS
+
+    from growthdesk.career.analysis import analyse
+    from growthdesk.worklog.recall import recall
+    from growthdesk.worklog.similar import similar
+
+    now = datetime.fromisoformat(NOW)
+    print(f"{'persona':<20} {'coach says':<12} {'growthdesk':<12} {'label':<16} best fit")
+    for name, (counts, months, learning, want, _label) in PERSONAS.items():
+        slots = sorted(((j + 0.5) / n, s) for s, n in counts.items() for j in range(n))
+        days = months * 30.4375
+        wins: list[Any] = [
+            {"when": (now - timedelta(days=days * (1 - (k + 0.5) / len(slots)))).isoformat(),
+             "skills": [s]}
+            for k, (_p, s) in enumerate(slots)
+        ]  # fmt: skip
+        learn: list[Any] = [
+            {"when": NOW, "kind": k, "title": t, "skills": [s]} for t, k, s in learning
+        ]
+        started = (now - timedelta(days=days)).date().isoformat()
+        profile: Any = {"started": started}
+        r = analyse(wins, learn, profile, now)
+        got = r.recommended or "-"
+        best = f"{r.fits[0].track} {r.fits[0].fit:.0%}"
+        ok = "" if (r.recommended == want) else "  <- differs"
+        print(f"{name:<20} {want or '-':<12} {got:<12} {r.label:<16} {best}{ok}")
+    rows = [json.loads(line) for line in (tests / "data" / "recall_labelled.jsonl").open()]
+    labelled = [r["win"] for r in rows if "win" in r]
+    queries = [r for r in rows if "query" in r]
+
+    def precision(shown: list[int], relevant: set[int]) -> float:
+        top = shown[:3]
+        return sum(i in relevant for i in top) / len(top) if top else float(not relevant)
+
+    before = [precision([w["id"] for w, _s in recall(q["query"], labelled, 3)], set(q["relevant"]))
+              for q in queries]  # fmt: skip
+    after = [precision([m.win["id"] for m in similar(q["query"], labelled, 3)], set(q["relevant"]))
+             for q in queries]  # fmt: skip
+    print(f"recall precision@3 on {len(queries)} labelled queries: BM25 top 3 "
+          f"{sum(before) / len(before):.3f}, similar() {sum(after) / len(after):.3f}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--wins", type=int, default=25000)
+    parser.add_argument("--judgement", action="store_true", help="Personas and recall P@3.")
     args = parser.parse_args()
+    if args.judgement:
+        judgement()
+        return
 
     home = OUT / f"path-{args.wins}"
     if not home.exists():

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from growthdesk.career import metrics
 from growthdesk.career.analysis import analyse
+from growthdesk.career.fit import FIT_FLOOR
 from growthdesk.skills.ids import SKILL_IDS
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
@@ -55,6 +56,23 @@ def test_metrics_stay_in_range(wins: list[dict], learning: list[dict]) -> None:
     assert all(0 <= f.fit <= 1 for f in report.fits)
     assert report.label in {"specialist", "t-shaped", "generalist", "not-enough-data"}
     assert all(g.wins_needed >= 0 for f in report.fits for g in f.gaps)
+    # Never a recommendation under the floor or without enough history.
+    if report.recommended is not None:
+        assert report.enough_data
+        assert next(f.fit for f in report.fits if f.track == report.recommended) >= FIT_FLOOR
+    assert "accounts_passwords" not in report.deep_areas
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(win, max_size=60), st.integers(min_value=1, max_value=200))
+def test_password_resets_never_raise_a_specialised_track(wins: list[dict], extra: int) -> None:
+    before = analyse(wins, [], {}, NOW)
+    when = NOW.isoformat(timespec="seconds")
+    after = analyse(wins + [{"when": when, "skills": ["accounts_passwords"]}] * extra, [], {}, NOW)
+    fit = {f.track: f.fit for f in before.fits}
+    for f in after.fits:
+        if f.track != "generalist":
+            assert f.fit <= fit[f.track] + 1e-12, f.track
 
 
 @settings(max_examples=80, deadline=None)

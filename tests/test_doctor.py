@@ -260,3 +260,38 @@ def test_a_folder_in_place_of_a_data_file_is_damage_doctor_repairs(
     assert [c["name"] for c in Store(home).contacts()] == ["Ana de Vries"]
     assert len(Store(home).wins()) >= 2
     assert gd("doctor").returncode == 0
+
+
+@pytest.mark.parametrize("args", [[], ["--restore", "--yes"], ["--json"]])
+def test_doctor_on_a_missing_folder_says_so_and_creates_nothing(
+    invoke: Invoke, home: Path, args: list[str]
+) -> None:
+    result = invoke("doctor", *args)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: no growthdesk data in {home}; check --home")
+    assert not home.exists()
+
+
+def test_what_doctor_sets_aside_is_named_by_the_injected_clock(invoke: Invoke, home: Path) -> None:
+    invoke("log", "printer jam", "-s", "printing")
+    (home / "undo.json").write_bytes(b"{torn")
+    assert invoke("doctor", "--restore", "--yes").exit_code == 0
+    # conftest pins GROWTHDESK_NOW to 2026-11-26T10:00:00+01:00
+    assert [p.name for p in home.glob("undo.json.damaged-*")] == [
+        "undo.json.damaged-20261126T100000"
+    ]
+
+
+def test_doctor_prints_what_it_found_terminal_safe(invoke: Invoke, home: Path) -> None:
+    invoke("log", "printer jam", "-s", "printing")
+    shard = home / "wins" / "2026-11.json"
+    data = orjson.loads(shard.read_bytes())
+    data["wins"]["\x1b[2J\x1b]0;pwned\x07"] = data["wins"]["1"]  # a crafted record key
+    shard.write_bytes(orjson.dumps(data))
+    report = invoke("doctor")
+    assert report.exit_code == 1
+    assert "\x1b" not in report.stdout and "\x07" not in report.stdout
+    assert (
+        "BROKEN wins/2026-11.json: wins record \\x1b[2J\\x1b]0;pwned\\x07: its id" in report.stdout
+    )

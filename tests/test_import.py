@@ -463,3 +463,21 @@ def test_dry_run_names_the_report_of_skipped_rows(invoke: Invoke, tmp_path: Path
     )
     assert f"The rejected rows would be listed in {path}.rejected.csv." in result.stderr
     assert not (tmp_path / "topdesk_nl.csv.rejected.csv").exists()
+
+
+def test_text_limits_are_those_of_log(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    """Ticket, tag and helper take the 200 characters `log` takes (core.text.SHORT_TEXT)."""
+    ok, long = "T" * 200, "T" * 201
+    path = tmp_path / "limits.csv"
+    path.write_text(
+        "date,title,ticket,tags,helped_by\n"
+        f"2026-11-02,printer jam,{ok},{'t' * 200},{'Ana ' + 'x' * 196}\n"
+        f"2026-11-03,toner empty,{long},,\n"
+    )
+    result = invoke("import", str(path), "--from", "csv", "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    logged = invoke("log", "paper tray", "--ticket", long)
+    assert logged.exit_code == 1
+    assert f"row 3: {logged.stderr.removeprefix('Error: ').strip()}" in result.stderr
+    (win,) = Store(home).wins()
+    assert (win["ticket"], win["tags"]) == (ok, ["t" * 200])

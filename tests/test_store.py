@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import subprocess
 import sys
+import threading
+import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import orjson
@@ -279,3 +283,75 @@ def test_a_schema_1_store_is_migrated_to_records_with_ids(home: Path) -> None:
     assert stored["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert (home / "backups" / "wins_2026-11.json").is_dir()  # the old version is kept
     assert _log(s, "2026-11-03", "three") == 3
+
+
+# -- reads never create the data folder; a write that commits nothing leaves none --------------
+
+
+def test_reading_never_creates_the_data_folder(home: Path) -> None:
+    s = Store(home)
+    assert s.wins() == [] and s.contacts() == [] and s.history() == []
+    assert s.profile()["target_minutes"] == 15 and s.model("tagger") is None
+    assert s.damage() is None
+    s.close()
+    assert not home.exists()  # nor lock files in it
+
+
+def test_a_read_session_on_no_folder_reads_nothing_to_its_end(home: Path) -> None:
+    reader = Store(home)
+    assert reader.wins() == []
+    _log(Store(home), "2026-11-01", "meanwhile")  # another writer creates the folder
+    assert reader.wins() == [] and reader.history() == []  # one state per session, not a mix
+    reader.close()
+    assert [w["problem"] for w in reader.wins()] == ["meanwhile"]
+
+
+@pytest.mark.parametrize("fails", [True, False])
+def test_a_transaction_that_commits_nothing_leaves_no_folder(home: Path, fails: bool) -> None:
+    s = Store(home)
+    s.profile()  # a read session first, as commands have
+    refused = pytest.raises(StoreError) if fails else contextlib.nullcontext()
+    with refused, s.transaction("refused by validation"):
+        if fails:
+            raise StoreError("refused")
+    assert not home.exists()
+    assert s.wins() == []
+    _log(s, "2026-11-01", "then a real write")  # the same Store and lock state still work
+    assert [w["problem"] for w in Store(home).wins()] == ["then a real write"]
+    home_files = sorted(p.name for p in home.iterdir())
+    with pytest.raises(StoreError), s.transaction("refused on an existing folder"):
+        raise StoreError("refused")
+    assert sorted(p.name for p in home.iterdir()) == home_files
+
+
+def test_a_writer_waiting_on_a_folder_that_is_dropped_locks_the_new_one(home: Path) -> None:
+    """A writer that opened the lock of a new folder, which the first transaction then dropped
+    (it committed nothing), must not go on holding the removed lock file: it would guard
+    nothing against the next writer."""
+    waiting = lock.HomeLock(home)  # a second descriptor: flock conflicts as between processes
+    seen: list[bool] = []
+
+    def write() -> None:
+        with waiting.exclusive():
+            held = os.fstat(waiting._fds[0])  # type: ignore[index]
+            now = os.stat(home / "growthdesk.lock")
+            seen.append((held.st_ino, held.st_dev) == (now.st_ino, now.st_dev))
+
+    s = Store(home)
+    with pytest.raises(StoreError), s.transaction("refused"):
+        thread = threading.Thread(target=write)
+        thread.start()
+        deadline = time.monotonic() + 10
+        while waiting._fds is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.1)  # it now waits for our lock
+        raise StoreError("refused")
+    thread.join(10)
+    assert seen == [True]
+
+
+def test_undo_history_is_stamped_by_the_stores_clock(home: Path) -> None:
+    fixed = datetime(2031, 5, 6, 7, 8, 9, tzinfo=timezone(timedelta(hours=2)))
+    s = Store(home, now=lambda: fixed)
+    _log(s, "2026-11-01", "one")
+    assert [e["at"] for e in s.history()] == ["2031-05-06T07:08:09+02:00"]

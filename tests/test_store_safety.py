@@ -249,6 +249,7 @@ def test_readers_in_other_processes_see_whole_commits(home: Path) -> None:
 def test_a_transaction_after_reads_in_the_same_process_does_not_wait_for_itself(
     home: Path,
 ) -> None:
+    home.mkdir()  # a read session on no folder reads nothing to its end, and locks nothing
     reader, writer = Store(home), Store(home)
     assert reader.wins() == []  # the process now holds the shared lock
     with writer.transaction("log") as tx:
@@ -317,3 +318,125 @@ def test_a_sound_journal_is_still_rolled_forward(invoke: Invoke, home: Path) -> 
     assert Store(home).contacts()[0]["org"] == "Contoso"
     assert not (home / "journal.json").exists()
     assert os.listdir(home).count(tmp) == 0
+
+
+# -- 3. a damaged record is named, never an internal error ------------------------------------
+
+
+def _damaged(
+    rel: str, table: str, key: str, change: Callable[[dict], None]
+) -> Callable[[Path], None]:
+    def apply(home: Path) -> None:
+        data = orjson.loads((home / rel).read_bytes())
+        change(data[table][key])
+        (home / rel).write_bytes(orjson.dumps(data))
+
+    return apply
+
+
+_SHARD = "wins/2026-11.json"
+_DAMAGE = {
+    "when is a number": (_SHARD, "wins", "2", lambda r: r.update(when=5), "'when' is not str"),
+    "no problem": (_SHARD, "wins", "2", lambda r: r.pop("problem"), "'problem' is missing"),
+    "minutes is text": (
+        _SHARD,
+        "wins",
+        "2",
+        lambda r: r.update(minutes="five"),
+        "'minutes' is not",
+    ),
+    "when is no date": (
+        _SHARD,
+        "wins",
+        "2",
+        lambda r: r.update(when="garbage"),
+        "'when' is not an",
+    ),
+    "name is a number": (
+        "main.json",
+        "contacts",
+        "1",
+        lambda r: r.update(name=42),
+        "'name' is not",
+    ),
+}
+# Every command that reads the damaged field; export reads them all (a backup that import would
+# refuse is no backup), the others only what they use.
+_BROKEN_BY = [
+    *[("when is a number", c) for c in ("wins", "stats", "ask", "path", "review", "export")],
+    *[("no problem", c) for c in ("wins", "export")],
+    *[("minutes is text", c) for c in ("wins", "stats", "review", "export")],
+    *[("when is no date", c) for c in ("stats", "export")],
+    ("name is a number", "export"),
+]
+_ARGS = {"ask": ["ask", "printer"], "export": ["export", "--format", "json"]}
+
+
+@pytest.mark.parametrize(("damage", "command"), _BROKEN_BY)
+def test_a_damaged_record_is_named_by_every_command_that_reads_it(
+    invoke: Invoke, home: Path, damage: str, command: str
+) -> None:
+    assert invoke("contact", "add", "Bob", "--specialty", "printing:4").exit_code == 0
+    for day, text in (("02", "printer jam"), ("03", "toner empty")):
+        assert invoke("log", text, "-s", "printing", "--when", f"2026-11-{day}").exit_code == 0
+    rel, table, key, change, why = _DAMAGE[damage]
+    _damaged(rel, table, key, change)(home)
+    before = _files(home)
+
+    result = invoke(*_ARGS.get(command, [command]))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(
+        f"Error: data file {rel} is damaged ({table} record {key}: {why}"
+    )
+    assert "run `growthdesk doctor` to see every problem" in result.stderr
+    assert _files(home) == before
+
+
+def test_a_damaged_record_in_a_real_process_gives_one_line(invoke: Invoke, home: Path) -> None:
+    assert invoke("log", "printer jam", "-s", "printing", "--when", "2026-11-02").exit_code == 0
+    assert invoke("log", "toner empty", "-s", "printing", "--when", "2026-11-03").exit_code == 0
+    _damaged(_SHARD, "wins", "2", lambda r: r.pop("problem"))(home)
+    result = gd("wins")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(
+        "Error: data file wins/2026-11.json is damaged (wins record 2: 'problem' is missing)"
+    )
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert gd("doctor", "--restore", "--yes").returncode == 0  # the record is set aside
+    assert gd("wins").returncode == 0
+
+
+# -- 12. no command creates a data folder it does not write to --------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "printer jam", "--ticket", "T" * 201],  # refused before the transaction
+        ["contact", "add", "Ana", "--email", "not-an-address"],  # refused inside it
+        [
+            "event",
+            "add",
+            "Cisco Live",
+            "--kind",
+            "vendor",
+            "--date",
+            "2026-06-02",
+            "--met",
+            "x" * 201,
+        ],
+        ["import", "tickets.csv", "--from", "csv", "--dry-run"],
+        ["skills"],
+        ["undo"],
+        ["doctor"],
+    ],
+)
+def test_a_command_that_writes_nothing_creates_no_folder(
+    invoke: Invoke, home: Path, tmp_path: Path, args: list[str]
+) -> None:
+    (tmp_path / "tickets.csv").write_text("date,title\n2026-11-01,printer jam\n")
+    invoke(*args)
+    assert not home.exists()

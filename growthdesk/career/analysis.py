@@ -18,7 +18,14 @@ from datetime import date, datetime
 from typing import Any
 
 from growthdesk.career.advice import recommend
-from growthdesk.career.fit import TrackFit, earned_certifications, track_fits, track_gaps
+from growthdesk.career.fit import (
+    CORE_WEIGHT,
+    FIT_FLOOR,
+    TrackFit,
+    earned_certifications,
+    track_fits,
+    track_gaps,
+)
 from growthdesk.career.metrics import (
     BREADTH_SHARE,
     BROAD_AREAS,
@@ -66,7 +73,8 @@ class PathReport:
     metrics: Metrics
     areas: list[AreaShare]
     fits: list[TrackFit]
-    top_track: str
+    top_track: str  # the best fit, recommended or not
+    recommended: str | None  # the best fit when there is enough data and it reaches FIT_FLOOR
     focus: str | None
     window: Window
     plan: list[QuarterPlan]
@@ -145,7 +153,10 @@ def analyse(
     plan = quarter_plan(now, win, focus_fit, tracks, enough, needs, lang, pace=dist.recent_wins)
     start = date.fromisoformat(win.started) if win.started else None
     hist = history_from(dist, start, now)
-    text, reasons = recommend(label, m, areas, deep, fits, top, win, profile, needs, tracks, lang)
+    chosen = top if enough and top.fit >= FIT_FLOOR else None
+    text, reasons = recommend(
+        label, m, areas, deep, fits, chosen, win, profile, needs, tracks, lang
+    )
     if track:
         reasons.append(
             _(
@@ -172,6 +183,7 @@ def analyse(
         areas=areas,
         fits=fits,
         top_track=top.track,
+        recommended=chosen.track if chosen else None,
         focus=track,
         window=win,
         plan=plan,
@@ -187,6 +199,8 @@ def analyse(
             "deep_share": DEEP_SHARE,
             "min_wins": MIN_WINS,
             "min_days": MIN_DAYS,
+            "fit_floor": FIT_FLOOR,
+            "core_weight": CORE_WEIGHT,
         },
     )
 

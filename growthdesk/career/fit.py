@@ -1,9 +1,16 @@
 """Track fit: how well the work matches each of the 10 career tracks, and what is missing.
 
-Strength in an area s_i = min(1, p_i / t_i), t_i = max(DEEP_RCA · q_i, DEEP_SHARE): the share at
-which that area would count as deep (growthdesk.career.metrics). Fit of a track = Σ w_ti s_i plus
-a small bonus per certification the track names. The generalist track instead scores breadth
-(effective areas / ``GENERALIST_FULL_AREAS``) damped by any real specialisation.
+**Fit is the coverage of the track's core areas**: the share of the agent's recency-weighted work
+p_i that lies in the track's core areas, each counted by its weight relative to the track's main
+area (c_i = w_ti / max w_t; core = weight ≥ ``CORE_WEIGHT``, never a ``VOLUME_AREAS`` area):
+fit = Σ c_i p_i plus a small bonus per certification the track names. Someone doing nothing but
+networking scores 100% on Networking; what the track also asks for is listed as gaps, apart.
+The generalist track instead scores breadth (effective areas / ``GENERALIST_FULL_AREAS``)
+damped by any real specialisation.
+
+**Floor.** No track under ``FIT_FLOOR`` is recommended ("no clear direction yet"). The typical
+helpdesk mix of ``baseline.json`` covers at most ~10% of any specialised track, so the floor
+asks for twice that.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from growthdesk.career.metrics import (
     DEEP_RCA,
     DEEP_SHARE,
     MIN_WINS,
+    VOLUME_AREAS,
     AreaShare,
     Distribution,
     Metrics,
@@ -27,17 +35,22 @@ from growthdesk.core.records import LearningEntry
 from growthdesk.skills.ids import SKILL_IDS, TRACK_IDS
 
 __all__ = [
+    "CORE_WEIGHT",
+    "FIT_FLOOR",
     "GENERALIST_FULL_AREAS",
     "CERT_BONUS",
     "PREP_BONUS",
     "Gap",
     "TrackFit",
     "target_share",
+    "core_areas",
     "earned_certifications",
     "track_fits",
     "track_gaps",
 ]
 
+CORE_WEIGHT = 0.10  # a track's area with at least this weight is one of its core areas
+FIT_FLOOR = 0.20  # below this coverage a track is never recommended (module doc)
 GENERALIST_FULL_AREAS = 8.0  # effective areas for a full generalist score
 CERT_BONUS = 0.08  # per earned certification named by a track (at most two count)
 PREP_BONUS = 0.03  # per certification being prepared (course/lab naming it)
@@ -69,6 +82,13 @@ class TrackFit:
 def target_share(skill: str, baseline: Mapping[str, float]) -> float:
     """The share of the work at which *skill* would count as deep (t_i in the module doc)."""
     return max(DEEP_RCA * baseline[skill], DEEP_SHARE)
+
+
+def core_areas(track: Track) -> dict[str, float]:
+    """The track's core areas, each with its weight relative to the main area (1.0)."""
+    core = {s: w for s, w in track.weights.items() if w >= CORE_WEIGHT and s not in VOLUME_AREAS}
+    top = max(core.values(), default=0.0)
+    return {s: w / top for s, w in core.items()} if top else {}
 
 
 def _wins_to_reach(dist: Distribution, skill: str, target: float) -> int:
@@ -134,9 +154,9 @@ def track_fits(
         preparing = [c for c in codes if c in preparing_set and c not in earned_set]
         bonus = CERT_BONUS * min(2, len(earned)) + PREP_BONUS * min(1, len(preparing))
         if track.scoring == "breadth":
-            base = min(1.0, m.effective_areas / GENERALIST_FULL_AREAS) * (1.0 - 0.6 * spec)
+            base = min(1.0, m.effective_areas / GENERALIST_FULL_AREAS) * (1.0 - spec)
         else:
-            base = sum(w * _strength(dist, s, baseline) for s, w in track.weights.items())
+            base = sum(c * dist.share(s) for s, c in core_areas(track).items())
         fits.append(
             TrackFit(
                 track=tid,
@@ -170,8 +190,8 @@ def track_gaps(
         return gaps
     scored = []
     for s, w in track.weights.items():
-        if w < 0.10:
-            continue  # secondary areas are not worth a milestone of their own
+        if w < CORE_WEIGHT or s in VOLUME_AREAS:
+            continue  # secondary areas are not worth a milestone; volume is no goal
         short = 1.0 - _strength(dist, s, baseline)
         if short > 1e-9:
             scored.append((w * short, s))

@@ -12,7 +12,8 @@
    (``data/baseline.json``, an estimate). Password resets are ~30% of everyone's volume, so only
    RCA shows what *this* agent does more of than colleagues.
 4. **Label** (our own documented design choice; no standard exists). An area is *deep* when
-   RCA ≥ ``DEEP_RCA`` and p ≥ ``DEEP_SHARE``; the agent is *broad* when breadth ≥ ``BROAD_AREAS``.
+   RCA ≥ ``DEEP_RCA`` and p ≥ ``DEEP_SHARE`` and it is not a ``VOLUME_AREAS`` area (password
+   resets are everyone's volume: no amount of them makes a specialist); the agent is *broad* when breadth ≥ ``BROAD_AREAS``.
    deep and not broad → specialist; deep and broad → T-shaped; no deep area → generalist.
    Below ``MIN_WINS`` wins or ``MIN_DAYS`` days of history: "not enough data yet".
 """
@@ -39,6 +40,7 @@ __all__ = [
     "MIN_WINS",
     "MIN_DAYS",
     "RECENT_DAYS",
+    "VOLUME_AREAS",
     "Distribution",
     "Metrics",
     "AreaShare",
@@ -72,6 +74,8 @@ DEEP_SHARE = 0.10  # ... and at least a tenth of your work
 MIN_WINS = 30  # below this, any label is noise
 MIN_DAYS = 90  # one quarter of logging: a busy first fortnight is not a career
 RECENT_DAYS = 91  # one quarter: the pace at which you log wins now
+# Work every helpdesk has in bulk: it counts toward breadth, never toward depth or a direction.
+VOLUME_AREAS: frozenset[str] = frozenset({"accounts_passwords"})
 
 _LN_K = math.log(len(SKILL_IDS))
 
@@ -254,7 +258,11 @@ def metrics(dist: Distribution, now: datetime) -> Metrics:
     else:
         entropy_mm = entropy
     hhi = sum(p * p for p in positive)
-    top = max(SKILL_IDS, key=lambda s: (shares[s], -SKILL_IDS.index(s))) if positive else None
+    top = (
+        max(SKILL_IDS, key=lambda s: (round(shares[s], 9), -SKILL_IDS.index(s)))
+        if positive
+        else None
+    )
     span = (now.date() - dist.first).days if dist.first else 0
     return Metrics(
         n_wins=dist.n_wins,
@@ -281,14 +289,22 @@ def area_shares(dist: Distribution, baseline: Mapping[str, float]) -> list[AreaS
         AreaShare(s, dist.share(s), dist.wins[s], baseline[s], dist.share(s) / baseline[s])
         for s in SKILL_IDS
     ]
-    rows.sort(key=lambda r: (-r.share, SKILL_IDS.index(r.skill)))
+    # Rounded: the same wins read in another order sum to a share a few ulps off, and a tie
+    # must still break the same way (by area order) on every run.
+    rows.sort(key=lambda r: (-round(r.share, 9), SKILL_IDS.index(r.skill)))
     return rows
 
 
 def deep_areas(areas: Sequence[AreaShare]) -> list[str]:
-    """Areas done at least DEEP_RCA× the typical share and making up ≥ DEEP_SHARE of the work."""
-    deep = [a for a in areas if a.rca >= DEEP_RCA and a.share >= DEEP_SHARE]
-    deep.sort(key=lambda a: -a.rca)
+    """Areas done at least DEEP_RCA× the typical share and making up ≥ DEEP_SHARE of the work
+    (never a volume area), most distinctive first; ties in area order (rounded, so that the
+    same wins read in another order break a tie the same way)."""
+    deep = [
+        a
+        for a in areas
+        if a.rca >= DEEP_RCA and a.share >= DEEP_SHARE and a.skill not in VOLUME_AREAS
+    ]
+    deep.sort(key=lambda a: (-round(a.rca, 9), SKILL_IDS.index(a.skill)))
     return [a.skill for a in deep]
 
 

@@ -15,6 +15,7 @@ from growthdesk.core import clock
 from growthdesk.core.paths import resolve_home
 
 if TYPE_CHECKING:
+    from growthdesk.core.errors import GrowthdeskError
     from growthdesk.store import Store
 
 __all__ = ["App", "get_app"]
@@ -47,7 +48,7 @@ class App:
         if self._store is None:
             from growthdesk.store import Store
 
-            self._store = Store(self.home)
+            self._store = Store(self.home, now=self.now)
             _follow_profile_language(self._store)
         return self._store
 
@@ -72,6 +73,13 @@ class App:
     def existing(self) -> Store | None:
         """The store if the data folder exists, else None (never creates it)."""
         return self.store if self._store is not None or self.home.exists() else None
+
+    def damage(self) -> GrowthdeskError | None:
+        """After a command failed in a way no valid record can make it fail: the damaged file
+        or record behind it, if the store has one (None: a bug of ours)."""
+        if self._store is None:
+            return None
+        return self._store.damage()
 
     def close(self) -> None:
         """End the store's read session, so that other processes may write."""

@@ -113,6 +113,9 @@ def profile_group(ctx: click.Context, as_json: bool) -> None:
 )
 @click.option("--track", help="Career track you aim for (network, security, …; 'none' clears it).")
 @click.option("--lang", help="en or nl.")
+@click.option(
+    "--name", "display_name", help="The name your team sees on your team card ('none' clears it)."
+)
 @click.option("--yes", is_flag=True, help="Do not ask about a start date over 15 years ago.")
 def profile_set_cmd(
     started: str | None,
@@ -120,6 +123,7 @@ def profile_set_cmd(
     target_minutes: int | None,
     track: str | None,
     lang: str | None,
+    display_name: str | None,
     yes: bool,
 ) -> None:
     """Change profile fields; the ones you leave out stay as they are.
@@ -129,6 +133,7 @@ def profile_set_cmd(
       growthdesk profile set --started 2025-03-01 --role "service desk agent"
       growthdesk profile set --track security --target-minutes 20
       growthdesk profile set --track none
+      growthdesk profile set --name "Sanne de Vries"
     """
     raw: dict[str, Any] = {}
     ctx = click.get_current_context()
@@ -142,9 +147,11 @@ def profile_set_cmd(
         # "--track none" gives None after validation; an option left out has no source.
         if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE:
             raw[name] = value
+    if ctx.get_parameter_source("display_name") == click.core.ParameterSource.COMMANDLINE:
+        raw["name"] = display_name
     if not raw:
         raise click.UsageError(
-            _("nothing to set; give --started, --role, --target-minutes, --track or --lang")
+            _("nothing to set; give --started, --role, --target-minutes, --track, --lang or --name")
         )
     app = get_app()
     if "started" in raw:
@@ -354,6 +361,8 @@ class _Out:
 
 
 def _render(report: PathReport, out: _Out) -> None:
+    from growthdesk.career.advice import RCA_SHOWN_MAX
+
     m, w = report.metrics, report.window
     labels = {
         "specialist": _("specialist"),
@@ -395,7 +404,8 @@ def _render(report: PathReport, out: _Out) -> None:
         f"  {_('area'):<30} {_('share'):>6} {_('wins'):>7} {_('typical'):>8} {_('× typical'):>10}"
     )
     for a in [a for a in report.areas if a.share > 0][:8]:
-        rca = f"{a.rca:.1f}".rjust(10)
+        # Capped like the advice text: over a tiny baseline the ratio means nothing more.
+        rca = (f"{a.rca:.1f}" if a.rca <= RCA_SHOWN_MAX else f">{RCA_SHOWN_MAX:.0f}").rjust(10)
         if a.skill in report.deep_areas:
             rca = out.style(rca, bold=True)
         out.line(
@@ -417,12 +427,22 @@ def _render(report: PathReport, out: _Out) -> None:
     out.line()
 
     out.heading(_("Track fit"))
+    out.para(
+        _(
+            "Fit = coverage of the track's core areas: the share of your recent work in them "
+            "(generalist: breadth). A track is recommended from {floor}.",
+            floor=percent(report.thresholds["fit_floor"]),
+        ),
+        indent="  ",
+    )
+    if report.recommended is None:
+        out.para(_("No clear direction yet: no track is recommended."), indent="  ")
     name_w = max(20, min(40, out.width - 40))
     for f in report.fits:
         mark = " ◀" if f.track == report.focus else ""
         certs = ", ".join(f.earned + [c + "…" for c in f.preparing])
         gauge = bar(f.fit, 12, track="·")
-        gauge = out.style(gauge, fg="green") if f.rank == 1 else gauge
+        gauge = out.style(gauge, fg="green") if f.track == report.recommended else gauge
         row = (
             f"  {f.rank:>2}  {cut(f.label + mark, name_w)} {percent(f.fit, small=True):>5} {gauge}"
         )

@@ -9,6 +9,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style, warn
+from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.network import contacts as domain
 from growthdesk.network import events, lookup
@@ -243,6 +244,14 @@ def contact_show(name: str, as_json: bool) -> None:
     default=None,
     help="Never suggest them in `ask` (or again allow it).",
 )
+@click.option(
+    "--share/--no-share",
+    default=None,
+    help="Put them on your team card: name, org and specialties only (or take them off).",
+)
+@click.option(
+    "--share-details", is_flag=True, help="With --share: also their e-mail, phone and notes."
+)
 def contact_edit(
     name: str,
     new_name: str | None,
@@ -255,6 +264,8 @@ def contact_edit(
     strength: int | None,
     note: str | None,
     do_not_ask: bool | None,
+    share: bool | None,
+    share_details: bool,
 ) -> None:
     """Change a contact.
 
@@ -262,7 +273,11 @@ def contact_edit(
     Examples:
       growthdesk contact edit ana --specialty remote_access:5 --strength 5
       growthdesk contact edit "Dev Patel" --do-not-ask
+      growthdesk contact edit "Luuk Bakker" --share        # on your team card
     """
+    if share_details and share is False:
+        raise InputError(_("--share-details needs --share, not --no-share"))
+    level = "details" if share_details else {True: "card", False: "no", None: None}[share]
     app = get_app()
     with app.reader.transaction(f"contact edit {name}") as tx:
         record = domain.edit_contact(
@@ -278,6 +293,7 @@ def contact_edit(
             strength=strength,
             note=note,
             do_not_ask=do_not_ask,
+            share=level,
         )
     info(_("Updated contact #{id} {name}", id=record["id"], name=record["name"]))
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import emit_json, info, style
+from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.i18n import _
 
 if TYPE_CHECKING:
@@ -28,7 +28,9 @@ def undo_cmd(show_list: bool, as_json: bool) -> None:
       growthdesk undo
       growthdesk undo --list
     """
-    store = get_app().store
+    if as_json and not show_list:  # a script asking for JSON must not undo by surprise
+        raise click.UsageError(_("--json needs --list"))
+    store = get_app().reader
     if show_list:
         entries = [{"label": e["label"], "at": e["at"]} for e in store.history()]
         if as_json:
@@ -36,9 +38,9 @@ def undo_cmd(show_list: bool, as_json: bool) -> None:
         elif not entries:
             info(_("Nothing to undo."))
         for i, entry in enumerate(entries if not as_json else [], 1):
-            click.echo(f"{i:>2}. {entry['at'][:16].replace('T', ' ')}  {entry['label']}")
+            echo(f"{i:>2}. {entry['at'][:16].replace('T', ' ')}  {entry['label']}")
         return
-    click.echo(_("Undid: {label}", label=store.undo()))
+    echo(_("Undid: {label}", label=store.undo()))
 
 
 @click.command("doctor")
@@ -57,7 +59,7 @@ def doctor_cmd(restore: bool, yes: bool, as_json: bool) -> None:
       growthdesk doctor
       growthdesk doctor --restore
     """
-    store = get_app().store
+    store = get_app().reader
     report = store.check()
     fixable = [p for p in report.problems if p.fix]
     fixed: list[Problem] = []
@@ -93,30 +95,30 @@ def doctor_cmd(restore: bool, yes: bool, as_json: bool) -> None:
 
 
 def _render(report: DoctorReport, done: set[tuple[str, str]]) -> None:
-    click.echo(_("Data folder: {home}", home=report.home))
-    click.echo(_("{n} file(s) OK", n=len(report.ok)))
+    echo(_("Data folder: {home}", home=report.home))
+    echo(_("{n} file(s) OK", n=len(report.ok)))
     for p in report.problems:
         applied = (p.file, p.why) in done
-        click.echo(style(_("BROKEN {file}: {why}", file=p.file, why=p.why), fg="red"))
+        echo(style(_("BROKEN {file}: {why}", file=p.file, why=p.why), fg="red"))
         if p.backup and applied:
-            click.echo(_("  restored from {backup}", backup=p.backup))
+            echo(_("  restored from {backup}", backup=p.backup))
         elif p.backup:
-            click.echo(
+            echo(
                 _(
                     "  newest good backup: {backup} (run `growthdesk doctor --restore`)",
                     backup=p.backup,
                 )
             )
         elif p.whole_file:
-            click.echo(_("  no good backup found"))
+            echo(_("  no good backup found"))
         if p.fix and not p.backup:
-            click.echo(
+            echo(
                 _("  fixed: {fix}", fix=p.fix)
                 if applied
                 else _("  fix (growthdesk doctor --restore): {fix}", fix=p.fix)
             )
         if p.loses:
-            click.echo(
+            echo(
                 _("  lost: {what}", what=p.loses) if applied else _("  loses: {what}", what=p.loses)
             )
     for warning in report.warnings:

@@ -121,29 +121,32 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
       growthdesk recall "wachtwoord vergeten"
       growthdesk recall "vpn drops at home" --limit 3 --json
     """
-    from growthdesk.worklog.recall import recall
+    from growthdesk.worklog.similar import similar
 
     text = _text(text)
-    hits = recall(text, get_app().reader.wins(), limit=limit)
+    hits = similar(text, get_app().reader.wins(), limit=limit)
     if as_json:
         emit_json(
             [
                 {
-                    "id": w["id"],
-                    "when": w["when"],
-                    "problem": w["problem"],
-                    "solution": w.get("solution"),
-                    "skills": w.get("skills", []),
-                    "score": score,
+                    "id": m.win["id"],
+                    "when": m.win["when"],
+                    "problem": m.win["problem"],
+                    "solution": m.win.get("solution"),
+                    "skills": m.win.get("skills", []),
+                    "score": m.score,
+                    "why": m.why,
                 }
-                for w, score in hits
+                for m in hits
             ]
         )
         return
     if not hits:
         info(_("No similar wins yet."))
         return
-    for w, score in hits:
-        echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({score:.2f})")
+    for m in hits:
+        w = m.win
+        why = "; ".join(m.why)  # what it shares, in words, instead of a raw score
+        echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({why})")
         solution = w.get("solution")
         echo(f"    {_('solution')}: {solution}" if solution else f"    {_('no solution noted')}")

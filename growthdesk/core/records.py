@@ -46,6 +46,7 @@ class Contact(TypedDict):
     last_contact: str | None  # date
     do_not_ask: bool
     created: str
+    share: NotRequired[str]  # team card: "card" (name, org, specialties) or "details" (+ contact)
 
 
 class Link(TypedDict):
@@ -100,3 +101,5 @@ class Profile(TypedDict):
     target_minutes: int
     track: str | None
     lang: str
+    name: NotRequired[str | None]  # the name teammates see on the team card
+    agent_id: NotRequired[str]  # the team card's stable id (uuid4 hex), set once by team init

@@ -93,9 +93,11 @@ _SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=65536)
-def stem(token: str) -> str:
+def stem(token: str, min_len: int = 3) -> str:
     """A light, deterministic EN/NL stemmer. Not linguistics: both sides of every comparison
-    go through it, so it only has to send inflected forms of one word to the same string."""
+    go through it, so it only has to send inflected forms of one word to the same string.
+    No ending is cut below *min_len* letters, except a bare plural -s (the tagger uses 4, so
+    that "rest" stays apart from "reset" and "access" does not become "acc")."""
     t = token
     if len(t) <= 3 or t.isdigit():
         return t
@@ -116,10 +118,11 @@ def stem(token: str) -> str:
     while changed:
         changed = False
         for suf in _SUFFIXES_BY_LAST.get(t[-1], ()):
-            if t.endswith(suf) and len(t) - len(suf) >= 3:
+            floor = 3 if suf == "s" and t == token else min_len  # bare plural: "keys" -> "key"
+            if t.endswith(suf) and len(t) - len(suf) >= floor:
                 cut = t[: -len(suf)]
                 # "inloggen" -> "inlogg" -> "inlog", "resetten" -> "reset".
-                if len(cut) >= 4 and cut[-1] == cut[-2] and cut[-1] not in _VOWELS:
+                if len(cut) > min_len and cut[-1] == cut[-2] and cut[-1] not in _VOWELS:
                     cut = cut[:-1]
                 t = cut
                 changed = True

@@ -47,6 +47,9 @@ def export_json(store: Store, now: datetime) -> dict[str, Any]:
     """Everything in the home, ids included, with the schema version it was written in."""
     from growthdesk.store import SCHEMA_VERSION
 
+    damage = store.damage()  # a backup that import would refuse is no backup: say so now
+    if damage is not None:
+        raise damage
     doc: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "schema_version": SCHEMA_VERSION,

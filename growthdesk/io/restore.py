@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.text import LONG_TEXT, SHORT_TEXT, TEXT, check_text
 from growthdesk.io.export import EXPORT_MODELS
 from growthdesk.io.importers.base import ImportPlan
 from growthdesk.io.importers.native import EXPORT_TABLES
@@ -36,6 +37,47 @@ class RestoreResult:
     per_table: dict[str, int] = field(default_factory=dict)  # records added ("profile": 1 if set)
 
 
+# The text fields of each table with the limit `growthdesk` applies when they are typed (README
+# "Text fields"); True: several lines allowed. A restore refuses what typing would refuse.
+_TEXT_FIELDS: dict[str, tuple[tuple[str, int, bool], ...]] = {
+    "wins": (("problem", TEXT, False), ("solution", LONG_TEXT, True), ("ticket", SHORT_TEXT, False),
+             ("tags", SHORT_TEXT, False)),
+    "contacts": (("name", SHORT_TEXT, False), ("org", SHORT_TEXT, False),
+                 ("email", SHORT_TEXT, False), ("phone", SHORT_TEXT, False),
+                 ("notes", LONG_TEXT, True)),
+    "links": (("note", LONG_TEXT, True),),
+    "interactions": (("note", LONG_TEXT, True),),
+    "events": (("name", SHORT_TEXT, False),),
+    "learning": (("title", TEXT, False), ("url", TEXT, False)),
+    "kudos": (("from", SHORT_TEXT, False), ("note", TEXT, False)),
+}  # fmt: skip
+
+
+def _check_text(doc: dict[str, Any], name: str) -> None:
+    """Refuse the export if a text field breaks the rules of typed input (core.text.check_text):
+    a control character (an escape sequence in a contact name) or more than the field's limit."""
+    for table, fields in _TEXT_FIELDS.items():
+        for i, rec in enumerate(doc.get(table, []), start=1):
+            for field_name, limit, multiline in fields:
+                value = rec.get(field_name)
+                for text in value if isinstance(value, list) else [value]:
+                    if not isinstance(text, str):
+                        continue  # None, or a type the record check has refused already
+                    try:
+                        check_text(text, f"'{field_name}'", limit, multiline=multiline)
+                    except InputError as exc:
+                        where = _("{table} record {i}", table=table, i=i)
+                        raise InputError(
+                            _(
+                                "{name}: nothing restored: {where} (id {id}): {why}",
+                                name=name,
+                                where=where,
+                                id=rec["id"],
+                                why=exc,
+                            )
+                        ) from None
+
+
 def _is_default_profile(profile: Mapping[str, Any]) -> bool:
     from growthdesk.store import PROFILE_DEFAULTS
 
@@ -48,6 +90,7 @@ def _missing(
     read_all: Callable[[str], list[dict[str, Any]]], doc: dict[str, Any], name: str
 ) -> _Tables:
     """Per table, the records of the export the home lacks (refs checked on the combined set)."""
+    _check_text(doc, name)
     missing: _Tables = {}
     after: _Tables = {}
     for table in EXPORT_TABLES:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTACT_KINDS",
     "INTERACTION_KINDS",
+    "SHARE_LEVELS",
     "DEFAULT_LEVEL",
     "WEAK_TIE",
     "new_contact_record",
@@ -44,6 +45,7 @@ __all__ = [
 
 CONTACT_KINDS: tuple[str, ...] = ("colleague", "vendor", "trainer", "community")
 INTERACTION_KINDS: tuple[str, ...] = ("asked", "helped", "met", "chat")
+SHARE_LEVELS: tuple[str, ...] = ("no", "card", "details")  # what `team publish` may share
 
 # A contact created implicitly (e.g. `log --helped-by NEW`) is most likely a colleague you work with:
 # a middling tie, refined later with `contact edit`.
@@ -415,8 +417,12 @@ def edit_contact(
     strength: int | None = None,
     note: str | None = None,
     do_not_ask: bool | None = None,
+    share: str | None = None,
 ) -> Contact:
-    """Change the given fields of a contact; None means "leave as is"."""
+    """Change the given fields of a contact; None means "leave as is".
+
+    *share* is what the team card may carry: "card" (name, org, specialties), "details" (also
+    e-mail, phone and notes) or "no"."""
     contacts = tx.contacts()
     contact = resolve_contact(contacts, name)
     cid = int(contact["id"])
@@ -449,6 +455,8 @@ def edit_contact(
         changes["notes"] = _note(note, _("note"))
     if do_not_ask is not None:
         changes["do_not_ask"] = bool(do_not_ask)
+    if share is not None:
+        changes["share"] = check_kind(share, SHARE_LEVELS, "share")
     if not changes:
         raise InputError(_("nothing to change for '{name}'", name=contact["name"]))
     return cast(Contact, tx.update("contacts", cid, changes))

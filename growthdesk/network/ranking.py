@@ -414,7 +414,7 @@ def ask(
     similar: int = 3,
     params: RankParams = RankParams(),
 ) -> AskResult:
-    """rank() plus your own most similar past wins (growthdesk.worklog.recall) and the web
+    """rank() plus your own most similar past wins (growthdesk.worklog.similar) and the web
     search query for the problem (growthdesk.assist.query)."""
     result = rank(
         text,

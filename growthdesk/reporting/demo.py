@@ -26,8 +26,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.data import read_json
-from growthdesk.core.text import win_terms
 from growthdesk.core.months import months_before
+from growthdesk.core.text import win_terms
 from growthdesk.reporting.review import SECOND_LINE_SKILLS
 
 if TYPE_CHECKING:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Event, Kudos, LearningEntry, Win
 from growthdesk.reporting import stats
-from growthdesk.core.months import months_between, whole_months
 from growthdesk.reporting.stats import day_of
 from growthdesk.skills.labels import skill_label
 

@@ -20,9 +20,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.assist.glossary import english_concepts
+from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Interaction, Kudos, LearningEntry, Win
 from growthdesk.core.text import content_words, tokens
-from growthdesk.core.months import months_between, whole_months
 from growthdesk.worklog.streaks import streaks
 
 if TYPE_CHECKING:

@@ -1,28 +1,37 @@
 """Bilingual auto-tagging of problem texts into skill areas, learning from the user's own tags.
 
 How a text is scored (weights below):
-- every token is folded and stemmed (growthdesk.core.text); a token matches a keyword by stem
-  ("gereset" = "reset", "crasht" = "crash"), by compound part ("printerstoring" = printer +
-  storing, "klantendatabase" = database) or, for longer tokens, by one typo ("outlok");
+- every token is folded and stemmed (growthdesk.core.text) with no stem under four letters;
+  a token matches a keyword by stem ("gereset" = "reset", but "rest" is not), by compound
+  part ("printerstoring" = printer + storing) or, for longer tokens, by one typo ("outlok");
+  a token of four letters or fewer matches only keywords at most one letter longer ("plan"
+  is not "planner");
 - phrases ("paper jam", "loopt vast", "kan niet inloggen") match in order with up to two
   words in between and weigh more than single words;
-- generic words (storing, error, werkt niet…) carry no weight, so they never decide alone;
+- generic words (storing, error, melding, werkt niet…) carry no weight, so never decide;
 - strong words (product names, unambiguous terms) weigh more, weak words (laptop, file…) less;
+- boundary rules: an install request beats the product's area, a device next to a failure
+  word beats the application it failed in;
+- the shipped n-gram model (growthdesk.skills.ngrams) adds evidence for the areas its
+  training texts resemble; it ranks, but cannot make a tag confident on its own;
 - the per-user model adds evidence from wins the user tagged by hand.
-Each matched keyword or phrase counts once per area. An area's raw evidence r becomes a score
-r / (r + 1.2) in [0, 1); one plain keyword gives 0.45, which is the confidence threshold.
+Each matched word counts once per area, whatever its inflection. An area's raw evidence r
+becomes a score r / (r + 1.2) in [0, 1); one plain keyword gives 0.45, the confidence
+threshold. Ties go to the stronger single piece of evidence, never to the area order.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from growthdesk.core.text import STOPWORDS, fold, stem, terms, tokens
+from growthdesk.skills import ngrams
 from growthdesk.skills.ids import SKILL_IDS
-from growthdesk.skills.taxonomy import LANGS, Taxonomy, load_taxonomy, raw_skills
+from growthdesk.skills.taxonomy import LANGS, MIN_STEM, Taxonomy, load_taxonomy, raw_skills
 
 __all__ = [
     "suggest",
@@ -33,9 +42,9 @@ __all__ = [
     "build_model",
     "empty_model",
     "term_counts",
-    "explain",
     "THRESHOLD",
     "MODEL_VERSION",
+    "skip_token",
 ]
 
 W_STRONG = 1.6
@@ -52,6 +61,29 @@ SECONDARY_RATIO = 0.75  # a second area is applied when its evidence is >= 75% o
 MAX_APPLIED = 3
 PHRASE_GAP = 2  # words allowed between two words of a phrase ("loopt steeds vast")
 
+# Boundary rules. A request to install beats the product's own area ("install Acrobat" is
+# software_install, not office_apps); a device next to a failure word beats the application
+# it failed in ("camera fails before the Teams meeting" is telephony_av, not m365). The rule's
+# area is lifted just above the leader when the leader is one of the areas it beats.
+REQUEST_AREA = "software_install"
+_INSTALL_WORDS = "install installs installed installing installeren installatie geinstalleerd"
+_APP_AREAS = frozenset(
+    {"office_apps", "m365_collaboration", "email_calendar", "business_apps", "data_reporting"}
+)
+DEVICE_AREAS = frozenset({"telephony_av", "hardware", "printing"})
+DEVICE_SPAN = 3  # tokens between the device and the failure word
+LIFT = 0.3  # raw evidence a rule's area gets above the leader it beats
+_FAIL_WORDS = (
+    "fail fails failed failing broken stopped dead working works werkt kapot defect "
+    "mislukt doet nothing niks"
+)
+
+# The shipped n-gram model (growthdesk.skills.ngrams) adds NGRAM_WEIGHT * its probability
+# for each area it gives at least NGRAM_FLOOR; without a keyword it stays below THRESHOLD.
+NGRAM_WEIGHT = 2.5
+NGRAM_TEMPERATURE = 8.0  # n-grams of one word are not independent: soften the posterior
+NGRAM_FLOOR = 0.15
+
 # Learning. Evidence of a learned term for area a is LEARN_WEIGHT * lift * confidence, where
 # lift = how much more often the term goes with a than a does overall (0..1) and confidence
 # grows with the number of hand-tagged wins that contain the term (full at LEARN_FULL_AT).
@@ -66,6 +98,16 @@ TERM_COUNT_CAP = 200  # counts of one term are halved past this, so old habits f
 
 Match = tuple[str, float, str]  # (area id, weight, what matched)
 
+SHORT_TOKEN = 4  # a token this short matches only keywords at most one letter longer
+
+
+def _stem(token: str) -> str:
+    return stem(token, MIN_STEM)
+
+
+_INSTALL_STEMS = frozenset(_stem(w) for w in _INSTALL_WORDS.split())
+_FAIL_STEMS = frozenset(_stem(w) for w in _FAIL_WORDS.split())
+
 
 @dataclass
 class _Index:
@@ -73,6 +115,7 @@ class _Index:
 
     exact: dict[str, list[Match]] = field(default_factory=dict)  # '=word' entries, by word
     by_stem: dict[str, list[Match]] = field(default_factory=dict)
+    short: dict[str, list[Match]] = field(default_factory=dict)  # by_stem, short keywords only
     generic: set[str] = field(default_factory=set)  # stems of generic single words
     phrases: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = field(default_factory=dict)
     deletes: dict[str, set[str]] = field(default_factory=dict)  # typo look-up (one edit)
@@ -118,7 +161,7 @@ def _build_index(taxonomy: Taxonomy) -> _Index:
         for word in taxonomy.generic[lang]:
             toks = tokens(word)
             if len(toks) == 1:
-                idx.generic.add(stem(toks[0]))
+                idx.generic.add(_stem(toks[0]))
                 idx.vocab.add(toks[0])
     for area in taxonomy.areas:
         weighted: list[tuple[str, float]] = [(w, W_STRONG) for w in area.strong]
@@ -129,14 +172,16 @@ def _build_index(taxonomy: Taxonomy) -> _Index:
             if word.startswith("="):
                 _add(idx.exact, word[1:], (area.id, weight, word[1:]))
             else:
-                _add(idx.by_stem, stem(word), (area.id, weight, word))
+                _add(idx.by_stem, _stem(word), (area.id, weight, word))
+                if len(word) <= SHORT_TOKEN + 1:  # "plan" must not match "planner"
+                    _add(idx.short, _stem(word), (area.id, weight, word))
                 idx.vocab.add(word)
         for lang in LANGS:
             for phrase in area.phrases[lang]:
                 weight = W_SYMPTOM if phrase.startswith("~") else W_PHRASE
                 phrase = phrase.lstrip("~")
                 toks = tokens(phrase)
-                stems = tuple(stem(t) for t in toks)
+                stems = tuple(_stem(t) for t in toks)
                 idx.phrases.setdefault(stems[0], []).append((stems, area.id, weight, phrase))
                 idx.vocab.update(t for t in toks if len(t) >= 6)
     return idx
@@ -162,10 +207,10 @@ def _part_matches(idx: _Index, part: str) -> list[Match] | None:
 
 def _stem_matches(idx: _Index, part: str) -> list[Match] | None:
     """Matches of one word or compound part; [] for a generic word, None for unknown."""
-    st = stem(part)
+    st = _stem(part)
     if st in idx.generic:
         return []
-    return idx.by_stem.get(st)
+    return (idx.short if len(part) <= SHORT_TOKEN else idx.by_stem).get(st)
 
 
 def _typo_target(idx: _Index, tok: str) -> str | None:
@@ -192,7 +237,7 @@ def _analyse(idx: _Index, tok: str) -> tuple[tuple[Match, ...], tuple[str, ...]]
     if hit is not None:
         return hit
     matches: list[Match] = list(idx.exact.get(tok, ()))
-    forms = [stem(tok), tok]
+    forms = [_stem(tok), tok]
     direct = _stem_matches(idx, tok)
     if direct is not None:
         matches.extend(direct)
@@ -201,7 +246,7 @@ def _analyse(idx: _Index, tok: str) -> tuple[tuple[Match, ...], tuple[str, ...]]
         if not matches and len(tok) >= 6:
             target = _typo_target(idx, tok)
             if target is not None:
-                forms.append(stem(target))
+                forms.append(_stem(target))
                 for area, weight, what in _stem_matches(idx, target) or ():
                     matches.append((area, weight * FUZZY_FACTOR, what))
     result = (tuple(matches), tuple(dict.fromkeys(forms)))
@@ -227,7 +272,7 @@ def _compound(idx: _Index, tok: str, forms: list[str]) -> list[Match]:
         covered = (len(head) if hm is not None else 0) + (len(tail) if tm is not None else 0)
         if best is None or covered > best[0]:
             parts = [p for p, m in ((head, hm), (tail, tm)) if m is not None]
-            best = (covered, (hm or []) + (tm or []), [stem(p) for p in parts])
+            best = (covered, (hm or []) + (tm or []), [_stem(p) for p in parts])
     if best is None:
         return []
     forms.extend(best[2])
@@ -268,19 +313,58 @@ def _phrase_hits(idx: _Index, forms: Sequence[tuple[str, ...]]) -> list[Match]:
     return hits
 
 
-def _keyword_evidence(idx: _Index, text: str) -> dict[str, dict[str, float]]:
-    """area -> {matched keyword or phrase: weight}; each keyword counts once per area."""
-    per_area: dict[str, dict[str, float]] = {}
+@dataclass
+class _Evidence:
+    """What one text matched: per area {keyword stem or phrase: weight}, and where first."""
+
+    found: dict[str, dict[str, float]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)  # area -> position of its first match
+    lift: list[str] = field(default_factory=list)  # areas a boundary rule puts above the apps
+
+    def add(self, area: str, key: str, weight: float, pos: int) -> None:
+        seen = self.found.setdefault(area, {})
+        seen[key] = max(seen.get(key, 0.0), weight)
+        self.first.setdefault(area, pos)
+
+
+def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
+    """The keywords and phrases of *text*; one word counts once per area, whatever its
+    inflection; ``lift`` names the areas whose boundary rule fired."""
+    ev = _Evidence()
     all_forms: list[tuple[str, ...]] = []
-    for tok in tokens(text):
+    request = False
+    fails: list[int] = []
+    devices: list[tuple[int, str]] = []
+    for pos, tok in enumerate(tokens(text)):
         matches, forms = _analyse(idx, tok)
         all_forms.append(forms)
+        request = request or forms[0] in _INSTALL_STEMS
+        if forms[0] in _FAIL_STEMS:
+            fails.append(pos)
         for area, weight, what in matches:
-            seen = per_area.setdefault(area, {})
-            seen[what] = max(seen.get(what, 0.0), weight)
+            ev.add(area, _stem(what), weight, pos)
+            if area in DEVICE_AREAS and weight > W_WEAK:
+                devices.append((pos, area))
     for area, weight, phrase in _phrase_hits(idx, all_forms):
-        per_area.setdefault(area, {})[phrase] = weight
-    return per_area
+        ev.add(area, phrase, weight, len(all_forms))
+    ev.lift = [area for pos, area in devices if any(abs(pos - f) <= DEVICE_SPAN for f in fails)]
+    if request and REQUEST_AREA in ev.found:
+        ev.lift.append(REQUEST_AREA)
+    return ev
+
+
+def skip_token(token: str) -> bool:
+    """True for a generic word ("storing", "error"), which no model may learn from."""
+    return _stem(token) in _index_for(load_taxonomy()).generic
+
+
+def _ngram_evidence(idx: _Index, text: str) -> dict[str, float]:
+    model = ngrams.load_model()
+    if model is None:
+        return {}
+    feats = ngrams.features(text, lambda tok: _stem(tok) in idx.generic)
+    posterior = model.posterior(feats, NGRAM_TEMPERATURE)
+    return {a: NGRAM_WEIGHT * p for a, p in posterior.items() if p >= NGRAM_FLOOR}
 
 
 # ---------------------------------------------------------------- learned model
@@ -314,16 +398,16 @@ def term_counts(model: Mapping[str, Any] | None, term: str) -> dict[str, int]:
     return {SKILL_IDS[int(k)]: v for k, v in row.items() if k.isdigit() and int(k) < len(SKILL_IDS)}
 
 
-def _learn_terms(text: str, taxonomy: Taxonomy | None = None) -> set[str]:
-    generic = _index_for(taxonomy).generic if taxonomy is not None else _generic_stems()
+def _learn_terms(text: str) -> set[str]:
+    generic = _generic_stems()
     return {t for t in terms(text) if len(t) >= 2 and not t.isdigit() and t not in generic}
 
 
 @lru_cache(maxsize=1)
 def _generic_stems() -> frozenset[str]:
-    """Stems of the taxonomy's generic words, read without loading (and checking) the whole
-    taxonomy: learning from a hand-tagged `log` needs only these, and the full load costs
-    ~40 ms. A test keeps this equal to the full index's set."""
+    """Stems (as growthdesk.core.text.terms makes them) of the taxonomy's generic words, read
+    without loading (and checking) the whole taxonomy: learning from a hand-tagged `log`
+    needs only these, and the full load costs ~40 ms."""
     raw = raw_skills()
     out: set[str] = set()
     for lang in LANGS:
@@ -484,19 +568,36 @@ def build_model(wins: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 def _raw_scores(
     text: str, model: Mapping[str, Any] | None, hint: str | None, taxonomy: Taxonomy
-) -> dict[str, float]:
+) -> dict[str, tuple[float, float, int, int]]:
+    """area -> (raw evidence, strongest piece, pieces, -first position): the tuple ranks."""
     idx = _index_for(taxonomy)
-    raw: dict[str, float] = {}
-    for area, found in _keyword_evidence(idx, text).items():
-        raw[area] = raw.get(area, 0.0) + sum(found.values())
+    ev = _keyword_evidence(idx, text)
+    raw = {area: sum(found.values()) for area, found in ev.found.items()}
     if hint:
-        for area, found in _keyword_evidence(idx, hint).items():
+        for area, found in _keyword_evidence(idx, hint).found.items():
             raw[area] = raw.get(area, 0.0) + HINT_FACTOR * sum(found.values())
     if _valid(model):
         assert model is not None
         for area, value in _learned_evidence(model, text).items():
             raw[area] = raw.get(area, 0.0) + value
-    return {a: v for a, v in raw.items() if v > 0}
+    sure = _from_score(THRESHOLD)
+    for area, value in _ngram_evidence(idx, text).items():
+        own = raw.get(area, 0.0)
+        total = own + value
+        # The model ranks, but never makes a tag confident on its own: without a keyword or
+        # the user's own tags strong enough, the total is squashed below the threshold.
+        raw[area] = total if own >= sure else min(total, sure * math.tanh(total / sure))
+    for area in dict.fromkeys(ev.lift):  # the failing device first, then the request
+        leader = max(raw, key=lambda a: raw[a])
+        if leader in _APP_AREAS:
+            raw[area] = max(raw[area], raw[leader] + LIFT)
+    out: dict[str, tuple[float, float, int, int]] = {}
+    for area, value in raw.items():
+        if value > 0:
+            found = ev.found.get(area, {})
+            strongest = max(found.values(), default=0.0)
+            out[area] = (value, strongest, len(found), -ev.first.get(area, 1 << 30))
+    return out
 
 
 def _to_score(raw: float) -> float:
@@ -509,11 +610,11 @@ def suggest(
     hint: str | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> list[tuple[str, float]]:
-    """Skill areas for *text*, best first, as (skill id, score in [0, 1]); [] if nothing matched."""
+    """Skill areas for *text*, best first, as (skill id, score in [0, 1]); [] if nothing matched.
+    Ties go to the stronger single piece of evidence, then more pieces, then the earlier one."""
     raw = _raw_scores(text, model, hint, taxonomy or load_taxonomy())
-    order = {s: i for i, s in enumerate(SKILL_IDS)}
-    ranked = sorted(raw.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
-    return [(area, _to_score(value)) for area, value in ranked]
+    ranked = sorted(raw.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+    return [(area, _to_score(ev[0])) for area, ev in ranked]
 
 
 def _from_score(score: float) -> float:
@@ -530,8 +631,3 @@ def decide(ranked: Sequence[tuple[str, float]]) -> tuple[list[str], bool]:
         if score >= THRESHOLD and _from_score(score) >= SECONDARY_RATIO * best:
             chosen.append(skill)
     return chosen, True
-
-
-def explain(text: str, taxonomy: Taxonomy | None = None) -> dict[str, dict[str, float]]:
-    """Which keywords and phrases matched, per area (for debugging and the bench)."""
-    return _keyword_evidence(_index_for(taxonomy or load_taxonomy()), text)

@@ -28,9 +28,11 @@ __all__ = [
     "parse_taxonomy",
     "raw_skills",
     "LANGS",
+    "MIN_STEM",
 ]
 
 LANGS = ("en", "nl")
+MIN_STEM = 4  # keywords are compared by stems of at least four letters: "rest" is not "reset"
 _REF_RE = re.compile(r"^(SFIA|NICE|ONET|ECF):[A-Z0-9][A-Z0-9.\-]*$")
 
 
@@ -87,7 +89,7 @@ def _lang_map(raw: Any, where: str, *, need_text: bool) -> dict[str, Any]:
 
 def _key(word: str) -> str:
     """Comparison key of a keyword: '=word' compares as written, others by stem."""
-    return word if word.startswith("=") else stem(word)
+    return word if word.startswith("=") else stem(word, MIN_STEM)
 
 
 def parse_taxonomy(raw: Any) -> Taxonomy:
@@ -173,7 +175,7 @@ def _check_words(
                 toks = tokens(phrase)
                 if len(toks) < 2:
                     raise _fail(f"{area.id}.phrases.{lang}: {phrase!r} must have two or more words")
-                phrase_owners.setdefault(tuple(stem(t) for t in toks), set()).add(area.id)
+                phrase_owners.setdefault(tuple(stem(t, MIN_STEM) for t in toks), set()).add(area.id)
     for key, ids in owners.items():
         if len(ids) > 1 and tuple(sorted(ids)) != shared.get(key):
             raise _fail(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from growthdesk.core.errors import StoreError
+from growthdesk.core import clock
+from growthdesk.core.errors import CorruptStoreError, NothingToUndoError, StoreError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile, Win
 from growthdesk.store import journal, lock, manifest, migrations
@@ -16,6 +18,7 @@ from growthdesk.store import undo as undo_file
 from growthdesk.store.files import FileCache, in_time_order
 from growthdesk.store.layout import (
     JOURNAL,
+    MAIN,
     META,
     MODELS,
     PROFILE_DEFAULTS,
@@ -24,6 +27,7 @@ from growthdesk.store.layout import (
     months_on_disk,
     shard,
     small_file,
+    tables_of,
 )
 from growthdesk.store.reads import Reads, not_found
 from growthdesk.store.transaction import Transaction
@@ -44,8 +48,9 @@ class Store(Reads):
     so a stray mutation cannot reach the disk.
     """
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, now: Callable[[], datetime] = clock.now) -> None:
         self.home = Path(home)
+        self.now = now  # stamps what users see (undo history, doctor's set-aside files)
         self.files = FileCache(self.home)  # the store's internal API: journal.commit uses it
         self._opened = False
         self._lock = lock.for_home(self.home)
@@ -61,19 +66,29 @@ class Store(Reads):
         with contextlib.suppress(Exception):
             self.close()
 
-    def _make_home(self) -> None:
+    def _has_home(self) -> bool:
+        """Whether the data folder exists; StoreError if something else is in its place."""
+        if self.home.is_dir():
+            return True
+        if self.home.exists():
+            raise StoreError(_("data folder {path} is a file, not a folder", path=self.home))
+        return False
+
+    def _make_home(self) -> bool:
+        """Create the data folder for a write; True if this call created it."""
         home = self.home
-        if home.is_dir():
-            return
-        if home.exists():
-            raise StoreError(_("data folder {path} is a file, not a folder", path=home))
+        if self._has_home():
+            return False
         try:
             home.mkdir(mode=0o700, parents=True)
+        except FileExistsError:
+            return self._make_home()  # another process was first (or a file appeared)
         except OSError as exc:
             raise StoreError(
                 _("cannot create data folder {path}: {why}", path=home, why=exc.strerror)
             ) from None
         os.chmod(home, 0o700)
+        return True
 
     def _recover(self) -> None:
         if (self.home / JOURNAL).exists():  # a writer died past its commit point
@@ -81,9 +96,8 @@ class Store(Reads):
                 journal.recover(self.home)
 
     def _open(self) -> None:
-        if self._opened:
+        if self._opened or self.files.absent:
             return
-        self._make_home()
         self._recover()
         meta = self.files.load(META)
         if meta is None:
@@ -97,13 +111,18 @@ class Store(Reads):
         self._opened = True
 
     def _read(self) -> None:
-        """Before every read: hold the shared lock (taking it again after a transaction)."""
+        """Before every read: hold the shared lock (taking it again after a transaction).
+
+        Reading never creates the data folder. A session that starts without one reads an empty
+        store to its end (or to this Store's first write), even if another process creates the
+        folder meanwhile: a command sees one state, never a mix.
+        """
         if not self._reading:
-            self._make_home()  # the lock files live in it
+            self.files.absent = not self._has_home()
             self._reading = True
             taken = self._lock.start_reading()
         else:
-            taken = self._lock.share()
+            taken = not self.files.absent and self._lock.share()
         if taken and self._opened:
             self._recover()  # a writer may have died while we did not hold the lock
         self._open()
@@ -132,6 +151,8 @@ class Store(Reads):
 
     def win_months(self) -> list[str]:
         self._read()
+        if self.files.absent:
+            return []
         months = months_on_disk(self.home)
         gone = {r for r in manifest.listed(self.files.load(META)) if is_shard(r)}
         gone -= {shard(m) for m in months}
@@ -179,9 +200,14 @@ class Store(Reads):
     def transaction(
         self, label: str, *, undoable: bool = True
     ) -> contextlib.AbstractContextManager[Transaction]:
-        """Hold the lock; commit everything at the end, or nothing if the block raises."""
+        """Hold the lock; commit everything at the end, or nothing if the block raises.
+
+        The data folder is created here, and removed again if nothing was committed to it.
+        """
+        self.files.absent = False  # from here on this Store reads what is on disk
+        created = self._make_home()
         self._open()
-        return Transaction.begin(self, label, undoable=undoable)
+        return Transaction.begin(self, label, undoable=undoable, created=created)
 
     def history(self) -> list[undo_file.UndoEntry]:
         """Undo entries, newest first."""
@@ -190,11 +216,14 @@ class Store(Reads):
 
     def undo(self) -> str:
         """Restore the files of the newest undoable change; return its label."""
+        if not self.home.is_dir():
+            raise NothingToUndoError(_("nothing to undo"))
+        self.files.absent = False
         self._open()
         with self._lock.exclusive():
             journal.recover(self.home)
             label, payloads = undo_file.pop(self.home, self.files.load(UNDO))
-            journal.commit(self.files, payloads, undo_label=None)
+            journal.commit(self.files, payloads, undo_entry=None)
             return label
 
     # -- doctor ----------------------------------------------------------------------------
@@ -203,7 +232,7 @@ class Store(Reads):
         """Every problem of the folder, and what ``repair`` would do about each."""
         from growthdesk.store import doctor  # only doctor needs it: kept off every command
 
-        return doctor.check(self.home)
+        return doctor.check(self.home, self.now())
 
     def repair(self, report: DoctorReport) -> list[Problem]:
         """Apply the fixes of *report* (checked again under the lock); the problems fixed."""
@@ -213,3 +242,43 @@ class Store(Reads):
         self.files.clear()
         self._opened = False
         return fixed
+
+    def damage(self) -> CorruptStoreError | None:
+        """The first damaged file or record of the folder, if any.
+
+        Commands trust the records they read (checking 25,000 wins on every read would cost
+        far more than a command's budget); when one fails in a way no valid record can make it,
+        the CLI asks this before it would report an internal error.
+        """
+        from growthdesk.store import validate
+
+        try:
+            self._read()
+            if self.files.absent:
+                return None
+            meta = self.files.load(META)
+            why = validate.meta_problem(meta) if meta is not None else None
+            if why is not None:
+                return _damaged(META, why)
+            for rel in (MAIN, *(shard(m) for m in self.win_months())):
+                data = self._file(rel)
+                for table in tables_of(rel):
+                    for key, record in data.get(table, {}).items():
+                        why = validate.record_problem(table, key, record)
+                        if why is not None:
+                            what = _("{table} record {key}: {why}", table=table, key=key, why=why)
+                            return _damaged(rel, what)
+        except CorruptStoreError as exc:
+            return exc
+        return None
+
+
+def _damaged(rel: str, why: str) -> CorruptStoreError:
+    return CorruptStoreError(
+        _(
+            "data file {file} is damaged ({why}); run `growthdesk doctor` to see every problem "
+            "and `growthdesk doctor --restore` to set it aside",
+            file=rel,
+            why=why,
+        )
+    )

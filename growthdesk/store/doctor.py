@@ -12,7 +12,6 @@ journaled commit (not undoable), so that a repair survives a crash like any othe
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -34,11 +33,10 @@ from growthdesk.store.layout import (
     month_of,
     months_on_disk,
     shard,
+    tables_of,
 )
 
 __all__ = ["Problem", "DoctorReport", "check", "repair"]
-
-_MAIN_TABLES = ("contacts", "links", "interactions", "events", "learning", "kudos")
 
 
 @dataclass
@@ -68,11 +66,11 @@ class DoctorReport:
         return not self.problems
 
 
-def check(home: Path) -> DoctorReport:
+def check(home: Path, now: datetime) -> DoctorReport:
     """Every problem of the folder, each with what :func:`repair` would do about it."""
     if home.exists() and not home.is_dir():
         raise StoreError(_("data folder {path} is a file, not a folder", path=home))
-    report = DoctorReport(home=home, stamp=time.strftime("%Y%m%dT%H%M%S"))
+    report = DoctorReport(home=home, stamp=now.strftime("%Y%m%dT%H%M%S"))
     if home.is_dir():
         with lock.hold(home):
             _Check(report).run()
@@ -95,7 +93,7 @@ def repair(home: Path, report: DoctorReport) -> list[Problem]:
         for rel, payload in fresh.kept.items():
             atomic_write(home / rel, payload)
         if fresh.payloads:
-            journal.commit(FileCache(home), fresh.payloads, undo_label=None)
+            journal.commit(FileCache(home), fresh.payloads, undo_entry=None)
     return [p for p in fresh.problems if p.fix]
 
 
@@ -239,12 +237,7 @@ class _Check:
         name = backup.rsplit("/", 1)[-1]
         after = name.endswith(".new")  # the file as that commit wrote it, not as it found it
         txid = name.removesuffix(".new")
-        stamp = re.match(r"\d{20}", txid)
-        since = (
-            datetime.fromtimestamp(int(stamp.group()) / 1e9).strftime("%Y-%m-%d %H:%M")
-            if stamp
-            else "?"
-        )
+        since = self.when(txid)
         if rel == META:
             return _(
                 "profile settings changed after {when} are not in the backup (the id counters "
@@ -271,6 +264,18 @@ class _Check:
             "changes made to {file} after {when} may not be in the backup", file=rel, when=since
         )
 
+    def when(self, txid: str) -> str:
+        """When commit *txid* was made: its undo entry's stamp (the store's clock), else its id."""
+        for entry in self.history:
+            if entry["tx"] == txid:
+                return entry["at"][:16].replace("T", " ")
+        stamp = re.match(r"\d{20}", txid)
+        return (
+            datetime.fromtimestamp(int(stamp.group()) / 1e9).strftime("%Y-%m-%d %H:%M")
+            if stamp
+            else "?"
+        )
+
     # -- records -----------------------------------------------------------------------------
 
     def shards(self) -> list[str]:
@@ -278,8 +283,7 @@ class _Check:
 
     def records(self) -> None:
         for rel in sorted(self.view):
-            tables = ("wins",) if is_shard(rel) else _MAIN_TABLES if rel == MAIN else ()
-            for table in tables:
+            for table in tables_of(rel):
                 docs = self.view[rel].get(table, {})
                 for key in list(docs):
                     record = docs[key]

@@ -102,9 +102,12 @@ class FileCache:
 
     def __init__(self, home: Path) -> None:
         self.home = home
+        self.absent = False  # a read session that began without a data folder: no file exists
         self._entries: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 
     def load(self, rel: str) -> dict[str, Any] | None:
+        if self.absent:
+            return None
         path = self.home / rel
         try:
             st = path.stat()

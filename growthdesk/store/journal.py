@@ -39,10 +39,13 @@ class _Op(TypedDict):
     tmp: str | None  # None deletes the target
 
 
-def commit(cache: FileCache, payloads: dict[str, bytes | None], undo_label: str | None) -> None:
+def commit(
+    cache: FileCache, payloads: dict[str, bytes | None], undo_entry: tuple[str, str] | None
+) -> None:
     """All-or-nothing write of several files (None deletes a file). Caller holds the lock.
 
-    *undo_label* names the change in the undo history; None keeps it out (undo itself, migrations).
+    *undo_entry* (label, ISO time) names the change in the undo history; None keeps it out
+    (undo itself, migrations, repairs).
     """
     home = cache.home
     payloads = dict(payloads)
@@ -50,8 +53,8 @@ def commit(cache: FileCache, payloads: dict[str, bytes | None], undo_label: str 
     if any(is_shard(rel) for rel in payloads):
         (home / WINS_DIR).mkdir(mode=0o700, exist_ok=True)
     saved = backups.keep(home, payloads, txid)
-    if undo_label is not None:
-        payloads[UNDO] = undo.push(cache.load(UNDO), txid, undo_label, saved)
+    if undo_entry is not None:
+        payloads[UNDO] = undo.push(cache.load(UNDO), txid, *undo_entry, saved)
 
     ops: dict[str, _Op] = {}
     for rel, payload in payloads.items():

@@ -22,6 +22,7 @@ __all__ = [
     "TXID",
     "PROFILE_DEFAULTS",
     "small_file",
+    "tables_of",
     "shard",
     "month_of",
     "is_shard",
@@ -69,6 +70,13 @@ def small_file(table: str) -> str:
         return _SMALL_TABLES[table]
     except KeyError:
         raise StoreError(_("unknown table {table}", table=table)) from None
+
+
+def tables_of(rel: str) -> tuple[str, ...]:
+    """The record tables a data file holds (meta.json and models.json hold single documents)."""
+    if is_shard(rel):
+        return ("wins",)
+    return tuple(t for t, f in _SMALL_TABLES.items() if f == rel) if rel == MAIN else ()
 
 
 def shard(month: str) -> str:

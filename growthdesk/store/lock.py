@@ -29,7 +29,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from growthdesk.core.errors import StoreBusyError
 from growthdesk.core.i18n import _
@@ -71,15 +71,8 @@ class HomeLock:
         """
         if self._mode or fcntl is None:
             return False
-        fds = self._open(writer=False)
-        if fds is None:  # no folder yet, or one we may not write: nobody can commit in it
+        if not self._take(writer=False):  # no folder, or one we may not write: no commit in it
             return False
-        lock_fd, gate_fd = fds
-        _flock(gate_fd, fcntl.LOCK_SH, self.home)
-        try:
-            _flock(lock_fd, fcntl.LOCK_SH, self.home)
-        finally:
-            fcntl.flock(gate_fd, fcntl.LOCK_UN)
         self._mode = _SH
         return True
 
@@ -119,22 +112,53 @@ class HomeLock:
             # deadlock with a writer that holds the gate while it waits for our lock.
             fcntl.flock(self._fds[0], fcntl.LOCK_UN)
             self._mode = 0
-        lock_fd, gate_fd = cast("tuple[int, int]", self._open(writer=True))
-        _flock(gate_fd, fcntl.LOCK_EX, self.home)
-        try:
-            _flock(lock_fd, fcntl.LOCK_EX, self.home)
-        finally:
-            fcntl.flock(gate_fd, fcntl.LOCK_UN)
+        self._take(writer=True)
         self._mode = _EX
+
+    def _take(self, *, writer: bool) -> bool:
+        """Pass the gate and take the lock (exclusive for a writer); False: nothing to lock.
+
+        The lock file must still be the one in the folder once we hold it: a transaction that
+        created a folder and left it empty removes both again (:meth:`drop_if_unused`), and
+        a lock on the removed file would guard nothing.
+        """
+        assert fcntl is not None
+        op = fcntl.LOCK_EX if writer else fcntl.LOCK_SH
+        while True:
+            fds = self._open(writer=writer)
+            if fds is None:
+                return False
+            lock_fd, gate_fd = fds
+            _flock(gate_fd, op, self.home)
+            try:
+                _flock(lock_fd, op, self.home)
+            finally:
+                fcntl.flock(gate_fd, fcntl.LOCK_UN)
+            if _is_current(lock_fd, self.home / LOCK):
+                return True
+            self._release()
+            if writer:  # it was about to write: the folder it found comes back
+                self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    def drop_if_unused(self) -> None:
+        """Remove the folder again if it holds only the lock files (called holding the lock)."""
+        if fcntl is None or self._depth != 1:
+            return
+        with contextlib.suppress(OSError):
+            if set(os.listdir(self.home)) <= {LOCK, GATE}:
+                for name in (LOCK, GATE):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(self.home / name)
+                os.rmdir(self.home)
+                self._release()
 
     def _after_write(self) -> None:
         if fcntl is None:
             self._windows.release()
             return
-        if not self.readers:
+        if not self.readers or self._fds is None:
             self._release()
             return
-        assert self._fds is not None
         try:  # back to shared for the open read sessions; never blocks a finished commit
             fcntl.flock(self._fds[0], fcntl.LOCK_SH | fcntl.LOCK_NB)
             self._mode = _SH
@@ -186,6 +210,16 @@ def for_home(home: Path) -> HomeLock:
 def hold(home: Path) -> contextlib.AbstractContextManager[None]:
     """Hold the exclusive lock of *home*."""
     return for_home(home).exclusive()
+
+
+def _is_current(fd: int, path: Path) -> bool:
+    """Whether *fd* is still the file at *path* (not one removed, or removed and made again)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_ino, held.st_dev) == (st.st_ino, st.st_dev)
 
 
 def _open_lock_file(path: Path, *, writer: bool) -> int:

@@ -51,8 +51,14 @@ class Transaction(Reads):
 
     @classmethod
     @contextlib.contextmanager
-    def begin(cls, store: Store, label: str, *, undoable: bool = True) -> Iterator[Transaction]:
-        """Hold the lock; commit everything at the end, or nothing if the block raises."""
+    def begin(
+        cls, store: Store, label: str, *, undoable: bool = True, created: bool = False
+    ) -> Iterator[Transaction]:
+        """Hold the lock; commit everything at the end, or nothing if the block raises.
+
+        *created*: the caller has just created the data folder, which goes again if this
+        transaction leaves nothing in it (a command refused by validation leaves no folder).
+        """
         with lock.hold(store.home):
             journal.recover(store.home)
             tx = cls(store, label, undoable=undoable)
@@ -61,6 +67,8 @@ class Transaction(Reads):
                 tx._commit()
             finally:
                 tx._dbs.clear()  # TinyDB's storage points back at tx: free it without the GC
+                if created:
+                    lock.for_home(store.home).drop_if_unused()
 
     # -- the store's internal API (migrations, TinyDB) -------------------------------------------
 
@@ -242,8 +250,10 @@ class Transaction(Reads):
         if META in payloads or after != before or not (home / META).exists():
             manifest.set_listed(meta, after)
             payloads[META] = orjson.dumps(meta)
-        label = self.label if self.undoable else None
-        journal.commit(self._store.files, payloads, undo_label=label)
+        entry = None
+        if self.undoable:
+            entry = (self.label, self._store.now().isoformat(timespec="seconds"))
+        journal.commit(self._store.files, payloads, undo_entry=entry)
 
 
 class _MemoryStorage(Storage):

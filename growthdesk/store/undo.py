@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypedDict, cast
 
@@ -78,11 +77,10 @@ def history(data: dict[str, Any] | None) -> list[UndoEntry]:
 
 
 def push(
-    data: dict[str, Any] | None, txid: str, label: str, backups: dict[str, str | None]
+    data: dict[str, Any] | None, txid: str, label: str, at: str, backups: dict[str, str | None]
 ) -> bytes:
-    """The undo file with a new entry for commit *txid*, trimmed to UNDO_DEPTH."""
+    """The undo file with a new entry for commit *txid* made *at*, trimmed to UNDO_DEPTH."""
     entries = dict(_checked(data))
-    at = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
     entries[txid] = {"tx": txid, "label": label, "at": at, "files": backups}
     for old in sorted(entries)[:-UNDO_DEPTH]:
         del entries[old]

@@ -24,6 +24,7 @@ __all__ = [
     "validate_target_minutes",
     "validate_track",
     "validate_lang",
+    "validate_name",
     "validate_changes",
     "target_of",
     "view",
@@ -111,6 +112,14 @@ def validate_track(value: str | None) -> str | None:
     return track
 
 
+def validate_name(value: str | None) -> str | None:
+    """The display name on the team card ('none' clears it)."""
+    if value is None:
+        return None
+    text = " ".join(value.split())
+    return None if fold(text) in _CLEAR else check_text(text, _("name"), MAX_ROLE)
+
+
 def validate_lang(value: str | None) -> str:
     lang = fold(value or "")
     if lang not in LANGS:
@@ -132,6 +141,8 @@ def validate_changes(changes: Mapping[str, Any], now: datetime) -> dict[str, Any
             out[key] = validate_track(value)
         elif key == "lang":
             out[key] = validate_lang(value)
+        elif key == "name":
+            out[key] = validate_name(value)
         else:
             raise InputError(_("unknown profile field '{f}'.", f=key) + did_you_mean(key, FIELDS))
     return out

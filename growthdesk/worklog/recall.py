@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from growthdesk.core.text import TERMS_VERSION, terms
 
-__all__ = ["recall", "bm25_scores", "K1", "B"]
+__all__ = ["recall", "rank_terms", "bm25_scores", "K1", "B"]
 
 K1 = 1.2
 B = 0.75
@@ -49,6 +49,7 @@ def bm25_scores(
     hits: Sequence[tuple[int, Mapping[str, int], float]],
     n: int,
     total_length: float,
+    weights: Mapping[str, float] | None = None,
 ) -> dict[int, float]:
     """BM25 score of every document that contains a query term (the others score 0).
 
@@ -64,6 +65,8 @@ def bm25_scores(
             if t in df:
                 df[t] += 1
     idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in qterms if df[t]}
+    if weights:
+        idf = {t: w * weights.get(t, 1.0) for t, w in idf.items()}
     scores: dict[int, float] = {}
     for i, doc, dl in hits:
         norm = K1 * (1 - B + B * dl / avgdl)
@@ -189,11 +192,21 @@ def _hits_from_terms(
 
 
 def recall(text: str, wins: Sequence[W], limit: int = 5) -> list[tuple[W, float]]:
-    """The *limit* wins most like *text*, best first, with their BM25 scores (> 0 only).
+    """The *limit* wins most like *text*, best first, with their BM25 scores (> 0 only): every
+    win sharing a term, no floor (:func:`growthdesk.worklog.similar.similar` judges them).
 
     Ties go to the more recent win.
     """
-    query = terms(text)
+    return rank_terms(terms(text), wins, limit)
+
+
+def rank_terms(
+    query: Sequence[str],
+    wins: Sequence[W],
+    limit: int = 5,
+    weights: Mapping[str, float] | None = None,
+) -> list[tuple[W, float]]:
+    """recall() for ready query terms, each optionally weighted (default 1)."""
     if not query or not wins or limit <= 0:
         return []
     qset = set(query)
@@ -203,7 +216,7 @@ def recall(text: str, wins: Sequence[W], limit: int = 5) -> list[tuple[W, float]
         more, more_total = _hits_by_text([wins[i] for i in rest], qset)
         hits.extend((rest[j], counts, dl) for j, counts, dl in more)
         total += more_total
-    scores = bm25_scores(query, hits, len(wins), total)
+    scores = bm25_scores(query, hits, len(wins), total, weights)
     best = [i for i, s in scores.items() if s > 0]
     if rest:
         best.sort()  # wins with stored terms came first: back to log order, the last tie-break

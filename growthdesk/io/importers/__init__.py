@@ -16,6 +16,7 @@ from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.core.names import did_you_mean
+from growthdesk.core.text import SHORT_TEXT
 from growthdesk.io.importers.base import (
     MAX_IMPORT_BYTES,
     ImportFileError,
@@ -127,7 +128,7 @@ def _drop_known(plan: ImportPlan, known: set[tuple[str, ...]]) -> None:
 
 
 # Cc characters (what wins.validate_text refuses), for a fast first check.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # CR too: check_text makes it LF
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
@@ -155,11 +156,13 @@ def _validate(plan: ImportPlan, now: datetime) -> None:
                     row["solution"], "solution", wins.MAX_SOLUTION, multiline=True
                 )
             if row["ticket"]:
-                row["ticket"] = _text(row["ticket"], "ticket", 100)
+                row["ticket"] = _text(row["ticket"], "ticket", SHORT_TEXT)
             if row["minutes"] is not None:
                 row["minutes"] = wins.validate_minutes(row["minutes"])
-            row["tags"] = list(dict.fromkeys(_text(t, "tag", 50).lower() for t in row["tags"]))
-            row["helped_by"] = [_text(h, "helper name", 100) for h in row["helped_by"]]
+            row["tags"] = list(
+                dict.fromkeys(_text(t, "tag", SHORT_TEXT).lower() for t in row["tags"])
+            )
+            row["helped_by"] = [_text(h, "helper name", SHORT_TEXT) for h in row["helped_by"]]
             check_past(datetime.fromisoformat(row["when"]), now, _("a win"))
         except InputError as exc:
             plan.rejected.append((plan.row_numbers[i], str(exc)))

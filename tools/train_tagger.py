@@ -1,0 +1,60 @@
+"""Rebuild data/tagger_model.json, the tagger's learned n-gram model.
+
+    python tools/train_tagger.py [--check]
+
+Trains on the seed corpus (tests/data/seed/tagger_seed.jsonl, written for training) and the
+older tuned sets (tests/data/tagger_eval.jsonl, tagger_holdout.jsonl). Never on the frozen
+held-out sets (tests/data/heldout/) nor the development set (tests/data/devset/): those
+measure it. ``--check`` only reports whether the shipped file is up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from growthdesk.skills import ngrams, tagger  # noqa: E402
+from growthdesk.skills.ids import SKILL_IDS  # noqa: E402
+
+__all__ = ["TRAINING_FILES", "build", "main"]
+
+TRAINING_FILES = (
+    ROOT / "tests" / "data" / "seed" / "tagger_seed.jsonl",
+    ROOT / "tests" / "data" / "tagger_eval.jsonl",
+    ROOT / "tests" / "data" / "tagger_holdout.jsonl",
+)
+OUT = ROOT / "data" / ngrams.MODEL_FILE
+
+
+def build() -> str:
+    """The model file's text, trained from TRAINING_FILES (deterministic)."""
+    rows: list[tuple[str, str]] = []
+    for path in TRAINING_FILES:
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                rows.append((item["text"], item["primary"]))
+    model = ngrams.train(rows, SKILL_IDS, tagger.skip_token)
+    return json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the shipped file is stale")
+    args = parser.parse_args()
+    text = build()
+    if args.check:
+        same = OUT.exists() and OUT.read_text("utf-8") == text
+        print("up to date" if same else "stale: run tools/train_tagger.py")
+        raise SystemExit(0 if same else 1)
+    OUT.write_text(text, "utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(text) // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()
