@@ -37,7 +37,11 @@ COMMANDS: dict[str, list[str]] = {
 
 def _run(cmd: list[str], env: dict[str, str]) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # cwd: `python -m` puts the working folder first on sys.path; from a checkout, both
+    # interpreters would import that checkout's growthdesk instead of their own install.
+    proc = subprocess.run(
+        cmd, env=env, cwd=OUT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     elapsed = (time.perf_counter() - t0) * 1000
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
@@ -49,9 +53,15 @@ def main() -> None:
     parser.add_argument("other_python", help="the interpreter of the install to compare with")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--wins", type=int, default=25000)
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="a home to copy instead of generating one; give one the OLDER install can read "
+        "(e.g. made by its own bench/gen.py): the newer install migrates its copy first",
+    )
     args = parser.parse_args()
 
-    source = OUT / f"compare-{args.wins}"
+    source = args.source or OUT / f"compare-{args.wins}"
     if not source.exists():
         print(f"generating {args.wins} wins in {source} …", file=sys.stderr)
         tmp = source.with_suffix(".tmp")
@@ -71,7 +81,7 @@ def main() -> None:
         envs[name] = env
         subprocess.run(
             [pythons[name], "-m", "growthdesk", "profile", "set", "--started", "2024-01-15"],
-            env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env, cwd=OUT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
     samples: dict[tuple[str, str], list[float]] = {}
     floor: list[float] = []
