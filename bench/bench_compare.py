@@ -39,9 +39,7 @@ def _run(cmd: list[str], env: dict[str, str]) -> float:
     t0 = time.perf_counter()
     # cwd: `python -m` puts the working folder first on sys.path; from a checkout, both
     # interpreters would import that checkout's growthdesk instead of their own install.
-    proc = subprocess.run(
-        cmd, env=env, cwd=OUT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    proc = subprocess.run(cmd, env=env, cwd=OUT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = (time.perf_counter() - t0) * 1000
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
