@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from helpers.homes import snapshot
 
 from growthdesk.skills.labels import skill_label
-
-
-def snapshot(home: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
-    }
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ import click
 import orjson
 import pytest
 from click.testing import CliRunner
+from helpers.homes import win_record
 
 from growthdesk.cli import cli
 from growthdesk.store import Store
@@ -32,19 +33,7 @@ OSC = "\x1b]0;pwned\x07Evil"
 
 
 def _win(day: str, problem: str) -> dict[str, object]:
-    return {
-        "when": f"2026-11-{day}T10:00:00+01:00",
-        "problem": problem,
-        "solution": None,
-        "skills": ["printing"],
-        "skills_source": "manual",
-        "minutes": 5,
-        "helped_by": [],
-        "ticket": None,
-        "source": "manual",
-        "tags": [],
-        "escalated": False,
-    }
+    return win_record(f"2026-11-{day}T10:00:00+01:00", problem)
 
 
 def _contact(name: str, kind: str = "colleague") -> dict[str, object]:

@@ -9,19 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from helpers.homes import snapshot
 
 from growthdesk.core.errors import InputError, NotFoundError
 from growthdesk.network import contacts, lookup
 from growthdesk.store import Store
 
 NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
-
-
-def snapshot(home: Path) -> dict[str, bytes]:
-    """Every file in the data folder, byte for byte."""
-    return {
-        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
-    }
 
 
 @pytest.fixture

@@ -7,14 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import Result
+from helpers.homes import snapshot
 
 from growthdesk.store import Store
-
-
-def snapshot(home: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
-    }
 
 
 def test_event_creates_and_links_people(invoke: Callable[..., Result], home: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import Result
+from helpers.homes import snapshot as _snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -341,12 +342,6 @@ def test_restore_refuses_dangling_references(invoke: Invoke, home: Path, tmp_pat
     assert result.exit_code == 1
     assert "points at records it does not contain (win #1 → contact #7)" in result.stderr
     assert Store(home).wins() == []
-
-
-def _snapshot(home: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
-    }
 
 
 # (what is broken, how, what the error says after "nothing restored: ")

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import orjson
 import pytest
+from helpers.homes import snapshot as _snapshot
+from helpers.homes import win_record
 
 from growthdesk.io.importers.base import MAX_COLUMNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_ROWS
 from growthdesk.io.importers.xlsx import MAX_ZIP_MEMBERS
@@ -34,29 +36,11 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def _snapshot(home: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
-    }
-
-
 def _seed(home: Path) -> None:
     with Store(home).transaction("seed") as tx:
         tx.insert(
             "wins",
-            {
-                "when": "2026-11-02T10:00:00+01:00",
-                "problem": "seed win",
-                "solution": None,
-                "skills": ["printing"],
-                "skills_source": "manual",
-                "minutes": 5,
-                "helped_by": [],
-                "ticket": None,
-                "source": "manual",
-                "tags": [],
-                "escalated": False,
-            },
+            win_record("2026-11-02T10:00:00+01:00", "seed win"),
         )
 
 
