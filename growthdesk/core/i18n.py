@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["_", "set_language", "language"]
+__all__ = ["_", "ngettext", "pgettext", "set_language", "language"]
 
 _CATALOGUES: dict[str, dict[str, str]] = {
     # The daily path first; the rest of the interface falls back to English until translated.
@@ -50,4 +50,17 @@ def language() -> str:
 def _(message: str, /, **kwargs: object) -> str:
     """Translate *message* and fill in its ``{placeholders}``."""
     text = _CATALOGUES.get(_lang, {}).get(message, message)
+    return text.format(**kwargs) if kwargs else text
+
+
+def ngettext(singular: str, plural: str, n: int, /, **kwargs: object) -> str:
+    """Translate the form of *singular*/*plural* that fits *n*; ``{n}`` is filled in too."""
+    text = singular if n == 1 else plural
+    text = _CATALOGUES.get(_lang, {}).get(text, text)
+    return text.format(n=n, **kwargs)
+
+
+def pgettext(context: str, message: str, /, **kwargs: object) -> str:
+    """Translate *message* in *context*, for one English word with two meanings elsewhere."""
+    text = _CATALOGUES.get(_lang, {}).get(f"{context}\x04{message}", message)
     return text.format(**kwargs) if kwargs else text
