@@ -14,56 +14,82 @@ from typing import Any
 import click
 
 from growthdesk import __version__
+from growthdesk.cli.language import Translated, bind_click, choose_language
 from growthdesk.cli.params import NoRepeats, check_argv, strict
+from growthdesk.core.i18n import LANGUAGES, N_, set_language
 
 __all__ = ["cli", "main", "COMMANDS"]
 
 # name -> (module, attribute, short help). The short help lives here so that listing
 # commands in --help imports none of them.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "log": ("growthdesk.cli.wins", "log_cmd", "Log a solved problem in one line."),
-    "wins": ("growthdesk.cli.wins", "wins_group", "List, show, edit or remove wins."),
+    "log": ("growthdesk.cli.wins", "log_cmd", N_("Log a solved problem in one line.")),
+    "wins": ("growthdesk.cli.wins", "wins_group", N_("List, show, edit or remove wins.")),
     "undo": (
         "growthdesk.cli.maintenance",
         "undo_cmd",
-        "Undo the last change (repeat to go further).",
+        N_("Undo the last change (repeat to go further)."),
     ),
     "doctor": (
         "growthdesk.cli.maintenance",
         "doctor_cmd",
-        "Check the store and restore from backups.",
+        N_("Check the store and restore from backups."),
     ),
     "skills": (
         "growthdesk.cli.skills",
         "skills_group",
-        "Skill areas with your counts; suggest tags.",
+        N_("Skill areas with your counts; suggest tags."),
     ),
-    "recall": ("growthdesk.cli.skills", "recall_cmd", "Your own past wins most like a problem."),
-    "contact": ("growthdesk.cli.contacts", "contact_group", "Colleagues and vendor contacts."),
-    "event": ("growthdesk.cli.contacts", "event_group", "Vendor, training and meetup events."),
-    "ask": ("growthdesk.cli.network", "ask_cmd", "Whom to ask about a problem, and why."),
-    "network": ("growthdesk.cli.network", "network_group", "Stale contacts; export the graph."),
-    "learn": ("growthdesk.cli.career", "learn_group", "Log learning: blogs, courses, labs, certs."),
-    "profile": ("growthdesk.cli.career", "profile_group", "Show or set your profile."),
-    "path": ("growthdesk.cli.career", "path_cmd", "Career analysis: tracks, gaps and a plan."),
-    "kudos": ("growthdesk.cli.dashboard", "kudos_group", "Record and list thanks from end users."),
-    "stats": ("growthdesk.cli.dashboard", "stats_cmd", "Dashboard of your wins and growth."),
-    "review": ("growthdesk.cli.dashboard", "review_cmd", "Brag document for a performance review."),
-    "demo": ("growthdesk.cli.demo", "demo_cmd", "Try growthdesk on a realistic sample home."),
+    "recall": (
+        "growthdesk.cli.skills",
+        "recall_cmd",
+        N_("Your own past wins most like a problem."),
+    ),
+    "contact": ("growthdesk.cli.contacts", "contact_group", N_("Colleagues and vendor contacts.")),
+    "event": ("growthdesk.cli.contacts", "event_group", N_("Vendor, training and meetup events.")),
+    "ask": ("growthdesk.cli.network", "ask_cmd", N_("Whom to ask about a problem, and why.")),
+    "network": ("growthdesk.cli.network", "network_group", N_("Stale contacts; export the graph.")),
+    "learn": (
+        "growthdesk.cli.career",
+        "learn_group",
+        N_("Log learning: blogs, courses, labs, certs."),
+    ),
+    "profile": ("growthdesk.cli.career", "profile_group", N_("Show or set your profile.")),
+    "path": ("growthdesk.cli.career", "path_cmd", N_("Career analysis: tracks, gaps and a plan.")),
+    "kudos": (
+        "growthdesk.cli.dashboard",
+        "kudos_group",
+        N_("Record and list thanks from end users."),
+    ),
+    "stats": ("growthdesk.cli.dashboard", "stats_cmd", N_("Dashboard of your wins and growth.")),
+    "review": (
+        "growthdesk.cli.dashboard",
+        "review_cmd",
+        N_("Brag document for a performance review."),
+    ),
+    "demo": ("growthdesk.cli.demo", "demo_cmd", N_("Try growthdesk on a realistic sample home.")),
     "export": (
         "growthdesk.cli.transfer",
         "export_cmd",
-        "Export everything (JSON) or a table (CSV).",
+        N_("Export everything (JSON) or a table (CSV)."),
     ),
-    "import": ("growthdesk.cli.transfer", "import_cmd", "Import from ticket systems or a backup."),
-    "query": ("growthdesk.cli.assist", "query_cmd", "The search query for a problem, no names."),
-    "plain": ("growthdesk.cli.assist", "plain_cmd", "Jargon check; what-happens-next message."),
-    "howto": ("growthdesk.cli.assist", "howto_cmd", "How-to drafts for your repeat problems."),
-    "team": ("growthdesk.cli.team", "team_group", "Share an expert directory with your team."),
+    "import": (
+        "growthdesk.cli.transfer",
+        "import_cmd",
+        N_("Import from ticket systems or a backup."),
+    ),
+    "query": (
+        "growthdesk.cli.assist",
+        "query_cmd",
+        N_("The search query for a problem, no names."),
+    ),
+    "plain": ("growthdesk.cli.assist", "plain_cmd", N_("Jargon check; what-happens-next message.")),
+    "howto": ("growthdesk.cli.assist", "howto_cmd", N_("How-to drafts for your repeat problems.")),
+    "team": ("growthdesk.cli.team", "team_group", N_("Share an expert directory with your team.")),
 }
 
 
-class LazyGroup(NoRepeats, click.Group):
+class LazyGroup(NoRepeats, Translated, click.Group):
     """Imports each command on first use and turns domain errors into one-line messages.
 
     The command-line rules of cli.params start here: the whole command line is checked for
@@ -71,6 +97,11 @@ class LazyGroup(NoRepeats, click.Group):
     """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            # The language first, once: click's own errors about this very command line, and
+            # any --help, are in it.
+            bind_click()
+            set_language(choose_language(args))
         check_argv(args, ctx)
         return super().parse_args(ctx, args)
 
@@ -85,9 +116,11 @@ class LazyGroup(NoRepeats, click.Group):
         return strict(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(n, COMMANDS[n][2]) for n in self.list_commands(ctx)]
+        from growthdesk.core.i18n import gettext
+
+        rows = [(n, gettext(COMMANDS[n][2])) for n in self.list_commands(ctx)]
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(gettext("Commands")):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -144,9 +177,15 @@ def _store_damage(ctx: click.Context) -> Exception | None:
     default=None,
     help="Data folder (default: $GROWTHDESK_HOME, then your user data folder).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Interface language (default: $GROWTHDESK_LANG, the profile, then your locale).",
+)
 @click.version_option(__version__, prog_name="growthdesk")
 @click.pass_context
-def cli(ctx: click.Context, home: str | None) -> None:
+def cli(ctx: click.Context, home: str | None, lang: str | None) -> None:
     """growthdesk: turn your solved tickets into growth.
 
     \b

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from datetime import date, datetime
@@ -49,7 +48,6 @@ class App:
             from growthdesk.store import Store
 
             self._store = Store(self.home, now=self.now)
-            _follow_profile_language(self._store)
         return self._store
 
     @property
@@ -131,14 +129,3 @@ def get_app() -> App:
     assert isinstance(obj, App)
     return obj
 
-
-def _follow_profile_language(store: Store) -> None:
-    """Speak the profile's language unless GROWTHDESK_LANG says otherwise."""
-    if os.environ.get("GROWTHDESK_LANG"):
-        return
-    from growthdesk.core.errors import GrowthdeskError
-    from growthdesk.core.i18n import set_language
-
-    # A damaged store is reported by the command itself (or repaired by doctor), not here.
-    with contextlib.suppress(GrowthdeskError):
-        set_language(str(store.profile().get("lang") or "en"))

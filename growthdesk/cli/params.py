@@ -76,14 +76,18 @@ _STRICT: dict[type[click.Command], type[click.Command]] = {}
 
 
 def strict(command: click.Command) -> click.Command:
-    """*command* and its subcommands with :class:`NoRepeats` mixed in (done once, in place).
+    """*command* and its subcommands with :class:`NoRepeats` and
+    :class:`~growthdesk.cli.language.Translated` mixed in (done once, in place).
 
     The root group applies this to every command it loads, so no command can forget it.
     """
+    from growthdesk.cli.language import Translated  # its help shown in the chosen language
+
     cls = type(command)
     if not issubclass(cls, NoRepeats):
         if cls not in _STRICT:
-            _STRICT[cls] = type(cls.__name__, (NoRepeats, cls), {"__doc__": cls.__doc__})
+            bases = (NoRepeats, cls) if issubclass(cls, Translated) else (NoRepeats, Translated, cls)
+            _STRICT[cls] = type(cls.__name__, bases, {"__doc__": cls.__doc__})
         command.__class__ = _STRICT[cls]
     for sub in getattr(command, "commands", {}).values():
         strict(sub)

@@ -1,45 +1,50 @@
-"""One translation function for every user-facing string (gettext style).
+"""One translation function for every user-facing string: standard gettext catalogues.
 
-English strings are the keys. A Dutch catalogue can be filled in later without touching callers.
+English strings are the msgids. The Dutch catalogue is ``growthdesk/locale/nl/LC_MESSAGES/
+growthdesk.mo``, compiled from the ``.po`` next to it (docs/TRANSLATING.md has the workflow).
+The language is explicit state: the CLI resolves it once per command (``--lang``,
+``GROWTHDESK_LANG``, the profile, the locale variables) and calls :func:`set_language`.
+
+Calling style, the same for the three functions::
+
+    _("Logged win {desc}", desc=...)
+    ngettext("{n} win", "{n} wins", n)          # {n} is filled in
+    pgettext("kind of contact", "vendor")
 """
 
 from __future__ import annotations
 
+import gettext as _gettext
 import os
 
-__all__ = ["_", "ngettext", "pgettext", "set_language", "language"]
+__all__ = [
+    "_",
+    "N_",
+    "ngettext",
+    "pgettext",
+    "gettext",
+    "set_language",
+    "language",
+    "translations",
+    "LANGUAGES",
+    "DOMAIN",
+    "LOCALEDIR",
+]
 
-_CATALOGUES: dict[str, dict[str, str]] = {
-    # The daily path first; the rest of the interface falls back to English until translated.
-    "nl": {
-        "Logged win {desc}": "Win vastgelegd {desc}",
-        "Updated win {desc}": "Win bijgewerkt {desc}",
-        "Removed win #{id}: {text}": "Win #{id} verwijderd: {text}",
-        "Undid: {label}": "Ongedaan gemaakt: {label}",
-        "No wins yet.": "Nog geen wins.",
-        "Nothing to undo.": "Niets om ongedaan te maken.",
-        "nothing to undo": "niets om ongedaan te maken",
-        "skills": "vaardigheden",
-        "auto-tagged": "automatisch herkend",
-        "set by you": "door jou gekozen",
-        "Warning: {message}": "Let op: {message}",
-        "no confident skill (top 3: {listing}); set one with --skill": (
-            "geen zekere vaardigheid (top 3: {listing}); kies er een met --skill"
-        ),
-        "the {what} text is empty": "de tekst ({what}) is leeg",
-        "minutes must be more than 0, not {v}": "minuten moeten meer dan 0 zijn, niet {v}",
-        "minutes must be a number, not '{v}'": "minuten moeten een getal zijn, niet '{v}'",
-        "{when} is in the future; log {what} after it happened": (
-            "{when} ligt in de toekomst; leg {what} vast nadat het gebeurd is"
-        ),
-        "a win": "een win",
-    },
-}
-_lang = os.environ.get("GROWTHDESK_LANG", "en")
+DOMAIN = "growthdesk"
+LOCALEDIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale")
+# English is the source language (no catalogue); every other one has a .mo in LOCALEDIR.
+LANGUAGES = ("en", "nl")
+
+_lang = "en"
+_cache: dict[str, _gettext.NullTranslations] = {}
 
 
 def set_language(lang: str) -> None:
+    """Speak *lang* from now on (one of :data:`LANGUAGES`)."""
     global _lang
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
     _lang = lang
 
 
@@ -47,20 +52,43 @@ def language() -> str:
     return _lang
 
 
+def translations(lang: str | None = None) -> _gettext.NullTranslations:
+    """The catalogue of *lang* (default: the current language), loaded once, on first use.
+    English reads no file."""
+    lang = lang or _lang
+    found = _cache.get(lang)
+    if found is None:
+        if lang == "en":
+            found = _gettext.NullTranslations()
+        else:
+            # fallback: a missing .mo (a broken install) speaks English rather than crashing.
+            found = _gettext.translation(DOMAIN, LOCALEDIR, languages=[lang], fallback=True)
+        _cache[lang] = found
+    return found
+
+
+def gettext(message: str) -> str:
+    """*message* translated, nothing filled in (for text with braces of its own)."""
+    return translations().gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks *message* for extraction only; it is translated where it is shown (help text)."""
+    return message
+
+
 def _(message: str, /, **kwargs: object) -> str:
     """Translate *message* and fill in its ``{placeholders}``."""
-    text = _CATALOGUES.get(_lang, {}).get(message, message)
+    text = translations().gettext(message)
     return text.format(**kwargs) if kwargs else text
 
 
 def ngettext(singular: str, plural: str, n: int, /, **kwargs: object) -> str:
     """Translate the form of *singular*/*plural* that fits *n*; ``{n}`` is filled in too."""
-    text = singular if n == 1 else plural
-    text = _CATALOGUES.get(_lang, {}).get(text, text)
-    return text.format(n=n, **kwargs)
+    return translations().ngettext(singular, plural, n).format(n=n, **kwargs)
 
 
 def pgettext(context: str, message: str, /, **kwargs: object) -> str:
     """Translate *message* in *context*, for one English word with two meanings elsewhere."""
-    text = _CATALOGUES.get(_lang, {}).get(f"{context}\x04{message}", message)
+    text = translations().pgettext(context, message)
     return text.format(**kwargs) if kwargs else text

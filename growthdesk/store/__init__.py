@@ -23,12 +23,16 @@ holds the kill tests' crash points.
 
 from __future__ import annotations
 
-from growthdesk.store.api import Store
-from growthdesk.store.backups import BACKUPS_PER_FILE
-from growthdesk.store.layout import PROFILE_DEFAULTS
-from growthdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from growthdesk.store.transaction import Transaction
-from growthdesk.store.undo import UNDO_DEPTH, UndoEntry
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from growthdesk.store.api import Store
+    from growthdesk.store.backups import BACKUPS_PER_FILE
+    from growthdesk.store.layout import PROFILE_DEFAULTS
+    from growthdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+    from growthdesk.store.transaction import Transaction
+    from growthdesk.store.undo import UNDO_DEPTH, UndoEntry
 
 __all__ = [
     "Store",
@@ -40,3 +44,24 @@ __all__ = [
     "PROFILE_DEFAULTS",
     "UndoEntry",
 ]
+
+# Imported on first use (PEP 562): `store.peek` reads the profile's language for `--help`
+# without paying for the store itself (tinydb, orjson, the journal: ~60 ms).
+_HOMES = {
+    "Store": "api",
+    "Transaction": "transaction",
+    "SCHEMA_VERSION": "migrations",
+    "MIGRATIONS": "migrations",
+    "BACKUPS_PER_FILE": "backups",
+    "UNDO_DEPTH": "undo",
+    "PROFILE_DEFAULTS": "layout",
+    "UndoEntry": "undo",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        value = getattr(importlib.import_module(f"growthdesk.store.{_HOMES[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'growthdesk.store' has no attribute {name!r}")
