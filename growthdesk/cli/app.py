@@ -128,4 +128,3 @@ def get_app() -> App:
     obj = click.get_current_context().find_root().obj
     assert isinstance(obj, App)
     return obj
-

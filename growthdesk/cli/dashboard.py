@@ -22,7 +22,7 @@ from growthdesk.cli.output import (
     use_color,
 )
 from growthdesk.cli.params import ID
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext, pgettext
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
@@ -69,11 +69,11 @@ def kudos_add(
         return
     extra = []
     if record["from"]:
-        extra.append(f"from {record['from']}")
+        extra.append(_("from {who}", who=record["from"]))
     if record["win"]:
-        extra.append(f"for win #{record['win']}")
+        extra.append(_("for win #{id}", id=record["win"]))
     echo(
-        f"Recorded kudos {style('#' + str(record['id']), bold=True)}"
+        _("Recorded kudos {id}", id=style("#" + str(record["id"]), bold=True))
         + (f" ({', '.join(extra)})" if extra else "")
     )
 
@@ -104,11 +104,11 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
         emit_json(rows)
         return
     if not rows:
-        info('No kudos yet. Record one with: growthdesk kudos "Thanks!" --from NAME')
+        info(_('No kudos yet. Record one with: growthdesk kudos "Thanks!" --from NAME'))
         return
     for k in rows:
-        who = k.get("from") or "an end user"
-        win = f"  (win #{k['win']})" if k.get("win") else ""
+        who = k.get("from") or _("an end user")
+        win = "  " + _("(win #{id})", id=k["win"]) if k.get("win") else ""
         echo(
             f"{style('#' + str(k['id']), bold=True)} {str(k['when'])[:10]}  {k['note']}  — {who}{win}"
         )
@@ -117,13 +117,17 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
 # ---------------------------------------------------------------- stats
 
 
-_PERIOD_TEXT = {
-    "week": "Last 7 days",
-    "month": "Last 30 days",
-    "quarter": "Last 91 days",
-    "year": "Last 365 days",
-    "all": "All time",
-}
+def _period_text(period: str) -> str:
+    texts = {
+        "week": _("Last 7 days"),
+        "month": _("Last 30 days"),
+        "quarter": _("Last 91 days"),
+        "year": _("Last 365 days"),
+        "all": _("All time"),
+    }
+    return texts[period]
+
+
 WIDTH = 80
 
 
@@ -133,9 +137,9 @@ def _delta(now: float | None, before: float | None, *, pct_points: bool = False)
         return ""
     if pct_points:
         diff = round((now - before) * 100)
-        return f"{diff:+d} pts" if diff else "0 pts"
+        return _("{diff:+d} pts", diff=diff) if diff else _("0 pts")
     if before == 0:
-        return "new" if now else ""
+        return pgettext("change", "new") if now else ""
     change = round((now - before) / before * 100)
     return f"{change:+d}%" if change else "0%"
 
@@ -164,15 +168,20 @@ def dashboard_lines(
     cur, prev = data["current"], data["previous"]
     target = data["target_minutes"]
     out: list[str] = []
-    title = f"{_PERIOD_TEXT[data['period']]} ({cur['start']} to {cur['end']})"
+    title = _(
+        "{period} ({start} to {end})",
+        period=_period_text(data["period"]),
+        start=cur["start"],
+        end=cur["end"],
+    )
     if prev:
-        title += ", compared with the same length before"
+        title = _("{title}, compared with the same length before", title=title)
     out += [paint(title, bold=True), ""]
 
     def row(label: str, value: str, change: str, note: str) -> None:
         colour = (
             "green"
-            if change.startswith("+") or change == "new"
+            if change.startswith("+") or change == pgettext("change", "new")
             else "red"
             if change.startswith("-")
             else None
@@ -181,45 +190,68 @@ def dashboard_lines(
         line = f"  {label:<14}{value:>6}  {change_txt} {note}"
         out.append(line.rstrip())
 
-    was = f" (was {_fixed(prev['wins_per_working_day'])})" if prev else ""
+    per_day = _fixed(cur["wins_per_working_day"])
     row(
-        "Wins",
+        _("Wins"),
         f"{cur['wins']:,}",
         _delta(cur["wins"], prev and prev["wins"]),
-        f"{_fixed(cur['wins_per_working_day'])} per working day{was}",
+        _(
+            "{n} per working day (was {before})",
+            n=per_day,
+            before=_fixed(prev["wins_per_working_day"]),
+        )
+        if prev
+        else _("{n} per working day", n=per_day),
     )
     row(
-        f"Within {target} min",
+        _("Within {target} min", target=target),
         percent(cur["hit_rate"]),
         _delta(cur["hit_rate"], prev and prev["hit_rate"], pct_points=True),
-        f"median {_minutes(cur['median_minutes'])}, {cur['with_minutes']:,} timed",
+        _(
+            "median {median}, {timed:,} timed",
+            median=_minutes(cur["median_minutes"]),
+            timed=cur["with_minutes"],
+        ),
     )
     row(
-        "Kudos",
+        _("Kudos"),
         str(data["kudos"]["count"]),
         _delta(cur["kudos"], prev and prev["kudos"]),
-        f"{data['kudos']['total']:,} in total",
+        _("{n:,} in total", n=data["kudos"]["total"]),
     )
-    certs = f", {cur['certifications']} certification(s)" if cur["certifications"] else ""
+    hours = f"{cur['learning_minutes'] / 60:.1f} h"
     row(
-        "Learning",
+        _("Learning"),
         str(cur["learning"]),
         _delta(cur["learning"], prev and prev["learning"]),
-        f"{cur['learning_minutes'] / 60:.1f} h{certs}",
+        ngettext(
+            "{hours}, {n} certification",
+            "{hours}, {n} certifications",
+            cur["certifications"],
+            hours=hours,
+        )
+        if cur["certifications"]
+        else hours,
     )
     sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
-    row("Win streak", f"{sw['current']} d", "", f"best {sw['longest']} d since {sw['since']}")
     row(
-        "Learn streak",
-        f"{sl['current']} d",
+        _("Win streak"),
+        _("{n} d", n=sw["current"]),
         "",
-        f"best {sl['longest']} d; weekends never break a streak",
+        _("best {n} d since {since}", n=sw["longest"], since=sw["since"]),
+    )
+    row(
+        _("Learn streak"),
+        _("{n} d", n=sl["current"]),
+        "",
+        _("best {n} d; weekends never break a streak", n=sl["longest"]),
     )
     skills = [r for r in data["skills"][:8] if r["wins"]]
     if skills:
-        out += ["", paint("Top skill areas", bold=True)]
+        out += ["", paint(_("Top skill areas"), bold=True)]
         le = a("≤", "<=")
-        head = f"  {'':<26}{'':<20}{'wins':>6}{'before' if prev else '':>7}{'median':>7}{le + str(target) + 'm':>6}"
+        before_head = _("before") if prev else ""
+        head = f"  {'':<26}{'':<20}{_('wins'):>6}{before_head:>7}{_('median'):>7}{le + str(target) + 'm':>6}"
         out.append(paint(head.rstrip(), dim=True))
         top = max(r["wins"] for r in skills)
         from growthdesk.skills.labels import skill_label
@@ -235,40 +267,43 @@ def dashboard_lines(
     if data["repeats"]:
         out += [
             "",
-            paint("Repeat problems", bold=True)
-            + paint("  the same kind coming back: worth a fix or a how-to", dim=True),
+            paint(_("Repeat problems"), bold=True)
+            + paint("  " + _("the same kind coming back: worth a fix or a how-to"), dim=True),
         ]
         times = a("×", "x")
         for r in data["repeats"]:
             hours = f", {r['minutes'] / 60:.1f} h" if r["minutes"] else ""
-            detail = f"last {r['last'][5:]}{hours}"
+            detail = _("last {day}{hours}", day=r["last"][5:], hours=hours)
             count = paint(f"{r['count']:>4}{times}", fg="yellow")
             out.append(
                 f"  {count} {cut(r.get('title') or r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
             )
 
     if data["kudos"]["recent"]:
-        out += ["", paint("Recent kudos", bold=True)]
+        out += ["", paint(_("Recent kudos"), bold=True)]
         for k in data["kudos"]["recent"]:
-            who = k["from"] or "an end user"
+            who = k["from"] or _("an end user")
             quote = f"{a('“', chr(34))}{k['note']}{a('”', chr(34))} {a('—', '-')} {who}"
             out.append("  " + cut(quote, WIDTH - 2, unicode_ok, pad=False))
 
     if data["losing_touch"]:
-        out += ["", paint("Losing touch", bold=True)]
-        names = ", ".join(f"{c['name']} ({c['days']} d)" for c in data["losing_touch"])
+        out += ["", paint(_("Losing touch"), bold=True)]
+        names = ", ".join(f"{c['name']} ({_('{n} d', n=c['days'])})" for c in data["losing_touch"])
         out += textwrap.wrap(names, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
-        out.append(paint("  growthdesk contact touch NAME resets the clock", dim=True))
+        out.append(paint("  " + _("growthdesk contact touch NAME resets the clock"), dim=True))
 
     if data.get("next_step"):
-        out += ["", paint("Next step", bold=True)]
+        out += ["", paint(_("Next step"), bold=True)]
         out += textwrap.wrap(
             str(data["next_step"]), WIDTH - 2, initial_indent="  ", subsequent_indent="  "
         )
     if not cur["wins"] and not (prev and prev["wins"]):
         out += [
             "",
-            'No wins in this period. Log one: growthdesk log "reset MFA for new hire" --minutes 6',
+            _(
+                "No wins in this period. Log one: "
+                'growthdesk log "reset MFA for new hire" --minutes 6'
+            ),
         ]
     return out
 
@@ -365,7 +400,7 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
 
     write_output(output, text.encode("utf-8"))
     n = doc["headline"]["wins"]
-    wins = f"{n:,} win" + ("" if n == 1 else "s")
+    wins = ngettext("{count} win", "{count} wins", n, count=f"{n:,}")
     info(
         _(
             "Wrote {output} ({fmt}, {wins} from {since} to {until})",

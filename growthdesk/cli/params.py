@@ -86,7 +86,9 @@ def strict(command: click.Command) -> click.Command:
     cls = type(command)
     if not issubclass(cls, NoRepeats):
         if cls not in _STRICT:
-            bases = (NoRepeats, cls) if issubclass(cls, Translated) else (NoRepeats, Translated, cls)
+            bases = (
+                (NoRepeats, cls) if issubclass(cls, Translated) else (NoRepeats, Translated, cls)
+            )
             _STRICT[cls] = type(cls.__name__, bases, {"__doc__": cls.__doc__})
         command.__class__ = _STRICT[cls]
     for sub in getattr(command, "commands", {}).values():

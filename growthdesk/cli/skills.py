@@ -8,11 +8,20 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style
-from growthdesk.core.i18n import _, language
+from growthdesk.core.i18n import _, language, pgettext
 
 __all__ = ["skills_group", "recall_cmd"]
 
-_TREND_MARK = {"up": "↑ up", "down": "↓ down", "flat": "→ flat", "new": "★ new", "none": "-"}
+
+def _trend_mark(trend: str) -> str:
+    marks = {
+        "up": _("↑ up"),
+        "down": _("↓ down"),
+        "flat": _("→ flat"),
+        "new": pgettext("trend", "★ new"),
+        "none": "-",
+    }
+    return marks[trend]
 
 
 def _text(value: str) -> str:
@@ -45,18 +54,19 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    width = max(len(r["label"]) for r in rows)
+    head = _("Skill area")
+    width = max(len(head), *(len(r["label"]) for r in rows))
     echo(
         style(
-            f"{'Skill area':<{width}}  {'id':<21} {'wins':>5}  {'last win':<10}  "
-            f"{'90d':>4} {'prev':>4}  trend",
+            f"{head:<{width}}  {'id':<21} {_('wins'):>5}  {_('last win'):<10}  "
+            f"{_('90d'):>4} {_('prev'):>4}  {_('trend')}",
             bold=True,
         )
     )
     for r in rows:
         echo(
             f"{r['label']:<{width}}  {r['skill']:<21} {r['count']:>5}  {r['last'] or '-':<10}  "
-            f"{r['recent']:>4} {r['previous']:>4}  {_TREND_MARK[r['trend']]}"
+            f"{r['recent']:>4} {r['previous']:>4}  {_trend_mark(r['trend'])}"
         )
 
 

@@ -10,7 +10,7 @@ import click
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
 from growthdesk.cli.params import ID, Minutes
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, pgettext
 
 __all__ = ["log_cmd", "wins_group"]
 
@@ -137,6 +137,10 @@ def log_cmd(
         echo(f"  {_('skills')}: {shown}  [{how}]")
 
 
+def _source_word(source: str) -> str:
+    return pgettext("win source", "manual") if source == "manual" else source
+
+
 def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
     for win in rows:
         skills = ",".join(win.get("skills", [])) or "-"
@@ -219,24 +223,34 @@ def show_cmd(win_id: int, as_json: bool) -> None:
         emit_json(public(win))
         return
     names = {c["id"]: c["name"] for c in store.contacts()} if win.get("helped_by") else {}
+    source = win.get("skills_source", "auto")
+    # The stored values, shown as words of the interface language (English: as stored).
+    sources = {
+        "auto": pgettext("skills source", "auto"),
+        "manual": pgettext("skills source", "manual"),
+    }
     fields = [
-        ("when", win["when"]),
-        ("problem", win["problem"]),
-        ("solution", win.get("solution") or "-"),
+        (_("when"), win["when"]),
+        (_("problem"), win["problem"]),
+        (_("solution"), win.get("solution") or "-"),
         (
-            "skills",
-            f"{', '.join(win.get('skills', [])) or '-'} ({win.get('skills_source', 'auto')})",
+            _("skills"),
+            f"{', '.join(win.get('skills', [])) or '-'} ({sources.get(source, source)})",
         ),
-        ("minutes", win.get("minutes") if win.get("minutes") is not None else "-"),
-        ("helped by", ", ".join(names.get(i, f"#{i}") for i in win.get("helped_by", [])) or "-"),
-        ("ticket", win.get("ticket") or "-"),
-        ("tags", ", ".join(win.get("tags", [])) or "-"),
-        ("escalated", "yes" if win.get("escalated") else "no"),
-        ("source", win.get("source", "manual")),
+        (_("minutes"), win.get("minutes") if win.get("minutes") is not None else "-"),
+        (
+            _("helped by"),
+            ", ".join(names.get(i, f"#{i}") for i in win.get("helped_by", [])) or "-",
+        ),
+        (_("ticket"), win.get("ticket") or "-"),
+        (_("tags"), ", ".join(win.get("tags", [])) or "-"),
+        (_("escalated"), _("yes") if win.get("escalated") else _("no")),
+        (_("source"), _source_word(win.get("source", "manual"))),
     ]
-    echo(style(f"Win #{win['id']}", bold=True))
+    echo(style(_("Win #{id}", id=win["id"]), bold=True))
+    width = max(10, *(len(key) + 1 for key, _value in fields))
     for key, value in fields:
-        echo(f"  {key:<10} {value}")
+        echo(f"  {key:<{width}} {value}")
 
 
 @wins_group.command("edit")

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext, pgettext
 from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Event, Kudos, LearningEntry, Win
 from growthdesk.reporting import stats
@@ -28,12 +28,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SECOND_LINE_SKILLS",
-    "TREND_MARK",
+    "trend_mark",
+    "new_contacts",
     "build_review",
     "career_lines",
     "headline_rows",
     "number",
-    "plural",
     "review_for",
     "review_range",
 ]
@@ -236,7 +236,7 @@ def build_review(
         3, avoided, key=lambda w: (-int(w.get("minutes") or 0), w["when"])
     )
     notable = {
-        "longest": [_win_brief(w, f"{w['minutes']} min") for w in longest],
+        "longest": [_win_brief(w, _("{minutes} min", minutes=w["minutes"])) for w in longest],
         "hardest": hardest,
         "escalations_avoided": {
             "count": len(avoided),
@@ -375,7 +375,15 @@ def _hardest(
         scored.append((-score, w["when"], w.get("id") or 0, w, rarest, share))
     top = heapq.nsmallest(3, scored, key=lambda t: t[:3])
     return [
-        _win_brief(w, f"{skill_label(rarest)}: {_share(share)} of your work, {w['minutes']} min")
+        _win_brief(
+            w,
+            _(
+                "{skill}: {share} of your work, {minutes} min",
+                skill=skill_label(rarest),
+                share=_share(share),
+                minutes=w["minutes"],
+            ),
+        )
         for _score, _when, _id, w, rarest, share in top
     ]
 
@@ -388,9 +396,9 @@ def _share(value: float) -> str:
     return f"{value:.1%}" if value < 0.01 else f"{value:.0%}"
 
 
-def plural(n: int, word: str) -> str:
+def new_contacts(n: int) -> str:
     """'1 new contact', '2 new contacts'."""
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+    return ngettext("{count} new contact", "{count} new contacts", n, count=f"{n:,}")
 
 
 def _percent(value: float | None) -> str:
@@ -406,31 +414,44 @@ def number(value: float | int | None) -> str:
     return f"{int(value):,}"
 
 
-TREND_MARK = {
-    "growing": "↑ growing",
-    "shrinking": "↓ shrinking",
-    "steady": "→ steady",
-    "new": "★ new",
-}
+def trend_mark(trend: str) -> str:
+    marks = {
+        "growing": _("↑ growing"),
+        "shrinking": _("↓ shrinking"),
+        "steady": _("→ steady"),
+        "new": pgettext("trend", "★ new"),
+    }
+    return marks[trend]
 
 
 def headline_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) of the headline numbers, in the order both renderers show them."""
     h = data["headline"]
     return [
-        ("Problems solved", number(h["wins"])),
-        ("Per working day", number(h["wins_per_working_day"])),
-        (f"Solved within {data['target_minutes']} min", _percent(h["hit_rate"])),
-        ("Median minutes", number(h["median_minutes"])),
-        ("Hours on logged wins", number(h["hours"])),
-        ("Skill areas worked in", number(h["skill_areas"])),
-        ("Escalated", number(h["escalated"])),
-        ("Kudos received", number(h["kudos"])),
-        ("Learning hours", number(h["learning_hours"])),
-        ("Certifications", number(h["certifications"])),
-        ("New contacts", number(h["new_contacts"])),
-        ("Events attended", number(h["events"])),
+        (_("Problems solved"), number(h["wins"])),
+        (_("Per working day"), number(h["wins_per_working_day"])),
+        (_("Solved within {n} min", n=data["target_minutes"]), _percent(h["hit_rate"])),
+        (_("Median minutes"), number(h["median_minutes"])),
+        (_("Hours on logged wins"), number(h["hours"])),
+        (_("Skill areas worked in"), number(h["skill_areas"])),
+        (_("Escalated"), number(h["escalated"])),
+        (_("Kudos received"), number(h["kudos"])),
+        (_("Learning hours"), number(h["learning_hours"])),
+        (_("Certifications"), number(h["certifications"])),
+        (_("New contacts"), number(h["new_contacts"])),
+        (_("Events attended"), number(h["events"])),
     ]
+
+
+def _track_name(track: str) -> str:
+    """A track's name in the interface language (its id if the tracks file lacks it)."""
+    from growthdesk.career.tracks import load_tracks
+    from growthdesk.core.i18n import language
+
+    try:
+        return load_tracks()[track].name(language())
+    except Exception:  # noqa: BLE001 - a name is cosmetic: a broken file fails where it is parsed
+        return track
 
 
 def career_lines(c: dict[str, Any], esc: Callable[[str], str]) -> list[str]:
@@ -441,17 +462,17 @@ def career_lines(c: dict[str, Any], esc: Callable[[str], str]) -> list[str]:
         if c.get("role"):
             bits.append(esc(str(c["role"])))
         if c.get("started"):
-            bits.append(f"started {esc(str(c['started']))}")
+            bits.append(_("started {day}", day=esc(str(c["started"]))))
         if c.get("months") is not None:
-            bits.append(f"month {c['months']} at the helpdesk")
+            bits.append(_("month {n} at the helpdesk", n=c["months"]))
         text = ", ".join(bits)
         lines.append(text[:1].upper() + text[1:] + ".")
     if c.get("track"):
-        lines.append(f"Target track: {esc(str(c['track']))}.")
+        lines.append(_("Target track: {track}.", track=esc(_track_name(str(c["track"])))))
     if c.get("line"):
         lines.append(esc(str(c["line"])))
     if not lines:
         lines.append(
-            "No profile yet: set one with `growthdesk profile set --started DATE --track ID`."
+            _("No profile yet: set one with `growthdesk profile set --started DATE --track ID`.")
         )
     return lines

@@ -11,7 +11,15 @@ import html
 import math
 from typing import Any
 
-from growthdesk.reporting.review import TREND_MARK, career_lines, headline_rows, number, plural
+from growthdesk.core.i18n import _, language, ngettext
+from growthdesk.core.words import contact_kind, event_kind, learning_kind
+from growthdesk.reporting.review import (
+    career_lines,
+    headline_rows,
+    new_contacts,
+    number,
+    trend_mark,
+)
 
 __all__ = ["render_html"]
 
@@ -54,7 +62,7 @@ def _bar_chart_svg(monthly: list[dict[str, Any]]) -> str:
     step = inner_w / len(monthly)
     bar_w = max(2.0, step * 0.7)
     parts = [
-        f'<svg class="chart" role="img" aria-label="Wins per month" viewBox="0 0 {width} {height}" width="100%">',
+        f'<svg class="chart" role="img" aria-label="{_esc(_("Wins per month"))}" viewBox="0 0 {width} {height}" width="100%">',
         f'<line x1="{pad_l}" y1="{pad_t + inner_h}" x2="{width - 8}" y2="{pad_t + inner_h}" stroke="#cbd2d9"/>',
         f'<text x="{pad_l - 6}" y="{pad_t + 8}" text-anchor="end">{top}</text>',
         f'<text x="{pad_l - 6}" y="{pad_t + inner_h}" text-anchor="end">0</text>',
@@ -65,7 +73,7 @@ def _bar_chart_svg(monthly: list[dict[str, Any]]) -> str:
         x = pad_l + i * step + (step - bar_w) / 2
         parts.append(
             f'<rect x="{x:.1f}" y="{pad_t + inner_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" rx="2" fill="#2f6fdf">'
-            f"<title>{_esc(m['month'])}: {m['wins']} wins</title></rect>"
+            f"<title>{_esc(m['month'])}: {_esc(_wins(m['wins']))}</title></rect>"
         )
         if i % label_every == 0:
             parts.append(
@@ -88,21 +96,21 @@ def _spark_svg(values: list[int], top: int) -> str:
         rects.append(
             f'<rect x="{i * (bw + gap):.1f}" y="{h - bh:.1f}" width="{bw:.1f}" height="{bh:.1f}" fill="{fill}"/>'
         )
-    return f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="trend">{"".join(rects)}</svg>'
+    return f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{_esc(_("trend"))}">{"".join(rects)}</svg>'
 
 
 def _share_bar_svg(share: float) -> str:
     w, h = 120, 10
     fill = max(0.0, min(1.0, share)) * w
     return (
-        f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="share">'
+        f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{_esc(_("share"))}">'
         f'<rect width="{w}" height="{h}" rx="3" fill="#e4ecfb"/><rect width="{fill:.1f}" height="{h}" rx="3" fill="#2f6fdf"/></svg>'
     )
 
 
 def _win_items(items: list[dict[str, Any]]) -> str:
     if not items:
-        return '<p class="muted">None in this period.</p>'
+        return f'<p class="muted">{_esc(_("None in this period."))}</p>'
     lis = "".join(
         f'<li><span class="day">{_esc(w["day"])}</span>{_esc(w["problem"])} <span class="why">({_esc(w["why"])})</span></li>'
         for w in items
@@ -110,16 +118,20 @@ def _win_items(items: list[dict[str, Any]]) -> str:
     return f'<ul class="wins">{lis}</ul>'
 
 
+def _wins(n: int) -> str:
+    return ngettext("{n} win", "{n} wins", n)
+
+
 def render_html(data: dict[str, Any]) -> str:
     """One self-contained HTML page: inline CSS and SVG, no scripts, no external URLs."""
     p: list[str] = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Brag document {_esc(data['since'])} to {_esc(data['until'])}</title>",
+        f"<title>{_esc(_('Brag document {since} to {until}', since=data['since'], until=data['until']))}</title>",
         f"<style>{_CSS}</style></head><body>",
-        f'<h1>Brag document</h1><p class="sub">{_esc(data["since"])} to {_esc(data["until"])}</p>',
-        '<section id="headline"><h2>Headline numbers</h2><div class="cards">',
+        f'<h1>{_esc(_("Brag document"))}</h1><p class="sub">{_esc(_("{since} to {until}", since=data["since"], until=data["until"]))}</p>',
+        f'<section id="headline"><h2>{_esc(_("Headline numbers"))}</h2><div class="cards">',
     ]
     p += [
         f'<div class="card"><div class="v">{_esc(v)}</div><div class="l">{_esc(k)}</div></div>'
@@ -129,97 +141,121 @@ def render_html(data: dict[str, Any]) -> str:
     p.append(_bar_chart_svg(data["monthly"]))
     p.append("</section>")
 
-    p.append('<section id="skills"><h2>Skills grown</h2>')
+    p.append(f'<section id="skills"><h2>{_esc(_("Skills grown"))}</h2>')
     if data["skills"]:
         top = max((max(s["segments"]) for s in data["skills"]), default=1)
         seg = data["segments"]
-        p.append(
-            f'<p class="muted">Trend: wins per quarter of the period ({_esc(seg[0]["start"])} to {_esc(seg[-1]["end"])}); '
-            "direction compares each area's share of your work in the first and second half.</p>"
+        trend = _(
+            "Trend: wins per quarter of the period ({start} to {end}); direction compares "
+            "each area's share of your work in the first and second half.",
+            start=seg[0]["start"],
+            end=seg[-1]["end"],
         )
+        p.append(f'<p class="muted">{_esc(trend)}</p>')
+        heads = (_("Skill area"), _("Wins"), _("Share"), _("Trend"), _("Direction"))
         p.append(
-            "<table><thead><tr><th>Skill area</th><th>Wins</th><th>Share</th><th>Trend</th><th>Direction</th></tr></thead><tbody>"
+            "<table><thead><tr>"
+            + "".join(f"<th>{_esc(h)}</th>" for h in heads)
+            + "</tr></thead><tbody>"
         )
         css = {"growing": "up", "shrinking": "down", "steady": "flat", "new": "up"}
         for s in data["skills"][:12]:
             p.append(
                 f'<tr><td>{_esc(s["label"])}</td><td class="n">{s["wins"]:,}</td>'
                 f"<td>{_share_bar_svg(s['share'])} {s['share']:.0%}</td><td>{_spark_svg(s['segments'], top)}</td>"
-                f'<td class="{css[s["trend"]]}">{_esc(TREND_MARK[s["trend"]])}</td></tr>'
+                f'<td class="{css[s["trend"]]}">{_esc(trend_mark(s["trend"]))}</td></tr>'
             )
         p.append("</tbody></table>")
     else:
-        p.append('<p class="muted">No wins in this period.</p>')
+        p.append(f'<p class="muted">{_esc(_("No wins in this period."))}</p>')
     p.append("</section>")
 
     n = data["notable"]
     ea = n["escalations_avoided"]
-    p.append('<section id="notable"><h2>Notable wins</h2>')
-    p.append("<h3>Longest</h3>" + _win_items(n["longest"]))
-    p.append("<h3>Hardest</h3>" + _win_items(n["hardest"]))
+    p.append(f'<section id="notable"><h2>{_esc(_("Notable wins"))}</h2>')
+    p.append(f"<h3>{_esc(_('Longest'))}</h3>" + _win_items(n["longest"]))
+    p.append(f"<h3>{_esc(_('Hardest'))}</h3>" + _win_items(n["hardest"]))
+    avoided = ngettext(
+        "{count} second-line problem solved without escalating (escalated: {escalated}).",
+        "{count} second-line problems solved without escalating (escalated: {escalated}).",
+        ea["count"],
+        count=f"{ea['count']:,}",
+        escalated=f"{ea['escalated']:,}",
+    )
     p.append(
-        f"<h3>Escalations avoided</h3><p>{ea['count']:,} second-line problems solved without escalating "
-        f"(escalated: {ea['escalated']:,}).</p>" + _win_items(ea["examples"])
+        f"<h3>{_esc(_('Escalations avoided'))}</h3><p>{_esc(avoided)}</p>"
+        + _win_items(ea["examples"])
     )
     p.append("</section>")
 
-    p.append('<section id="kudos"><h2>Kudos</h2>')
+    p.append(f'<section id="kudos"><h2>{_esc(_("Kudos"))}</h2>')
     if data["kudos"]:
         for k in data["kudos"]:
-            who = _esc(k["from"]) if k["from"] else "an end user"
+            who = _esc(k["from"] if k["from"] else _("an end user"))
             p.append(
                 f"<blockquote><div>{_esc(k['note'])}</div><footer>— {who}, {_esc(k['day'])}</footer></blockquote>"
             )
     else:
-        p.append('<p class="muted">No kudos recorded in this period.</p>')
+        p.append(f'<p class="muted">{_esc(_("No kudos recorded in this period."))}</p>')
     p.append("</section>")
 
     lp = data["learning"]
-    kinds = ", ".join(f"{n_} {_esc(k)}" for k, n_ in lp["by_kind"].items()) or "none"
+    kinds = ", ".join(f"{n_} {learning_kind(k)}" for k, n_ in lp["by_kind"].items())
+    entries = ngettext(
+        "{n} entry, {hours} hours ({kinds}).",
+        "{n} entries, {hours} hours ({kinds}).",
+        lp["entries"],
+        hours=number(lp["hours"]),
+        kinds=kinds or _("none"),
+    )
     p.append(
-        f'<section id="learning"><h2>Learning &amp; certifications</h2><p>{lp["entries"]} entries, {_esc(number(lp["hours"]))} hours ({kinds}).</p>'
+        f'<section id="learning"><h2>{_esc(_("Learning & certifications"))}</h2><p>{_esc(entries)}</p>'
     )
     if lp["certifications"]:
-        p.append('<h3>Certifications</h3><ul class="wins">')
+        p.append(f'<h3>{_esc(_("Certifications"))}</h3><ul class="wins">')
         p += [
             f'<li><span class="day">{_esc(c["day"])}</span><strong>{_esc(c["title"])}</strong></li>'
             for c in lp["certifications"]
         ]
         p.append("</ul>")
     if lp["recent"]:
-        p.append('<h3>Recent learning</h3><ul class="wins">')
+        p.append(f'<h3>{_esc(_("Recent learning"))}</h3><ul class="wins">')
         p += [
-            f'<li><span class="day">{_esc(x["day"])}</span>{_esc(x["title"])} <span class="why">({_esc(x["kind"])})</span></li>'
+            f'<li><span class="day">{_esc(x["day"])}</span>{_esc(x["title"])} <span class="why">({_esc(learning_kind(x["kind"]))})</span></li>'
             for x in lp["recent"]
         ]
         p.append("</ul>")
     p.append("</section>")
 
     net = data["network"]
-    kinds = ", ".join(f"{n_} {_esc(k)}" for k, n_ in net["new_by_kind"].items())
+    kinds = ", ".join(f"{n_} {_esc(contact_kind(k))}" for k, n_ in net["new_by_kind"].items())
     p.append(
-        f'<section id="network"><h2>Network growth</h2><p>{plural(net["new_contacts"], "new contact")}'
+        f'<section id="network"><h2>{_esc(_("Network growth"))}</h2><p>{_esc(new_contacts(net["new_contacts"]))}'
         + (f" ({kinds})" if kinds else "")
-        + f"; {net['contacts_total']} in total.</p>"
+        + _esc(_("; {n} in total.", n=net["contacts_total"]))
+        + "</p>"
     )
     if net["events"]:
+        heads = (_("Date"), _("Event"), _("Kind"), _("People met"))
         p.append(
-            "<table><thead><tr><th>Date</th><th>Event</th><th>Kind</th><th>People met</th></tr></thead><tbody>"
+            "<table><thead><tr>"
+            + "".join(f"<th>{_esc(h)}</th>" for h in heads)
+            + "</tr></thead><tbody>"
         )
         p += [
-            f'<tr><td>{_esc(ev["date"])}</td><td>{_esc(ev["name"])}</td><td>{_esc(ev["kind"])}</td><td class="n">{ev["met"]}</td></tr>'
+            f'<tr><td>{_esc(ev["date"])}</td><td>{_esc(ev["name"])}</td><td>{_esc(event_kind(ev["kind"]))}</td><td class="n">{ev["met"]}</td></tr>'
             for ev in net["events"]
         ]
         p.append("</tbody></table>")
     else:
-        p.append('<p class="muted">No events recorded in this period.</p>')
+        p.append(f'<p class="muted">{_esc(_("No events recorded in this period."))}</p>')
     p.append("</section>")
 
-    p.append('<section id="career"><h2>Career direction</h2>')
+    p.append(f'<section id="career"><h2>{_esc(_("Career direction"))}</h2>')
     p += [f"<p>{line}</p>" for line in career_lines(data["career"], _esc)]
     p.append("</section>")
     p.append(
-        f'<footer class="gen">Generated by growthdesk on {_esc(data["generated"][:10])}.</footer>'
+        f'<footer class="gen">{_esc(_("Generated by growthdesk on {day}.", day=data["generated"][:10]))}</footer>'
     )
     p.append("</body></html>")
     return "\n".join(p) + "\n"

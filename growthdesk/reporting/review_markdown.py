@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from growthdesk.reporting.review import TREND_MARK, career_lines, headline_rows, number, plural
+from growthdesk.core.i18n import _, ngettext
+from growthdesk.core.words import contact_kind, event_kind, learning_kind
+from growthdesk.reporting.review import (
+    career_lines,
+    headline_rows,
+    new_contacts,
+    number,
+    trend_mark,
+)
 
 __all__ = ["md_escape", "render_markdown", "sparkline"]
 
@@ -50,91 +58,119 @@ def md_escape(text: str) -> str:
 def render_markdown(data: dict[str, Any]) -> str:
     """GitHub-flavoured Markdown; all user text escaped with md_escape."""
     e = md_escape
-    out: list[str] = [f"# Brag document: {data['since']} to {data['until']}", ""]
-    out += ["## Headline numbers", "", "| | |", "|---|---:|"]
+    title = _("Brag document: {since} to {until}", since=data["since"], until=data["until"])
+    out: list[str] = [f"# {title}", ""]
+    out += ["## " + _("Headline numbers"), "", "| | |", "|---|---:|"]
     out += [f"| {label} | {value} |" for label, value in headline_rows(data)]
     monthly = data["monthly"]
     if monthly:
         out += [
             "",
-            f"Wins per month: `{sparkline([m['wins'] for m in monthly])}` ({monthly[0]['month']} to {monthly[-1]['month']})",
+            _(
+                "Wins per month: `{spark}` ({first} to {last})",
+                spark=sparkline([m["wins"] for m in monthly]),
+                first=monthly[0]["month"],
+                last=monthly[-1]["month"],
+            ),
         ]
 
-    out += ["", "## Skills grown", ""]
+    out += ["", "## " + _("Skills grown"), ""]
     if data["skills"]:
         seg = data["segments"]
         out += [
-            f"Trend: wins per quarter of the period ({seg[0]['start']} to {seg[-1]['end']}); the direction compares each area's share of your work in the first and second half.",
+            _(
+                "Trend: wins per quarter of the period ({start} to {end}); the direction "
+                "compares each area's share of your work in the first and second half.",
+                start=seg[0]["start"],
+                end=seg[-1]["end"],
+            ),
             "",
         ]
-        out += ["| Skill area | Wins | Share | Trend | Direction |", "|---|---:|---:|---|---|"]
+        heads = (_("Skill area"), _("Wins"), _("Share"), _("Trend"), _("Direction"))
+        out += ["| " + " | ".join(heads) + " |", "|---|---:|---:|---|---|"]
         for s in data["skills"][:12]:
             counts = "/".join(str(v) for v in s["segments"])
             out.append(
-                f"| {e(s['label'])} | {s['wins']:,} | {s['share']:.0%} | `{sparkline(s['segments'])}` {counts} | {TREND_MARK[s['trend']]} |"
+                f"| {e(s['label'])} | {s['wins']:,} | {s['share']:.0%} | `{sparkline(s['segments'])}` {counts} | {trend_mark(s['trend'])} |"
             )
     else:
-        out.append("_No wins in this period._")
+        out.append("_" + _("No wins in this period.") + "_")
 
-    out += ["", "## Notable wins", ""]
+    out += ["", "## " + _("Notable wins"), ""]
     notable = data["notable"]
-    for title, items in (("Longest", notable["longest"]), ("Hardest", notable["hardest"])):
-        out += [f"### {title}", ""]
+    for heading, items in ((_("Longest"), notable["longest"]), (_("Hardest"), notable["hardest"])):
+        out += [f"### {heading}", ""]
         out += [f"- **{w['day']}**: {e(w['problem'])} ({e(w['why'])})" for w in items] or [
-            "_None in this period._"
+            "_" + _("None in this period.") + "_"
         ]
         out.append("")
     ea = notable["escalations_avoided"]
-    out += ["### Escalations avoided", ""]
+    out += ["### " + _("Escalations avoided"), ""]
     out.append(
-        f"{ea['count']:,} second-line problems solved without escalating (escalated: {ea['escalated']:,})."
+        ngettext(
+            "{count} second-line problem solved without escalating (escalated: {escalated}).",
+            "{count} second-line problems solved without escalating (escalated: {escalated}).",
+            ea["count"],
+            count=f"{ea['count']:,}",
+            escalated=f"{ea['escalated']:,}",
+        )
     )
     out += [""] + [f"- **{w['day']}**: {e(w['problem'])} ({e(w['why'])})" for w in ea["examples"]]
 
-    out += ["", "## Kudos", ""]
+    out += ["", "## " + _("Kudos"), ""]
     if data["kudos"]:
         for k in data["kudos"]:
-            who = e(k["from"]) if k["from"] else "an end user"
+            who = e(k["from"]) if k["from"] else _("an end user")
             out += [
                 f"> {e(k['note'])}",
                 ">",
-                f"> — {who}, {k['day']}" + (f" (win #{k['win']})" if k["win"] else ""),
+                f"> — {who}, {k['day']}"
+                + (" " + _("(win #{id})", id=k["win"]) if k["win"] else ""),
                 "",
             ]
     else:
-        out += ["_No kudos recorded in this period._", ""]
+        out += ["_" + _("No kudos recorded in this period.") + "_", ""]
 
-    out += ["## Learning & certifications", ""]
+    out += ["## " + _("Learning & certifications"), ""]
     lp = data["learning"]
-    kinds = ", ".join(f"{n} {e(k)}" for k, n in lp["by_kind"].items()) or "none"
-    out.append(f"{lp['entries']} entries, {number(lp['hours'])} hours ({kinds}).")
+    kinds = ", ".join(f"{n} {e(learning_kind(k))}" for k, n in lp["by_kind"].items())
+    out.append(
+        ngettext(
+            "{n} entry, {hours} hours ({kinds}).",
+            "{n} entries, {hours} hours ({kinds}).",
+            lp["entries"],
+            hours=number(lp["hours"]),
+            kinds=kinds or _("none"),
+        )
+    )
     if lp["certifications"]:
-        out += ["", "Certifications:", ""] + [
+        out += ["", _("Certifications:"), ""] + [
             f"- **{c['day']}**: {e(c['title'])}" for c in lp["certifications"]
         ]
     if lp["recent"]:
-        out += ["", "Recent learning:", ""] + [
-            f"- {x['day']} ({e(x['kind'])}): {e(x['title'])}" for x in lp["recent"]
+        out += ["", _("Recent learning:"), ""] + [
+            f"- {x['day']} ({e(learning_kind(x['kind']))}): {e(x['title'])}" for x in lp["recent"]
         ]
 
-    out += ["", "## Network growth", ""]
+    out += ["", "## " + _("Network growth"), ""]
     net = data["network"]
-    kinds = ", ".join(f"{n} {e(k)}" for k, n in net["new_by_kind"].items())
+    kinds = ", ".join(f"{n} {e(contact_kind(k))}" for k, n in net["new_by_kind"].items())
     out.append(
-        plural(net["new_contacts"], "new contact")
+        new_contacts(net["new_contacts"])
         + (f" ({kinds})" if kinds else "")
-        + f"; {net['contacts_total']} in total."
+        + _("; {n} in total.", n=net["contacts_total"])
     )
     if net["events"]:
-        out += ["", "| Date | Event | Kind | People met |", "|---|---|---|---:|"]
+        heads = (_("Date"), _("Event"), _("Kind"), _("People met"))
+        out += ["", "| " + " | ".join(heads) + " |", "|---|---|---|---:|"]
         out += [
-            f"| {ev['date']} | {e(ev['name'])} | {e(ev['kind'])} | {ev['met']} |"
+            f"| {ev['date']} | {e(ev['name'])} | {e(event_kind(ev['kind']))} | {ev['met']} |"
             for ev in net["events"]
         ]
     else:
-        out += ["", "_No events recorded in this period._"]
+        out += ["", "_" + _("No events recorded in this period.") + "_"]
 
-    out += ["", "## Career direction", ""]
+    out += ["", "## " + _("Career direction"), ""]
     out += career_lines(data["career"], e)
-    out += ["", f"_Generated by growthdesk on {data['generated'][:10]}._", ""]
+    out += ["", "_" + _("Generated by growthdesk on {day}.", day=data["generated"][:10]) + "_", ""]
     return "\n".join(out)
