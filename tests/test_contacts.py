@@ -257,7 +257,7 @@ def test_rm_removes_every_reference_in_one_transaction(
     assert result.exit_code == 0
     assert (
         result.stderr
-        == "Removed contact #2 Dev Patel (from 3 wins, 1 links, 1 interactions, 1 events)\n"
+        == "Removed contact #2 Dev Patel (from 3 wins, 1 link, 1 interaction, 1 event)\n"
     )
     fresh = Store(home)
     assert [w["helped_by"] for w in fresh.wins()] == [[ana], [ana], [ana]]

@@ -42,7 +42,7 @@ def test_healthy_store(invoke: Invoke, home: Path) -> None:
     invoke("log", "printer jam", "-s", "printing")
     result = invoke("doctor")
     assert result.exit_code == 0
-    assert result.stdout == f"Data folder: {home}\n4 file(s) OK\n"
+    assert result.stdout == f"Data folder: {home}\n4 files OK\n"
 
 
 def test_broken_shard_is_named_then_restored_saying_what_is_lost(

@@ -141,7 +141,7 @@ def test_skip_invalid_imports_good_rows_and_writes_report(
     assert result.exit_code == 0
     report = tmp_path / "topdesk_nl.csv.rejected.csv"
     assert f"Warning: the rejected rows are listed in {report}" in result.stderr
-    assert "Imported 1 wins from topdesk_nl.csv (topdesk)." in result.stdout
+    assert "Imported 1 win from topdesk_nl.csv (topdesk)." in result.stdout
     assert [w["ticket"] for w in Store(home).wins()] == ["I 2405 002"]
     assert report.read_text(encoding="utf-8-sig").splitlines() == [
         "row,status,reason",
@@ -392,7 +392,8 @@ def test_every_format_imports_once(
     args = ["import", str(DATA / name), "--from", fmt, "--timezone", "Europe/Amsterdam", *extra]
     first = invoke(*args)
     assert first.exit_code == 0, first.output
-    assert first.stdout.startswith(f"Imported {count} wins from {name} ({fmt}).\n")
+    wins = "win" if count == 1 else "wins"
+    assert first.stdout.startswith(f"Imported {count} {wins} from {name} ({fmt}).\n")
     second = invoke(*args)
     assert second.exit_code == 0
     assert second.stdout.startswith(
@@ -459,7 +460,7 @@ def test_dry_run_names_the_report_of_skipped_rows(invoke: Invoke, tmp_path: Path
     result = invoke("import", str(path), "--from", "topdesk", "--skip-invalid", "--dry-run")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
-        "Would import 1 wins (0 already imported, 1 skipped, 2 rejected)."
+        "Would import 1 win (0 already imported, 1 skipped, 2 rejected)."
     )
     assert f"The rejected rows would be listed in {path}.rejected.csv." in result.stderr
     assert not (tmp_path / "topdesk_nl.csv.rejected.csv").exists()

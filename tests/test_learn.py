@@ -49,7 +49,7 @@ def test_learn_with_skill_then_list(invoke) -> None:
         "#1  2026-11-24  lab             90 min  network_connectivity  Home lab: VLANs"
     )
     # Tuesday evening, nothing on Wednesday evening: the streak is broken by now.
-    assert "Evening project streak: 0 day(s) now, longest 1, 1 day(s) in all" in listed.stdout
+    assert "Evening project streak: 0 days now, longest 1, 1 day in all" in listed.stdout
     data = orjson.loads(invoke("learn", "list", "--json").stdout)
     assert data["entries"] == [
         {

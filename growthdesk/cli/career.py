@@ -28,7 +28,8 @@ from growthdesk.cli.output import (
 )
 from growthdesk.cli.params import Minutes
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _, language
+from growthdesk.core.i18n import _, language, ngettext
+from growthdesk.core.words import learning_kind
 from growthdesk.skills.labels import skill_label
 from growthdesk.worklog import profile
 
@@ -245,7 +246,7 @@ def learn_add_cmd(
         _(
             "Logged learning #{id}: {kind}, {skills}  [{how}]",
             id=record["id"],
-            kind=record["kind"],
+            kind=learning_kind(record["kind"]),
             skills=", ".join(record["skills"]),
             how=how[draft.skills_from],
         )
@@ -298,10 +299,10 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
     elif not rows:
         info(_('No learning logged yet. Try: growthdesk learn "..." --kind blog'))
     for row in rows:
-        minutes = f"{row['minutes']} min" if row.get("minutes") else "-"
+        minutes = _("{n} min", n=row["minutes"]) if row.get("minutes") else "-"
         echo(
             f"{style('#' + str(row['id']), bold=True)}  {row['when'][:10]}  "
-            f"{row['kind']:<13} {minutes:>8}  {style(','.join(row.get('skills') or []), fg='cyan')}  "
+            f"{learning_kind(row['kind']):<13} {minutes:>8}  {style(','.join(row.get('skills') or []), fg='cyan')}  "
             f"{row['title']}"
         )
     names = {"morning_blog": _("Morning blog"), "evening_project": _("Evening project")}
@@ -309,11 +310,11 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
         if s.days:
             echo(
                 _(
-                    "{habit} streak: {cur} day(s) now, longest {best}, {days} day(s) in all",
+                    "{habit} streak: {now}, longest {best}, {all}",
                     habit=names.get(s.habit, s.habit),
-                    cur=s.current,
+                    now=ngettext("{n} day now", "{n} days now", s.current),
                     best=s.longest,
-                    days=s.days,
+                    all=ngettext("{n} day in all", "{n} days in all", s.days),
                 )
             )
 

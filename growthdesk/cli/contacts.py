@@ -10,7 +10,8 @@ import click
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style, warn
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
+from growthdesk.core.words import contact_kind, event_kind, interaction_kind
 from growthdesk.network import contacts as domain
 from growthdesk.network import events, lookup
 
@@ -26,7 +27,7 @@ def _specialties(contact: Mapping[str, Any]) -> str:
 
 def _tie(contact: Mapping[str, Any]) -> str:
     strength = contact.get("strength")
-    return f"tie {strength}/5" if strength else "via others"
+    return _("tie {n}/5", n=strength) if strength else _("via others")
 
 
 @click.group("contact")
@@ -103,20 +104,23 @@ def contact_add(
             note=note,
             via=via,
         )
-    how = f"via {via}" if via else _tie(record)
+    how = _("via {name}", name=via) if via else _tie(record)
     info(
         _(
             "Added contact #{id} {name} ({kind}, {how})",
             id=record["id"],
             name=record["name"],
-            kind=record["kind"],
+            kind=contact_kind(record["kind"]),
             how=how,
         )
     )
     if lookalikes:
         warn(
-            f"'{record['name']}' looks like existing {', '.join(repr(n) for n in lookalikes)}; "
-            "`growthdesk contact rm` it if that was a typo"
+            _(
+                "'{name}' looks like existing {others}; `growthdesk contact rm` it if that was a typo",
+                name=record["name"],
+                others=", ".join(repr(n) for n in lookalikes),
+            )
         )
 
 
@@ -151,14 +155,14 @@ def contact_list(
         )
         return
     for c in rows:
-        parts = [style(str(c["name"]), bold=True), c["kind"]]
+        parts = [style(str(c["name"]), bold=True), contact_kind(c["kind"])]
         if c.get("org"):
             parts.append(str(c["org"]))
         parts.append(_tie(c))
         if c.get("specialties"):
             parts.append(_specialties(c))
         if c.get("do_not_ask"):
-            parts.append("do not ask")
+            parts.append(_("do not ask"))
         echo(f"#{c['id']:<4} " + " · ".join(parts))
 
 
@@ -186,33 +190,38 @@ def contact_show(name: str, as_json: bool) -> None:
     if as_json:
         emit_json(d)
         return
-    echo(style(f"{d['name']}", bold=True) + f"  (#{d['id']}, {d['kind']}, {_tie(d)})")
+    echo(style(f"{d['name']}", bold=True) + f"  (#{d['id']}, {contact_kind(d['kind'])}, {_tie(d)})")
     for label, key in (
-        ("org", "org"),
-        ("email", "email"),
-        ("phone", "phone"),
-        ("last contact", "last_contact"),
-        ("notes", "notes"),
+        (_("org"), "org"),
+        (_("email"), "email"),
+        (_("phone"), "phone"),
+        (_("last contact"), "last_contact"),
+        (_("notes"), "notes"),
     ):
         if d.get(key):
             echo(f"  {label}: {d[key]}")
     if d.get("specialties"):
-        echo(f"  specialties: {_specialties(d)}")
+        echo("  " + _("specialties: {list}", list=_specialties(d)))
     if d.get("met_at_event"):
-        echo(f"  met at: {d['met_at_event']['name']} ({d['met_at_event']['date']})")
+        event = d["met_at_event"]
+        echo("  " + _("met at: {event} ({date})", event=event["name"], date=event["date"]))
     if d["do_not_ask"]:
-        echo("  do not ask")
-    echo(
-        f"  helped you: {d['helped_count']}×"
-        + (f", last on {d['last_helped']}" if d["last_helped"] else "")
-    )
+        echo("  " + _("do not ask"))
+    helped = _("helped you: {n}×", n=d["helped_count"])
+    if d["last_helped"]:
+        helped = _("helped you: {n}×, last on {day}", n=d["helped_count"], day=d["last_helped"])
+    echo("  " + helped)
     for k in d["knows"]:
         echo(
-            f"  knows {k['name']} (strength {k['strength']})"
+            "  "
+            + _("knows {name} (strength {n})", name=k["name"], n=k["strength"])
             + (f": {k['note']}" if k.get("note") else "")
         )
     for i in d["interactions"]:
-        echo(f"  {str(i['when'])[:10]} {i['kind']}" + (f": {i['note']}" if i.get("note") else ""))
+        echo(
+            f"  {str(i['when'])[:10]} {interaction_kind(i['kind'])}"
+            + (f": {i['note']}" if i.get("note") else "")
+        )
 
 
 @contact_group.command("edit")
@@ -311,9 +320,21 @@ def contact_rm(name: str) -> None:
     app = get_app()
     with app.reader.transaction(f"contact rm {name}") as tx:
         done = domain.remove_contact(tx, name)
+    counts = ", ".join(
+        (
+            ngettext("{n} win", "{n} wins", done["wins"]),
+            ngettext("{n} link", "{n} links", done["links"]),
+            ngettext("{n} interaction", "{n} interactions", done["interactions"]),
+            ngettext("{n} event", "{n} events", done["events"]),
+        )
+    )
     info(
-        f"Removed contact #{done['contact']['id']} {done['contact']['name']} "
-        f"(from {done['wins']} wins, {done['links']} links, {done['interactions']} interactions, {done['events']} events)"
+        _(
+            "Removed contact #{id} {name} (from {counts})",
+            id=done["contact"]["id"],
+            name=done["contact"]["name"],
+            counts=counts,
+        )
     )
 
 
@@ -425,9 +446,9 @@ def event_add(
             skills=list(skills),
             allow_new_close=allow_new,
         )
-    extra = f", met {len(done['met'])}" if done["met"] else ""
+    extra = _(", met {n}", n=len(done["met"])) if done["met"] else ""
     if done["created"]:
-        extra += f" (new: {', '.join(done['created'])})"
+        extra += " " + _("(new: {names})", names=", ".join(done["created"]))
     info(
         _("Added event #{id} {name} on {date}", id=done["id"], name=done["name"], date=done["date"])
         + extra
@@ -452,9 +473,9 @@ def event_list(as_json: bool) -> None:
         info(_("No events yet."))
         return
     for e in rows:
-        line = f"{e['date']}  {style(str(e['name']), bold=True)} ({e['kind']})"
+        line = f"{e['date']}  {style(str(e['name']), bold=True)} ({event_kind(e['kind'])})"
         if e.get("skills"):
             line += " · " + ", ".join(e["skills"])
         if e["met_names"]:
-            line += " · met " + ", ".join(e["met_names"])
+            line += " · " + _("met {names}", names=", ".join(e["met_names"]))
         echo(line)

@@ -10,7 +10,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, info
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 
 __all__ = ["demo_cmd", "DEFAULT_SEED"]
 
@@ -72,19 +72,29 @@ def demo_cmd(target: Path | None, seed: int) -> None:
     home = shlex.quote(str(target))
     gd = f"growthdesk --home {home}"
     echo()
+    echo(_("Demo home: {home}", home=target))
     echo(
-        f"Demo home: {target}\n"
-        f"  {counts['wins']:,} wins over 18 months, {counts['contacts']} contacts, "
-        f"{counts['events']} events, {counts['learning']} learning entries, {counts['kudos']} kudos."
+        "  "
+        + _(
+            "{wins} over 18 months, {contacts}, {events}, {learning}, {kudos}.",
+            wins=ngettext(
+                "{count} win", "{count} wins", counts["wins"], count=f"{counts['wins']:,}"
+            ),
+            contacts=ngettext("{n} contact", "{n} contacts", counts["contacts"]),
+            events=ngettext("{n} event", "{n} events", counts["events"]),
+            learning=ngettext("{n} learning entry", "{n} learning entries", counts["learning"]),
+            kudos=ngettext("{n} kudos", "{n} kudos", counts["kudos"]),
+        )
     )
-    echo("\nTry next:")
+    echo("\n" + _("Try next:"))
+    question = _("VPN keeps disconnecting when working from home")
     for cmd, why in (
-        (f'{gd} ask "VPN keeps disconnecting when working from home"', "whom to ask, and why"),
-        (f"{gd} path", "career analysis and plan"),
-        (f"{gd} stats --period quarter", "the dashboard over 3 months"),
-        (f"{gd} review --format html -o review.html", "brag document for your review"),
-        (f"{gd} wins --contains printer", "search your wins"),
-        (f"{gd} network stale", "contacts you are losing touch with"),
+        (f"{gd} ask {shlex.quote(question)}", _("whom to ask, and why")),
+        (f"{gd} path", _("career analysis and plan")),
+        (f"{gd} stats --period quarter", _("the dashboard over 3 months")),
+        (f"{gd} review --format html -o review.html", _("brag document for your review")),
+        (f"{gd} wins --contains {shlex.quote(_('printer'))}", _("search your wins")),
+        (f"{gd} network stale", _("contacts you are losing touch with")),
     ):
         echo(f"  {cmd}\n      {why}")
-    echo(f"\nOr for this shell: export GROWTHDESK_HOME={home}")
+    echo("\n" + _("Or for this shell: export GROWTHDESK_HOME={home}", home=home))

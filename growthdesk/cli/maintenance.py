@@ -9,7 +9,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from growthdesk.store.doctor import DoctorReport, Problem
@@ -96,7 +96,7 @@ def doctor_cmd(restore: bool, yes: bool, as_json: bool) -> None:
 
 def _render(report: DoctorReport, done: set[tuple[str, str]]) -> None:
     echo(_("Data folder: {home}", home=report.home))
-    echo(_("{n} file(s) OK", n=len(report.ok)))
+    echo(ngettext("{n} file OK", "{n} files OK", len(report.ok)))
     for p in report.problems:
         applied = (p.file, p.why) in done
         echo(style(_("BROKEN {file}: {why}", file=p.file, why=p.why), fg="red"))

@@ -10,7 +10,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 
 __all__ = ["ask_cmd", "network_group"]
 
@@ -104,10 +104,11 @@ def ask_cmd(
         echo(_("Skill areas: none recognised (try more specific words)"))
     if result.people:
         echo("")
-        echo(style("Whom to ask", bold=True))
+        echo(style(_("Whom to ask"), bold=True))
         for n, person in enumerate(result.people, 1):
-            tag = "" if person.direct else "  [introduction]"
-            echo(f"{n}. {style(person.name, bold=True)}  score {person.score:.2f}{tag}")
+            tag = "" if person.direct else "  " + _("[introduction]")
+            score = _("score {score:.2f}", score=person.score)
+            echo(f"{n}. {style(person.name, bold=True)}  {score}{tag}")
             for reason in person.reasons:
                 echo(f"     - {reason}")
     else:
@@ -124,7 +125,7 @@ def ask_cmd(
         )
     if result.similar_wins:
         echo("")
-        echo(style("You solved similar problems before", bold=True))
+        echo(style(_("You solved similar problems before"), bold=True))
         for match in result.similar_wins:
             win = match.win
             line = f"  #{win['id']} {str(win.get('when', ''))[:10]}  {win.get('problem', '')}"
@@ -171,10 +172,18 @@ def network_stale(as_json: bool) -> None:
         info(_("Nobody is going stale. Nice."))
         return
     for r in rows:
-        last = r["last_contact"] or "never"
+        last = r["last_contact"] or _("never")
+        since = ngettext("{n} day since {last}", "{n} days since {last}", r["days"], last=last)
+        every = ngettext("every {n} day", "every {n} days", r["interval"])
+        overdue = ngettext("{n} day overdue", "{n} days overdue", r["overdue"])
         echo(
-            f"{style(r['name'], bold=True)}: {r['days']} days since {last} "
-            f"(tie {r['strength']}/5, every {r['interval']} days; {r['overdue']} days overdue)"
+            f"{style(r['name'], bold=True)}: {since} "
+            + _(
+                "(tie {strength}/5, {every}; {overdue})",
+                strength=r["strength"],
+                every=every,
+                overdue=overdue,
+            )
         )
 
 
@@ -206,9 +215,9 @@ def network_export(fmt: str, output: str | None) -> None:
         from growthdesk.io.files import write_output
 
         write_output(output, data)
-        info(
-            f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}"
-        )
+        nodes = ngettext("{n} node", "{n} nodes", graph.number_of_nodes())
+        edges = ngettext("{n} edge", "{n} edges", graph.number_of_edges())
+        info(_("Wrote {nodes} and {edges} to {output}", nodes=nodes, edges=edges, output=output))
     elif sys.stdout.isatty():
         echo(data.decode(), nl=False)  # for a person: no control characters from the data
     else:

@@ -11,7 +11,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import cut, echo, emit_json, info, warn
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.io.importers import FORMATS
 
 if TYPE_CHECKING:
@@ -284,9 +284,10 @@ def import_cmd(
         _print_rows(plan.rejected, _("Rejected rows:"))
         _print_rows(plan.skipped, _("Skipped rows:"), limit=10)
         echo(
-            _(
-                "Would import {new} wins ({dup} already imported, {skip} skipped, {rej} rejected).",
-                new=len(new),
+            ngettext(
+                "Would import {n} win ({dup} already imported, {skip} skipped, {rej} rejected).",
+                "Would import {n} wins ({dup} already imported, {skip} skipped, {rej} rejected).",
+                len(new),
                 dup=duplicates,
                 skip=len(plan.skipped),
                 rej=len(plan.rejected),
@@ -310,7 +311,15 @@ def import_cmd(
         return
     _print_rows(plan.rejected, _("Rejected rows (not imported):"), limit=10)
     if result.added:
-        echo(_("Imported {n} wins from {file} ({fmt}).", n=result.added, file=file.name, fmt=fmt))
+        echo(
+            ngettext(
+                "Imported {n} win from {file} ({fmt}).",
+                "Imported {n} wins from {file} ({fmt}).",
+                result.added,
+                file=file.name,
+                fmt=fmt,
+            )
+        )
     else:
         echo(_("Nothing new to import from {file}.", file=file.name))
     extra = []
