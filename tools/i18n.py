@@ -17,6 +17,7 @@ click's source, keywords ``_`` and ``ngettext:1,2``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import sys
 from collections.abc import Iterator
@@ -40,13 +41,19 @@ Message = tuple[str | tuple[str, str], str | None, str]  # (msgid or (sing, plur
 
 
 def _extract(folder: Path, keywords: list[str], prefix: str) -> Iterator[Message]:
-    for filename, lineno, msg, _comments, context in extract_from_dir(
-        str(folder),
-        method_map=[("**.py", "python")],
-        keywords=parse_keywords(keywords),
-        comment_tags=(),
-        strip_comment_tags=True,
-    ):
+    # Babel warns about every f-string passed as a keyword argument (`count=f"{n:,}"`), which
+    # is fine: only the first (message) arguments are extracted.
+    with contextlib.redirect_stderr(io.StringIO()):
+        found = list(
+            extract_from_dir(
+                str(folder),
+                method_map=[("**.py", "python")],
+                keywords=parse_keywords(keywords),
+                comment_tags=(),
+                strip_comment_tags=True,
+            )
+        )
+    for filename, _lineno, msg, _comments, context in found:
         if isinstance(msg, tuple):
             yield (msg[0], msg[1]), context, f"{prefix}{filename}"
         else:

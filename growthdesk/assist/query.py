@@ -21,7 +21,7 @@ from growthdesk.assist.glossary import glossary, to_dutch
 from growthdesk.assist.products import catalogue, find_products
 from growthdesk.assist.words import PhraseIndex, Word, detect_language, stem_keys, words
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, pgettext
 from growthdesk.core.text import GENERIC_WORDS, STOPWORDS, fold
 
 __all__ = ["Query", "ENGINES", "build_query", "resolve_site", "explain", "scrub"]
@@ -829,15 +829,34 @@ def _shown(word: Word) -> str:
     return text.lower()
 
 
+def _kind_word(kind: str) -> str:
+    """What a kept or dropped part of the query is, in the interface language."""
+    words = {
+        "product": pgettext("query part", "product"),
+        "code": pgettext("query part", "code"),
+        "message": pgettext("query part", "message"),
+        "name": pgettext("query part", "name"),
+        "e-mail": pgettext("query part", "e-mail"),
+        "link": pgettext("query part", "link"),
+        "address": pgettext("query part", "address"),
+        "host": pgettext("query part", "host"),
+        "path": pgettext("query part", "path"),
+        "phone": pgettext("query part", "phone"),
+        "ticket": pgettext("query part", "ticket"),
+        "user name": pgettext("query part", "user name"),
+    }
+    return words.get(kind, kind)
+
+
 def explain(q: Query) -> str:
     """One line: what was kept, dropped and translated, and why it matters."""
     parts: list[str] = []
     if q.kept:
-        parts.append(_("kept {items}", items=", ".join(f"{_(k)} {_short(t)}" for k, t in q.kept)))
+        kept = ", ".join(f"{_kind_word(k)} {_short(t)}" for k, t in q.kept)
+        parts.append(_("kept {items}", items=kept))
     if q.dropped:
-        parts.append(
-            _("dropped {items}", items=", ".join(f"{_(k)} {_short(t)}" for k, t in q.dropped))
-        )
+        dropped = ", ".join(f"{_kind_word(k)} {_short(t)}" for k, t in q.dropped)
+        parts.append(_("dropped {items}", items=dropped))
     if q.translated:
         parts.append(
             _("translated {items}", items=", ".join(f"{a} → {b}" for a, b in q.translated))

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.records import LearningEntry, Win
 from growthdesk.skills.ids import SKILL_IDS
 
@@ -323,9 +323,10 @@ def data_needs(m: Metrics, now: datetime) -> list[str]:
     needs = []
     if m.n_wins < MIN_WINS:
         needs.append(
-            _(
+            ngettext(
+                "log {n} more tagged win (have {have}, need {need})",
                 "log {n} more tagged wins (have {have}, need {need})",
-                n=MIN_WINS - m.n_wins,
+                MIN_WINS - m.n_wins,
                 have=m.n_wins,
                 need=MIN_WINS,
             )

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from growthdesk.career.fit import TrackFit
 from growthdesk.career.metrics import Distribution
 from growthdesk.career.tracks import Track
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.months import add_months
 from growthdesk.core.records import Profile
 from growthdesk.skills.ids import SKILL_IDS
@@ -227,10 +227,12 @@ def quarter_plan(
                         )  # the rest of this quarter
                     if per_q:
                         items.append(
-                            _(
+                            ngettext(
+                                "Take on {n} {area} ticket (about {w} a week; {t:.0%} of your "
+                                "work, now {s:.0%}).",
                                 "Take on {n} {area} tickets (about {w} a week; {t:.0%} of your "
                                 "work, now {s:.0%}).",
-                                n=per_q,
+                                per_q,
                                 area=area,
                                 w=_per_week(per_q, weeks),
                                 t=gap.target,

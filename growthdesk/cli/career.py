@@ -401,9 +401,8 @@ def _render(report: PathReport, out: _Out) -> None:
             return
 
     out.heading(_("Where your work goes (recent work counts more)"))
-    out.line(
-        f"  {_('area'):<30} {_('share'):>6} {_('wins'):>7} {_('typical'):>8} {_('× typical'):>10}"
-    )
+    heads = (_("area"), _("share"), _("wins"), _("typical"), _("× typical"))
+    out.line(f"  {heads[0]:<30} {heads[1]:>6} {heads[2]:>7} {heads[3]:>8} {heads[4]:>10}")
     for a in [a for a in report.areas if a.share > 0][:8]:
         # Capped like the advice text: over a tiny baseline the ratio means nothing more.
         rca = (f"{a.rca:.1f}" if a.rca <= RCA_SHOWN_MAX else f">{RCA_SHOWN_MAX:.0f}").rjust(10)

@@ -251,7 +251,8 @@ def dashboard_lines(
         out += ["", paint(_("Top skill areas"), bold=True)]
         le = a("≤", "<=")
         before_head = _("before") if prev else ""
-        head = f"  {'':<26}{'':<20}{_('wins'):>6}{before_head:>7}{_('median'):>7}{le + str(target) + 'm':>6}"
+        wins_head, median_head = _("wins"), _("median")
+        head = f"  {'':<26}{'':<20}{wins_head:>6}{before_head:>7}{median_head:>7}{le + str(target) + 'm':>6}"
         out.append(paint(head.rstrip(), dim=True))
         top = max(r["wins"] for r in skills)
         from growthdesk.skills.labels import skill_label
@@ -288,7 +289,9 @@ def dashboard_lines(
 
     if data["losing_touch"]:
         out += ["", paint(_("Losing touch"), bold=True)]
-        names = ", ".join(f"{c['name']} ({_('{n} d', n=c['days'])})" for c in data["losing_touch"])
+        names = ", ".join(
+            _("{name} ({n} d)", name=c["name"], n=c["days"]) for c in data["losing_touch"]
+        )
         out += textwrap.wrap(names, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
         out.append(paint("  " + _("growthdesk contact touch NAME resets the clock"), dim=True))
 

@@ -54,12 +54,18 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    head = _("Skill area")
+    head, wins, last, recent, prev, trend = (
+        _("Skill area"),
+        _("wins"),
+        _("last win"),
+        _("90d"),
+        _("prev"),
+        _("trend"),
+    )
     width = max(len(head), *(len(r["label"]) for r in rows))
     echo(
         style(
-            f"{head:<{width}}  {'id':<21} {_('wins'):>5}  {_('last win'):<10}  "
-            f"{_('90d'):>4} {_('prev'):>4}  {_('trend')}",
+            f"{head:<{width}}  {'id':<21} {wins:>5}  {last:<10}  {recent:>4} {prev:>4}  {trend}",
             bold=True,
         )
     )
@@ -159,4 +165,8 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
         why = "; ".join(m.why)  # what it shares, in words, instead of a raw score
         echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({why})")
         solution = w.get("solution")
-        echo(f"    {_('solution')}: {solution}" if solution else f"    {_('no solution noted')}")
+        echo(
+            "    " + _("solution: {text}", text=solution)
+            if solution
+            else "    " + _("no solution noted")
+        )

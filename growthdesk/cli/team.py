@@ -10,7 +10,7 @@ import click
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style, warn
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 
 __all__ = ["team_group"]
 
@@ -134,7 +134,13 @@ def team_pull() -> None:
     directory = load(repo)
     for line in directory.refused:
         warn(_("refused {why}", why=line))
-    info(_("{n} cards in the team directory.", n=len(directory.cards)))
+    info(
+        ngettext(
+            "{n} card in the team directory.",
+            "{n} cards in the team directory.",
+            len(directory.cards),
+        )
+    )
 
 
 @team_group.command("list")
@@ -173,7 +179,8 @@ def team_list(skill: str | None, as_json: bool) -> None:
         if best:
             echo("  " + ", ".join(f"{skill_label(s)} {lvl}/5" for s, lvl in best))
         if card["contacts"]:
-            echo("  " + _("{n} shared contacts", n=len(card["contacts"])))
+            n = len(card["contacts"])
+            echo("  " + ngettext("{n} shared contact", "{n} shared contacts", n))
 
 
 @team_group.command("leave")

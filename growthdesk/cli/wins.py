@@ -134,7 +134,7 @@ def log_cmd(
             for s in win["skills"]
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
-        echo(f"  {_('skills')}: {shown}  [{how}]")
+        echo("  " + _("skills: {skills}  [{how}]", skills=shown, how=how))
 
 
 def _source_word(source: str) -> str:

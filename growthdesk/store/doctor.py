@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from growthdesk.core.errors import StoreError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.store import backups, journal, lock, manifest, migrations, undo, validate
 from growthdesk.store.files import FileCache, atomic_write, decode, in_time_order, parse
 from growthdesk.store.layout import (
@@ -252,9 +252,10 @@ class _Check:
         if later:
             labels = "; ".join(e["label"] for e in reversed(later[:3]))
             more = "; …" if len(later) > 3 else ""
-            return _(
-                "{n} change(s) made after {when} are not in the backup: {labels}",
-                n=len(later),
+            return ngettext(
+                "{n} change made after {when} is not in the backup: {labels}",
+                "{n} changes made after {when} are not in the backup: {labels}",
+                len(later),
                 when=since,
                 labels=labels + more,
             )
