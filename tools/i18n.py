@@ -17,6 +17,7 @@ click's source, keywords ``_`` and ``ngettext:1,2``).
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import io
 import sys
@@ -58,6 +59,35 @@ def _extract(folder: Path, keywords: list[str], prefix: str) -> Iterator[Message
             yield (msg[0], msg[1]), context, f"{prefix}{filename}"
         else:
             yield msg, context, f"{prefix}{filename}"
+
+
+def _in_fstrings(folder: Path, prefix: str) -> Iterator[Message]:
+    """Calls inside f-strings (``f"<h2>{_('Kudos')}</h2>"``), which Babel's tokenizer does not
+    look into before Python 3.12: found with ast."""
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = f"{prefix}{path.relative_to(folder)}"
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+                    continue
+                args = [a.value if isinstance(a, ast.Constant) else None for a in call.args]
+                if call.func.id in ("_", "N_") and args and isinstance(args[0], str):
+                    yield args[0], None, where
+                elif (
+                    call.func.id == "ngettext"
+                    and len(args) > 1
+                    and all(isinstance(a, str) for a in args[:2])
+                ):
+                    yield (str(args[0]), str(args[1])), None, where
+                elif (
+                    call.func.id == "pgettext"
+                    and len(args) > 1
+                    and all(isinstance(a, str) for a in args[:2])
+                ):
+                    yield str(args[1]), str(args[0]), where
 
 
 def _help_texts() -> Iterator[Message]:
@@ -106,6 +136,7 @@ def template() -> Catalog:
     )
     messages = [
         *_extract(ROOT / "growthdesk", KEYWORDS, "growthdesk/"),
+        *_in_fstrings(ROOT / "growthdesk", "growthdesk/"),
         *_help_texts(),
         *_extract(Path(click.__file__).parent, CLICK_KEYWORDS, "click/"),
     ]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from growthdesk.assist.words import sentences, words
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import N_, _
 
 __all__ = ["Readability", "syllables", "readability"]
 
@@ -26,13 +26,13 @@ _PLAIN_VOWEL = str.maketrans("äëïöüáéíóúàèìòùâêîôû", "aeioua
 
 # (lowest score, label) from Flesch's own table.
 _BANDS = (
-    (90.0, "very easy"),
-    (80.0, "easy"),
-    (70.0, "fairly easy"),
-    (60.0, "plain"),
-    (50.0, "fairly difficult"),
-    (30.0, "difficult"),
-    (float("-inf"), "very difficult"),
+    (90.0, N_("very easy")),
+    (80.0, N_("easy")),
+    (70.0, N_("fairly easy")),
+    (60.0, N_("plain")),
+    (50.0, N_("fairly difficult")),
+    (30.0, N_("difficult")),
+    (float("-inf"), N_("very difficult")),
 )
 
 

@@ -53,7 +53,7 @@ from growthdesk.career.plan import (
 )
 from growthdesk.career.tracks import Track, load_baseline, load_tracks
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, language
 from growthdesk.core.names import did_you_mean
 from growthdesk.core.records import LearningEntry, Profile, Win
 from growthdesk.skills.ids import TRACK_IDS
@@ -102,7 +102,7 @@ def analyse(
         raise InputError(
             _("Unknown track '{track}'.", track=track) + did_you_mean(track, TRACK_IDS)
         )
-    lang = str(profile.get("lang") or "en")
+    lang = language()  # the interface language chosen for this command, not only the profile's
     wins = wins if isinstance(wins, list) else list(wins)
     learning = learning if isinstance(learning, list) else list(learning)
 

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from growthdesk.core import i18n
-from growthdesk.core.i18n import LANGUAGES, _
+from growthdesk.core.i18n import LANGUAGES, N_, _
 
 __all__ = [
     "choose_language",
@@ -198,8 +198,14 @@ def translate_help(text: str) -> str:
     return "\n\n".join(parts)
 
 
+# click's usage metavars are plain strings, not gettext calls: marked here for extraction.
+_METAVARS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("[COMMAND] [ARGS]..."))
+# click looks this one up through a variable (`_(extra["required"])`): marked here too.
+_CLICK_WORDS = (N_("required"),)
+
+
 @contextlib.contextmanager
-def _translated(command: click.Command) -> Iterator[None]:
+def _translated(command: click.Command, ctx: click.Context | None = None) -> Iterator[None]:
     """The command's help, short help, option help and metavars in the current language while
     it is shown; the English msgids are put back after (the objects live for the process)."""
     saved: list[tuple[Any, str, Any]] = []
@@ -213,12 +219,13 @@ def _translated(command: click.Command) -> Iterator[None]:
             text = getattr(command, attr, None)
             if text:
                 swap(command, attr, translate_help(text))
-        if command.options_metavar == "[OPTIONS]":
-            swap(command, "options_metavar", i18n.gettext("[OPTIONS]"))
+        if command.options_metavar in _METAVARS:
+            swap(command, "options_metavar", i18n.gettext(command.options_metavar))
         metavar = getattr(command, "subcommand_metavar", None)
-        if metavar in ("COMMAND [ARGS]...", "[COMMAND] [ARGS]..."):
+        if metavar in _METAVARS:
             swap(command, "subcommand_metavar", i18n.gettext(metavar))
-        for param in command.params:
+        # With a context: the help option too (click adds it in get_params, not to .params).
+        for param in command.get_params(ctx) if ctx is not None else command.params:
             text = getattr(param, "help", None)
             if text:
                 swap(param, "help", translate_help(text))
@@ -233,11 +240,11 @@ class Translated(click.Command):
     """Shows its help in the current language (mixed into every command by cli.params.strict)."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _translated(self):
+        with _translated(self, ctx):
             super().format_help(ctx, formatter)
 
     def get_usage(self, ctx: click.Context) -> str:
-        with _translated(self):
+        with _translated(self, ctx):
             return super().get_usage(ctx)
 
     def get_short_help_str(self, limit: int = 45) -> str:

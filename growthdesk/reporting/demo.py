@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.data import read_json
+from growthdesk.core.i18n import _
 from growthdesk.core.months import months_before
 from growthdesk.core.text import win_terms
 from growthdesk.reporting.review import SECOND_LINE_SKILLS
@@ -334,8 +335,9 @@ def generate(seed: int, now: datetime, *, months: int = MONTHS, volume: float = 
 # ---------------------------------------------------------------- writing
 
 
-def write(store: Store, sample: Sample, label: str = "demo sample") -> dict[str, int]:
+def write(store: Store, sample: Sample, label: str | None = None) -> dict[str, int]:
     """Store the sample in ONE transaction, turning positional references into real ids."""
+    label = label or _("demo sample")
     with store.transaction(label) as tx:
         contact_ids = tx.insert_many("contacts", [dict(c) for c in sample.contacts])
         event_ids = tx.insert_many(
