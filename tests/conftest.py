@@ -21,6 +21,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GROWTHDESK_NOW", FIXED_NOW)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("GROWTHDESK_LANG", raising=False)
+    # The machine's locale must not choose the interface language of a test.
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
     # Out of the source checkout: a `python -c` child would import growthdesk from it, and the
     # checkout has no growthdesk.data (setuptools maps it from data/ at install time).
     monkeypatch.chdir(tmp_path)

@@ -50,6 +50,13 @@ def test_non_editable_install_runs_from_another_folder(tmp_path: Path) -> None:
         env=env,
     )
     assert "fixed the printer" in listed.stdout
+    # The compiled Dutch catalogue is in the wheel, and the installed program speaks it.
+    assert (target / "growthdesk" / "locale" / "nl" / "LC_MESSAGES" / "growthdesk.mo").is_file()
+    dutch = subprocess.run(
+        [sys.executable, "-m", "growthdesk", "--lang", "nl", "--help"],
+        capture_output=True, text=True, cwd=elsewhere, env=env,
+    )  # fmt: skip
+    assert dutch.stdout.startswith("Gebruik: growthdesk [OPTIES]"), dutch.stdout
 
 
 def _imported_modules(cwd: Path, *args: str) -> set[str]:

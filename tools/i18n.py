@@ -22,6 +22,7 @@ import contextlib
 import io
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -182,8 +183,12 @@ def read(path: Path, locale: str | None = None) -> Catalog:
 
 def compiled(lang: str) -> bytes:
     """The .mo that the .po of *lang* compiles to (fuzzy entries left out)."""
+    catalog = read(po_path(lang), lang)
+    # The .po files carry no dates (see _write); Babel would put "now" in the .mo header,
+    # and the same .po would compile to a different .mo every minute.
+    catalog.creation_date = catalog.revision_date = datetime(2026, 1, 1, tzinfo=timezone.utc)
     buf = io.BytesIO()
-    write_mo(buf, read(po_path(lang), lang), use_fuzzy=False)
+    write_mo(buf, catalog, use_fuzzy=False)
     return buf.getvalue()
 
 

@@ -236,10 +236,10 @@ def render_html(data: dict[str, Any]) -> str:
         + "</p>"
     )
     if net["events"]:
-        heads = (_("Date"), _("Event"), _("Kind"), _("People met"))
+        event_heads = (_("Date"), _("Event"), _("Kind"), _("People met"))
         p.append(
             "<table><thead><tr>"
-            + "".join(f"<th>{_esc(h)}</th>" for h in heads)
+            + "".join(f"<th>{_esc(h)}</th>" for h in event_heads)
             + "</tr></thead><tbody>"
         )
         p += [

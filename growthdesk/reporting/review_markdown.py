@@ -161,8 +161,8 @@ def render_markdown(data: dict[str, Any]) -> str:
         + _("; {n} in total.", n=net["contacts_total"])
     )
     if net["events"]:
-        heads = (_("Date"), _("Event"), _("Kind"), _("People met"))
-        out += ["", "| " + " | ".join(heads) + " |", "|---|---|---|---:|"]
+        event_heads = (_("Date"), _("Event"), _("Kind"), _("People met"))
+        out += ["", "| " + " | ".join(event_heads) + " |", "|---|---|---|---:|"]
         out += [
             f"| {ev['date']} | {e(ev['name'])} | {e(event_kind(ev['kind']))} | {ev['met']} |"
             for ev in net["events"]
