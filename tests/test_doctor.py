@@ -60,7 +60,7 @@ def test_broken_shard_is_named_then_restored_saying_what_is_lost(
     assert report.exit_code == 1
     assert "BROKEN wins/2026-11.json: it is empty" in report.stdout
     assert "newest good backup: backups/wins_2026-11.json/" in report.stdout
-    assert "loses: 1 change(s) made after " in report.stdout
+    assert "loses: 1 change made after " in report.stdout
     assert "are not in the backup: log win: paper tray" in report.stdout
 
     fixed = invoke("doctor", "--restore", "--yes")
@@ -82,7 +82,7 @@ def test_without_a_terminal_it_refuses_to_discard_unless_told(invoke: Invoke, ho
         "Error: doctor --restore would discard data (see 'loses'); run it in a terminal to "
         "confirm, or add --yes\n"
     )
-    assert "loses: 1 change(s)" in refused.stdout
+    assert "loses: 1 change made" in refused.stdout
     assert _files(home) == before
 
 

@@ -245,7 +245,7 @@ def test_malformed_cards_are_refused_and_named_without_blocking_others(
     eva = gd("eva")
     eva("team", "init", str(remote))
     pulled = eva("team", "pull")
-    assert "1 cards" in pulled.stderr
+    assert "1 card in the team directory." in pulled.stderr
     for named in (bad_id, big_id, "not-an-id.json", "evil.json"):
         assert named in pulled.stderr, named
     assert "id does not match" in pulled.stderr and "larger than 256 KB" in pulled.stderr

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import LANGUAGES, _
 from growthdesk.core.names import did_you_mean
 from growthdesk.core.text import SHORT_TEXT, check_text, fold
 from growthdesk.skills.ids import TRACK_IDS
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 FIELDS = ("started", "role", "target_minutes", "track", "lang")
-LANGS = ("en", "nl")
+LANGS = LANGUAGES  # the languages with a catalogue
 MAX_TARGET_MINUTES = 480  # a working day; a resolution target beyond that is not a target
 MAX_ROLE = SHORT_TEXT
 CONFIRM_YEARS = 15  # a first day longer ago than this is asked about: 1997 typed for 2017?

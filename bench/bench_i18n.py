@@ -1,0 +1,90 @@
+"""What the Dutch catalogue costs: whole-process `--help` and `log` in English and Dutch, and
+loading the .mo in-process.
+
+    python bench/bench_i18n.py [--runs 21]
+
+Prints medians (ms) and the ratio to `python -c "import click"`. Run by hand, not in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _time(cmd: list[str], env: dict[str, str], runs: int) -> float:
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        samples.append((time.perf_counter() - t0) * 1000)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
+    return statistics.median(samples)
+
+
+def _load_mo_ms(runs: int) -> float:
+    """Median cost of loading the Dutch catalogue (gettext.translation + first lookup)."""
+    code = (
+        "import time, gettext\n"
+        "from growthdesk.core import i18n\n"
+        "t0 = time.perf_counter()\n"
+        "t = gettext.translation(i18n.DOMAIN, i18n.LOCALEDIR, languages=['nl'])\n"
+        "t.gettext('Usage:')\n"
+        "print((time.perf_counter() - t0) * 1000)\n"
+    )
+    values = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
+        for _ in range(runs)
+    ]
+    return statistics.median(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    exe = [sys.executable, "-m", "growthdesk"]
+    base = {**os.environ, "GROWTHDESK_NOW": "2026-11-26T10:00:00+01:00"}
+    base.pop("PYTHONDONTWRITEBYTECODE", None)  # installed packages run from cached bytecode
+    for var in ("GROWTHDESK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        base.pop(var, None)
+    work = Path(tempfile.mkdtemp(prefix="bench-i18n-"))
+    try:
+        en_home, nl_home = work / "en", work / "nl"
+        for home, lang in ((en_home, "en"), (nl_home, "nl")):
+            env = {**base, "GROWTHDESK_HOME": str(home)}
+            subprocess.run([*exe, "profile", "set", "--lang", lang], env=env, check=True,
+                           capture_output=True)  # fmt: skip
+        en = {**base, "GROWTHDESK_HOME": str(en_home)}
+        nl = {**base, "GROWTHDESK_HOME": str(nl_home)}
+        log = ["log", "reset MFA for new hire", "-m", "4", "--skill", "accounts_passwords"]
+        rows = {
+            'python -c "import click"': _time(
+                [sys.executable, "-c", "import click"], base, args.runs
+            ),
+            "--help (English profile)": _time([*exe, "--help"], en, args.runs),
+            "--help (Dutch profile)": _time([*exe, "--help"], nl, args.runs),
+            "--lang nl --help": _time([*exe, "--lang", "nl", "--help"], en, args.runs),
+            "log (English profile)": _time([*exe, *log], en, args.runs),
+            "log (Dutch profile)": _time([*exe, *log], nl, args.runs),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    click_ms = rows['python -c "import click"']
+    print(f"{'':<28}{'median ms':>10}{'× click':>9}")
+    for name, ms in rows.items():
+        print(f"{name:<28}{ms:>10.1f}{ms / click_ms:>9.2f}")
+    print(f"{'load nl .mo in-process':<28}{_load_mo_ms(args.runs):>10.2f}")
+
+
+if __name__ == "__main__":
+    main()
