@@ -61,7 +61,7 @@ def test_broken_shard_is_named_then_restored_saying_what_is_lost(
     assert "BROKEN wins/2026-11.json: it is empty" in report.stdout
     assert "newest good backup: backups/wins_2026-11.json/" in report.stdout
     assert "loses: 1 change made after " in report.stdout
-    assert "are not in the backup: log win: paper tray" in report.stdout
+    assert "is not in the backup: log win: paper tray" in report.stdout
 
     fixed = invoke("doctor", "--restore", "--yes")
     assert fixed.exit_code == 0

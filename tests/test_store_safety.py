@@ -90,7 +90,7 @@ def test_a_missing_file_is_an_error_naming_it_and_doctor_brings_it_back(
         assert "loses:" not in report.stdout
     elif rel == "models.json":  # the newest backup is from before the last change
         assert "1 change made after" in report.stdout
-        assert "are not in the backup: log win: toner empty" in report.stdout
+        assert "is not in the backup: log win: toner empty" in report.stdout
     assert gd("doctor").returncode == 0
 
 
