@@ -144,7 +144,7 @@ class LazyGroup(NoRepeats, Translated, click.Group):
         except OSError as exc:
             if os.environ.get("GROWTHDESK_DEBUG"):
                 raise
-            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""  # the OS's words
             raise click.ClickException(printable(f"{exc.strerror or exc}{where}")) from None
         except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
             if os.environ.get("GROWTHDESK_DEBUG"):
@@ -152,10 +152,15 @@ class LazyGroup(NoRepeats, Translated, click.Group):
             damage = _store_damage(ctx)  # a damaged record, not our bug: name it
             if damage is not None:
                 raise click.ClickException(printable(str(damage))) from None
+            from growthdesk.core.i18n import _
+
             raise click.ClickException(
                 printable(
-                    f"internal error: {type(exc).__name__}: {exc} "
-                    "(set GROWTHDESK_DEBUG=1 for details)"
+                    _(
+                        "internal error: {kind}: {exc} (set GROWTHDESK_DEBUG=1 for details)",
+                        kind=type(exc).__name__,
+                        exc=exc,
+                    )
                 )
             ) from None
 

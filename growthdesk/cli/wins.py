@@ -43,7 +43,7 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
     parts = [style(f"#{win['id']}", bold=True), when]
     if minutes is not None:
         hit = minutes <= target
-        parts.append(style(f"{minutes} min", fg="green" if hit else "yellow"))
+        parts.append(style(_("{n} min", n=minutes), fg="green" if hit else "yellow"))
     return "  ".join(parts)
 
 

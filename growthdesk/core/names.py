@@ -26,4 +26,6 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     hits = close_matches(name, candidates)
     if not hits:
         return ""
-    return " Did you mean " + " or ".join(f"'{h}'" for h in hits) + "?"
+    from growthdesk.core.i18n import _
+
+    return " " + _("Did you mean {names}?", names=_(" or ").join(f"'{h}'" for h in hits))
