@@ -268,3 +268,17 @@ def test_review_html_says_its_language(invoke: Invoke) -> None:
     assert '<html lang="en">' in invoke("review", "--format", "html").stdout
     dutch = invoke("--lang", "nl", "review", "--format", "html").stdout
     assert '<html lang="nl">' in dutch and "<h2>Kerncijfers</h2>" in dutch
+
+
+def test_the_profile_language_is_read_without_the_store(invoke: Invoke, home: Path) -> None:
+    from growthdesk.store.peek import profile_language
+
+    assert profile_language(str(home)) is None  # no data folder yet
+    invoke("profile", "set", "--lang", "nl")
+    assert profile_language(str(home)) == "nl"
+    invoke("profile", "set", "--lang", "en")
+    assert profile_language(str(home)) == "en"
+    (home / "meta.json").write_bytes(b"\x00\x00garbage")
+    assert profile_language(str(home)) is None
+    (home / "meta.json").write_bytes(b'{"profile":{"1":{"lang":"nl"}},"x":{"1":{"lang":"en"}}}')
+    assert profile_language(str(home)) == "nl"  # two "lang" fields: the profile's counts

@@ -99,6 +99,7 @@ def test_english_reads_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("English must not look for a catalogue")
 
+    monkeypatch.setattr(gettext, "GNUTranslations", refuse)
     monkeypatch.setattr(gettext, "translation", refuse)
     monkeypatch.setattr(i18n, "_cache", {})
     i18n.set_language("en")
@@ -107,9 +108,9 @@ def test_english_reads_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_dutch_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = gettext.translation
+    real = gettext.GNUTranslations
     monkeypatch.setattr(i18n, "_cache", {})
-    monkeypatch.setattr(gettext, "translation", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(gettext, "GNUTranslations", lambda fp: calls.append(fp) or real(fp))
     i18n.set_language("nl")
     try:
         assert i18n._("No wins yet.") == "Nog geen wins."
@@ -117,6 +118,21 @@ def test_dutch_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         i18n.set_language("en")
     assert len(calls) == 1
+
+
+def test_the_catalogue_is_what_gettext_translation_finds() -> None:
+    found = gettext.find(i18n.DOMAIN, i18n.LOCALEDIR, languages=["nl"])
+    assert found is not None and Path(found) == Path(i18n.mo_path("nl"))
+
+
+def test_a_missing_catalogue_speaks_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "LOCALEDIR", "/nonexistent")
+    monkeypatch.setattr(i18n, "_cache", {})
+    i18n.set_language("nl")
+    try:
+        assert i18n._("No wins yet.") == "No wins yet."
+    finally:
+        i18n.set_language("en")
 
 
 def test_an_unknown_language_is_refused() -> None:

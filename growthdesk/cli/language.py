@@ -84,11 +84,11 @@ def _scan_root_options(args: Sequence[str]) -> tuple[str | None, str | None]:
 
 
 def _profile_language(home_option: str | None) -> str | None:
-    from growthdesk.core.paths import resolve_home
+    from growthdesk.core.paths import home_folder
     from growthdesk.store.peek import profile_language
 
     try:
-        return profile_language(resolve_home(home_option))
+        return profile_language(home_folder(home_option))
     except (OSError, ValueError):
         return None
 
