@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path  # annotations only: store.peek imports this module for --help
 
 __all__ = [
     "META",
