@@ -46,6 +46,7 @@ class Contact(TypedDict):
     last_contact: str | None  # date
     do_not_ask: bool
     created: str
+    away_until: NotRequired[str | None]  # day: away (leave, course) up to and including it
     share: NotRequired[str]  # team card: "card" (name, org, specialties) or "details" (+ contact)
 
 
