@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
 from operator import itemgetter
@@ -252,7 +252,8 @@ def read_problem(
         weights=weights,
         scores=[(s, v) for s, v, _e in evidence[:3]],
         confidence=round(confidence, 3),
-        sure=confidence >= params.sure_at,
+        # Below the tagger's own threshold it would not even tag the win: never sure then.
+        sure=best_score >= threshold and confidence >= params.sure_at,
     )
 
 
@@ -562,6 +563,8 @@ def ask(
     }
     result = rank(text, top=top, reading=reading, **common)
     if not reading.sure and len(reading.weights) > 1:
+        # Each list on its area alone: shared words would bring in the same helpers everywhere.
+        common["params"] = replace(params, text_weight=0.0)
         for area, _w in reading.weights:
             alone = Reading(weights=[(area, 1.0)], source="candidate")
             people = rank(text, top=per_area, reading=alone, **common).people
