@@ -129,14 +129,14 @@ def test_recency_term_alone_decides_between_old_and_recent_help() -> None:
 
 def test_recent_ask_term_alone_moves_the_busy_expert_down() -> None:
     contacts = [_person(1, "Anna", {"remote_access": 5}), _person(2, "Bas", {"remote_access": 4})]
-    asked = [{"id": n, "contact": 1, "when": "2026-11-2%dT10:00:00+01:00" % n, "kind": "asked", "note": ""} for n in (1, 2, 3)]  # fmt: skip
+    asked = [{"id": n, "contact": 1, "when": f"2026-11-2{n}T10:00:00+01:00", "kind": "asked", "note": ""} for n in (1, 2, 3)]  # fmt: skip
     assert _rank(contacts, interactions=asked) == ["Bas", "Anna"]
     assert _rank(contacts, interactions=asked, params=ZEROED["recent asks"]) == ["Anna", "Bas"]
 
 
 def test_history_term_alone_finds_the_quiet_expert() -> None:
     contacts = [_person(1, "Claims", {"remote_access": 3}), _person(2, "Quiet", {})]
-    wins = [_helped(n, 2, "2026-09-0%d" % (n + 1)) for n in range(4)]
+    wins = [_helped(n, 2, f"2026-09-0{n + 1}") for n in range(4)]
     wins += [{**_helped(10 + n, 1, "2026-05-01"), "skills": ["printing"]} for n in range(30)]
     assert _rank(contacts, wins=wins) == ["Quiet", "Claims"]
     assert _rank(contacts, wins=wins, params=ZEROED["help history"]) == ["Claims"]
