@@ -28,6 +28,11 @@ class Win(TypedDict):
     tags: list[str]
     escalated: bool
     terms: NotRequired[dict[str, Any]]  # derived search terms (core.text.win_terms)
+    # Optional, absent unless set. requester (log --for): the end user or department it was
+    # for, personal data like contacts (left out of exports unless asked). solution_plain
+    # (--for-user): the solution explained in plain words for the end user.
+    requester: NotRequired[str | None]
+    solution_plain: NotRequired[str | None]
     created: NotRequired[str]
     updated: NotRequired[str]
 
