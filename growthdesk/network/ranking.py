@@ -538,6 +538,7 @@ def ask(
     params: RankParams = RankParams(),
     skill: str | None = None,
     per_area: int = 3,
+    suggest: Callable[..., SkillScores] | None = None,
 ) -> AskResult:
     """rank() plus your own most similar past wins (growthdesk.worklog.similar) and the web
     search query for the problem (growthdesk.assist.query).
@@ -549,7 +550,7 @@ def ask(
     reading = (
         Reading(weights=[(skill, 1.0)], confidence=1.0, sure=True, source="given")
         if skill is not None
-        else read_problem(text, None, model, params)
+        else read_problem(text, suggest, model, params)
     )
     common: dict[str, Any] = {
         "contacts": contacts,
