@@ -295,8 +295,13 @@ def rank(
     suggest: Callable[..., SkillScores] | None = None,
     model: Any = None,
     reading: Reading | None = None,
+    memo: dict[str, Any] | None = None,
 ) -> AskResult:
-    """Rank contacts for problem *text*. *skills* (or a *reading*) overrides the tagger."""
+    """Rank contacts for problem *text*. *skills* (or a *reading*) overrides the tagger.
+
+    *memo* (a dict the caller keeps) shares what does not depend on the areas between several
+    rankings of one problem over the same records: the helped wins and the reach."""
+    memo = {} if memo is None else memo
     if not text.strip():
         raise InputError(_("describe the problem: the ask text is empty"))
     if top < 1:
@@ -317,7 +322,9 @@ def rank(
     helped_on: dict[int, list[tuple[str, float, list[str]]]] = {}
     n_helped_wins = 0
     text_memo: dict[str, set[str]] = {}
-    for win in _helped(wins):
+    if "helped" not in memo:
+        memo["helped"] = _helped(wins)
+    for win in memo["helped"]:
         helpers = win["helped_by"]
         n_helped_wins += 1
         all_skills = list(win.get("skills") or [])
@@ -325,7 +332,7 @@ def rank(
         overlap = sum(qmap[s] for s in win_skills) / max(1, len(all_skills))
         # The same words as the problem ("toner", "AnyConnect") are evidence too, and they do
         # not depend on the tagger reading the query right.
-        if stems:
+        if stems and params.text_weight > 0:
             blob = f"{win.get('problem') or ''} {win.get('solution') or ''}"
             shared = _shared_stems(stems, blob, text_memo)
             overlap = max(overlap, params.text_weight * len(shared) / len(stems))
@@ -414,7 +421,10 @@ def rank(
     if scored and params.use_reach:
         # Pure-Python Dijkstra: importing networkx alone would cost ~0.3 s of every `ask`.
         tau = params.tau_days if params.use_recency else 1e12  # no recency: ties never fade
-        reach_of = reach_from(contacts, links, today, GraphParams(tau, params.gamma))
+        key = ("reach", tau, params.gamma)
+        if key not in memo:
+            memo[key] = reach_from(contacts, links, today, GraphParams(tau, params.gamma))
+        reach_of = memo[key]
     ranked: list[tuple[float, str, Candidate]] = []
     for cand in scored:
         cid, e = cand[0], cand[1]
@@ -561,6 +571,7 @@ def ask(
         "today": today,
         "kind": kind,
         "params": params,
+        "memo": {},
     }
     result = rank(text, top=top, reading=reading, **common)
     if not reading.sure and len(reading.weights) > 1:
