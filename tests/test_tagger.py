@@ -413,6 +413,34 @@ def test_request_verb_beats_the_products_area(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "area"),
     [
+        # A past participle reports what was done before the application failed: no request.
+        ("plug-in geinstalleerd, nu mislukt de betaling in de webshop", "business_apps"),
+        ("installed the Mollie plugin and now checkout payments fail", "business_apps"),
+        ("Mollie plug-in installeren", "software_install"),  # a request
+    ],
+)
+@pytest.mark.usefixtures("keywords_only")  # the rule itself, without the n-gram model's vote
+def test_only_a_request_form_of_install_beats_the_application(text: str, area: str) -> None:
+    assert top(text) == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("hij logt niet in op zijn laptop", "accounts_passwords"),  # separable verb
+        ("mijn collega logt sinds gisteren niet in", "accounts_passwords"),
+        ("ik heb een melding gemaakt maar niemand reageert", "itsm_process"),  # the ticket
+        ("hardware in kaart brengen", "endpoint_management"),  # an inventory
+        ("de kassa van de webshop werkt niet", "business_apps"),
+    ],
+)
+def test_dutch_phrasings_from_the_development_set(text: str, area: str) -> None:
+    assert top(text) == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
         ("camera fails before Teams meeting", "telephony_av"),
         ("webcam werkt niet in teams vergadering", "telephony_av"),
         ("headset kapot tijdens teams call", "telephony_av"),

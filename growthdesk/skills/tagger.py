@@ -66,7 +66,10 @@ PHRASE_GAP = 2  # words allowed between two words of a phrase ("loopt steeds vas
 # it failed in ("camera fails before the Teams meeting" is telephony_av, not m365). The rule's
 # area is lifted just above the leader when the leader is one of the areas it beats.
 REQUEST_AREA = "software_install"
-_INSTALL_WORDS = "install installs installed installing installeren installatie geinstalleerd"
+# Request forms only: a past participle ("geinstalleerd", "installed") reports what was done
+# before something else failed ("plug-in geinstalleerd, nu werkt afrekenen niet"), so it is
+# evidence for software_install but not a request that beats the failing application.
+_INSTALL_WORDS = "install installs installing installeren installatie"
 _APP_AREAS = frozenset(
     {"office_apps", "m365_collaboration", "email_calendar", "business_apps", "data_reporting"}
 )
@@ -105,7 +108,7 @@ def _stem(token: str) -> str:
     return stem(token, MIN_STEM)
 
 
-_INSTALL_STEMS = frozenset(_stem(w) for w in _INSTALL_WORDS.split())
+_INSTALL_TOKENS = frozenset(_INSTALL_WORDS.split())  # whole words: the stems of both forms are one
 _FAIL_STEMS = frozenset(_stem(w) for w in _FAIL_WORDS.split())
 
 
@@ -338,7 +341,7 @@ def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
     for pos, tok in enumerate(tokens(text)):
         matches, forms = _analyse(idx, tok)
         all_forms.append(forms)
-        request = request or forms[0] in _INSTALL_STEMS
+        request = request or tok in _INSTALL_TOKENS
         if forms[0] in _FAIL_STEMS:
             fails.append(pos)
         for area, weight, what in matches:
