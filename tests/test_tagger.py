@@ -544,3 +544,13 @@ def test_seed_corpus_is_bilingual_and_shares_no_text_with_the_measuring_sets() -
         for r in texts(path)
     }
     assert measuring and not {norm(r["text"]) for r in seed} & measuring
+
+
+@pytest.mark.usefixtures("keywords_only")
+def test_an_error_popup_is_not_a_security_incident() -> None:
+    assert top("a popup appears in my mailbox") == "email_calendar"
+    assert top("popup says my laptop is infected with a virus") == "security_incidents"
+
+
+def test_no_code_business_platform_is_a_business_app() -> None:
+    assert decide(suggest("Knack page is blank since this morning")) == (["business_apps"], True)
