@@ -554,3 +554,16 @@ def test_an_error_popup_is_not_a_security_incident() -> None:
 
 def test_no_code_business_platform_is_a_business_app() -> None:
     assert decide(suggest("Knack page is blank since this morning")) == (["business_apps"], True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de code van de authenticator klopt niet", "the code from the app is not accepted"],
+)
+def test_a_code_is_a_sign_in_code_unless_scripts_are_named(text: str) -> None:
+    assert top(text) == "accounts_passwords"
+    assert top("my script code fails in the pipeline") == "scripting_automation"
+
+
+def test_a_telephone_exchange_is_telephony() -> None:
+    assert top("telefooncentrale storing") == "telephony_av"
