@@ -567,3 +567,25 @@ def test_a_code_is_a_sign_in_code_unless_scripts_are_named(text: str) -> None:
 
 def test_a_telephone_exchange_is_telephony() -> None:
     assert top("telefooncentrale storing") == "telephony_av"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "graag toegang tot de gedeelde mailbox van sales",
+        "please give me access to the Power BI report",
+        "ik heb rechten nodig op de administratie in Exact Online",
+    ],
+)
+def test_an_access_request_beats_the_application_it_is_for(text: str) -> None:
+    assert top(text) == "access_permissions"
+
+
+def test_failing_to_reach_an_application_is_not_an_access_request() -> None:
+    assert top("I cannot access Outlook since this morning") == "email_calendar"
+
+
+def test_a_phone_that_lost_its_carrier_is_a_mobile_device() -> None:
+    assert (
+        top("my iPhone lost the carrier and only shows SOS, wifi still works") == "mobile_devices"
+    )
