@@ -181,3 +181,21 @@ def test_direct_contact_shown_with_a_path_says_why(invoke: Callable[..., Result]
     dev = data["people"][0]
     assert dev["direct"] is True and dev["path"] == ["Ana", "Dev"]
     assert "you know them yourself, but Ana → Dev is the warmer way in" in dev["reasons"]
+
+
+def test_away_until_survives_a_backup_and_doctor_accepts_it(
+    net: Callable[..., Result], tmp_path: Path
+) -> None:
+    assert net("contact", "edit", "Ana", "--away-until", "2026-12-24").exit_code == 0
+    assert net("contact", "edit", "Bas", "--away-until", "2026-12-01").exit_code == 0
+    assert net("contact", "edit", "Bas", "--away-until", "none").exit_code == 0
+    assert net("doctor").exit_code == 0
+    backup = tmp_path / "backup.json"
+    assert net("export", "-o", str(backup)).exit_code == 0
+    other = tmp_path / "other"
+    restored = net("--home", str(other), "import", str(backup), "--from", "json")
+    assert restored.exit_code == 0, restored.output
+    data = json.loads(net("--home", str(other), "contact", "show", "Ana", "--json").stdout)
+    assert data["away_until"] == "2026-12-24"
+    bas = json.loads(net("--home", str(other), "contact", "show", "Bas", "--json").stdout)
+    assert bas["away_until"] is None
