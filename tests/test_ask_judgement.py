@@ -199,3 +199,14 @@ def test_away_until_survives_a_backup_and_doctor_accepts_it(
     assert data["away_until"] == "2026-12-24"
     bas = json.loads(net("--home", str(other), "contact", "show", "Bas", "--json").stdout)
     assert bas["away_until"] is None
+
+
+def test_contact_list_marks_who_is_away(net: Callable[..., Result]) -> None:
+    assert net("contact", "edit", "Ana", "--away-until", "2026-12-24").exit_code == 0
+    assert net("contact", "edit", "Bas", "--away-until", "2026-11-01").exit_code == 0
+    out = net("contact", "list").stdout
+    assert [line.endswith(" · away until 2026-12-24") for line in out.splitlines()] == [
+        True,
+        False,
+        False,
+    ]

@@ -160,6 +160,8 @@ def contact_list(
             parts.append(_specialties(c))
         if c.get("do_not_ask"):
             parts.append("do not ask")
+        if str(c.get("away_until") or "") >= app.now().date().isoformat():  # a past day: back
+            parts.append(_("away until {day}", day=c["away_until"]))
         echo(f"#{c['id']:<4} " + " · ".join(parts))
 
 
