@@ -421,7 +421,7 @@ def rank(
     if scored and params.use_reach:
         # Pure-Python Dijkstra: importing networkx alone would cost ~0.3 s of every `ask`.
         tau = params.tau_days if params.use_recency else 1e12  # no recency: ties never fade
-        key = ("reach", tau, params.gamma)
+        key = f"reach {tau} {params.gamma}"
         if key not in memo:
             memo[key] = reach_from(contacts, links, today, GraphParams(tau, params.gamma))
         reach_of = memo[key]
