@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"  {area:<22}{hits:>3}/{n:<3} {hits / n:6.1%}")
 
     if not args.tagger_only:
+        sureness_table()
         ask_table()
         print()
         sys.path.insert(0, str(ROOT / "bench"))
@@ -114,6 +115,27 @@ SCENARIOS = {
     "held-out": DATA / "network_heldout" / "network_scenario.json",
     "tuning": DATA / "network_scenario.json",
 }
+
+
+def sureness_table() -> None:
+    """Is `ask`'s "sure" worth anything? On the frozen real texts: how often it says sure, and
+    how often the primary area it reads is the labelled one when sure and when not."""
+    from growthdesk.network.ranking import read_problem
+
+    print("\n`ask` sureness on the frozen held-out texts (primary area right)")
+    for lang in LANGS:
+        rows = [row for path in files(SETS["held-out"], lang) for row in load(path)]
+        readings = [(read_problem(row["text"]), row["primary"]) for row in rows]
+        sure = [r.primary == want for r, want in readings if r.sure]
+        unsure = [r.primary == want for r, want in readings if not r.sure]
+        # Not sure: `ask` shows people for each candidate area; is the right one among them?
+        shown = [want in [a for a, _w in r.weights] for r, want in readings if not r.sure]
+        print(
+            f"  {lang}: says sure on {len(sure)}/{len(rows)}, right then "
+            f"{_cell(sum(sure), len(sure))}\n"
+            f"      not sure on {len(unsure)}, primary right {_cell(sum(unsure), len(unsure))}, "
+            f"right area among those shown {_cell(sum(shown), len(shown))}"
+        )
 
 
 def ask_table() -> None:
