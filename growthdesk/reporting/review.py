@@ -336,6 +336,11 @@ def build_review(
             "certifications": len(certs),
             "new_contacts": len(new_contacts),
             "events": len(period_events),
+            # How often the solution was also explained in plain words (log --for-user).
+            "with_solution": sum(1 for w in period_wins if w.get("solution")),
+            "explained_plain": sum(
+                1 for w in period_wins if w.get("solution") and w.get("solution_plain")
+            ),
         },
         "monthly": monthly,
         "segments": [{"start": a, "end": b} for a, b in segs],
