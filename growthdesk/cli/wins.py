@@ -251,7 +251,11 @@ def show_cmd(win_id: int, as_json: bool) -> None:
         (_("when"), win["when"]),
         (_("problem"), win["problem"]),
         (_("solution"), win.get("solution") or "-"),
-        *([(_("plain"), win["solution_plain"])] if win.get("solution_plain") else []),
+        *(
+            [(pgettext("win field", "plain"), win["solution_plain"])]
+            if win.get("solution_plain")
+            else []
+        ),
         *([(pgettext("requester", "for"), win["requester"])] if win.get("requester") else []),
         (
             _("skills"),

@@ -290,7 +290,7 @@ def add_contact(
     existing = find_contact(contacts, clean)
     if existing is not None:
         raise InputError(_("contact '{name}' already exists", name=existing["name"]))
-    kind = check_kind(kind, CONTACT_KINDS, "contact kind")
+    kind = check_kind(kind, CONTACT_KINDS, _("contact kind"))
     _check_strength(strength)
     specs = dict(parse_specialty(s) for s in specialties or [])
     via_contact = resolve_contact(contacts, via) if via else None
@@ -345,7 +345,7 @@ def list_contacts(
     contains: str | None = None,
 ) -> list[Contact]:
     """Contacts matching every filter given, sorted by name."""
-    wanted_kind = check_kind(kind, CONTACT_KINDS, "contact kind") if kind else None
+    wanted_kind = check_kind(kind, CONTACT_KINDS, _("contact kind")) if kind else None
     wanted_skill = validate_skill(skill) if skill else None
     out = []
     for contact in contacts:
@@ -437,7 +437,7 @@ def edit_contact(
             raise InputError(_("contact '{name}' already exists", name=clash["name"]))
         changes["name"] = clean
     if kind is not None:
-        changes["kind"] = check_kind(kind, CONTACT_KINDS, "contact kind")
+        changes["kind"] = check_kind(kind, CONTACT_KINDS, _("contact kind"))
     if org is not None:
         changes["org"] = _short(org, _("organisation"))
     if email is not None:
@@ -514,7 +514,7 @@ def touch_contact(
 ) -> dict[str, Any]:
     """Log an interaction with a known contact (see _log_interaction)."""
     contact = resolve_contact(tx.contacts(), name)
-    kind = check_kind(kind, INTERACTION_KINDS, "interaction kind")
+    kind = check_kind(kind, INTERACTION_KINDS, _("interaction kind"))
     at = when or now
     if at.date() > now.date():
         raise InputError(

@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.assist.glossary import english_concepts
+from growthdesk.core.i18n import _
 from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Interaction, Kudos, LearningEntry, Win
 from growthdesk.core.text import content_words, tokens
@@ -405,12 +406,20 @@ def next_step(
             return line
     started = profile.get("started")
     if not started:
-        return "Set `growthdesk profile set --started DATE` to see where you stand in your helpdesk years."
+        return _(
+            "Set `growthdesk profile set --started DATE` to see where you stand in your "
+            "helpdesk years."
+        )
     months = whole_months(date.fromisoformat(str(started)[:10]), now.date())
     track = profile.get("track")
     if track:
-        return f"Month {months} at the helpdesk, aiming for the {track} track: run `growthdesk path` for the plan."
-    return f"Month {months} at the helpdesk: run `growthdesk path` to pick a direction."
+        return _(
+            "Month {n} at the helpdesk, aiming for the {track} track: run `growthdesk path` "
+            "for the plan.",
+            n=months,
+            track=track,
+        )
+    return _("Month {n} at the helpdesk: run `growthdesk path` to pick a direction.", n=months)
 
 
 def _career_line(

@@ -64,13 +64,29 @@ class WinDraft:
             self.record["skills_source"] = "manual"
 
 
+def _text_name(what: str) -> str:
+    """'problem' -> 'problem text', in the interface language (the messages name the field)."""
+    names = {
+        "problem": _("problem text"),
+        "solution": _("solution text"),
+        "tag": _("tag text"),
+        "ticket": _("ticket text"),
+        "helper name": _("helper name text"),
+        "--for name": _("--for name text"),
+        "plain-words": _("plain-words text"),
+        "learning": _("learning text"),
+    }
+    return names.get(what) or f"{what} text"
+
+
 def validate_text(
     text: str, what: str = "problem", *, limit: int = MAX_TEXT, multiline: bool = False
 ) -> str:
-    """Non-empty text within *limit*, without control characters (core.text.check_text)."""
-    value = check_text(text, f"{what} text", limit, multiline=multiline)
+    """Non-empty text within *limit*, without control characters (core.text.check_text).
+    *what* names the field: one of the keys of _text_name."""
+    value = check_text(text, _text_name(what), limit, multiline=multiline)
     if not value:
-        raise InputError(_("the {what} text is empty", what=what))
+        raise InputError(_("the {what} is empty", what=_text_name(what)))
     return value
 
 
