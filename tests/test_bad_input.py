@@ -461,7 +461,7 @@ ROWS: list[Row] = [
     Row("import future date", ["import", f"{FILES}/future.csv", "--from", "csv"], 1, "is in the future; log a win after it happened"),
     Row("import without problem", ["import", f"{FILES}/noproblem.csv", "--from", "csv"], 1, "row 2: no problem text"),
     Row("import control character", ["import", f"{FILES}/control.csv", "--from", "csv"], 1, "row 2: the problem text contains a control character (\\x1b)"),
-    Row("import 23-digit minutes", ["import", f"{FILES}/hugeminutes.csv", "--from", "csv"], 1, "Error: nothing imported: 1 rows rejected"),
+    Row("import 23-digit minutes", ["import", f"{FILES}/hugeminutes.csv", "--from", "csv"], 1, "Error: nothing imported: 1 row rejected"),
     Row("import 200,000 columns", ["import", f"{FILES}/wide.csv", "--from", "csv"], 1, "line 1 has 200000 columns; the limit is 2000"),
     Row("import an empty file", ["import", f"{FILES}/empty.csv", "--from", "csv"], 1, "Error: empty.csv is empty"),
     Row("import nested JSON", ["import", f"{FILES}/nested.json", "--from", "json"], 1, "nested.json is not valid JSON"),

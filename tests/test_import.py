@@ -128,7 +128,7 @@ def test_bad_row_stops_everything(invoke: Invoke, home: Path, tmp_path: Path) ->
         "  row 4: 2099-01-01T10:00+00:00 is in the future; log a win after it happened",
         "  row 5: no problem text (column 'problem')",
         "Error: nothing imported: 3 rows rejected (rows 3, 4, 5); fix them or pass "
-        "--skip-invalid to import the 1 good rows",
+        "--skip-invalid to import the 1 good row",
     ]
     assert nothing_written(home)
 

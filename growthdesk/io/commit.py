@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.text import win_terms
 from growthdesk.io.export import neutralise
 from growthdesk.io.files import write_output
@@ -92,14 +92,19 @@ def refusal(plan: ImportPlan, skip_invalid: bool = False) -> ImportRejected | No
             rows=listed,
         )
         if len(ambiguous) < len(rejected):
-            message += _(" ({n} rows rejected in all)", n=len(rejected))
+            message += ngettext(
+                " ({n} row rejected in all)", " ({n} rows rejected in all)", len(rejected)
+            )
     else:
-        message = _(
+        good = ngettext("the {n} good row", "the {n} good rows", len(plan.rows))
+        message = ngettext(
+            "nothing imported: {n} row rejected (row {rows}); fix it or pass --skip-invalid "
+            "to import {good}",
             "nothing imported: {n} rows rejected (rows {rows}); fix them or pass --skip-invalid "
-            "to import the {good} good rows",
-            n=len(rejected),
+            "to import {good}",
+            len(rejected),
             rows=rows,
-            good=len(plan.rows),
+            good=good,
         )
     return ImportRejected(message, rejected)
 
