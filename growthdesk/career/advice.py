@@ -21,7 +21,7 @@ from growthdesk.career.metrics import (
 )
 from growthdesk.career.plan import Window
 from growthdesk.career.tracks import Track
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.records import Profile
 from growthdesk.skills.labels import skill_label
 
@@ -58,12 +58,14 @@ def _reasons(
     # starts with the password resets.
     if lead is not None and lead.share >= BREADTH_SHARE:
         reasons.append(
-            _(
+            ngettext(
+                "Biggest area: {area}, {s} of your recent work ({n} win); a typical helpdesk "
+                "has {q} there, so {r}.",
                 "Biggest area: {area}, {s} of your recent work ({n} wins); a typical helpdesk "
                 "has {q} there, so {r}.",
+                lead.wins,
                 area=skill_label(lead.skill, lang),
                 s=share_text(lead.share),
-                n=lead.wins,
                 q=share_text(lead.baseline),
                 r=times_typical(lead.rca),
             )

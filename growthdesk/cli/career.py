@@ -66,7 +66,10 @@ def _show_profile(view: dict[str, Any]) -> None:
 
     started = view["started"] or "-"
     if view["months_at_helpdesk"] is not None:
-        started += "  " + _("({m} months at the helpdesk)", m=view["months_at_helpdesk"])
+        months = view["months_at_helpdesk"]
+        started += "  " + ngettext(
+            "({n} month at the helpdesk)", "({n} months at the helpdesk)", months
+        )
     track = view["track"] or "-"
     if view["track"]:
         track += f"  ({load_tracks()[view['track']].name(language())})"

@@ -135,6 +135,20 @@ class _ProgressBar:
             self._progress.stop()
 
 
+def _table_count(table: str, n: int) -> str:
+    """'2 wins', '1 contact': a count of records of *table*, in the interface language."""
+    counts = {
+        "wins": ngettext("{n} win", "{n} wins", n),
+        "contacts": ngettext("{n} contact", "{n} contacts", n),
+        "links": ngettext("{n} link", "{n} links", n),
+        "interactions": ngettext("{n} interaction", "{n} interactions", n),
+        "events": ngettext("{n} event", "{n} events", n),
+        "learning": ngettext("{n} learning entry", "{n} learning entries", n),
+        "kudos": ngettext("{n} kudos", "{n} kudos", n),
+    }
+    return counts.get(table) or f"{n} {table}"
+
+
 def _row_line(row: Mapping[str, Any]) -> str:
     skills = ",".join(row.get("skills") or []) or "-"
     minutes = f"{row['minutes']}m" if row.get("minutes") else "-"
@@ -364,16 +378,22 @@ def _restore(plan: ImportPlan, dry_run: bool, as_json: bool) -> None:
             emit_json({"dry_run": True, "restore": counts})
             return
         info(_("Dry run: nothing is written."))
-        parts = ", ".join(f"{n} {t}" for t, n in counts.items())
+        parts = ", ".join(_table_count(t, n) for t, n in counts.items())
         echo(_("Would restore {parts}.", parts=parts))
         return
     result = restore(app.store, plan)
     if as_json:
         emit_json({"restored": result.per_table, "already_present": result.duplicates})
         return
-    parts = ", ".join(f"{n} {t}" for t, n in result.per_table.items() if t != "profile")
+    parts = ", ".join(_table_count(t, n) for t, n in result.per_table.items() if t != "profile")
     echo(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
     if result.duplicates:
-        echo(_("  {n} records were already present.", n=result.duplicates))
+        echo(
+            ngettext(
+                "  {n} record was already present.",
+                "  {n} records were already present.",
+                result.duplicates,
+            )
+        )
     if result.added:
         info(_("Take it back with: growthdesk undo"))

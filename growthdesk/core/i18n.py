@@ -95,9 +95,12 @@ def _(message: str, /, **kwargs: object) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
-def ngettext(singular: str, plural: str, n: int, /, **kwargs: object) -> str:
-    """Translate the form of *singular*/*plural* that fits *n*; ``{n}`` is filled in too."""
-    return translations().ngettext(singular, plural, n).format(n=n, **kwargs)
+def ngettext(singular: str, plural: str, n: float, /, **kwargs: object) -> str:
+    """Translate the form of *singular*/*plural* that fits *n*; ``{n}`` is filled in too.
+    A float count (18.5 months) takes the plural unless it is exactly 1: gettext's plural
+    rules accept whole numbers only."""
+    form = n if isinstance(n, int) else (1 if n == 1 else 2)
+    return translations().ngettext(singular, plural, form).format(n=n, **kwargs)
 
 
 def pgettext(context: str, message: str, /, **kwargs: object) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.records import Contact
 from growthdesk.core.text import fold
 from growthdesk.network.ranking import AskResult, RankParams, Suggestion
@@ -71,7 +71,14 @@ def _teammate(card: dict[str, Any], q: dict[str, float], params: RankParams) -> 
         level = max(declared, int(area.get("level", 0)))
         topical += q[s] * (level / 5.0) ** 2
         if area.get("wins"):
-            parts.append(_("{n} {a} wins in the last 12 months", n=area["wins"], a=skill_label(s)))
+            parts.append(
+                ngettext(
+                    "{n} {a} win in the last 12 months",
+                    "{n} {a} wins in the last 12 months",
+                    area["wins"],
+                    a=skill_label(s),
+                )
+            )
         if declared:
             parts.append(_("declares {a} {l}/5", a=skill_label(s), l=declared))
     topical = min(1.0, topical)
