@@ -304,8 +304,10 @@ def _cut_data(text: str, data: list[str]) -> str:
 def english_words(text: str, data: list[str] = ()) -> list[str]:  # type: ignore[assignment]
     """The English interface words in *text*, after user data and example lines are removed."""
     lines = []
+    example = False
     for line in text.splitlines():
-        if line.strip().startswith(("growthdesk ", "$ growthdesk")):
+        if line.strip().startswith(("growthdesk ", "$ growthdesk")) or example:
+            example = line.rstrip().endswith("\\")  # continued on the next line
             continue  # an example command line: its arguments are sample data
         line = re.sub(r"(Zoek op het web met:).*", r"\1", line)  # the query is English on purpose
         lines.append(line)

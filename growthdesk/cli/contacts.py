@@ -90,7 +90,7 @@ def contact_add(
     """
     app = get_app()
     lookalikes = lookup.similar_names(app.store.contacts(), name)
-    with app.store.transaction(f"contact add {name}") as tx:
+    with app.store.transaction(_("contact add {name}", name=name)) as tx:
         record = domain.add_contact(
             tx,
             name,
@@ -301,7 +301,7 @@ def contact_edit(
     app = get_app()
     back = away_until is not None and away_until.strip().lower() in _BACK_WORDS
     away_day = app.day(away_until) if away_until is not None and not back else None
-    with app.reader.transaction(f"contact edit {name}") as tx:
+    with app.reader.transaction(_("contact edit {name}", name=name)) as tx:
         record = domain.edit_contact(
             tx,
             name,
@@ -333,7 +333,7 @@ def contact_rm(name: str) -> None:
       growthdesk undo        # changed your mind
     """
     app = get_app()
-    with app.reader.transaction(f"contact rm {name}") as tx:
+    with app.reader.transaction(_("contact rm {name}", name=name)) as tx:
         done = domain.remove_contact(tx, name)
     counts = ", ".join(
         (
@@ -373,7 +373,7 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
     """
     app = get_app()
     at = app.when(when) if when else None
-    with app.reader.transaction(f"contact touch {name}") as tx:
+    with app.reader.transaction(_("contact touch {name}", name=name)) as tx:
         done = domain.touch_contact(tx, name, app.now(), kind=kind, note=note, when=at)
     info(
         _(
@@ -400,7 +400,7 @@ def contact_link(a: str, b: str, strength: int, note: str) -> None:
       growthdesk contact link "Ana de Vries" "Dev Patel" --strength 4 --note "same Cisco project"
     """
     app = get_app()
-    with app.reader.transaction(f"contact link {a} {b}") as tx:
+    with app.reader.transaction(_("contact link {a} {b}", a=a, b=b)) as tx:
         done = domain.link_contacts(tx, a, b, strength=strength, note=note)
     info(_("Linked {a} — {b} (strength {s})", a=done["a"], b=done["b"], s=done["strength"]))
 
@@ -450,7 +450,7 @@ def event_add(
     app = get_app()
     now = app.now()
     when = app.day(day)
-    with app.store.transaction(f"event add {name}") as tx:
+    with app.store.transaction(_("event add {name}", name=name)) as tx:
         done = events.add_event(
             tx,
             name,

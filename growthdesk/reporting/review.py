@@ -445,7 +445,23 @@ def headline_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
         (_("Certifications"), number(h["certifications"])),
         (_("New contacts"), number(h["new_contacts"])),
         (_("Events attended"), number(h["events"])),
+        (_("Explained in plain words"), _plain_share(h)),
     ]
+
+
+def _plain_share(h: Mapping[str, Any]) -> str:
+    """'12 of 40 solutions (30%)': wins whose solution was also told in plain words."""
+    total = int(h.get("with_solution") or 0)
+    if not total:
+        return _("– (no solutions logged)")
+    n = int(h.get("explained_plain") or 0)
+    return ngettext(
+        "{k} of {n} solution ({share})",
+        "{k} of {n} solutions ({share})",
+        total,
+        k=f"{n:,}",
+        share=_percent(n / total),
+    )
 
 
 def _track_name(track: str) -> str:
