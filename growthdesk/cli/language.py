@@ -76,6 +76,8 @@ def _scan_root_options(args: Sequence[str]) -> tuple[str | None, str | None]:
                 value = arg[len(name) + 1 :]
             else:
                 continue
+            if value is None:
+                continue  # `--lang` last with no value: click reports it
             if name == "--lang":
                 lang = value
             else:
