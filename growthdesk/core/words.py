@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from growthdesk.core.i18n import pgettext
+from growthdesk.core.i18n import ngettext, pgettext
 
-__all__ = ["learning_kind", "contact_kind", "event_kind", "interaction_kind"]
+__all__ = [
+    "learning_kind",
+    "contact_kind",
+    "event_kind",
+    "interaction_kind",
+    "learning_count",
+    "contact_count",
+]
 
 
 def _word(table: Callable[[], dict[str, str]], value: str) -> str:
@@ -70,3 +77,28 @@ def event_kind(value: str) -> str:
 
 def interaction_kind(value: str) -> str:
     return _word(_interaction, value)
+
+
+def learning_count(value: str, n: int) -> str:
+    """'2 courses', '1 blog': a count of learning entries of one kind."""
+    counts = {
+        "blog": ngettext("{n} blog", "{n} blogs", n),
+        "reading": ngettext("{n} reading", "{n} readings", n),
+        "course": ngettext("{n} course", "{n} courses", n),
+        "lab": ngettext("{n} lab", "{n} labs", n),
+        "side-project": ngettext("{n} side-project", "{n} side-projects", n),
+        "certification": ngettext("{n} certification", "{n} certifications", n),
+        "event": ngettext("{n} event", "{n} events", n),
+    }
+    return counts.get(value) or f"{n} {value}"
+
+
+def contact_count(value: str, n: int) -> str:
+    """'2 colleagues', '1 vendor': a count of contacts of one kind."""
+    counts = {
+        "colleague": ngettext("{n} colleague", "{n} colleagues", n),
+        "vendor": ngettext("{n} vendor", "{n} vendors", n),
+        "trainer": ngettext("{n} trainer", "{n} trainers", n),
+        "community": ngettext("{n} community contact", "{n} community contacts", n),
+    }
+    return counts.get(value) or f"{n} {value}"

@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from growthdesk.core.i18n import _, language, ngettext
-from growthdesk.core.words import contact_kind, event_kind, learning_kind
+from growthdesk.core.words import contact_count, event_kind, learning_count, learning_kind
 from growthdesk.reporting.review import (
     career_lines,
     headline_rows,
@@ -200,7 +200,7 @@ def render_html(data: dict[str, Any]) -> str:
     p.append("</section>")
 
     lp = data["learning"]
-    kinds = ", ".join(f"{n_} {learning_kind(k)}" for k, n_ in lp["by_kind"].items())
+    kinds = ", ".join(learning_count(k, n_) for k, n_ in lp["by_kind"].items())
     entries = ngettext(
         "{n} entry, {hours} hours ({kinds}).",
         "{n} entries, {hours} hours ({kinds}).",
@@ -228,7 +228,7 @@ def render_html(data: dict[str, Any]) -> str:
     p.append("</section>")
 
     net = data["network"]
-    kinds = ", ".join(f"{n_} {_esc(contact_kind(k))}" for k, n_ in net["new_by_kind"].items())
+    kinds = ", ".join(_esc(contact_count(k, n_)) for k, n_ in net["new_by_kind"].items())
     p.append(
         f'<section id="network"><h2>{_esc(_("Network growth"))}</h2><p>{_esc(new_contacts(net["new_contacts"]))}'
         + (f" ({kinds})" if kinds else "")

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from growthdesk.core.i18n import _, ngettext
-from growthdesk.core.words import contact_kind, event_kind, learning_kind
+from growthdesk.core.words import contact_count, event_kind, learning_count, learning_kind
 from growthdesk.reporting.review import (
     career_lines,
     headline_rows,
@@ -133,7 +133,7 @@ def render_markdown(data: dict[str, Any]) -> str:
 
     out += ["## " + _("Learning & certifications"), ""]
     lp = data["learning"]
-    kinds = ", ".join(f"{n} {e(learning_kind(k))}" for k, n in lp["by_kind"].items())
+    kinds = ", ".join(e(learning_count(k, n)) for k, n in lp["by_kind"].items())
     out.append(
         ngettext(
             "{n} entry, {hours} hours ({kinds}).",
@@ -154,7 +154,7 @@ def render_markdown(data: dict[str, Any]) -> str:
 
     out += ["", "## " + _("Network growth"), ""]
     net = data["network"]
-    kinds = ", ".join(f"{n} {e(contact_kind(k))}" for k, n in net["new_by_kind"].items())
+    kinds = ", ".join(e(contact_count(k, n)) for k, n in net["new_by_kind"].items())
     out.append(
         new_contacts(net["new_contacts"])
         + (f" ({kinds})" if kinds else "")
