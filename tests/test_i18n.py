@@ -194,6 +194,11 @@ def test_clicks_messages_in_dutch(invoke: Invoke) -> None:
     assert "Toon deze hulp en stop." in helped and "[standaard: 20; x>=1]" in helped
 
 
+def test_version_in_both_languages(invoke: Invoke) -> None:
+    assert invoke("--version").stdout.startswith("growthdesk, version ")
+    assert invoke("--lang", "nl", "--version").stdout.startswith("growthdesk, versie ")
+
+
 def test_clicks_messages_in_english_are_unchanged(invoke: Invoke) -> None:
     bad = invoke("log")
     assert bad.stderr == (

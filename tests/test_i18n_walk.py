@@ -146,7 +146,7 @@ ALL = [" ".join(p) for p in _walk(cli, [])]
 # A real run of every command on a copy of the demo home: steps run in order, every output is
 # checked. {tmp} is the test's folder, {remote} a bare git repository, {demo} a new folder.
 RUNS: dict[str, list[list[str]]] = {
-    "": [[]],
+    "": [[], ["--version"]],
     "ask": [
         ["ask", "VPN valt steeds weg bij thuiswerken"],
         ["ask", "zzzz qqqq"],

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from growthdesk import __version__
-from growthdesk.cli.language import Translated, bind_click, choose_language
+from growthdesk.cli.language import LazyMessage, Translated, bind_click, choose_language
 from growthdesk.cli.params import NoRepeats, check_argv, strict
 from growthdesk.core.i18n import LANGUAGES, N_, set_language
 
@@ -188,7 +188,11 @@ def _store_damage(ctx: click.Context) -> Exception | None:
     default=None,
     help="Interface language (default: $GROWTHDESK_LANG, the profile, then your locale).",
 )
-@click.version_option(__version__, prog_name="growthdesk")
+@click.version_option(
+    __version__,
+    prog_name="growthdesk",
+    message=LazyMessage("%(prog)s, version %(version)s"),  # click's msgid, in the language
+)
 @click.pass_context
 def cli(ctx: click.Context, home: str | None, lang: str | None) -> None:
     """growthdesk: turn your solved tickets into growth.

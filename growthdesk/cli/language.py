@@ -27,6 +27,7 @@ __all__ = [
     "locale_language",
     "bind_click",
     "Translated",
+    "LazyMessage",
     "help_paragraphs",
     "translate_help",
     "LOCALE_VARIABLES",
@@ -164,6 +165,15 @@ def bind_click() -> None:
             module._ = _click_gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _click_ngettext  # type: ignore[attr-defined]
+
+
+class LazyMessage(str):
+    """A %-format message looked up when it is formatted: click's version_option builds its
+    message once, when the command is defined, and formats it (``message % {...}``) when
+    --version is given."""
+
+    def __mod__(self, values: Any) -> str:
+        return i18n.gettext(str(self)) % values
 
 
 # -- help texts --------------------------------------------------------------------------------
