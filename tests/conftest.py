@@ -21,9 +21,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GROWTHDESK_NOW", FIXED_NOW)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("GROWTHDESK_LANG", raising=False)
-    # The machine's locale must not choose the interface language of a test.
+    # The machine's locale must not choose the interface language of a test, and a test that
+    # ran a command in Dutch must not leave Dutch behind for the next one (a new process would
+    # start in English).
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
+    from growthdesk.core import i18n
+
+    i18n.set_language("en")
     # Out of the source checkout: a `python -c` child would import growthdesk from it, and the
     # checkout has no growthdesk.data (setuptools maps it from data/ at install time).
     monkeypatch.chdir(tmp_path)
