@@ -181,10 +181,10 @@ def test_clicks_messages_in_dutch(invoke: Invoke) -> None:
     bad = invoke("--lang", "nl", "log")
     assert bad.exit_code == 2
     assert bad.stderr == (
-        "Gebruik: cli log [OPTIES] TEXT...\n"
+        "Gebruik: cli log [OPTIES] TEKST...\n"
         "Probeer 'cli log --help' voor hulp.\n"
         "\n"
-        "Fout: Ontbrekend argument 'TEXT...'.\n"
+        "Fout: Ontbrekend argument 'TEKST...'.\n"
     )
     assert invoke("--lang", "nl", "stats", "--bogus").stderr.endswith(
         "Fout: Optie '--bogus' bestaat niet.\n"
@@ -216,6 +216,10 @@ def test_help_follows_the_language_of_each_command(invoke: Invoke) -> None:
     english = invoke("log", "--help").stdout
     assert "Log a solved problem in one line." in english and "Opties" not in english
     assert "Voorbeelden:" in invoke("--lang", "nl", "log", "--help").stdout
+    # Metavars too, where click makes them from type names; choices stay as typed.
+    assert "--home MAP " in invoke("--lang", "nl", "--help").stdout
+    assert "--home DIRECTORY " in invoke("--help").stdout
+    assert "--lang [en|nl]" in invoke("--lang", "nl", "--help").stdout
 
 
 # -- plurals ---------------------------------------------------------------------------------

@@ -14,7 +14,13 @@ from typing import Any
 import click
 
 from growthdesk import __version__
-from growthdesk.cli.language import LazyMessage, Translated, bind_click, choose_language
+from growthdesk.cli.language import (
+    LazyMessage,
+    Translated,
+    bind_click,
+    choose_language,
+    translate_params,
+)
 from growthdesk.cli.params import NoRepeats, check_argv, strict
 from growthdesk.core.i18n import LANGUAGES, N_, set_language
 
@@ -214,6 +220,9 @@ def cli(ctx: click.Context, home: str | None, lang: str | None) -> None:
     elif home is not None:
         ctx.obj.set_home(home)
     ctx.call_on_close(ctx.obj.close)  # end the store's read session with the command
+
+
+translate_params(cli)  # the root's own options (--home DIRECTORY); strict() does the rest
 
 
 def main() -> None:

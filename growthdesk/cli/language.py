@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from growthdesk.core import i18n
-from growthdesk.core.i18n import LANGUAGES, N_, _
+from growthdesk.core.i18n import LANGUAGES, N_, _, pgettext
 
 __all__ = [
     "choose_language",
@@ -28,6 +28,8 @@ __all__ = [
     "bind_click",
     "Translated",
     "LazyMessage",
+    "translate_params",
+    "translate_metavar",
     "help_paragraphs",
     "translate_help",
     "LOCALE_VARIABLES",
@@ -246,6 +248,58 @@ def _translated(command: click.Command, ctx: click.Context | None = None) -> Ite
     finally:
         for obj, attr, value in reversed(saved):
             setattr(obj, attr, value)
+
+
+def _metavar_words() -> dict[str, str]:
+    """The metavars our commands show (click makes most of them from type names)."""
+    return {
+        "TEXT": pgettext("metavar", "TEXT"),
+        "NAME": pgettext("metavar", "NAME"),
+        "FILE": pgettext("metavar", "FILE"),
+        "DATE": pgettext("metavar", "DATE"),
+        "DAY|none": pgettext("metavar", "DAY|none"),
+        "DIRECTORY": pgettext("metavar", "DIRECTORY"),
+        "EVENT": pgettext("metavar", "EVENT"),
+        "FORMAT": pgettext("metavar", "FORMAT"),
+        "ID[:LEVEL]": pgettext("metavar", "ID[:LEVEL]"),
+        "INTEGER": pgettext("metavar", "INTEGER"),
+        "INTEGER RANGE": pgettext("metavar", "INTEGER RANGE"),
+        "MINUTES": pgettext("metavar", "MINUTES"),
+        "WHO": pgettext("metavar", "WHO"),
+        "VENDOR": pgettext("metavar", "VENDOR"),
+        "COLUMN=FIELD": pgettext("metavar", "COLUMN=FIELD"),
+    }
+
+
+def translate_metavar(metavar: str) -> str:
+    """'TEXT...' -> 'TEKST...' in Dutch; a choice ('[en|nl]') and an unknown name stay."""
+    if i18n.language() == "en":
+        return metavar
+    base, dots = (metavar[:-3], "...") if metavar.endswith("...") else (metavar, "")
+    return _metavar_words().get(base, base) + dots
+
+
+class TranslatedParam(click.Parameter):
+    """A parameter whose metavar is shown in the current language: in help, in the usage line
+    and in click's errors ("Missing argument 'TEXT...'"), which all ask make_metavar."""
+
+    def make_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return translate_metavar(super().make_metavar(*args, **kwargs))
+
+
+_PARAMS: dict[type, type] = {}
+
+
+def translate_params(command: click.Command) -> None:
+    """Mix TranslatedParam into the parameters of *command* (done once, in place, like
+    cli.params.strict does for commands)."""
+    for param in command.params:
+        cls = type(param)
+        if issubclass(cls, TranslatedParam):
+            continue
+        if cls not in _PARAMS:
+            _PARAMS[cls] = type(cls.__name__, (TranslatedParam, cls), {"__doc__": cls.__doc__})
+        param.__class__ = _PARAMS[cls]
 
 
 class Translated(click.Command):

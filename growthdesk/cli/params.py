@@ -81,7 +81,7 @@ def strict(command: click.Command) -> click.Command:
 
     The root group applies this to every command it loads, so no command can forget it.
     """
-    from growthdesk.cli.language import Translated  # its help shown in the chosen language
+    from growthdesk.cli.language import Translated, translate_params  # the chosen language
 
     cls = type(command)
     if not issubclass(cls, NoRepeats):
@@ -91,6 +91,7 @@ def strict(command: click.Command) -> click.Command:
             )
             _STRICT[cls] = type(cls.__name__, bases, {"__doc__": cls.__doc__})
         command.__class__ = _STRICT[cls]
+    translate_params(command)
     for sub in getattr(command, "commands", {}).values():
         strict(sub)
     return command
