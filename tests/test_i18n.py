@@ -301,3 +301,31 @@ def test_a_float_count_takes_a_form_too(lang: str) -> None:
     word = {"en": ("months", "month "), "nl": ("maanden", "maand ")}[lang]
     assert many.startswith("(18.5 ") and word[0] in many
     assert one.startswith("(1.0 ") and word[1] in one
+
+
+@pytest.mark.parametrize(
+    ("lang", "answers", "prompt", "result"),
+    [
+        ("en", "y\n", "Go on? [y/N]: ", True),
+        ("en", "\n", "Go on? [y/N]: ", False),
+        ("nl", "ja\n", "Go on? [j/N]: ", True),
+        ("nl", "y\n", "Go on? [j/N]: ", True),  # the English answers keep working
+        ("nl", "misschien\nnee\n", "Go on? [j/N]: ", False),
+    ],
+)
+def test_confirm_asks_in_the_language(lang: str, answers: str, prompt: str, result: bool) -> None:
+    import click
+    from click.testing import CliRunner
+
+    from growthdesk.cli.output import confirm
+
+    @click.command()
+    def ask() -> None:
+        click.echo(repr(confirm("Go on?")))
+
+    i18n.set_language(lang)
+    out = CliRunner().invoke(ask, [], input=answers)
+    assert out.stdout.endswith(f"{result!r}\n")
+    assert out.stderr.startswith(prompt)
+    if "misschien" in answers:
+        assert "Fout: ongeldige invoer" in out.stderr

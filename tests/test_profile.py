@@ -115,8 +115,6 @@ def test_a_start_decades_ago_needs_yes_without_a_terminal(invoke) -> None:
 
 
 def test_a_start_decades_ago_is_asked_about_on_a_terminal(invoke, monkeypatch) -> None:
-    import click
-
     monkeypatch.setattr("growthdesk.cli.career.interactive", lambda: True)
 
     asked: list[str] = []
@@ -126,7 +124,7 @@ def test_a_start_decades_ago_is_asked_about_on_a_terminal(invoke, monkeypatch) -
         asked.append(text)
         return answer["value"]
 
-    monkeypatch.setattr(click, "confirm", confirm)
+    monkeypatch.setattr("growthdesk.cli.career.confirm", confirm)  # cli.output's, in the language
     refused = invoke("profile", "set", "--started", "1999-09-01")
     assert refused.exit_code == 1 and asked == [
         "1999-09-01 is 27 years ago; is that your first day at the helpdesk?"

@@ -15,6 +15,7 @@ from growthdesk.cli.app import get_app
 from growthdesk.cli.output import (
     DefaultToAdd,
     bar,
+    confirm,
     cut,
     echo,
     emit_json,
@@ -56,7 +57,7 @@ def _confirm_long_ago(started: str | None, yes: bool) -> None:
         raise InputError(
             _("the start date {d} is {n} years ago; add --yes if that is right", d=started, n=years)
         )
-    if not click.confirm(question, default=False, err=True):
+    if not confirm(question, default=False):
         raise click.Abort()
 
 

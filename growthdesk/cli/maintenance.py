@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, style
+from growthdesk.cli.output import confirm, echo, emit_json, info, style
 from growthdesk.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -136,6 +136,6 @@ def _confirm_losses(report: DoctorReport, as_json: bool) -> None:
                 "confirm, or add --yes"
             )
         )
-    if not click.confirm(_("Repair, losing what is listed under 'loses'?"), err=True):
+    if not confirm(_("Repair, losing what is listed under 'loses'?")):
         info(_("Nothing changed."))
         raise SystemExit(1)

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, pgettext
 from growthdesk.core.text import printable
 
 __all__ = [
@@ -29,11 +29,33 @@ __all__ = [
     "paint",
     "use_color",
     "interactive",
+    "confirm",
     "percent",
     "cut",
     "bar",
     "DefaultToAdd",
 ]
+
+
+def confirm(question: str, *, default: bool = False) -> bool:
+    """click.confirm in the interface language: "[J/n]" and ja/nee in Dutch (y/n always work)."""
+    yes, no = pgettext("answer", "y"), pgettext("answer", "n")
+    hint = f"{yes.upper()}/{no}" if default else f"{yes}/{no.upper()}"
+    words = {yes: True, no: False, "y": True, "yes": True, "n": False, "no": False}
+    words.update({pgettext("answer", "yes"): True, pgettext("answer", "no"): False})
+
+    def answer(value: str) -> bool:
+        value = value.strip().lower()
+        if not value:
+            return default
+        if value not in words:
+            raise click.UsageError(_("invalid input"))
+        return words[value]
+
+    result: bool = click.prompt(
+        f"{question} [{hint}]", default="", show_default=False, err=True, value_proc=answer
+    )
+    return result
 
 
 def interactive() -> bool:

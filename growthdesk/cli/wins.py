@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
+from growthdesk.cli.output import confirm, echo, emit_json, info, interactive, style, warn
 from growthdesk.cli.params import ID, Minutes
 from growthdesk.core.i18n import _, pgettext
 
@@ -136,7 +136,7 @@ def log_cmd(
         if not interactive():
             raise
         question = printable(_("Did you mean '{c}'?", c=exc.candidates[0]))
-        if click.confirm(question, default=True, err=True):
+        if confirm(question, default=True):
             draft.helpers = [exc.candidates[0] if h == exc.name else h for h in draft.helpers]
             win = wins.add(store, draft, now=now)
         else:
