@@ -329,3 +329,13 @@ def test_confirm_asks_in_the_language(lang: str, answers: str, prompt: str, resu
     assert out.stderr.startswith(prompt)
     if "misschien" in answers:
         assert "Fout: ongeldige invoer" in out.stderr
+
+
+def test_completion_survives_a_bad_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    import click
+
+    from growthdesk.cli import cli
+
+    monkeypatch.setenv("GROWTHDESK_LANG", "xx")
+    ctx = cli.make_context("growthdesk", ["wi"], resilient_parsing=True)
+    assert isinstance(ctx, click.Context) and i18n.language() == "en"

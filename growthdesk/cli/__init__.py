@@ -107,7 +107,12 @@ class LazyGroup(NoRepeats, Translated, click.Group):
             # The language first, once: click's own errors about this very command line, and
             # any --help, are in it.
             bind_click()
-            set_language(choose_language(args))
+            try:
+                set_language(choose_language(args))
+            except click.UsageError:
+                if not ctx.resilient_parsing:  # shell completion must not fail on it
+                    raise
+                set_language("en")
         check_argv(args, ctx)
         return super().parse_args(ctx, args)
 
