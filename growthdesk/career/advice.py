@@ -90,12 +90,14 @@ def _reasons(
                 )
             )
     reasons.append(
-        _(
+        ngettext(
             "Your work spreads like someone working evenly in {e:.1f} of 23 areas "
-            "(evenness {j:.2f}; {b} areas are at least {t:.0%} of your work each).",
+            "(evenness {j:.2f}; {n} area is at least {t:.0%} of your work).",
+            "Your work spreads like someone working evenly in {e:.1f} of 23 areas "
+            "(evenness {j:.2f}; {n} areas are at least {t:.0%} of your work each).",
+            m.breadth,
             e=m.effective_areas,
             j=m.evenness,
-            b=m.breadth,
             t=BREADTH_SHARE,
         )
     )
@@ -174,10 +176,12 @@ def recommend(
                 r=times_typical(area.rca),
             )
         else:
-            text = _(
-                "You are T-shaped, like a family doctor with one specialty: broad ({b} areas of "
+            text = ngettext(
+                "You are T-shaped, like a family doctor with one specialty: broad ({n} area of "
                 "{t:.0%}+ of your work) with depth in {area} ({r}).",
-                b=m.breadth,
+                "You are T-shaped, like a family doctor with one specialty: broad ({n} areas of "
+                "{t:.0%}+ of your work) with depth in {area} ({r}).",
+                m.breadth,
                 t=BREADTH_SHARE,
                 area=skill_label(deep[0], lang),
                 r=times_typical(area.rca),

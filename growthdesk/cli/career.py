@@ -417,10 +417,12 @@ def _render(report: PathReport, out: _Out) -> None:
             f"{percent(a.baseline, small=True):>8} {rca}"
         )
     out.para(
-        _(
-            "Breadth: {b} areas at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
+        ngettext(
+            "Breadth: {n} area at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
             "biggest area {s}",
-            b=m.breadth,
+            "Breadth: {n} areas at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
+            "biggest area {s}",
+            m.breadth,
             t=percent(report.thresholds["breadth_share"], small=True),
             e=m.effective_areas,
             j=m.evenness,
