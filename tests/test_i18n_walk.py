@@ -103,7 +103,6 @@ ENGLISH = [
     "use",
     "see",
     "Repeat",
-    "Recent",
     "Losing touch",
     "Wrote",
     "Would",
@@ -127,6 +126,40 @@ ENGLISH = [
     "entries",
     "people",
     "ticket",
+    "Show",
+    "List",
+    "Record",
+    "Change",
+    "Remove",
+    "area",
+    "areas",
+    "problem",
+    "problems",
+    "solution",
+    "solutions",
+    "certification",
+    "certifications",
+    "events",
+    "found",
+    "already",
+    "every",
+    "only",
+    "should",
+    "would",
+    "could",
+    "must",
+    "need",
+    "needs",
+    "about",
+    "after",
+    "before",
+    "between",
+    "without",
+    "into",
+    "there",
+    "their",
+    "them",
+    "they",
 ]
 _ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGLISH)) + r")(?![\w-])")
 
@@ -335,13 +368,14 @@ def english_words(text: str, data: list[str] = ()) -> list[str]:  # type: ignore
         lines.append(line)
     text = "\n".join(lines)
     for value in data:
-        text = text.replace(value, " ")
+        if len(value) >= 4:  # a short value ("en") would cut Dutch words into English ones
+            text = text.replace(value, " ")
     text = _cut_data(text, data)
     text = re.sub(r"\[[\w|-]+\|[\w|-]+\]", " ", text)  # a choice: [wins|contacts|…]
     # Names typed as they are: the command path in the usage line, a list of field names,
     # the keys of a JSON object.
     text = re.sub(r"^(Gebruik|Usage): (\S+)( [a-z-]+)*", r"\1:", text, flags=re.M)
-    text = re.sub(r"\((?:[a-z_]+,\s+){4,}[a-z_]+\)", " ", text)
+    text = re.sub(r"\(?(?:[a-z_-]+,\s+){4,}[a-z_-]+(?:\s+(?:of|or)\s+[a-z_-]+)?\)?", " ", text)
     text = re.sub(r"\{[a-z_, ]+\}", " ", text)
     text = re.sub(r"^  [a-z][a-z-]*(?= {2,}\S)", "  ", text, flags=re.M)  # a list of commands
     text = re.sub(r"`[^`\n]*`", " ", text)  # a command to type: `growthdesk profile set …`
