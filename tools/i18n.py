@@ -147,6 +147,10 @@ def template() -> Catalog:
 
 
 def _write(catalog: Catalog, path: Path, *, template: bool = False) -> None:
+    if not template:
+        catalog.fuzzy = False  # the header of a translation is not a guess
+        catalog.project, catalog.version = "growthdesk", ""
+        catalog.last_translator = catalog.language_team = "growthdesk"
     buf = io.BytesIO()
     write_po(
         buf,
