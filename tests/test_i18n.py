@@ -108,6 +108,7 @@ def test_the_profile_beats_the_locale(invoke: Invoke, monkeypatch: pytest.Monkey
         ({"LANGUAGE": "nl", "LC_ALL": "en_US"}, "nl"),
         ({"LC_ALL": "C", "LANG": "nl_NL.UTF-8"}, "nl"),  # C and POSIX choose nothing
         ({"LC_ALL": "POSIX", "LANG": "C.UTF-8"}, "en"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "nl_NL.UTF-8"}, "nl"),
         ({"LANG": "de_DE.UTF-8"}, "en"),  # a language we do not speak: English
         ({"LANGUAGE": "", "LANG": "nl_NL"}, "nl"),
     ],

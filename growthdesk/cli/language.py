@@ -54,7 +54,7 @@ def locale_language(environ: Mapping[str, str]) -> str | None:
     decides, like gettext; None if it names no language we speak."""
     for var in LOCALE_VARIABLES:
         values = [v for v in environ.get(var, "").split(":") if v.strip()]
-        values = [v for v in values if v.strip().upper() not in ("C", "POSIX")]
+        values = [v for v in values if _normalise(v) not in ("c", "posix")]  # C.UTF-8 too
         if not values:
             continue
         for value in values:
