@@ -13,6 +13,7 @@ from pathlib import Path
 from growthdesk.core.text import win_terms
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import Store
+from growthdesk.worklog import index  # noqa: F401  (writes the month summaries, as the CLI does)
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),

@@ -47,6 +47,7 @@ class App:
         """The store, for a command that writes: the data folder is created on first use."""
         if self._store is None:
             from growthdesk.store import Store
+            from growthdesk.worklog import index  # noqa: F401  (registers the month summaries)
 
             self._store = Store(self.home, now=self.now)
             _follow_profile_language(self._store)

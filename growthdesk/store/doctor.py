@@ -21,7 +21,16 @@ import orjson
 
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _
-from growthdesk.store import backups, journal, lock, manifest, migrations, undo, validate
+from growthdesk.store import (
+    backups,
+    journal,
+    lock,
+    manifest,
+    migrations,
+    summaries,
+    undo,
+    validate,
+)
 from growthdesk.store.files import FileCache, atomic_write, decode, in_time_order, parse
 from growthdesk.store.layout import (
     JOURNAL,
@@ -33,6 +42,8 @@ from growthdesk.store.layout import (
     month_of,
     months_on_disk,
     shard,
+    summary_months,
+    summary_of,
     tables_of,
 )
 
@@ -136,6 +147,7 @@ class _Check:
         self.counters()
         self.manifest()
         self.payloads()
+        self.summaries()
         self.permissions()
 
     # -- files -------------------------------------------------------------------------------
@@ -401,6 +413,46 @@ class _Check:
             self.r.payloads[rel] = orjson.dumps(data)
         for rel, tables in self.kept.items():
             self.r.kept[self.aside(rel)] = orjson.dumps(tables)
+
+    def summaries(self) -> None:
+        """Each month summary against a fresh build from its shard (as the repair leaves it).
+
+        Shards the repair rewrites get new summaries from the commit itself; the others are
+        checked here, and a missing, damaged, stale or wrong one is rebuilt.
+        """
+        if not summaries.parts():
+            return
+        written = set(self.r.payloads)
+        live = {rel for rel in self.shards() if self.view[rel].get("wins")}
+        for rel in sorted(live - written):
+            target = summary_of(rel)
+            path, spath = self.home / rel, self.home / target
+            wins = in_time_order(list(self.view[rel]["wins"].values()))
+            raw = path.read_bytes()
+            stamp = summaries.stamp(path.stat(), raw)
+            if not spath.exists():
+                why = _("it is missing")
+            else:
+                try:
+                    doc = summaries.decode(spath.read_bytes())
+                except OSError as exc:
+                    doc, why = None, _("it is unreadable ({why})", why=exc.strerror or exc)
+                else:
+                    why = _("it is damaged")
+                if doc is not None:
+                    if not summaries.fresh(doc, path.stat(), lambda: raw):  # noqa: B023 (called at once)
+                        why = _("it does not match {file}", file=rel)
+                    elif doc["parts"] != summaries.build(wins):
+                        why = _("it disagrees with {file}", file=rel)
+                    else:
+                        continue
+            self.add(target, why, fix=_("rebuilt from {file}", file=rel))
+            self.r.payloads[target] = summaries.encode(stamp, wins)
+        for month in summary_months(self.home):
+            rel = shard(month)
+            if rel not in live and rel not in written:
+                self.add(summary_of(rel), _("its month has no wins"), fix=_("removed"))
+                self.r.payloads[summary_of(rel)] = None
 
     def permissions(self) -> None:
         mode = self.home.stat().st_mode & 0o777

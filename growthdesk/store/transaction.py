@@ -14,7 +14,7 @@ from tinydb.table import Document, Table
 from growthdesk.core.errors import NotFoundError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile
-from growthdesk.store import journal, lock, manifest, migrations
+from growthdesk.store import journal, lock, manifest, migrations, summaries
 from growthdesk.store.files import in_time_order, parse, read
 from growthdesk.store.layout import (
     META,
@@ -228,6 +228,7 @@ class Transaction(Reads):
     def _commit(self) -> None:
         home = self._store.home
         payloads: dict[str, bytes | None] = {}
+        docs_of: dict[str, list[dict[str, Any]]] = {}
         for rel in sorted(self._dirty):
             data = self._files[rel]
             if is_shard(rel):
@@ -239,6 +240,7 @@ class Transaction(Reads):
                 # Shards are kept in time order so that readers need not sort.
                 docs = in_time_order(list(data["wins"].values()))
                 data = {**data, "wins": {str(d["id"]): d for d in docs}}
+                docs_of[rel] = docs
             payloads[rel] = orjson.dumps(data)
         if not payloads:
             return
@@ -253,7 +255,8 @@ class Transaction(Reads):
         entry = None
         if self.undoable:
             entry = (self.label, self._store.now().isoformat(timespec="seconds"))
-        journal.commit(self._store.files, payloads, undo_entry=entry)
+        derive = summaries.derive(payloads, docs_of)  # the month summaries, in the same commit
+        journal.commit(self._store.files, payloads, undo_entry=entry, derive=derive)
 
 
 class _MemoryStorage(Storage):
