@@ -219,3 +219,23 @@ def test_a_copied_home_keeps_using_its_summaries(invoke: Invoke, home: Path) -> 
     os.utime(shard, ns=(1, 1))  # as a copy without its times: same bytes, other time
     assert "printer offline" in _recall(invoke, "printer offline")
     assert invoke("doctor").exit_code == 0  # the CRC says it is the same shard
+
+
+def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
+    invoke: Invoke, home: Path
+) -> None:
+    _log_three(invoke)
+    assert invoke("log", "toner", "-s", "printing", "--when", "2026-10-02").exit_code == 0
+    for summary in (home / "wins").glob("*-summary.json"):
+        summary.unlink()
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    meta["_meta"]["1"]["schema_version"] = 3
+    (home / "meta.json").write_bytes(orjson.dumps(meta))
+    assert invoke("wins").exit_code == 0  # any command migrates
+    assert orjson.loads((home / "meta.json").read_bytes())["_meta"]["1"]["schema_version"] == 4
+    assert sorted(p.name for p in (home / "wins").glob("*-summary.json")) == [
+        "2026-10-summary.json",
+        "2026-11-summary.json",
+    ]
+    assert any((home / "backups" / "wins_2026-11.json").iterdir())
+    assert invoke("doctor").exit_code == 0
