@@ -144,7 +144,10 @@ def derive(
             wins = docs.get(rel) if docs else None
             if wins is None:
                 wins = in_time_order(list(orjson.loads(payload).get("wins", {}).values()))
-            out[summary_of(rel)] = encode(stamp(stats[rel], payload), wins)
+            try:
+                out[summary_of(rel)] = encode(stamp(stats[rel], payload), wins)
+            except Exception:  # noqa: BLE001 - a record no part can read must not block a commit
+                out[summary_of(rel)] = None  # readers build from the shard (and fail there)
         return out
 
     return summaries
