@@ -11,9 +11,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from growthdesk.core.text import win_terms
+from growthdesk.reporting import repeats  # noqa: F401  (writes the month summaries, as the CLI does)
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import Store
-from growthdesk.worklog import index  # noqa: F401  (writes the month summaries, as the CLI does)
+from growthdesk.worklog import index  # noqa: F401
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,14 @@ from helpers.homes import win_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from growthdesk.reporting.repeats import REPEATS
+from growthdesk.reporting.stats import (
+    dashboard,
+    dashboard_for,
+    history_start,
+    read_inputs,
+    repeat_problems,
+)
 from growthdesk.store import Store
 from growthdesk.worklog import index  # noqa: F401  (registers the parts, as the CLI does)
 from growthdesk.worklog.index import WinIndex
@@ -107,6 +116,18 @@ def _same_answers(home: Path) -> None:
     ]
     assert indexed.helped() == helped
     assert len(indexed) == len(full)
+    store = Store(home)
+    keys = [k for m in store.win_months() for k in store.summary(m, REPEATS)]
+    for min_size in (2, 3):
+        expected_r = repeat_problems(full, min_size=min_size, top=None)
+        assert repeat_problems(full, min_size=min_size, top=None, keys=keys) == expected_r
+    now = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
+    for period in ("month", "all"):
+        since = history_start(period, now.date())
+        expected_d = dashboard(
+            now=now, period=period, history_from=since, **read_inputs(store, since)
+        )
+        assert dashboard_for(store, now, period) == expected_d
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

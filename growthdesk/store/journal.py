@@ -71,7 +71,7 @@ def commit(
 
     for rel, payload in payloads.items():
         write(rel, payload)
-    derive = derive or summaries.derive(payloads)
+    derive = derive or summaries.derive(home, payloads)
     stats = {rel: (home / op["tmp"]).stat() for rel, op in ops.items() if op["tmp"] is not None}
     for rel, payload in derive(stats).items():
         if payload is None and not (home / rel).exists():

@@ -5,8 +5,10 @@
     {"shard": {"size": …, "mtime_ns": …, "crc": …}, "parts": {name: {"v": version, "data": …}}}
 
 What goes into a part is the domain's business: a domain module registers a plain function
-(the wins of one month, in shard order -> JSON data) under a name and a version with
-:func:`register`; the store only calls it. Every commit that writes a shard writes its summary
+(the wins of one month, in shard order, and the part as it was before this commit when that
+summary matched its shard, or None -> JSON data) under a name and a version with
+:func:`register`; the store only calls it. The previous part lets a builder reuse what depends
+on a win's text alone (a commit that adds one win need not re-read the other 3,000). Every commit that writes a shard writes its summary
 in the same journaled commit (``journal.commit``'s *derive*), so undo, crash recovery and
 backups treat both alike.
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -45,22 +48,23 @@ __all__ = [
     "fresh",
     "part",
     "derive",
+    "matching",
 ]
 
-Builder = Callable[[Sequence[Mapping[str, Any]]], Any]
-_PARTS: dict[str, tuple[int, Builder]] = {}
+Builder = Callable[[Sequence[Mapping[str, Any]], Any], Any]
+_PARTS: dict[str, tuple[int | str, Builder]] = {}
 
 
-def register(name: str, version: int, build_part: Builder) -> None:
+def register(name: str, version: int | str, build_part: Builder) -> None:
     """Keep part *name* (bump *version* when what *build_part* returns changes) in every summary."""
     _PARTS[name] = (version, build_part)
 
 
-def parts() -> dict[str, tuple[int, Builder]]:
+def parts() -> dict[str, tuple[int | str, Builder]]:
     return dict(_PARTS)
 
 
-def builder(name: str) -> tuple[int, Builder]:
+def builder(name: str) -> tuple[int | str, Builder]:
     try:
         return _PARTS[name]
     except KeyError:
@@ -72,19 +76,48 @@ def stamp(st: os.stat_result, raw: bytes) -> dict[str, int]:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "crc": zlib.crc32(raw)}
 
 
-def build(wins: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Every registered part of one month's wins, as it reads back from JSON."""
-    out = {name: {"v": v, "data": fn(wins)} for name, (v, fn) in sorted(_PARTS.items())}
+def build(
+    wins: Sequence[Mapping[str, Any]], previous: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Every registered part of one month's wins, as it reads back from JSON.
+
+    *previous*: the parts of a summary that matched the shard these wins replace.
+    """
+    out = {
+        name: {"v": v, "data": fn(wins, _previous(previous, name, v))}
+        for name, (v, fn) in sorted(_PARTS.items())
+    }
     return dict(orjson.loads(orjson.dumps(out)))
 
 
-def build_one(name: str, wins: Sequence[Mapping[str, Any]]) -> Any:
+def _previous(parts: Mapping[str, Any] | None, name: str, version: int | str) -> Any:
+    entry = (parts or {}).get(name)
+    return entry.get("data") if isinstance(entry, dict) and entry.get("v") == version else None
+
+
+def build_one(name: str, wins: Sequence[Mapping[str, Any]], previous: Any = None) -> Any:
     """Part *name* of one month's wins, as it reads back from JSON."""
-    return orjson.loads(orjson.dumps(builder(name)[1](wins)))
+    return orjson.loads(orjson.dumps(builder(name)[1](wins, previous)))
 
 
-def encode(shard_stamp: Mapping[str, int], wins: Sequence[Mapping[str, Any]]) -> bytes:
-    return orjson.dumps({"shard": dict(shard_stamp), "parts": build(wins)})
+def encode(
+    shard_stamp: Mapping[str, int],
+    wins: Sequence[Mapping[str, Any]],
+    previous: Mapping[str, Any] | None = None,
+) -> bytes:
+    return orjson.dumps({"shard": dict(shard_stamp), "parts": build(wins, previous)})
+
+
+def matching(home: Path, rel: str) -> dict[str, Any] | None:
+    """The parts of shard *rel*'s summary on disk if it matches the shard, else None."""
+    path = home / rel
+    try:
+        doc = decode((home / summary_of(rel)).read_bytes())
+        if doc is None or not fresh(doc, path.stat(), path.read_bytes):
+            return None
+    except OSError:
+        return None
+    return dict(doc["parts"])
 
 
 def decode(raw: bytes) -> dict[str, Any] | None:
@@ -123,6 +156,7 @@ def part(doc: Mapping[str, Any], name: str) -> tuple[bool, Any]:
 
 
 def derive(
+    home: Path,
     payloads: Mapping[str, bytes | None],
     docs: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
 ) -> Callable[[Mapping[str, os.stat_result]], dict[str, bytes | None]]:
@@ -145,7 +179,8 @@ def derive(
             if wins is None:
                 wins = in_time_order(list(orjson.loads(payload).get("wins", {}).values()))
             try:
-                out[summary_of(rel)] = encode(stamp(stats[rel], payload), wins)
+                previous = matching(home, rel)  # the shard on disk is still the old one
+                out[summary_of(rel)] = encode(stamp(stats[rel], payload), wins, previous)
             except Exception:  # noqa: BLE001 - a record no part can read must not block a commit
                 out[summary_of(rel)] = None  # readers build from the shard (and fail there)
         return out

@@ -255,7 +255,9 @@ class Transaction(Reads):
         entry = None
         if self.undoable:
             entry = (self.label, self._store.now().isoformat(timespec="seconds"))
-        derive = summaries.derive(payloads, docs_of)  # the month summaries, in the same commit
+        derive = summaries.derive(
+            home, payloads, docs_of
+        )  # the month summaries, in the same commit
         journal.commit(self._store.files, payloads, undo_entry=entry, derive=derive)
 
 

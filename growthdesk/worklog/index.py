@@ -31,7 +31,7 @@ HELPED = "helped"
 _HELPED_FIELDS = ("id", "when", "helped_by", "skills", "problem", "solution")
 
 
-def recall_part(wins: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def recall_part(wins: Sequence[Mapping[str, Any]], previous: Any = None) -> dict[str, Any]:
     """One month's wins as recall scores them, in shard order: ids, "when"s, weighted lengths
     and the postings term -> [position, weighted frequency, position, …]."""
     postings: dict[str, list[int]] = {}
@@ -55,7 +55,7 @@ def recall_part(wins: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     }
 
 
-def helped_part(wins: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def helped_part(wins: Sequence[Mapping[str, Any]], previous: Any = None) -> list[dict[str, Any]]:
     """The month's wins with a helper, only the fields the `ask` ranking reads."""
     return [{k: w[k] for k in _HELPED_FIELDS if k in w} for w in wins if w.get("helped_by")]
 

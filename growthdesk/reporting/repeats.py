@@ -1,0 +1,61 @@
+"""Repeat-problem keys: what the clustering (stats.repeat_problems) reads of each win.
+
+A key is ``[id, when, first skill, English concepts, content words, minutes, problem]`` (both
+word lists sorted). Working the concepts out (assist.glossary) is most of the clustering's
+cost, and depends on the problem text alone, so each month summary keeps its wins' keys
+(part ``repeats``) and a commit reuses the keys of texts it already had: a new win costs one
+text, not the month's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from growthdesk import __version__
+from growthdesk.core.text import content_words
+from growthdesk.store import summaries
+
+__all__ = ["REPEATS", "repeat_key", "repeats_part"]
+
+REPEATS = "repeats"
+ID, WHEN, SKILL, CONCEPTS, WORDS, MINUTES, PROBLEM = range(7)
+
+
+def repeat_key(
+    win: Mapping[str, Any], memo: dict[str, tuple[list[str], list[str]]] | None = None
+) -> list[Any]:
+    """The clustering's view of one win; *memo* maps a problem text to its two word lists."""
+    problem = str(win.get("problem") or "")
+    found = memo.get(problem) if memo is not None else None
+    if found is None:
+        from growthdesk.assist.glossary import english_concepts  # its data loads on first use
+
+        found = (sorted(english_concepts(problem)), sorted(content_words(problem)))
+        if memo is not None:
+            memo[problem] = found
+    skills = win.get("skills") or [""]
+    minutes = win.get("minutes")
+    return [
+        win.get("id"),
+        str(win.get("when") or ""),
+        skills[0],
+        found[0],
+        found[1],
+        None if minutes is None else int(minutes),
+        problem,
+    ]
+
+
+def repeats_part(wins: Sequence[Mapping[str, Any]], previous: Any = None) -> list[list[Any]]:
+    """One month's keys, in shard order; the texts of *previous* keys are not worked out again."""
+    memo: dict[str, tuple[list[str], list[str]]] = {}
+    if isinstance(previous, list):
+        for key in previous:
+            if isinstance(key, list) and len(key) == 7 and isinstance(key[PROBLEM], str):
+                memo[key[PROBLEM]] = (key[CONCEPTS], key[WORDS])
+    return [repeat_key(w, memo) for w in wins]
+
+
+# The word lists follow the shipped glossary: a new release may read texts differently.
+summaries.register(REPEATS, f"1/{__version__}", repeats_part)
