@@ -10,6 +10,7 @@ text, not the month's.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from growthdesk import __version__
@@ -47,13 +48,22 @@ def repeat_key(
     ]
 
 
-def repeats_part(wins: Sequence[Mapping[str, Any]], previous: Any = None) -> list[list[Any]]:
-    """One month's keys, in shard order; the texts of *previous* keys are not worked out again."""
+def repeats_part(
+    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
+) -> list[list[Any]]:
+    """One month's keys, in shard order. *previous* keys the commit did not touch are kept as
+    they are, and no text they hold is worked out again."""
     memo: dict[str, tuple[list[str], list[str]]] = {}
-    if isinstance(previous, list):
-        for key in previous:
-            if isinstance(key, list) and len(key) == 7 and isinstance(key[PROBLEM], str):
-                memo[key[PROBLEM]] = (key[CONCEPTS], key[WORDS])
+    if not isinstance(previous, list) or not all(
+        isinstance(k, list) and len(k) == 7 and isinstance(k[PROBLEM], str) for k in previous
+    ):
+        return [repeat_key(w, memo) for w in wins]
+    for key in previous:
+        memo[key[PROBLEM]] = (key[CONCEPTS], key[WORDS])
+    n = len(previous)
+    head = [w.get("id") for w in wins[:n]]
+    if changed is not None and head == [k[ID] for k in previous] and changed.isdisjoint(head):
+        return previous + [repeat_key(w, memo) for w in wins[n:]]
     return [repeat_key(w, memo) for w in wins]
 
 

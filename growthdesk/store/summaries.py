@@ -5,10 +5,10 @@
     {"shard": {"size": …, "mtime_ns": …, "crc": …}, "parts": {name: {"v": version, "data": …}}}
 
 What goes into a part is the domain's business: a domain module registers a plain function
-(the wins of one month, in shard order, and the part as it was before this commit when that
-summary matched its shard, or None -> JSON data) under a name and a version with
-:func:`register`; the store only calls it. The previous part lets a builder reuse what depends
-on a win's text alone (a commit that adds one win need not re-read the other 3,000). Every commit that writes a shard writes its summary
+(see ``Builder``) under a name and a version with :func:`register`; the store only calls it.
+A commit hands the builder the part as it was (when that summary matched the shard being
+replaced) and the ids of the wins it touched, so that a commit that adds one win need not
+re-read the other 3,000 of its month. Every commit that writes a shard writes its summary
 in the same journaled commit (``journal.commit``'s *derive*), so undo, crash recovery and
 backups treat both alike.
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,9 @@ __all__ = [
     "matching",
 ]
 
-Builder = Callable[[Sequence[Mapping[str, Any]], Any], Any]
+# (wins in shard order, the part before this commit or None, the ids this commit added,
+# changed or removed or None when unknown) -> the part's JSON data
+Builder = Callable[[Sequence[Mapping[str, Any]], Any, "AbstractSet[int] | None"], Any]
 _PARTS: dict[str, tuple[int | str, Builder]] = {}
 
 
@@ -76,18 +79,21 @@ def stamp(st: os.stat_result, raw: bytes) -> dict[str, int]:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "crc": zlib.crc32(raw)}
 
 
-def build(
-    wins: Sequence[Mapping[str, Any]], previous: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    """Every registered part of one month's wins, as it reads back from JSON.
+def build(wins: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Every registered part of one month's wins, from scratch, as it reads back from JSON."""
+    return dict(orjson.loads(orjson.dumps(_build(wins, None, None))))
 
-    *previous*: the parts of a summary that matched the shard these wins replace.
-    """
-    out = {
-        name: {"v": v, "data": fn(wins, _previous(previous, name, v))}
+
+def _build(
+    wins: Sequence[Mapping[str, Any]],
+    previous: Mapping[str, Any] | None,
+    changed: AbstractSet[int] | None,
+) -> dict[str, Any]:
+    """*previous*: the parts of a summary that matched the shard these wins replace."""
+    return {
+        name: {"v": v, "data": fn(wins, _previous(previous, name, v), changed)}
         for name, (v, fn) in sorted(_PARTS.items())
     }
-    return dict(orjson.loads(orjson.dumps(out)))
 
 
 def _previous(parts: Mapping[str, Any] | None, name: str, version: int | str) -> Any:
@@ -95,17 +101,19 @@ def _previous(parts: Mapping[str, Any] | None, name: str, version: int | str) ->
     return entry.get("data") if isinstance(entry, dict) and entry.get("v") == version else None
 
 
-def build_one(name: str, wins: Sequence[Mapping[str, Any]], previous: Any = None) -> Any:
-    """Part *name* of one month's wins, as it reads back from JSON."""
-    return orjson.loads(orjson.dumps(builder(name)[1](wins, previous)))
+def build_one(name: str, wins: Sequence[Mapping[str, Any]]) -> Any:
+    """Part *name* of one month's wins, from scratch, as it reads back from JSON."""
+    return orjson.loads(orjson.dumps(builder(name)[1](wins, None, None)))
 
 
 def encode(
     shard_stamp: Mapping[str, int],
     wins: Sequence[Mapping[str, Any]],
     previous: Mapping[str, Any] | None = None,
+    changed: AbstractSet[int] | None = None,
 ) -> bytes:
-    return orjson.dumps({"shard": dict(shard_stamp), "parts": build(wins, previous)})
+    parts = _build(wins, previous, changed if previous is not None else None)
+    return orjson.dumps({"shard": dict(shard_stamp), "parts": parts})
 
 
 def matching(home: Path, rel: str) -> dict[str, Any] | None:
@@ -159,11 +167,13 @@ def derive(
     home: Path,
     payloads: Mapping[str, bytes | None],
     docs: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    touched: Mapping[str, AbstractSet[int] | None] | None = None,
 ) -> Callable[[Mapping[str, os.stat_result]], dict[str, bytes | None]]:
     """The summaries a commit writes with *payloads*, once their shards' temp files exist.
 
     *docs*: a shard's wins in file order when the caller has them parsed (else they are parsed
-    from the payload). A removed shard takes its summary with it. With no part registered,
+    from the payload); *touched*: the win ids the commit added, changed or removed per shard
+    (unknown: none reused). A removed shard takes its summary with it. With no part registered,
     summaries are not written; an old one then no longer matches its shard and is not used.
     """
 
@@ -180,7 +190,8 @@ def derive(
                 wins = in_time_order(list(orjson.loads(payload).get("wins", {}).values()))
             try:
                 previous = matching(home, rel)  # the shard on disk is still the old one
-                out[summary_of(rel)] = encode(stamp(stats[rel], payload), wins, previous)
+                changed = (touched or {}).get(rel)
+                out[summary_of(rel)] = encode(stamp(stats[rel], payload), wins, previous, changed)
             except Exception:  # noqa: BLE001 - a record no part can read must not block a commit
                 out[summary_of(rel)] = None  # readers build from the shard (and fail there)
         return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
@@ -31,12 +32,33 @@ HELPED = "helped"
 _HELPED_FIELDS = ("id", "when", "helped_by", "skills", "problem", "solution")
 
 
-def recall_part(wins: Sequence[Mapping[str, Any]], previous: Any = None) -> dict[str, Any]:
+def _kept(ids: list[Any], previous: Any, changed: AbstractSet[int] | None, keys: set[str]) -> int:
+    """How many leading wins *previous* (a part with *keys*) still describes: its wins come
+    first, none touched by the commit (a new win is usually the newest of its month)."""
+    if changed is None or not isinstance(previous, dict) or set(previous) != keys:
+        return 0
+    n = len(previous["ids"])
+    if ids[:n] != previous["ids"] or not changed.isdisjoint(ids[:n]):
+        return 0
+    return n
+
+
+def recall_part(
+    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
+) -> dict[str, Any]:
     """One month's wins as recall scores them, in shard order: ids, "when"s, weighted lengths
-    and the postings term -> [position, weighted frequency, position, …]."""
+    and the postings term -> [position, weighted frequency, position, …].
+
+    Of the wins *previous* still describes (see _kept) nothing is read again.
+    """
+    ids = [w.get("id") for w in wins]
     postings: dict[str, list[int]] = {}
     lengths: list[int] = []
-    for pos, win in enumerate(wins):
+    start = _kept(ids, previous, changed, {"ids", "when", "dl", "t"})
+    if start:
+        postings, lengths = previous["t"], previous["dl"]
+    for pos in range(start, len(wins)):
+        win = wins[pos]
         p_text, s_text = win_texts(win)
         p_terms, s_terms = p_text.split(), s_text.split()
         lengths.append(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
@@ -48,19 +70,21 @@ def recall_part(wins: Sequence[Mapping[str, Any]], previous: Any = None) -> dict
         for t, tf in counts.items():
             postings.setdefault(t, []).extend((pos, tf))
     return {
-        "ids": [w.get("id") for w in wins],
+        "ids": ids,
         "when": [str(w.get("when") or "") for w in wins],
         "dl": lengths,
         "t": postings,
     }
 
 
-def helped_part(wins: Sequence[Mapping[str, Any]], previous: Any = None) -> list[dict[str, Any]]:
+def helped_part(
+    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
+) -> list[dict[str, Any]]:
     """The month's wins with a helper, only the fields the `ask` ranking reads."""
     return [{k: w[k] for k in _HELPED_FIELDS if k in w} for w in wins if w.get("helped_by")]
 
 
-summaries.register(RECALL, 2, recall_part)
+summaries.register(RECALL, 4, recall_part)
 summaries.register(HELPED, 1, helped_part)
 
 
