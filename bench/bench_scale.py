@@ -1,7 +1,7 @@
 """Costs against the size of the history: 1k, 25k and 100k wins (250k with --big).
 
     python bench/bench_scale.py [--runs 5] [--big] [--sizes 1000,25000] [--only ask,stats]
-                                [--python OTHER_INSTALL/bin/python]
+                                [--python INSTALL/bin/python] [--before OLDER_INSTALL/bin/python]
 
 Builds each home once with bench/gen.py (kept in bench/out/scale-N; delete it to rebuild), then
 runs every command as a whole process, prints medians (ms), peak memory (MB, the largest of the
@@ -79,6 +79,38 @@ def _disk(home: Path, wins: int) -> tuple[float, float]:
     return shards / wins, every / wins
 
 
+def _prepare(py: str, n: int, name: str) -> dict[str, str]:
+    """A fresh copy of the n-win home for install *name*; the first command migrates it."""
+    home = OUT / f"scale-{n}-{name}"
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.copytree(_home(n), home)
+    env = _env(home)
+    subprocess.run(
+        [py, "-m", "growthdesk", "profile", "set", "--started", "2024-01-15"],
+        env=env, cwd=OUT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    return env
+
+
+def _table(
+    name: str,
+    table: dict[tuple[str, int], tuple[float, float]],
+    labels: list[str],
+    sizes: list[int],
+) -> None:
+    print(f"\n{name}")
+    head = "".join(f" | {n // 1000}k ms | {n // 1000}k MB" for n in sizes)
+    ratio = 1000 in sizes and 100000 in sizes
+    print(f"| command{head}{' | 100k/1k' if ratio else ''} |")
+    print("|---" * (1 + 2 * len(sizes) + ratio) + "|")
+    for label in labels:
+        cells = "".join(
+            f" | {table[(label, n)][0]:.0f} | {table[(label, n)][1]:.0f}" for n in sizes
+        )
+        tail = f" | {table[(label, 100000)][0] / table[(label, 1000)][0]:.2f}" if ratio else ""
+        print(f"| `{label}`{cells}{tail} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -88,63 +120,55 @@ def main() -> None:
     parser.add_argument(
         "--python", default=sys.executable, help="the interpreter of the install to measure"
     )
+    parser.add_argument(
+        "--before",
+        help="the interpreter of a second install (an older commit), measured interleaved run "
+        "by run on its own copy of each home, so that a drifting machine affects both alike",
+    )
     args = parser.parse_args()
     sizes = [1000, 25000, 100000] + ([250000] if args.big else [])
     if args.sizes:
         sizes = [int(s) for s in args.sizes.split(",")]
-    chosen = {k: v for k, v in COMMANDS.items() if not args.only or k in args.only.split(",")}
-    py = args.python
+    labels = [k for k in COMMANDS if not args.only or k in args.only.split(",")]
+    pythons = {"after": args.python, **({"before": args.before} if args.before else {})}
     OUT.mkdir(exist_ok=True)
 
-    floor = [_run([py, "-c", "import click"], _env(OUT), OUT)[0] for _ in range(args.runs)]
-    table: dict[tuple[str, int], tuple[float, float]] = {}
-    disk: dict[int, tuple[float, float]] = {}
+    floor = [_run([args.python, "-c", "import click"], _env(OUT), OUT)[0] for _ in range(args.runs)]
+    tables: dict[str, dict[tuple[str, int], tuple[float, float]]] = {p: {} for p in pythons}
+    disk: dict[tuple[str, int], tuple[float, float]] = {}
     for n in sizes:
-        source = _home(n)
-        home = OUT / f"scale-{n}-run"
-        shutil.rmtree(home, ignore_errors=True)
-        shutil.copytree(source, home)
-        env = _env(home)
-        # The first command migrates a copy made by an older schema, and warms the OS cache.
-        subprocess.run(
-            [py, "-m", "growthdesk", "profile", "set", "--started", "2024-01-15"],
-            env=env, cwd=OUT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        disk[n] = _disk(home, n)
-        scratch = OUT / f"scale-{n}-log"
-        for label, argv in chosen.items():
-            if label == "log":
-                shutil.rmtree(scratch, ignore_errors=True)
-                shutil.copytree(home, scratch)
-                run_env = _env(scratch)
-            else:
-                run_env = env
-            _run([py, "-m", "growthdesk", *argv], run_env, OUT)  # warm-up
-            times, peaks = [], []
+        envs = {name: _prepare(py, n, name) for name, py in pythons.items()}
+        for name, env in envs.items():
+            disk[(name, n)] = _disk(Path(env["GROWTHDESK_HOME"]), n)
+        for label in labels:
+            argv = COMMANDS[label]
+            run_envs = dict(envs)
+            if label == "log":  # on a copy: the other commands read the home as generated
+                for name, env in envs.items():
+                    scratch = OUT / f"scale-{n}-{name}-log"
+                    shutil.rmtree(scratch, ignore_errors=True)
+                    shutil.copytree(env["GROWTHDESK_HOME"], scratch)
+                    run_envs[name] = _env(scratch)
+            samples: dict[str, list[tuple[float, float]]] = {name: [] for name in pythons}
+            for name, py in pythons.items():
+                _run([py, "-m", "growthdesk", *argv], run_envs[name], OUT)  # warm-up
             for _ in range(args.runs):
-                ms, mb = _run([py, "-m", "growthdesk", *argv], run_env, OUT)
-                times.append(ms)
-                peaks.append(mb)
-            table[(label, n)] = (statistics.median(times), max(peaks))
-            print(f"  {n:>7} {label:<20} {table[(label, n)][0]:8.0f} ms", file=sys.stderr)
-        shutil.rmtree(scratch, ignore_errors=True)
-        shutil.rmtree(home, ignore_errors=True)
+                for name, py in pythons.items():
+                    samples[name].append(_run([py, "-m", "growthdesk", *argv], run_envs[name], OUT))
+            for name in pythons:
+                ms = statistics.median(t for t, _mb in samples[name])
+                tables[name][(label, n)] = (ms, max(mb for _t, mb in samples[name]))
+                print(f"  {n:>7} {label:<20} {name:<6} {ms:8.0f} ms", file=sys.stderr, flush=True)
+        for name in pythons:
+            for suffix in ("", "-log"):
+                shutil.rmtree(OUT / f"scale-{n}-{name}{suffix}", ignore_errors=True)
 
     print(f"{args.runs} runs per cell; ms = whole-process median, MB = peak RSS of the runs")
     print(f"floor `python -c 'import click'`: {statistics.median(floor):.0f} ms")
-    head = "".join(f" | {n // 1000}k ms | {n // 1000}k MB" for n in sizes)
-    ratio = 1000 in sizes and 100000 in sizes
-    print(f"| command{head}{' | 100k/1k' if ratio else ''} |")
-    print("|---" * (1 + 2 * len(sizes) + ratio) + "|")
-    for label in chosen:
-        cells = "".join(
-            f" | {table[(label, n)][0]:.0f} | {table[(label, n)][1]:.0f}" for n in sizes
-        )
-        tail = f" | {table[(label, 100000)][0] / table[(label, 1000)][0]:.2f}" if ratio else ""
-        print(f"| `{label}`{cells}{tail} |")
-    for n in sizes:
-        shards, every = disk[n]
-        print(f"disk at {n} wins: {shards:.0f} bytes/win in month shards, {every:.0f} with wins/*")
+    for name in reversed(pythons):
+        _table(name.upper(), tables[name], labels, sizes)
+    for (name, n), (shards, every) in sorted(disk.items()):
+        print(f"{name} at {n} wins: {shards:.0f} bytes/win in month shards, {every:.0f} in wins/")
 
 
 if __name__ == "__main__":
