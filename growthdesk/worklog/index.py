@@ -32,15 +32,34 @@ HELPED = "helped"
 _HELPED_FIELDS = ("id", "when", "helped_by", "skills", "problem", "solution")
 
 
-def _kept(ids: list[Any], previous: Any, changed: AbstractSet[int] | None, keys: set[str]) -> int:
-    """How many leading wins *previous* (a part with *keys*) still describes: its wins come
-    first, none touched by the commit (a new win is usually the newest of its month)."""
-    if changed is None or not isinstance(previous, dict) or set(previous) != keys:
-        return 0
+def _prefix(ids: list[Any], previous: Any, changed: AbstractSet[int] | None) -> bool:
+    """Whether the month's wins start with all of *previous*'s, none touched by the commit."""
+    if changed is None or not isinstance(previous, dict):
+        return False
+    if set(previous) != {"ids", "when", "dl", "t"}:
+        return False
     n = len(previous["ids"])
-    if ids[:n] != previous["ids"] or not changed.isdisjoint(ids[:n]):
-        return 0
-    return n
+    return ids[:n] == previous["ids"] and changed.isdisjoint(ids[:n])
+
+
+def _known(
+    previous: Any, changed: AbstractSet[int] | None
+) -> dict[Any, tuple[dict[str, int], int]]:
+    """id -> (weighted term frequencies, length) of the wins *previous* describes that the
+    commit did not touch (nothing when it is not known what the commit touched)."""
+    if changed is None or not isinstance(previous, dict):
+        return {}
+    if set(previous) != {"ids", "when", "dl", "t"}:
+        return {}
+    counts: list[dict[str, int]] = [{} for _ in previous["ids"]]
+    for term, flat in previous["t"].items():
+        for pos, tf in zip(flat[::2], flat[1::2], strict=True):
+            counts[pos][term] = tf
+    return {
+        id: (c, dl)
+        for id, c, dl in zip(previous["ids"], counts, previous["dl"], strict=True)
+        if id not in changed
+    }
 
 
 def recall_part(
@@ -49,24 +68,31 @@ def recall_part(
     """One month's wins as recall scores them, in shard order: ids, "when"s, weighted lengths
     and the postings term -> [position, weighted frequency, position, …].
 
-    Of the wins *previous* still describes (see _kept) nothing is read again.
+    Wins of *previous* the commit did not touch are not tokenised again.
     """
     ids = [w.get("id") for w in wins]
     postings: dict[str, list[int]] = {}
     lengths: list[int] = []
-    start = _kept(ids, previous, changed, {"ids", "when", "dl", "t"})
-    if start:
-        postings, lengths = previous["t"], previous["dl"]
+    start, known = 0, {}
+    if _prefix(ids, previous, changed):  # the usual commit: a new win, the newest of its month
+        postings, lengths, start = previous["t"], previous["dl"], len(previous["ids"])
+    else:
+        known = _known(previous, changed)
     for pos in range(start, len(wins)):
         win = wins[pos]
-        p_text, s_text = win_texts(win)
-        p_terms, s_terms = p_text.split(), s_text.split()
-        lengths.append(PROBLEM_WEIGHT * len(p_terms) + len(s_terms))
-        counts: dict[str, int] = {}
-        for t in p_terms:
-            counts[t] = counts.get(t, 0) + PROBLEM_WEIGHT
-        for t in s_terms:
-            counts[t] = counts.get(t, 0) + 1
+        hit = known.get(win.get("id"))
+        if hit is not None:
+            counts, length = hit
+        else:
+            p_text, s_text = win_texts(win)
+            p_terms, s_terms = p_text.split(), s_text.split()
+            length = PROBLEM_WEIGHT * len(p_terms) + len(s_terms)
+            counts = {}
+            for t in p_terms:
+                counts[t] = counts.get(t, 0) + PROBLEM_WEIGHT
+            for t in s_terms:
+                counts[t] = counts.get(t, 0) + 1
+        lengths.append(length)
         for t, tf in counts.items():
             postings.setdefault(t, []).extend((pos, tf))
     return {
