@@ -146,10 +146,10 @@ def test_the_summary_path_answers_as_a_full_recomputation(
             _same_answers(home)
         if (home / "wins").is_dir():  # every commit left each shard with a matching summary
             for shard in (home / "wins").glob("????-??.json"):
-                summary = shard.with_name(shard.stem + "-summary.json")
-                doc = orjson.loads(summary.read_bytes())
-                assert doc["shard"]["mtime_ns"] == shard.stat().st_mtime_ns
-            for summary in (home / "wins").glob("*-summary.json"):
+                for part in ("helped", "recall", "repeats"):
+                    doc = orjson.loads(shard.with_name(f"{shard.stem}-{part}.json").read_bytes())
+                    assert doc["shard"]["mtime_ns"] == shard.stat().st_mtime_ns
+            for summary in (home / "wins").glob("????-??-*.json"):
                 assert summary.with_name(summary.name[:7] + ".json").exists()
 
 
@@ -172,16 +172,16 @@ def _recall(invoke: Invoke, text: str) -> str:
 
 def test_every_commit_writes_the_summary_beside_its_shard(invoke: Invoke, home: Path) -> None:
     _log_three(invoke)
-    doc = orjson.loads((home / "wins/2026-11-summary.json").read_bytes())
+    doc = orjson.loads((home / "wins/2026-11-recall.json").read_bytes())
     shard = home / "wins/2026-11.json"
     assert doc["shard"]["size"] == shard.stat().st_size
-    assert doc["parts"]["recall"]["data"]["ids"] == [1, 2, 3]
+    assert doc["data"]["ids"] == [1, 2, 3]
     assert invoke("log", "sap freezes", "-s", "printing", "--when", "2026-11-05").exit_code == 0
     assert "sap freezes" in _recall(invoke, "sap freezes")
     assert invoke("undo").exit_code == 0  # undo restores the shard and its summary together
     assert "sap freezes" not in _recall(invoke, "sap freezes")
-    doc = orjson.loads((home / "wins/2026-11-summary.json").read_bytes())
-    assert doc["parts"]["recall"]["data"]["ids"] == [1, 2, 3]
+    doc = orjson.loads((home / "wins/2026-11-recall.json").read_bytes())
+    assert doc["data"]["ids"] == [1, 2, 3]
     assert doc["shard"]["mtime_ns"] == shard.stat().st_mtime_ns
     assert invoke("doctor").exit_code == 0
 
@@ -196,7 +196,7 @@ def test_a_shard_edited_by_hand_is_read_from_the_shard(invoke: Invoke, home: Pat
     assert "sap freezes" in _recall(invoke, "sap freezes")
     assert "vpn drops" not in _recall(invoke, "vpn drops")
     report = invoke("doctor")
-    assert "BROKEN wins/2026-11-summary.json: it does not match wins/2026-11.json" in report.stdout
+    assert "BROKEN wins/2026-11-recall.json: it does not match wins/2026-11.json" in report.stdout
     assert "rebuilt from wins/2026-11.json" in invoke("doctor", "--restore").stdout
     assert invoke("doctor").exit_code == 0
     assert "sap freezes" in _recall(invoke, "sap freezes")
@@ -205,7 +205,7 @@ def test_a_shard_edited_by_hand_is_read_from_the_shard(invoke: Invoke, home: Pat
 def test_a_missing_or_damaged_summary_is_rebuilt(invoke: Invoke, home: Path) -> None:
     _log_three(invoke)
     before = _recall(invoke, "printer offline")
-    summary = home / "wins/2026-11-summary.json"
+    summary = home / "wins/2026-11-recall.json"
     for damage, why in ((b"{not json", "it is damaged"), (None, "it is missing")):
         if damage is None:
             summary.unlink()
@@ -214,7 +214,7 @@ def test_a_missing_or_damaged_summary_is_rebuilt(invoke: Invoke, home: Path) -> 
         assert _recall(invoke, "printer offline") == before
         report = invoke("doctor")
         assert report.exit_code == 1
-        assert f"BROKEN wins/2026-11-summary.json: {why}" in report.stdout
+        assert f"BROKEN wins/2026-11-recall.json: {why}" in report.stdout
         assert invoke("doctor", "--restore").exit_code == 0
         assert invoke("doctor").exit_code == 0
         assert _recall(invoke, "printer offline") == before
@@ -224,12 +224,12 @@ def test_a_summary_with_the_right_stamp_but_wrong_content_is_caught_by_doctor(
     invoke: Invoke, home: Path
 ) -> None:
     _log_three(invoke)
-    summary = home / "wins/2026-11-summary.json"
+    summary = home / "wins/2026-11-recall.json"
     doc = orjson.loads(summary.read_bytes())
-    doc["parts"]["recall"]["data"]["t"] = {}  # forged: no win has any term
+    doc["data"]["t"] = {}  # forged: no win has any term
     summary.write_bytes(orjson.dumps(doc))
     report = invoke("doctor")
-    assert "BROKEN wins/2026-11-summary.json: it disagrees with wins/2026-11.json" in report.stdout
+    assert "BROKEN wins/2026-11-recall.json: it disagrees with wins/2026-11.json" in report.stdout
     invoke("doctor", "--restore")
     assert "printer offline" in _recall(invoke, "printer offline")
 
@@ -247,16 +247,15 @@ def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
 ) -> None:
     _log_three(invoke)
     assert invoke("log", "toner", "-s", "printing", "--when", "2026-10-02").exit_code == 0
-    for summary in (home / "wins").glob("*-summary.json"):
+    for summary in (home / "wins").glob("????-??-*.json"):
         summary.unlink()
     meta = orjson.loads((home / "meta.json").read_bytes())
     meta["_meta"]["1"]["schema_version"] = 3
     (home / "meta.json").write_bytes(orjson.dumps(meta))
     assert invoke("wins").exit_code == 0  # any command migrates
     assert orjson.loads((home / "meta.json").read_bytes())["_meta"]["1"]["schema_version"] == 4
-    assert sorted(p.name for p in (home / "wins").glob("*-summary.json")) == [
-        "2026-10-summary.json",
-        "2026-11-summary.json",
+    assert sorted(p.name for p in (home / "wins").glob("????-??-*.json")) == [
+        f"2026-{m}-{part}.json" for m in ("10", "11") for part in ("helped", "recall", "repeats")
     ]
     assert any((home / "backups" / "wins_2026-11.json").iterdir())
     assert invoke("doctor").exit_code == 0

@@ -57,7 +57,6 @@ class Store(Reads):
         self._lock = lock.for_home(self.home)
         self._reading = False
         self._parts: dict[tuple[str, str], tuple[tuple[int, int, int], Any]] = {}
-        self._docs: dict[str, tuple[tuple[int, int, int], dict[str, Any] | None]] = {}
 
     def close(self) -> None:
         """End the read session, so that other processes may write; reading again reopens it."""
@@ -191,8 +190,8 @@ class Store(Reads):
     def summary(self, month: str, name: str) -> Any:
         """Part *name* of one month's summary (see ``summaries``), as fresh as the shard.
 
-        Read from wins/<month>-summary.json while it matches the shard; otherwise built from
-        the shard here (and not written: readers never write; the next commit or doctor does).
+        Read from wins/<month>-<name>.json while it matches the shard; otherwise built from the
+        shard here (and not written: readers never write; the next commit or doctor does).
         """
         self._read()
         rel = shard(month)
@@ -200,33 +199,26 @@ class Store(Reads):
         try:
             st = path.stat()
         except FileNotFoundError:
-            return summaries.build_one(name, self._wins([month]))  # missing-file check inside
+            return summaries.build(name, self._wins([month]))  # missing-file check inside
         key = (st.st_ino, st.st_mtime_ns, st.st_size)
         hit = self._parts.get((month, name))
         if hit is not None and hit[0] == key:
             return hit[1]
-        found, data = False, None
-        doc = self._summary_doc(summary_of(rel))
-        if doc is not None and summaries.fresh(doc, st, lambda: read(path, rel)):
-            found, data = summaries.part(doc, name)
-        if not found:
-            data = summaries.build_one(name, self._wins([month]))
+        version = summaries.builder(name)[0]
+        try:
+            doc = summaries.decode((self.home / summary_of(rel, name)).read_bytes())
+        except OSError:
+            doc = None  # missing or unreadable: built from the shard
+        if (
+            doc is not None
+            and doc.get("v") == version
+            and summaries.fresh(doc, st, lambda: read(path, rel))
+        ):
+            data = doc["data"]
+        else:
+            data = summaries.build(name, self._wins([month]))
         self._parts[(month, name)] = (key, data)
         return data
-
-    def _summary_doc(self, rel: str) -> dict[str, Any] | None:
-        path = self.home / rel
-        try:
-            st = path.stat()
-            key = (st.st_ino, st.st_mtime_ns, st.st_size)
-            hit = self._docs.get(rel)
-            if hit is not None and hit[0] == key:
-                return hit[1]
-            doc = summaries.decode(path.read_bytes())
-        except OSError:
-            return None  # missing or unreadable: rebuilt from the shard
-        self._docs[rel] = (key, doc)
-        return doc
 
     def profile(self) -> Profile:
         self._read()

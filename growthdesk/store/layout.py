@@ -30,7 +30,7 @@ __all__ = [
     "summary_of",
     "is_data_file",
     "months_on_disk",
-    "summary_months",
+    "summary_files",
     "flat",
 ]
 
@@ -44,8 +44,8 @@ GATE = "growthdesk.gate"
 WINS_DIR = "wins"
 LISTED = (MAIN, MODELS)  # with the month shards: the files meta.json's manifest lists
 _SHARD = re.compile(r"wins/\d{4}-\d{2}\.json")
-SUMMARY_SUFFIX = "-summary.json"  # wins/2026-11-summary.json: derived from wins/2026-11.json
-_SUMMARY = re.compile(r"wins/\d{4}-\d{2}-summary\.json")
+# wins/2026-11-recall.json: part "recall" of the summary derived from wins/2026-11.json
+_SUMMARY = re.compile(r"wins/\d{4}-\d{2}-[a-z]+\.json")
 TXID = r"\d{20}-\d+"  # a commit's id: time_ns-pid, so that ids sort by time
 
 _SMALL_TABLES = {
@@ -95,12 +95,13 @@ def month_of(when: str) -> str:
 
 
 def is_shard(rel: str) -> bool:
-    return rel.startswith(WINS_DIR + "/") and not rel.endswith(SUMMARY_SUFFIX)
+    return rel.startswith(WINS_DIR + "/") and _SUMMARY.fullmatch(rel) is None
 
 
-def summary_of(rel: str) -> str:
-    """The summary file beside a shard ("wins/2026-11.json" -> "wins/2026-11-summary.json")."""
-    return rel.removesuffix(".json") + SUMMARY_SUFFIX
+def summary_of(rel: str, part: str) -> str:
+    """A summary part's file beside its shard ("wins/2026-11.json", "recall" ->
+    "wins/2026-11-recall.json")."""
+    return f"{rel.removesuffix('.json')}-{part}.json"
 
 
 def is_summary(rel: str) -> bool:
@@ -124,12 +125,13 @@ def months_on_disk(home: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("????-??.json"))
 
 
-def summary_months(home: Path) -> list[str]:
-    """The months that have a summary file in *home* (with or without a shard)."""
+def summary_files(home: Path) -> list[tuple[str, str]]:
+    """(month, part) of every summary file in *home* (with or without a shard)."""
     folder = home / WINS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p.name[:7] for p in folder.glob("????-??" + SUMMARY_SUFFIX))
+    found = (f"{WINS_DIR}/{p.name}" for p in folder.glob("????-??-*.json"))
+    return sorted((rel[5:12], rel[13:-5]) for rel in found if _SUMMARY.fullmatch(rel))
 
 
 def flat(rel: str) -> str:

@@ -1,8 +1,10 @@
 """Per-month summaries: data derived from one month shard, kept beside it, never trusted blindly.
 
-``wins/2026-11-summary.json`` holds, for ``wins/2026-11.json``::
+``wins/2026-11-recall.json`` holds part ``recall`` of the summary of ``wins/2026-11.json``::
 
-    {"shard": {"size": …, "mtime_ns": …, "crc": …}, "parts": {name: {"v": version, "data": …}}}
+    {"shard": {"size": …, "mtime_ns": …, "crc": …}, "v": version, "data": …}
+
+(one file per part, so that a command parses only the parts it reads).
 
 What goes into a part is the domain's business: a domain module registers a plain function
 (see ``Builder``) under a name and a version with :func:`register`; the store only calls it.
@@ -34,7 +36,7 @@ import orjson
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _
 from growthdesk.store.files import in_time_order
-from growthdesk.store.layout import is_shard, summary_of
+from growthdesk.store.layout import is_shard, summary_files, summary_of
 
 __all__ = [
     "Builder",
@@ -43,11 +45,9 @@ __all__ = [
     "builder",
     "stamp",
     "build",
-    "build_one",
     "encode",
     "decode",
     "fresh",
-    "part",
     "derive",
     "matching",
 ]
@@ -59,7 +59,7 @@ _PARTS: dict[str, tuple[int | str, Builder]] = {}
 
 
 def register(name: str, version: int | str, build_part: Builder) -> None:
-    """Keep part *name* (bump *version* when what *build_part* returns changes) in every summary."""
+    """Keep part *name* ([a-z]+; bump *version* when what *build_part* returns changes)."""
     _PARTS[name] = (version, build_part)
 
 
@@ -79,53 +79,23 @@ def stamp(st: os.stat_result, raw: bytes) -> dict[str, int]:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "crc": zlib.crc32(raw)}
 
 
-def build(wins: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Every registered part of one month's wins, from scratch, as it reads back from JSON."""
-    return dict(orjson.loads(orjson.dumps(_build(wins, None, None))))
-
-
-def _build(
-    wins: Sequence[Mapping[str, Any]],
-    previous: Mapping[str, Any] | None,
-    changed: AbstractSet[int] | None,
-) -> dict[str, Any]:
-    """*previous*: the parts of a summary that matched the shard these wins replace."""
-    return {
-        name: {"v": v, "data": fn(wins, _previous(previous, name, v), changed)}
-        for name, (v, fn) in sorted(_PARTS.items())
-    }
-
-
-def _previous(parts: Mapping[str, Any] | None, name: str, version: int | str) -> Any:
-    entry = (parts or {}).get(name)
-    return entry.get("data") if isinstance(entry, dict) and entry.get("v") == version else None
-
-
-def build_one(name: str, wins: Sequence[Mapping[str, Any]]) -> Any:
+def build(name: str, wins: Sequence[Mapping[str, Any]]) -> Any:
     """Part *name* of one month's wins, from scratch, as it reads back from JSON."""
     return orjson.loads(orjson.dumps(builder(name)[1](wins, None, None)))
 
 
 def encode(
+    name: str,
     shard_stamp: Mapping[str, int],
     wins: Sequence[Mapping[str, Any]],
-    previous: Mapping[str, Any] | None = None,
+    previous: Any = None,
     changed: AbstractSet[int] | None = None,
 ) -> bytes:
-    parts = _build(wins, previous, changed if previous is not None else None)
-    return orjson.dumps({"shard": dict(shard_stamp), "parts": parts})
-
-
-def matching(home: Path, rel: str) -> dict[str, Any] | None:
-    """The parts of shard *rel*'s summary on disk if it matches the shard, else None."""
-    path = home / rel
-    try:
-        doc = decode((home / summary_of(rel)).read_bytes())
-        if doc is None or not fresh(doc, path.stat(), path.read_bytes):
-            return None
-    except OSError:
-        return None
-    return dict(doc["parts"])
+    """A part's file. *previous*: its data in a file that matched the shard these wins replace;
+    *changed*: the ids the commit touched (None: unknown, nothing of *previous* is kept)."""
+    version, fn = builder(name)
+    data = fn(wins, previous, changed if previous is not None else None)
+    return orjson.dumps({"shard": dict(shard_stamp), "v": version, "data": data})
 
 
 def decode(raw: bytes) -> dict[str, Any] | None:
@@ -134,12 +104,7 @@ def decode(raw: bytes) -> dict[str, Any] | None:
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return None
-    if not (
-        isinstance(doc, dict)
-        and isinstance(doc.get("shard"), dict)
-        and isinstance(doc.get("parts"), dict)
-        and all(isinstance(p, dict) for p in doc["parts"].values())
-    ):
+    if not (isinstance(doc, dict) and isinstance(doc.get("shard"), dict) and "data" in doc):
         return None
     return doc
 
@@ -154,13 +119,19 @@ def fresh(doc: Mapping[str, Any], st: os.stat_result, raw: Callable[[], bytes]) 
     return bool(recorded.get("crc") == zlib.crc32(raw()))  # copied or restored: same bytes?
 
 
-def part(doc: Mapping[str, Any], name: str) -> tuple[bool, Any]:
-    """(found, data) of part *name* in a fresh summary, at the registered version only."""
-    version, _build = builder(name)
-    entry = doc["parts"].get(name)
-    if not isinstance(entry, dict) or entry.get("v") != version or "data" not in entry:
+def matching(home: Path, rel: str, name: str) -> tuple[bool, Any]:
+    """(found, data) of part *name* of shard *rel* on disk, if its file matches the shard at
+    the registered version."""
+    path = home / rel
+    try:
+        doc = decode((home / summary_of(rel, name)).read_bytes())
+        if doc is None or doc.get("v") != builder(name)[0]:
+            return False, None
+        if not fresh(doc, path.stat(), path.read_bytes):
+            return False, None
+    except OSError:
         return False, None
-    return True, entry["data"]
+    return True, doc["data"]
 
 
 def derive(
@@ -173,27 +144,37 @@ def derive(
 
     *docs*: a shard's wins in file order when the caller has them parsed (else they are parsed
     from the payload); *touched*: the win ids the commit added, changed or removed per shard
-    (unknown: none reused). A removed shard takes its summary with it. With no part registered,
-    summaries are not written; an old one then no longer matches its shard and is not used.
+    (unknown: none reused). A removed shard takes its summary files with it, and so do parts
+    no longer registered: an old file then no longer matches its shard and is never used.
     """
 
     def summaries(stats: Mapping[str, os.stat_result]) -> dict[str, bytes | None]:
         out: dict[str, bytes | None] = {}
+        on_disk: dict[str, list[str]] = {}
+        for month, name in summary_files(home):
+            on_disk.setdefault(f"wins/{month}.json", []).append(name)
         for rel, payload in payloads.items():
             if not is_shard(rel):
                 continue
-            if payload is None or not _PARTS:
-                out[summary_of(rel)] = None
+            for name in on_disk.get(rel, []):
+                out[summary_of(rel, name)] = None  # unless written below
+            if payload is None:
                 continue
             wins = docs.get(rel) if docs else None
             if wins is None:
                 wins = in_time_order(list(orjson.loads(payload).get("wins", {}).values()))
-            try:
-                previous = matching(home, rel)  # the shard on disk is still the old one
-                changed = (touched or {}).get(rel)
-                out[summary_of(rel)] = encode(stamp(stats[rel], payload), wins, previous, changed)
-            except Exception:  # noqa: BLE001 - a record no part can read must not block a commit
-                out[summary_of(rel)] = None  # readers build from the shard (and fail there)
+            shard_stamp = stamp(stats[rel], payload)
+            changed = (touched or {}).get(rel)
+            for name in sorted(_PARTS):
+                try:
+                    found, previous = matching(home, rel, name)  # the old shard is still there
+                    out[summary_of(rel, name)] = encode(
+                        name, shard_stamp, wins, previous if found else None, changed
+                    )
+                except Exception:  # noqa: BLE001 - a record a part cannot read must not block a commit
+                    out[summary_of(rel, name)] = (
+                        None  # readers build from the shard (and fail there)
+                    )
         return out
 
     return summaries
