@@ -122,7 +122,7 @@ def _same_answers(home: Path) -> None:
         expected_r = repeat_problems(full, min_size=min_size, top=None)
         assert repeat_problems(full, min_size=min_size, top=None, keys=keys) == expected_r
     now = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
-    for period in ("month", "all"):
+    for period in ("week", "month", "year", "all"):
         since = history_start(period, now.date())
         expected_d = dashboard(
             now=now, period=period, history_from=since, **read_inputs(store, since)

@@ -570,8 +570,9 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
     since = history_start(period, now.date())
     inputs = read_inputs(store, since)
-    months = (
-        store.win_months() if since is None else months_between(since, None, store.win_months())
-    )
+    # Repeat problems look at the current window only: the keys of its months are enough.
+    current, previous = period_windows(period, now.date())
+    start = None if previous is None else current.start
+    months = months_between(start, None, store.win_months())
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
     return dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)
