@@ -11,10 +11,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from growthdesk.core.text import win_terms
-from growthdesk.reporting import repeats  # noqa: F401  (writes the month summaries, as the CLI does)
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import Store
-from growthdesk.worklog import index  # noqa: F401
+
+try:  # the month summaries, as the CLI writes them (an older install has none)
+    from growthdesk.reporting import repeats  # noqa: F401
+    from growthdesk.worklog import index  # noqa: F401
+except ImportError:
+    pass
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),
