@@ -32,6 +32,7 @@ from growthdesk.reporting.repeats import (
     WHEN,
     WORDS,
     repeat_key,
+    words_of,
 )
 from growthdesk.worklog.streaks import streaks
 
@@ -266,12 +267,12 @@ def repeat_problems(
     summaries keep them; the result is the same.
     """
     if keys is None:
-        memo: dict[str, tuple[list[str], list[str]]] = {}
+        memo: dict[str, tuple[Any, Any]] = {}
         keys = [repeat_key(w, memo) for w in wins]
     groups: dict[str, list[tuple[Sequence[Any], frozenset[str]]]] = defaultdict(list)
     for key in sorted(keys, key=lambda k: (k[WHEN], k[ID] or 0)):
         # English concepts, so the Dutch and English wordings of one problem count as one.
-        toks = frozenset(key[CONCEPTS])
+        toks = frozenset(words_of(key[CONCEPTS]))
         if toks:
             groups[key[SKILL]].append((key, toks))
 
@@ -327,7 +328,7 @@ def repeat_problems(
                 continue
             counts: Counter[str] = Counter()
             for k in group:
-                counts.update(k[WORDS])
+                counts.update(words_of(k[WORDS]))
             found.append(_describe_cluster(skill, group, reps[cid], counts))
     # Largest first; among equals the most recent first.
     found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
