@@ -1,9 +1,11 @@
 """What the Dutch catalogue costs: whole-process `--help` and `log` in English and Dutch, and
 loading the .mo in-process.
 
-    python bench/bench_i18n.py [--runs 21]
+    python bench/bench_i18n.py [--runs 21] [--before OTHER_PYTHON]
 
-Prints medians (ms) and the ratio to `python -c "import click"`. Run by hand, not in the suite.
+Prints medians (ms) and the ratio to `python -c "import click"`. With --before (the python of a
+second install, e.g. one built from the commit before), `--help` and `log` of both installs
+interleaved run by run, CPU medians. Run by hand, not in the suite.
 """
 
 from __future__ import annotations
@@ -57,9 +59,43 @@ def _load_mo_ms(runs: int) -> float:
     return statistics.median(values)
 
 
+def _compare(before: str, runs: int, base: dict[str, str], work: Path) -> None:
+    """This install against *before* (another install's python), interleaved run by run so
+    that a machine whose speed drifts affects both alike; CPU medians (ms)."""
+    pythons = {"before": before, "after": sys.executable}
+    homes = {}
+    for name, python in pythons.items():
+        for lang in ("en", "nl"):
+            home = work / f"{name}-{lang}"
+            env = {**base, "GROWTHDESK_HOME": str(home)}
+            subprocess.run([python, "-m", "growthdesk", "profile", "set", "--lang", lang],
+                           env=env, check=True, capture_output=True)  # fmt: skip
+            homes[name, lang] = str(home)
+    commands = {
+        "--help": ["--help"],
+        "log": ["log", "reset MFA for new hire", "-m", "4", "--skill", "accounts_passwords"],
+    }
+    cpu: dict[tuple[str, str, str], list[float]] = {}
+    for _ in range(runs):
+        for command, argv in commands.items():
+            for lang in ("en", "nl"):
+                for name, python in pythons.items():
+                    env = {**base, "GROWTHDESK_HOME": homes[name, lang]}
+                    c0 = _cpu()
+                    subprocess.run([python, "-m", "growthdesk", *argv], env=env,
+                                   capture_output=True)  # fmt: skip
+                    cpu.setdefault((command, lang, name), []).append((_cpu() - c0) * 1000)
+    print(f"{'cpu ms (median)':<28}{'before':>9}{'after':>9}")
+    for command in commands:
+        for lang in ("en", "nl"):
+            b, a = (statistics.median(cpu[command, lang, n]) for n in ("before", "after"))
+            print(f"{command + ', ' + lang + ' profile':<28}{b:>9.1f}{a:>9.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--before", help="python of another install, compared run by run")
     args = parser.parse_args()
     exe = [sys.executable, "-m", "growthdesk"]
     base = {**os.environ, "GROWTHDESK_NOW": "2026-11-26T10:00:00+01:00"}
@@ -68,6 +104,9 @@ def main() -> None:
         base.pop(var, None)
     work = Path(tempfile.mkdtemp(prefix="bench-i18n-"))
     try:
+        if args.before:
+            _compare(args.before, args.runs, base, work)
+            return
         en_home, nl_home = work / "en", work / "nl"
         for home, lang in ((en_home, "en"), (nl_home, "nl")):
             env = {**base, "GROWTHDESK_HOME": str(home)}
