@@ -8,9 +8,10 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, style, warn
+from growthdesk.cli.output import echo, emit_json, info, interactive, style
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.text import printable
 from growthdesk.network import contacts as domain
 from growthdesk.network import events, lookup
 
@@ -67,6 +68,12 @@ def contact_group() -> None:
 @click.option(
     "--via", metavar="NAME", help="You only know them through NAME: no direct tie, a link to NAME."
 )
+@click.option(
+    "--new",
+    "new",
+    is_flag=True,
+    help="Someone else, though the name looks like an existing contact's (Zoe / Zoë).",
+)
 def contact_add(
     name: str,
     kind: str,
@@ -78,8 +85,9 @@ def contact_add(
     met_at: str | None,
     note: str,
     via: str | None,
+    new: bool,
 ) -> None:
-    """Add a contact.
+    """Add a contact. A name that looks like an existing contact's is refused unless --new.
 
     \b
     Examples:
@@ -87,7 +95,6 @@ def contact_add(
       growthdesk contact add "Dev Patel" --kind vendor --org Cisco --specialty remote_access:5 --via "Ana de Vries"
     """
     app = get_app()
-    lookalikes = lookup.similar_names(app.store.contacts(), name)
     with app.store.transaction(f"contact add {name}") as tx:
         record = domain.add_contact(
             tx,
@@ -102,6 +109,7 @@ def contact_add(
             met_at=met_at,
             note=note,
             via=via,
+            new=new,
         )
     how = f"via {via}" if via else _tie(record)
     info(
@@ -113,11 +121,6 @@ def contact_add(
             how=how,
         )
     )
-    if lookalikes:
-        warn(
-            f"'{record['name']}' looks like existing {', '.join(repr(n) for n in lookalikes)}; "
-            "`growthdesk contact rm` it if that was a typo"
-        )
 
 
 @contact_group.command("list")
@@ -300,20 +303,76 @@ def contact_edit(
 
 @contact_group.command("rm")
 @click.argument("name")
-def contact_rm(name: str) -> None:
+@click.option("--yes", "-y", is_flag=True, help="Do not ask when NAME is only part of the name.")
+def contact_rm(name: str, yes: bool) -> None:
     """Remove a contact and every reference to it (wins' helpers, links, interactions, events).
+
+    NAME is the whole name or #id; a shortened name ('ana') is confirmed first.
 
     \b
     Examples:
       growthdesk contact rm "Dev Patel"
+      growthdesk contact rm '#7'
       growthdesk undo        # changed your mind
     """
     app = get_app()
+    contact = lookup.resolve_contact(app.reader.contacts(), name)
+    if not yes and not lookup.named_in_full(contact, name):
+        _confirm_shortened(name, contact)
     with app.reader.transaction(f"contact rm {name}") as tx:
         done = domain.remove_contact(tx, name)
     info(
         f"Removed contact #{done['contact']['id']} {done['contact']['name']} "
         f"(from {done['wins']} wins, {done['links']} links, {done['interactions']} interactions, {done['events']} events)"
+    )
+
+
+def _confirm_shortened(name: str, contact: Mapping[str, Any]) -> None:
+    """Removing someone by part of their name: ask a person; refuse a script (it cannot say
+    whether 'ana' meant this Ana)."""
+    full = f"#{contact['id']} {contact['name']}"
+    if not interactive():
+        raise InputError(
+            _(
+                "'{name}' is only part of the name of {full}: type the whole name or its #id "
+                "(or add --yes)",
+                name=name,
+                full=full,
+            )
+        )
+    if not click.confirm(printable(_("Remove {full}?", full=full)), default=False, err=True):
+        raise click.Abort()
+
+
+@contact_group.command("merge")
+@click.argument("keep")
+@click.argument("other")
+def contact_merge(keep: str, other: str) -> None:
+    """Merge contact OTHER into KEEP: OTHER's wins, links, interactions, events and
+    specialties move to KEEP, its details fill KEEP's gaps, and OTHER is removed.
+
+    \b
+    Examples:
+      growthdesk contact merge "Zoë Jansen" "Zoe Jansen"
+      growthdesk contact merge '#3' '#8'
+      growthdesk undo        # both come back as they were
+    """
+    app = get_app()
+    with app.reader.transaction(f"contact merge {keep} {other}") as tx:
+        done = domain.merge_contacts(tx, keep, other)
+    info(
+        _(
+            "Merged #{gid} {gone} into #{kid} {name} "
+            "(moved: {wins} wins, {links} links, {interactions} interactions, {events} events)",
+            gid=done["removed"]["id"],
+            gone=done["removed"]["name"],
+            kid=done["contact"]["id"],
+            name=done["contact"]["name"],
+            wins=done["wins"],
+            links=done["links"],
+            interactions=done["interactions"],
+            events=done["events"],
+        )
     )
 
 
@@ -353,10 +412,12 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
 @click.argument("a")
 @click.argument("b")
 @click.option(
-    "--strength", type=_STRENGTH, default=3, show_default=True, help="How well A knows B."
+    "--strength",
+    type=_STRENGTH,
+    help="How well A knows B, 1-5 (default 3; linking again keeps the strength unless given).",
 )
 @click.option("--note", default="")
-def contact_link(a: str, b: str, strength: int, note: str) -> None:
+def contact_link(a: str, b: str, strength: int | None, note: str) -> None:
     """Record that A knows B, for introductions.
 
     \b

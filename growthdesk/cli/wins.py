@@ -67,6 +67,12 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 @click.option("--solution", help="What fixed it.")
 @click.option("--tag", "tags", multiple=True, help="Free tag (repeatable).")
 @click.option("--escalated", is_flag=True, help="It had to be escalated.")
+@click.option(
+    "--new",
+    "new_helpers",
+    is_flag=True,
+    help="A --helped-by name is someone new, though it looks like an existing contact.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored win as JSON.")
 def log_cmd(
     text: tuple[str, ...],
@@ -78,6 +84,7 @@ def log_cmd(
     solution: str | None,
     tags: tuple[str, ...],
     escalated: bool,
+    new_helpers: bool,
     as_json: bool,
 ) -> None:
     """Log a solved problem in one line.
@@ -113,9 +120,9 @@ def log_cmd(
     if not draft.confident:
         draft.pick(_choose_skills(draft.ranked))
     try:
-        win = wins.add(store, draft, now=now)
+        win = wins.add(store, draft, now=now, new_helpers=new_helpers)
     except AmbiguousNameError as exc:
-        if not interactive():
+        if not interactive() or exc.several:
             raise
         question = printable(_("Did you mean '{c}'?", c=exc.candidates[0]))
         if click.confirm(question, default=True, err=True):
@@ -123,6 +130,13 @@ def log_cmd(
             win = wins.add(store, draft, now=now)
         else:
             win = wins.add(store, draft, now=now, allow_new_close=True)
+    for name in draft.created_contacts:
+        info(
+            _(
+                "Added contact {name} (colleague); `growthdesk contact edit` fills in more",
+                name=name,
+            )
+        )
     if as_json:
         emit_json(wins.public(win))
         return
