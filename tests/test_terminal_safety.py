@@ -178,8 +178,8 @@ def test_error_messages_quoting_the_data_are_neutralised(invoke: Invoke, home: P
     )
     assert invoke("contact", "show", "Eve").stderr == expected
     assert invoke("log", "printer again", "-s", "printing", "--helped-by", "Eve").stderr == expected
-    result = invoke("contact", "add", "Eve Plane")  # a warning quotes the look-alikes
-    assert result.exit_code == 0 and "Warning: 'Eve Plane' looks like existing" in result.stderr
+    result = invoke("contact", "add", "Eve Plane")  # the refusal quotes the look-alikes
+    assert result.exit_code == 1 and "Error: 'Eve Plane' looks like existing" in result.stderr
     assert CONTROL.search(result.stderr) is None
 
 
