@@ -540,3 +540,19 @@ def test_rm_by_part_of_a_name_needs_the_whole_name_or_a_yes(
     assert people("contact", "rm", "dev", "--yes").exit_code == 0
     assert people("contact", "rm", "ANA DE VRIES").exit_code == 0  # the whole name: no question
     assert Store(home).all("contacts") == []
+
+
+def test_wins_edit_helped_by_says_who_it_created_and_uses_the_wins_day(
+    invoke: Callable[..., Result], home: Path
+) -> None:
+    invoke("log", "vpn", "-s", "remote_access", "--when", "2026-11-02")
+    result = invoke("wins", "edit", "1", "--helped-by", "Kim Lund")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Added contact Kim Lund (colleague); `growthdesk contact edit` fills in more\n"
+    )
+    store = Store(home)
+    assert [(i["contact"], i["when"][:10]) for i in store.all("interactions")] == [
+        (1, "2026-11-02")
+    ]
+    assert invoke("wins", "edit", "1", "--helped-by", "#1").stderr == ""

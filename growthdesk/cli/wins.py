@@ -130,13 +130,7 @@ def log_cmd(
             win = wins.add(store, draft, now=now)
         else:
             win = wins.add(store, draft, now=now, allow_new_close=True)
-    for name in draft.created_contacts:
-        info(
-            _(
-                "Added contact {name} (colleague); `growthdesk contact edit` fills in more",
-                name=name,
-            )
-        )
+    _say_created(draft.created_contacts)
     if as_json:
         emit_json(wins.public(win))
         return
@@ -149,6 +143,17 @@ def log_cmd(
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
         echo(f"  {_('skills')}: {shown}  [{how}]")
+
+
+def _say_created(names: Sequence[str]) -> None:
+    """A helper new to the store was added as a contact: never silently."""
+    for name in names:
+        info(
+            _(
+                "Added contact {name} (colleague); `growthdesk contact edit` fills in more",
+                name=name,
+            )
+        )
 
 
 def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
@@ -294,6 +299,7 @@ def edit_cmd(
 
     app = get_app()
     target = target_of(app.reader.profile())  # before the commit: a command that wrote exits 0
+    created: list[str] = []
     win = wins.edit(
         app.reader,
         win_id,
@@ -307,7 +313,9 @@ def edit_cmd(
         tags=tags or None,
         escalated=escalated,
         helped_by=helpers or None,
+        created_contacts=created,
     )
+    _say_created(created)
     echo(_("Updated win {desc}", desc=_describe(win, target)))
 
 

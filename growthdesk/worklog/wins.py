@@ -246,8 +246,10 @@ def edit(
     tags: Iterable[str] | None = None,
     escalated: bool | None = None,
     helped_by: Iterable[str] | None = None,
+    created_contacts: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Change the given fields of a win; skills given here count as a correction."""
+    """Change the given fields of a win; skills given here count as a correction. Helpers
+    are credited on the win's day; the names of those created go to *created_contacts*."""
     changes: dict[str, Any] = {}
     if text is not None:
         changes["problem"] = validate_text(text)
@@ -290,7 +292,11 @@ def edit(
         if helpers is not None:
             from growthdesk.network import contacts
 
-            changes["helped_by"] = contacts.ensure_contacts(tx, helpers, now)
+            changes["helped_by"], created = contacts.credit_helpers(
+                tx, helpers, now, when=datetime.fromisoformat(changes.get("when", current["when"]))
+            )
+            if created_contacts is not None:
+                created_contacts.extend(created)
         changes["updated"] = now.isoformat(timespec="seconds")
         return tx.update("wins", win_id, changes)
 
