@@ -170,7 +170,8 @@ def profile_set_cmd(
 def learn_group() -> None:
     """Log what you learn: blogs, reading, courses, labs, side projects, certifications, events.
 
-    `growthdesk learn TEXT --kind K` is short for `growthdesk learn add TEXT --kind K`.
+    `growthdesk learn TEXT --kind K` is short for `growthdesk learn add TEXT --kind K`; a bare
+    `growthdesk learn` lists what you logged.
 
     \b
     Examples:
@@ -240,13 +241,14 @@ def learn_add_cmd(
         "manual": _("set by you"),
         "certification": _("from the certification"),
         "auto": _("auto-tagged"),
+        "none": _("no skill area"),
     }
     echo(
         _(
             "Logged learning #{id}: {kind}, {skills}  [{how}]",
             id=record["id"],
             kind=record["kind"],
-            skills=", ".join(record["skills"]),
+            skills=", ".join(record["skills"]) or "-",
             how=how[draft.skills_from],
         )
     )

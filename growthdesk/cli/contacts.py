@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, interactive, style
+from growthdesk.cli.output import ListWhenBare, echo, emit_json, info, interactive, style
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.core.text import printable
@@ -30,9 +30,9 @@ def _tie(contact: Mapping[str, Any]) -> str:
     return f"tie {strength}/5" if strength else "via others"
 
 
-@click.group("contact")
+@click.group("contact", cls=ListWhenBare)
 def contact_group() -> None:
-    """Colleagues and vendor contacts: the people you can ask.
+    """Colleagues and vendor contacts: the people you can ask. A bare `contact` lists them.
 
     \b
     Examples:
@@ -430,9 +430,10 @@ def contact_link(a: str, b: str, strength: int | None, note: str) -> None:
     info(_("Linked {a} — {b} (strength {s})", a=done["a"], b=done["b"], s=done["strength"]))
 
 
-@click.group("event")
+@click.group("event", cls=ListWhenBare)
 def event_group() -> None:
-    """Vendor, training, meetup and conference events, and the people met there.
+    """Vendor, training, meetup and conference events, and the people met there. A bare
+    `event` lists them.
 
     \b
     Examples:

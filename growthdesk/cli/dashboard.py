@@ -30,9 +30,9 @@ __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 # ---------------------------------------------------------------- kudos
 
 
-@click.group("kudos", cls=DefaultToAdd, no_args_is_help=True)
+@click.group("kudos", cls=DefaultToAdd)
 def kudos_group() -> None:
-    """Record an end user's thanks (optionally tied to a win), or list them.
+    """Record an end user's thanks (optionally tied to a win), or list them (a bare `kudos`).
 
     \b
     Examples:

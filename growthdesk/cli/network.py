@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, style
+from growthdesk.cli.output import ListWhenBare, echo, emit_json, info, style
 from growthdesk.core.i18n import _
 
 __all__ = ["ask_cmd", "network_group"]
@@ -137,9 +137,9 @@ def ask_cmd(
         echo(style(_("Search the web with:"), bold=True) + f" {result.search_query}")
 
 
-@click.group("network")
+@click.group("network", cls=ListWhenBare, bare="stale")
 def network_group() -> None:
-    """Your network: who you are losing touch with; export the graph.
+    """Your network: who you are losing touch with (a bare `network`); export the graph.
 
     \b
     Examples:

@@ -32,6 +32,7 @@ __all__ = [
     "percent",
     "cut",
     "bar",
+    "ListWhenBare",
     "DefaultToAdd",
 ]
 
@@ -122,8 +123,23 @@ def bar(fraction: float, width: int, *, unicode_ok: bool = True, track: str = ""
     return ("█" * full + part) or "▏"
 
 
-class DefaultToAdd(click.Group):
-    """`growthdesk GROUP TEXT …` means `growthdesk GROUP add TEXT …`; subcommands still win."""
+class ListWhenBare(click.Group):
+    """A bare `growthdesk GROUP` runs its listing subcommand (*bare*, "list" unless given),
+    as a bare `growthdesk wins` lists wins, instead of printing help with exit 2."""
+
+    def __init__(self, *args: Any, bare: str = "list", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.bare = bare
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:  # completing: offer the subcommands
+            args = [self.bare]
+        return super().parse_args(ctx, args)
+
+
+class DefaultToAdd(ListWhenBare):
+    """`growthdesk GROUP TEXT …` means `growthdesk GROUP add TEXT …`; subcommands still win;
+    a bare `growthdesk GROUP` lists."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
