@@ -208,7 +208,9 @@ def dashboard_lines(
         f"{cur['learning_minutes'] / 60:.1f} h{certs}",
     )
     sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
-    row("Win streak", f"{sw['current']} d", "", f"best {sw['longest']} d since {sw['since']}")
+    # "since" dates a streak; with none yet there is nothing to date.
+    best = f"best {sw['longest']} d since {sw['since']}" if sw["longest"] else ""
+    row("Win streak", f"{sw['current']} d", "", best)
     row(
         "Learn streak",
         f"{sl['current']} d",

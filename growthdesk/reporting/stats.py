@@ -155,8 +155,12 @@ def period_figures(
     learning: Iterable[Mapping[str, Any]] = (),
     kudos: Iterable[Mapping[str, Any]] = (),
     contacts: Iterable[Mapping[str, Any]] = (),
+    active_from: date | None = None,
 ) -> dict[str, Any]:
     """Headline figures for one window: counts, wins per working day, hit rate, medians.
+
+    Wins per working day count the working days from *active_from* on (when logging or the job
+    began) if that is inside the window: two weeks of logging are not a year's average.
 
     The hit rate is the share of wins *with a recorded duration* solved within the target: a win
     logged without minutes says nothing about speed, so it is left out rather than counted as a miss.
@@ -164,7 +168,10 @@ def period_figures(
     in_window = [w for w in wins if window.contains(day_of(w))]
     minutes = [int(w["minutes"]) for w in in_window if w.get("minutes") is not None]
     within = sum(1 for m in minutes if m <= target_minutes)
-    wdays = working_days(window)
+    counted = window
+    if active_from is not None and active_from > window.start:
+        counted = Window(active_from, window.end)
+    wdays = working_days(counted) if counted.start <= counted.end else 0
     learned = [x for x in learning if window.contains(day_of(x))]
     return {
         "start": window.start.isoformat(),
@@ -411,11 +418,14 @@ def dashboard(
     profile: Mapping[str, Any] | None = None,
     with_next_step: bool = True,
     history_from: date | None = None,
+    logging_from: date | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
     *history_from* says from which day on *wins* is complete (see history_start); streaks and
     the career line only see wins from then on, and the streaks report it as "since".
+    *logging_from* is the day of the first win ever logged, when known (with no *history_from*
+    it is the first of *wins*); it and the profile's start date bound "per working day".
     """
     # networkx-free, but only the dashboard needs it (not the review, which imports this module).
     from growthdesk.network.graph import stale_contacts
@@ -430,6 +440,11 @@ def dashboard(
     first = min((d for d in days if d), default="")
     current, previous = period_windows(period, today, date.fromisoformat(first) if first else None)
     since = history_from.isoformat() if history_from else (first or today.isoformat())
+    if logging_from is None and history_from is None and first:
+        logging_from = date.fromisoformat(first)
+    if logging_from is not None:
+        since = max(since, logging_from.isoformat())  # nothing was logged before
+    began = [d for d in (logging_from, _day(profile.get("started"))) if d is not None]
 
     lo, hi = current.bounds
     cur_wins = [w for d, w in zip(days, wins, strict=True) if lo <= d <= hi]
@@ -438,8 +453,13 @@ def dashboard(
         plo, phi = previous.bounds
         prev_wins = [w for d, w in zip(days, wins, strict=True) if plo <= d <= phi]
     extra = {"learning": learning, "kudos": kudos, "contacts": contacts}
-    cur_fig = period_figures(cur_wins, current, target, **extra)
-    prev_fig = period_figures(prev_wins, previous, target, **extra) if previous else None
+    active = max(began) if began else None
+    cur_fig = period_figures(cur_wins, current, target, active_from=active, **extra)
+    prev_fig = (
+        period_figures(prev_wins, previous, target, active_from=active, **extra)
+        if previous
+        else None
+    )
 
     cur_kudos = sorted(
         (k for k in kudos if current.contains(day_of(k))),
@@ -510,4 +530,16 @@ def read_inputs(
 def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboard:
     """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
     since = history_start(period, now.date())
-    return dashboard(now=now, period=period, history_from=since, **read_inputs(store, since))
+    inputs = read_inputs(store, since)
+    months = store.win_months()
+    logging_from = None
+    if months and (since is None or months[0] >= since.isoformat()[:7]):
+        # Every win ever logged was read (whole month shards): the first is when logging began.
+        logging_from = _day(min((day_of(w) for w in inputs["wins"] if day_of(w)), default=None))
+    return dashboard(
+        now=now, period=period, history_from=since, logging_from=logging_from, **inputs
+    )
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
