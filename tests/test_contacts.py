@@ -370,6 +370,8 @@ def test_text_fields_have_one_limit_per_kind(invoke: Callable[..., Result]) -> N
 def test_an_id_works_wherever_a_name_does(people: Callable[..., Result], home: Path) -> None:
     assert people("contact", "show", "#2").stdout.startswith("Dev Patel  (#2, vendor")
     assert people("contact", "show", "# 3").stdout.startswith("Bram Jansen")
+    # Unquoted, a shell takes #3 for a comment: the bare number is the id too.
+    assert people("contact", "show", "3").stdout.startswith("Bram Jansen")
     assert people("contact", "edit", "#3", "--org", "IAM").stderr == (
         "Updated contact #3 Bram Jansen\n"
     )
@@ -396,6 +398,7 @@ def test_an_id_works_wherever_a_name_does(people: Callable[..., Result], home: P
         assert (result.exit_code, result.stderr) == (1, "Error: there is no contact #9\n"), args
     result = people("contact", "add", "#12")
     assert result.stderr == "Error: a contact name cannot look like an id ('#12')\n"
+    assert people("contact", "add", "12").stderr.startswith("Error: a contact name cannot")
     assert snapshot(home) == before
     assert people("contact", "rm", "#2").stderr.startswith("Removed contact #2 Dev Patel")
 

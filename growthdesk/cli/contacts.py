@@ -40,6 +40,8 @@ def contact_group() -> None:
       growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via "Ana de Vries"
       growthdesk contact list --skill remote_access
       growthdesk contact touch Ana --kind asked --note "VPN split tunnel"
+      growthdesk contact show 3                        # by id: #3 in `contact list`
+      growthdesk contact merge "Zoë Jansen" "Zoe Jansen"
     """
 
 

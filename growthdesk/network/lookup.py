@@ -1,6 +1,6 @@
 """Finding contacts and events by what the user typed: the one name resolver of the network.
 
-A contact is named by its id ('#3') or its name. Names compare folded (case, accents and curly
+A contact is named by its id ('#3', or '3') or its name. Names compare folded (case, accents and curly
 apostrophes ignored); where two contacts fold alike ('Zoë Jansen', 'Zoe Jansen') the spelling
 typed decides. A name may be shortened to its first or last words ('ana', 'de vries') when that
 names one person; when it fits several it is an AmbiguousNameError listing them. A name that is
@@ -33,7 +33,8 @@ __all__ = [
 
 R = TypeVar("R", bound=Mapping[str, Any])
 
-_ID = re.compile(r"#\s*(\d+)")
+# '#3', or a bare '3' (a shell reads an unquoted #3 as a comment): nobody is called that.
+_ID = re.compile(r"#?\s*(\d+)")
 
 
 class AmbiguousNameError(InputError):
@@ -82,7 +83,7 @@ def _named(records: Sequence[R], name: str) -> list[R]:
 
 
 def contact_id(text: str) -> int | None:
-    """The id in '#3' (a contact named by id), else None."""
+    """The id in '#3' or '3' (a contact named by id), else None."""
     m = _ID.fullmatch(text.strip())
     return int(m.group(1)) if m else None
 
