@@ -559,3 +559,25 @@ def test_wins_edit_helped_by_says_who_it_created_and_uses_the_wins_day(
         (1, "2026-11-02")
     ]
     assert invoke("wins", "edit", "1", "--helped-by", "#1").stderr == ""
+
+
+def test_log_on_a_terminal_asks_which_one_an_ambiguous_name_means(
+    invoke: Callable[..., Result], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke("contact", "add", "Ana de Vries")
+    invoke("contact", "add", "Ana Berg")
+    import growthdesk.cli.wins as cli_wins
+
+    monkeypatch.setattr(cli_wins, "interactive", lambda: True)
+    result = invoke("log", "vpn", "-s", "remote_access", "--helped-by", "ana", input="2\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "'ana' fits 1) #1 Ana de Vries, 2) #2 Ana Berg\nPick 1-2, or press Enter to cancel"
+    )
+    assert Store(home).wins()[0]["helped_by"] == [2]
+    before = snapshot(home)
+    result = invoke("log", "vpn", "-s", "remote_access", "--helped-by", "ana", input="\n")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("Error: 'ana' fits 2 contacts: #1 Ana de Vries, #2 Ana Berg; "
+                                  "type more of the name or its #id\n")  # fmt: skip
+    assert snapshot(home) == before

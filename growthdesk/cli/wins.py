@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,6 +11,9 @@ from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
 from growthdesk.cli.params import ID, Minutes
 from growthdesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from growthdesk.network.lookup import AmbiguousNameError
 
 __all__ = ["log_cmd", "wins_group"]
 
@@ -122,10 +125,14 @@ def log_cmd(
     try:
         win = wins.add(store, draft, now=now, new_helpers=new_helpers)
     except AmbiguousNameError as exc:
-        if not interactive() or exc.several:
+        if not interactive():
             raise
         question = printable(_("Did you mean '{c}'?", c=exc.candidates[0]))
-        if click.confirm(question, default=True, err=True):
+        if exc.several:  # 'ana' fits two Anas: which one?
+            chosen = _pick_one(exc)
+            draft.helpers = [chosen if h == exc.name else h for h in draft.helpers]
+            win = wins.add(store, draft, now=now)
+        elif click.confirm(question, default=True, err=True):
             draft.helpers = [exc.candidates[0] if h == exc.name else h for h in draft.helpers]
             win = wins.add(store, draft, now=now)
         else:
@@ -143,6 +150,26 @@ def log_cmd(
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
         echo(f"  {_('skills')}: {shown}  [{how}]")
+
+
+def _pick_one(exc: AmbiguousNameError) -> str:
+    """The '#id' of the contact the user picks among those an ambiguous name fits."""
+    from growthdesk.core.text import printable
+
+    listing = ", ".join(
+        f"{n}) #{i} {name}"
+        for n, (i, name) in enumerate(zip(exc.ids, exc.candidates, strict=True), 1)
+    )
+    info(printable(_("'{name}' fits {listing}", name=exc.name, listing=listing)))
+    choice = click.prompt(
+        _("Pick 1-{n}, or press Enter to cancel", n=len(exc.ids)),
+        default="",
+        show_default=False,
+        err=True,
+    )
+    if not (choice.strip().isdigit() and 1 <= int(choice) <= len(exc.ids)):
+        raise exc
+    return f"#{exc.ids[int(choice) - 1]}"
 
 
 def _say_created(names: Sequence[str]) -> None:

@@ -52,6 +52,7 @@ class AmbiguousNameError(InputError):
         self.name = name
         self.candidates = list(candidates)
         self.several = several
+        self.ids = list(ids)
         if several:
             listing = ", ".join(
                 f"#{i} {c}" for i, c in zip(ids, self.candidates, strict=True)
