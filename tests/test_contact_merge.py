@@ -133,8 +133,9 @@ def test_merge_keeps_the_first_records_fields(invoke: Callable[..., Result], hom
     refused = invoke("contact", "add", "K. Lund", "--org", "Finance")
     assert refused.exit_code == 1 and "looks like existing contact 'Kim Lund'" in refused.stderr
     invoke("contact", "add", "K. Lund", "--org", "Finance", "--strength", "1", "--new")
-    invoke("contact", "edit", "K. Lund", "--do-not-ask")
+    invoke("contact", "edit", "K. Lund", "--do-not-ask", "--away-until", "2026-12-04")
     assert invoke("contact", "merge", "Kim Lund", "K. Lund").exit_code == 0
     kim = json.loads(invoke("contact", "show", "kim", "--json").stdout)
     assert (kim["org"], kim["strength"], kim["do_not_ask"]) == ("IT", 5, True)
+    assert kim["away_until"] == "2026-12-04"  # the person is away, whichever record said so
     assert [c["name"] for c in Store(home).all("contacts")] == ["Kim Lund"]

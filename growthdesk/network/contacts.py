@@ -644,9 +644,10 @@ def _merged_record(keep: Contact, gone: Contact) -> dict[str, Any]:
     strengths = [s for s in (keep.get("strength"), gone.get("strength")) if s is not None]
     if strengths and max(strengths) != keep.get("strength"):
         changes["strength"] = max(strengths)
-    days = [d for d in (keep.get("last_contact"), gone.get("last_contact")) if d]
-    if days and max(days) != keep.get("last_contact"):
-        changes["last_contact"] = max(days)
+    for key in ("last_contact", "away_until"):  # one person: the later day is true of them
+        days = [str(d) for d in (keep.get(key), gone.get(key)) if d]
+        if days and max(days) != keep.get(key):
+            changes[key] = max(days)
     notes = _merged_notes(keep.get("notes") or "", gone.get("notes") or "")
     if notes != (keep.get("notes") or ""):
         changes["notes"] = check_text(notes, _("note"), LONG_TEXT, multiline=True)
