@@ -121,10 +121,12 @@ def recall_cmd(text: tuple[str, ...], limit: int, as_json: bool) -> None:
       growthdesk recall "wachtwoord vergeten"
       growthdesk recall vpn drops at home --limit 3 --json
     """
-    from growthdesk.worklog.similar import similar
+    from growthdesk.core.records import Win
+    from growthdesk.worklog.index import WinIndex
+    from growthdesk.worklog.similar import Match, similar
 
     problem = _text(" ".join(text))
-    hits = similar(problem, get_app().reader.wins(), limit=limit)
+    hits: list[Match[Win]] = similar(problem, WinIndex(get_app().reader), limit=limit)
     if as_json:
         emit_json(
             [
