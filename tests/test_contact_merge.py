@@ -12,6 +12,7 @@ from click.testing import Result
 from helpers.homes import snapshot, win_record
 
 from growthdesk.store import Store
+from growthdesk.worklog.index import HELPED
 
 TABLES = ("contacts", "links", "interactions", "events")
 
@@ -28,6 +29,10 @@ def _references(home: Path) -> set[int]:
     refs |= {int(end) for link in data["links"] for end in (link["a"], link["b"])}
     refs |= {int(i["contact"]) for i in data["interactions"]}
     refs |= {int(m) for e in data["events"] for m in e.get("met") or []}
+    # The month summaries' copy of the helped wins (what `ask` reads) too.
+    store = Store(home)
+    for month in store.win_months():
+        refs |= {int(h) for w in store.summary(month, HELPED) for h in w.get("helped_by") or []}
     return refs
 
 
