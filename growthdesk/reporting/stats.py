@@ -573,12 +573,22 @@ def dashboard(
 def read_inputs(
     store: Store, since: date | None = None, until: date | None = None
 ) -> dict[str, Any]:
-    """Everything the dashboard and the review read; wins only from the month shards they need."""
+    """Everything the dashboard and the review read; wins only from the month shards they need.
+
+    "logging_from" is the day of the first win ever logged when the shards read hold it (every
+    month from the first on), else None (logging began before *since*)."""
     months = None
+    win_months = store.win_months()
     if since is not None or until is not None:
-        months = months_between(since, until, store.win_months())
+        months = months_between(since, until, win_months)
+    wins = store.wins(months)
+    logging_from = None
+    if win_months and (since is None or win_months[0] >= since.isoformat()[:7]):
+        # Whole month shards from the first on were read: their first win is the first ever.
+        logging_from = _day(min((day_of(w) for w in wins if day_of(w)), default=None))
     return {
-        "wins": store.wins(months),
+        "wins": wins,
+        "logging_from": logging_from,
         "learning": store.learning(),
         "kudos": store.kudos(),
         "contacts": store.contacts(),
@@ -591,24 +601,12 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
     since = history_start(period, now.date())
     inputs = read_inputs(store, since)
-    win_months = store.win_months()
-    logging_from = None
-    if win_months and (since is None or win_months[0] >= since.isoformat()[:7]):
-        # Every win ever logged was read (whole month shards): the first is when logging began.
-        logging_from = _day(min((day_of(w) for w in inputs["wins"] if day_of(w)), default=None))
     # Repeat problems look at the current window only: the keys of its months are enough.
     current, previous = period_windows(period, now.date())
     start = None if previous is None else current.start
-    months = months_between(start, None, win_months)
+    months = months_between(start, None, store.win_months())
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
-    return dashboard(
-        now=now,
-        period=period,
-        history_from=since,
-        logging_from=logging_from,
-        repeat_keys=keys,
-        **inputs,
-    )
+    return dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)
 
 
 def _day(value: Any) -> date | None:
