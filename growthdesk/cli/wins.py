@@ -37,6 +37,22 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
     return []
 
 
+def _ask_text() -> tuple[str, ...]:
+    """`log` without TEXT: ask for it on a terminal (kept out of the shell history), else the
+    usage error a missing argument always gave."""
+    ctx = click.get_current_context()
+    if not interactive():
+        param = next(p for p in ctx.command.params if p.name == "text")
+        raise click.MissingParameter(ctx=ctx, param=param)
+    return (click.prompt(_("What did you solve?"), err=True, value_proc=_not_blank),)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise click.UsageError(_("type what you solved (Ctrl-D stops)"))
+    return value
+
+
 def _describe(win: Mapping[str, Any], target: int) -> str:
     when = win["when"][:16].replace("T", " ")
     minutes = win.get("minutes")
@@ -48,7 +64,8 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 
 
 @click.command("log")
-@click.argument("text", nargs=-1, required=True)
+# Not required=True: with no TEXT a person at a terminal is asked for it (see _ask_text).
+@click.argument("text", nargs=-1, metavar="TEXT...")
 @click.option("--minutes", "-m", type=Minutes(), help="Minutes it took to resolve (1-1440).")
 @click.option(
     "--skill",
@@ -80,7 +97,8 @@ def log_cmd(
     escalated: bool,
     as_json: bool,
 ) -> None:
-    """Log a solved problem in one line.
+    """Log a solved problem in one line. With no TEXT, on a terminal, it asks for the text,
+    which then stays out of your shell history (names of colleagues and users included).
 
     \b
     Examples:
@@ -93,6 +111,7 @@ def log_cmd(
     from growthdesk.worklog import wins
     from growthdesk.worklog.profile import target_of
 
+    text = text or _ask_text()
     app = get_app()
     now = app.now()
     store = app.store
