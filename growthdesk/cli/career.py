@@ -20,6 +20,8 @@ from growthdesk.cli.output import (
     emit_json,
     info,
     interactive,
+    no_pager_option,
+    paged,
     paint,
     percent,
     style,
@@ -541,7 +543,8 @@ def _render_history(report: PathReport, out: _Out) -> None:
 @click.command("path")
 @click.option("--track", "-t", help="Focus on one track: its fit, gaps and plan.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def path_cmd(track: str | None, as_json: bool) -> None:
+@no_pager_option
+def path_cmd(track: str | None, as_json: bool, no_pager: bool) -> None:
     """Career analysis: what you are becoming, which track fits, what is missing, and a plan.
 
     \b
@@ -561,4 +564,5 @@ def path_cmd(track: str | None, as_json: bool) -> None:
         return
     out = _Out()
     _render(report, out)
-    out.flush()
+    with paged(not no_pager):
+        out.flush()

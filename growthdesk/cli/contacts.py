@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, style, warn
+from growthdesk.cli.output import echo, emit_json, info, no_pager_option, paged, style, warn
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.network import contacts as domain
@@ -128,8 +128,14 @@ def contact_add(
     "--contains", help="Any field contains this text (name, org, notes, email, specialties…)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@no_pager_option
 def contact_list(
-    kind: str | None, skill: str | None, org: str | None, contains: str | None, as_json: bool
+    kind: str | None,
+    skill: str | None,
+    org: str | None,
+    contains: str | None,
+    as_json: bool,
+    no_pager: bool,
 ) -> None:
     """List contacts, filtered.
 
@@ -150,6 +156,11 @@ def contact_list(
             _("No contacts match.") if (kind or skill or org or contains) else _("No contacts yet.")
         )
         return
+    with paged(not no_pager):
+        _print_contacts(rows)
+
+
+def _print_contacts(rows: list[Any]) -> None:
     for c in rows:
         parts = [style(str(c["name"]), bold=True), c["kind"]]
         if c.get("org"):

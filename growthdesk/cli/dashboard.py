@@ -16,6 +16,8 @@ from growthdesk.cli.output import (
     echo,
     emit_json,
     info,
+    no_pager_option,
+    paged,
     paint,
     percent,
     style,
@@ -331,7 +333,10 @@ def stats_cmd(period: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of stdout.",
 )
-def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Path | None) -> None:
+@no_pager_option
+def review_cmd(
+    since: str | None, until: str | None, fmt: str | None, output: Path | None, no_pager: bool
+) -> None:
     """Brag document for a performance review, as Markdown or one self-contained HTML file.
 
     \b
@@ -359,7 +364,8 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     # A review is read by people, on screen or in a file: no control characters either way.
     text = printable(render(doc))
     if output is None:
-        echo(text, nl=False)
+        with paged(not no_pager):
+            echo(text, nl=False)
         return
     from growthdesk.io.files import write_output
 

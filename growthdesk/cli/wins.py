@@ -8,7 +8,16 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
+from growthdesk.cli.output import (
+    echo,
+    emit_json,
+    info,
+    interactive,
+    no_pager_option,
+    paged,
+    style,
+    warn,
+)
 from growthdesk.cli.params import ID, Minutes
 from growthdesk.core.i18n import _
 
@@ -176,6 +185,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
     help="At most this many.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@no_pager_option
 @click.pass_context
 def wins_group(
     ctx: click.Context,
@@ -185,6 +195,7 @@ def wins_group(
     contains: str | None,
     limit: int,
     as_json: bool,
+    no_pager: bool,
 ) -> None:
     """List your wins, newest first; or show, edit and remove one.
 
@@ -217,7 +228,9 @@ def wins_group(
     else:
         from growthdesk.worklog.profile import target_of
 
-        _print_rows(rows, target_of(store.profile()))
+        target = target_of(store.profile())
+        with paged(not no_pager):
+            _print_rows(rows, target)
 
 
 @wins_group.command("show")
