@@ -9,6 +9,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, no_pager_option, paged, style, warn
+from growthdesk.cli.params import complete_contact, complete_event, complete_skill
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.network import contacts as domain
@@ -54,6 +55,7 @@ def contact_group() -> None:
     multiple=True,
     metavar="ID[:LEVEL]",
     help="Skill area, level 1-5 (default 3). Repeatable.",
+    shell_complete=complete_skill,
 )
 @click.option("--email")
 @click.option("--phone")
@@ -62,10 +64,18 @@ def contact_group() -> None:
     type=_STRENGTH,
     help="How well you know them, 1-5 (default 3). With --via: how well NAME knows them.",
 )
-@click.option("--met-at", metavar="EVENT", help="Event where you met (name or #id).")
+@click.option(
+    "--met-at",
+    metavar="EVENT",
+    help="Event where you met (name or #id).",
+    shell_complete=complete_event,
+)
 @click.option("--note", default="", help="Free text: products, habits, when to call.")
 @click.option(
-    "--via", metavar="NAME", help="You only know them through NAME: no direct tie, a link to NAME."
+    "--via",
+    metavar="NAME",
+    help="You only know them through NAME: no direct tie, a link to NAME.",
+    shell_complete=complete_contact,
 )
 def contact_add(
     name: str,
@@ -122,7 +132,7 @@ def contact_add(
 
 @contact_group.command("list")
 @click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
-@click.option("--skill", help="Only contacts with this specialty.")
+@click.option("--skill", help="Only contacts with this specialty.", shell_complete=complete_skill)
 @click.option("--org", help="Organisation contains this text.")
 @click.option(
     "--contains", help="Any field contains this text (name, org, notes, email, specialties…)."
@@ -174,7 +184,7 @@ def _print_contacts(rows: list[Any]) -> None:
 
 
 @contact_group.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def contact_show(name: str, as_json: bool) -> None:
     """Show one contact with links, interactions and help history.
@@ -227,7 +237,7 @@ def contact_show(name: str, as_json: bool) -> None:
 
 
 @contact_group.command("edit")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option("--name", "new_name", help="Rename.")
 @click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
 @click.option("--org")
@@ -239,6 +249,7 @@ def contact_show(name: str, as_json: bool) -> None:
     multiple=True,
     metavar="ID[:LEVEL]",
     help="Add or re-level a specialty.",
+    shell_complete=complete_skill,
 )
 @click.option(
     "--drop-specialty",
@@ -246,6 +257,7 @@ def contact_show(name: str, as_json: bool) -> None:
     multiple=True,
     metavar="ID",
     help="Remove a specialty.",
+    shell_complete=complete_skill,
 )
 @click.option("--strength", type=_STRENGTH)
 @click.option("--note", help="Replace the notes.")
@@ -310,7 +322,7 @@ def contact_edit(
 
 
 @contact_group.command("rm")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 def contact_rm(name: str) -> None:
     """Remove a contact and every reference to it (wins' helpers, links, interactions, events).
 
@@ -329,7 +341,7 @@ def contact_rm(name: str) -> None:
 
 
 @contact_group.command("touch")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option(
     "--kind", type=click.Choice(domain.INTERACTION_KINDS), default="chat", show_default=True
 )
@@ -361,8 +373,8 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
 
 
 @contact_group.command("link")
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", shell_complete=complete_contact)
+@click.argument("b", shell_complete=complete_contact)
 @click.option(
     "--strength", type=_STRENGTH, default=3, show_default=True, help="How well A knows B."
 )
@@ -402,9 +414,15 @@ def event_group() -> None:
     multiple=True,
     metavar="NAME",
     help="Someone you met there (created if new). Repeatable.",
+    shell_complete=complete_contact,
 )
 @click.option(
-    "--skill", "skills", multiple=True, metavar="ID", help="Skill area covered. Repeatable."
+    "--skill",
+    "skills",
+    multiple=True,
+    metavar="ID",
+    help="Skill area covered. Repeatable.",
+    shell_complete=complete_skill,
 )
 @click.option(
     "--new",

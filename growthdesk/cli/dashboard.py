@@ -23,7 +23,7 @@ from growthdesk.cli.output import (
     style,
     use_color,
 )
-from growthdesk.cli.params import ID
+from growthdesk.cli.params import ID, complete_win_id
 from growthdesk.core.i18n import _
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
@@ -47,7 +47,14 @@ def kudos_group() -> None:
 @kudos_group.command("add")
 @click.argument("text", nargs=-1, required=True)
 @click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
-@click.option("--win", "win", type=ID, metavar="ID", help="The win it thanks you for.")
+@click.option(
+    "--win",
+    "win",
+    type=ID,
+    metavar="ID",
+    help="The win it thanks you for.",
+    shell_complete=complete_win_id,
+)
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored kudos as JSON.")
 def kudos_add(

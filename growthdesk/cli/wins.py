@@ -18,7 +18,13 @@ from growthdesk.cli.output import (
     style,
     warn,
 )
-from growthdesk.cli.params import ID, Minutes
+from growthdesk.cli.params import (
+    ID,
+    Minutes,
+    complete_contact,
+    complete_skill,
+    complete_win_id,
+)
 from growthdesk.core.i18n import _
 
 __all__ = ["log_cmd", "wins_group"]
@@ -82,9 +88,15 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
     "skills",
     multiple=True,
     help="Skill area id (repeatable); auto-tagged if absent.",
+    shell_complete=complete_skill,
 )
 @click.option(
-    "--helped-by", "helpers", multiple=True, metavar="NAME", help="Who helped (repeatable)."
+    "--helped-by",
+    "helpers",
+    multiple=True,
+    metavar="NAME",
+    help="Who helped (repeatable).",
+    shell_complete=complete_contact,
 )
 @click.option("--ticket", "-t", help="Ticket reference, e.g. INC0012345.")
 @click.option(
@@ -174,7 +186,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
 @click.group("wins", invoke_without_command=True)
 @click.option("--since", help="From this day on (ISO or 'last monday').")
 @click.option("--until", help="Up to and including this day.")
-@click.option("--skill", help="Only wins tagged with this skill id.")
+@click.option("--skill", help="Only wins tagged with this skill id.", shell_complete=complete_skill)
 @click.option("--contains", help="Text to look for (accent- and case-insensitive).")
 @click.option(
     "--limit",
@@ -234,7 +246,7 @@ def wins_group(
 
 
 @wins_group.command("show")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def show_cmd(win_id: int, as_json: bool) -> None:
     """Show every field of one win.
@@ -272,7 +284,7 @@ def show_cmd(win_id: int, as_json: bool) -> None:
 
 
 @wins_group.command("edit")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 @click.option("--text", help="New problem text.")
 @click.option("--minutes", "-m", type=Minutes(), help="New minutes (1-1440).")
 @click.option(
@@ -281,8 +293,16 @@ def show_cmd(win_id: int, as_json: bool) -> None:
     "skills",
     multiple=True,
     help="Replace the skills (repeatable); teaches the tagger.",
+    shell_complete=complete_skill,
 )
-@click.option("--helped-by", "helpers", multiple=True, metavar="NAME", help="Replace who helped.")
+@click.option(
+    "--helped-by",
+    "helpers",
+    multiple=True,
+    metavar="NAME",
+    help="Replace who helped.",
+    shell_complete=complete_contact,
+)
 @click.option("--ticket", help="New ticket reference.")
 @click.option("--when", "when", help="New date/time.")
 @click.option("--solution", help="New solution text.")
@@ -330,7 +350,7 @@ def edit_cmd(
 
 
 @wins_group.command("rm")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 def rm_cmd(win_id: int) -> None:
     """Remove a win (`growthdesk undo` brings it back).
 
