@@ -15,10 +15,10 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+from helpers.homes import snapshot
 
 from growthdesk.cli import cli
 from growthdesk.store import Store
-from helpers.homes import snapshot
 
 Invoke = Callable[..., Result]
 CONTACTS = ["Ana de Vries", "Sanne de Vries", "Tom Jansen", "Zoë Janssen", "O'Brien & <Co>"]
