@@ -356,14 +356,15 @@ def review_cmd(
     from growthdesk.reporting import review
 
     app = get_app()
+    if fmt is None:
+        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     doc = review.review_for(
         app.reader,
         app.now(),
         app.day(since) if since else None,
         app.day(until) if until else None,
+        picture=fmt == "html",
     )
-    if fmt is None:
-        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     if fmt == "html":
         from growthdesk.reporting.review_html import render_html as render
     else:
