@@ -258,24 +258,58 @@ def render_svg(picture: Picture) -> str:
         )
     out.append(f'<circle cx="0" cy="0" r="20" fill="{_ME_COLOUR}"/>')
     out.append(_text(0, 4, picture.me, size=12, colour="#ffffff", anchor="middle"))
+    places = _label_places(pos, by_id)
     for nid, (x, y) in pos.items():
         n = by_id[nid]
         r = _radius(n)
         fill = picture.colours.get(n.area or "", _OTHER)
         ring = ' stroke="#c2410c" stroke-dasharray="3 2"' if n.stale else ' stroke="#ffffff"'
-        east = x >= 0
+        lx, ly, anchor = places[nid]
         out.append(
             f"<g><title>{_esc(_tooltip(n, picture))}</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}"{ring} '
-            'stroke-width="1.5"/>'
-            + _text(
-                x + (r + 4) * (1 if east else -1), y + 4, n.name, anchor="start" if east else "end"
-            )
-            + "</g>"
+            'stroke-width="1.5"/>' + _text(lx, ly, n.name, anchor=anchor) + "</g>"
         )
     out += _legend(picture, rows, left + 16, bottom + 24)
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _label_places(
+    pos: Mapping[int, tuple[float, float]], nodes: Mapping[int, PictureNode]
+) -> dict[int, tuple[float, float, str]]:
+    """Where each name goes: outward beside its circle, else the other side, above or below,
+    whichever first clears every circle and the names placed before it (biggest circles
+    first); if none does, outward. Estimated widths (6.3 px a character at 11 px)."""
+    circles = [(x - _radius(n) - 1, y - _radius(n) - 1, x + _radius(n) + 1, y + _radius(n) + 1)
+               for n, (x, y) in ((nodes[i], p) for i, p in pos.items())]  # fmt: skip
+    circles.append((-21.0, -21.0, 21.0, 21.0))  # you
+    placed: list[Box] = []
+    out: dict[int, tuple[float, float, str]] = {}
+    for nid in sorted(pos, key=lambda i: (-nodes[i].helped, i)):
+        x, y = pos[nid]
+        r, w = _radius(nodes[nid]), 6.3 * len(nodes[nid].name)
+        right = ((x + r + 4, y - 8, x + r + 4 + w, y + 5), (x + r + 4, y + 4, "start"))
+        left = ((x - r - 4 - w, y - 8, x - r - 4, y + 5), (x - r - 4, y + 4, "end"))
+        above = ((x - w / 2, y - r - 17, x + w / 2, y - r - 4), (x, y - r - 6, "middle"))
+        below = ((x - w / 2, y + r + 3, x + w / 2, y + r + 16), (x, y + r + 13, "middle"))
+        options = [right, left, above, below] if x >= 0 else [left, right, above, below]
+        own = circles[list(pos).index(nid)]
+        others = [c for c in circles if c is not own]
+        box, place = next(
+            (o for o in options if not any(_overlaps(o[0], c) for c in [*others, *placed])),
+            options[0],
+        )
+        placed.append(box)
+        out[nid] = place
+    return out
 
 
 def _legend_rows(picture: Picture) -> list[tuple[str, str]]:
