@@ -97,6 +97,24 @@ def test_skills_match_their_labels_and_zsh_shows_them() -> None:
     assert complete("growthdesk log x --skill prin", "zsh") == ["printing|Printing & scanning"]
 
 
+def test_labels_speak_the_profiles_language(invoke: Invoke, monkeypatch) -> None:
+    assert invoke("profile", "set", "--lang", "nl").exit_code == 0
+    assert complete("growthdesk log x --skill prin", "zsh") == ["printing|Printen & scannen"]
+    monkeypatch.setenv("GROWTHDESK_LANG", "en")
+    assert complete("growthdesk log x --skill prin", "zsh") == ["printing|Printing & scanning"]
+
+
+def test_help_text_offered_to_the_shell_is_printable(invoke: Invoke, home: Path) -> None:
+    import orjson
+
+    assert invoke("log", "printer", "-s", "printing").exit_code == 0
+    shard = next((home / "wins").glob("*.json"))
+    data = orjson.loads(shard.read_bytes())
+    data["wins"]["1"]["problem"] = "evil \x1b]0;title\x07 text"  # an imported record
+    shard.write_bytes(orjson.dumps(data))
+    assert complete("growthdesk wins show ", "zsh") == ["1|evil \\x1b]0;title\\x07 text"]
+
+
 def test_every_skill_option_completes_skill_ids() -> None:
     found = []
     for path, command in _walk(cli, []):

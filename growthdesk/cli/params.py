@@ -168,12 +168,16 @@ def _matches(incomplete: str, *texts: str) -> bool:
 
 
 def _items(pairs: Sequence[tuple[str, str | None]], incomplete: str) -> list[CompletionItem]:
+    """The pairs (value, help) that match, as the shell shows them: a value with a control
+    character is left out (its visible escape would not be the value), help made printable."""
     from click.shell_completion import CompletionItem
 
+    from growthdesk.core.text import printable
+
     return [
-        CompletionItem(value, help=help)
+        CompletionItem(value, help=printable(help) if help else None)
         for value, help in pairs
-        if _matches(incomplete, value, help or "")
+        if printable(value) == value and _matches(incomplete, value, help or "")
     ]
 
 
@@ -185,7 +189,7 @@ def complete_skill(
     from growthdesk.skills.ids import SKILL_IDS
     from growthdesk.skills.labels import labels
 
-    label = labels(_language())
+    label = labels(_language(ctx))
     return _items([(s, label.get(s)) for s in SKILL_IDS], incomplete)
 
 
@@ -198,7 +202,7 @@ def complete_track(
     from growthdesk.skills.ids import TRACK_IDS
 
     tracks = load_tracks()
-    lang = _language()
+    lang = _language(ctx)
     return _items(
         [(t, tracks[t].name(lang) if t in tracks else None) for t in TRACK_IDS], incomplete
     )
@@ -229,16 +233,21 @@ def complete_win_id(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Ids of the wins of the newest two months, newest first, with their problem text."""
-    from click.shell_completion import CompletionItem
-
     from growthdesk.store.peek import recent_wins
 
     start = incomplete.lstrip("#")
-    found = [(i, p) for i, p in recent_wins(_home(ctx)) if str(i).startswith(start)]
-    return [CompletionItem(str(i), help=p[:60]) for i, p in found[:_MAX_WINS]]
+    found = [(str(i), p[:60]) for i, p in recent_wins(_home(ctx)) if str(i).startswith(start)]
+    return _items(found[:_MAX_WINS], "")
 
 
-def _language() -> str:
+def _language(ctx: click.Context) -> str:
+    """The interface language: GROWTHDESK_LANG, else the profile's (as commands speak)."""
+    import os
+
     from growthdesk.core.i18n import language
 
-    return language()
+    if os.environ.get("GROWTHDESK_LANG"):
+        return language()
+    from growthdesk.store.peek import profile_language
+
+    return profile_language(_home(ctx)) or language()

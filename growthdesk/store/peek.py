@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from growthdesk.store.layout import MAIN, months_on_disk, shard
+from growthdesk.store.layout import MAIN, META, months_on_disk, shard
 
-__all__ = ["names", "recent_wins"]
+__all__ = ["names", "recent_wins", "profile_language"]
 
 
 def _table(home: Path, rel: str, table: str) -> list[dict[str, Any]]:
@@ -49,3 +49,10 @@ def recent_wins(home: Path, months: int = 2) -> list[tuple[int, str]]:
             if isinstance(rec.get("id"), int):
                 out.append((rec["id"], str(rec.get("problem") or "")))
     return sorted(out, reverse=True)
+
+
+def profile_language(home: Path) -> str | None:
+    """The language the profile chose (meta.json), None if none is set or readable."""
+    profile = next(iter(_table(home, META, "profile")), {})
+    lang = profile.get("lang")
+    return lang if isinstance(lang, str) and lang else None
