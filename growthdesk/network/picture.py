@@ -151,9 +151,19 @@ def _radius(node: PictureNode) -> float:
     return min(24.0, 6.0 + 3.0 * math.sqrt(node.helped))
 
 
+def _scale(picture: Picture) -> float:
+    """How much to widen the rings so that neighbours on one ring do not overlap (about 22 px
+    of arc each): 1 up to ~40 direct contacts."""
+    direct = sum(1 for n in picture.nodes if n.strength is not None)
+    others = len(picture.nodes) - direct
+    arc = 22.0 / (2 * math.pi)
+    return max(1.0, direct * arc / _RING[5], others * arc / _OUTER)
+
+
 def layout(picture: Picture) -> dict[int, tuple[float, float]]:
     """Contact id -> (x, y) around you at (0, 0). Same picture, same positions."""
     order = list(picture.colours)
+    scale = _scale(picture)
     direct = [n for n in picture.nodes if n.strength is not None]
     direct.sort(key=lambda n: (order.index(n.area) if n.area in order else len(order), n.name))
     pos: dict[int, tuple[float, float]] = {}
@@ -161,7 +171,7 @@ def layout(picture: Picture) -> dict[int, tuple[float, float]]:
     for i, n in enumerate(direct):
         a = -math.pi / 2 + 2 * math.pi * i / max(1, len(direct))
         angle[n.id] = a
-        r = _RING.get(n.strength or 3, 250.0)
+        r = _RING.get(n.strength or 3, 250.0) * scale
         pos[n.id] = (r * math.cos(a), r * math.sin(a))
     # Known only through others: next to the people who introduce them, spread apart.
     near: dict[int, list[float]] = {}
@@ -186,7 +196,7 @@ def layout(picture: Picture) -> dict[int, tuple[float, float]]:
     for a, nid in wanted:
         a = max(a, last + gap)
         last = a
-        pos[nid] = (_OUTER * math.cos(a), _OUTER * math.sin(a))
+        pos[nid] = (_OUTER * scale * math.cos(a), _OUTER * scale * math.sin(a))
     return pos
 
 
@@ -245,15 +255,19 @@ def render_svg(picture: Picture) -> str:
         f'<rect x="{left:.0f}" y="{top:.0f}" width="{width:.0f}" height="{height:.0f}" '
         'fill="#ffffff"/>',
     ]
-    for r in sorted(set(_RING.values())):
+    scale = _scale(picture)
+    for r in sorted(r * scale for r in set(_RING.values())):
         out.append(f'<circle cx="0" cy="0" r="{r:.0f}" fill="none" stroke="#f0f2f4"/>')
+    # Many links between contacts would hide everything else: fainter the more there are.
+    links = sum(1 for e in picture.edges if e.a != ME)
+    faint = "" if links <= 60 else f' stroke-opacity="{max(0.15, 60 / links):.2f}"'
     for e in picture.edges:
         x1, y1 = (0.0, 0.0) if e.a == ME else pos[int(e.a)]
         x2, y2 = pos[e.b]
         dash = ' stroke-dasharray="6 5"' if e.dashed else ""
-        colour = "#7b8794" if e.a == ME else "#bcccdc"
+        paint = 'stroke="#7b8794"' if e.a == ME else f'stroke="#bcccdc"{faint}'
         out.append(
-            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" {paint} '
             f'stroke-width="{0.5 + 0.5 * e.strength:.1f}"{dash}/>'
         )
     out.append(f'<circle cx="0" cy="0" r="20" fill="{_ME_COLOUR}"/>')
