@@ -229,3 +229,27 @@ def test_network_show_needs_no_networkx(net: Invoke, home: Path, no_graphviz: No
     env = {**os.environ, "PATH": os.environ["PATH"]}
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert out.stdout.startswith("<svg") and out.stderr == "False"
+
+
+def test_circles_do_not_overlap_however_many_contacts() -> None:
+    from datetime import date
+    from itertools import combinations
+
+    from growthdesk.network import picture
+
+    contacts = [
+        {"id": i, "name": f"Person {i}", "strength": 1 + i % 5, "kind": "colleague",
+         "specialties": {"printing" if i % 2 else "hardware": 3}, "created": "2026-11-01"}
+        for i in range(1, 301)
+    ] + [{"id": 1000 + i, "name": f"Via {i}", "kind": "vendor", "created": "2026-11-01"}
+         for i in range(60)]  # fmt: skip
+    links = [{"id": i, "a": 1000 + i, "b": 1 + i, "strength": 3} for i in range(60)]
+    pic = picture.build_picture(contacts, links, [], [], date(2026, 11, 26))  # type: ignore[arg-type]
+    pos = picture.layout(pic)
+    nodes = {n.id: n for n in pic.nodes}
+    assert len(pos) == 360
+    for a, b in combinations(pos, 2):
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        gap = ((xa - xb) ** 2 + (ya - yb) ** 2) ** 0.5
+        assert gap >= picture._radius(nodes[a]) + picture._radius(nodes[b]), (a, b)
+    assert pos == picture.layout(pic)  # deterministic
