@@ -58,8 +58,8 @@ def completion_cmd(shell: str) -> None:
              echo '. ~/.growthdesk-complete.zsh' >> ~/.zshrc   (after compinit)
       fish:  growthdesk completion fish > ~/.config/fish/completions/growthdesk.fish
 
-    Regenerate the file after upgrading growthdesk. Completing reads your data folder but
-    never writes to it.
+    The script only calls growthdesk back, so new commands and your latest contacts
+    complete without regenerating it. Completing reads your data folder, never writes it.
 
     \b
     Examples:
