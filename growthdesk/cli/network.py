@@ -102,7 +102,12 @@ def _echo_reading(result: Any) -> None:
     help="How many people to suggest.",
 )
 @click.option("--kind", type=click.Choice(_KINDS), help="Only this kind of contact.")
-@click.option("--skill", "-s", help="The skill area id it is about (the tagger is not asked).")
+@click.option(
+    "--skill",
+    "-s",
+    help="The skill area id it is about (the tagger is not asked).",
+    shell_complete=complete_skill,
+)
 @click.option(
     "--team/--no-team",
     default=None,
