@@ -108,7 +108,7 @@ def test_help_text_offered_to_the_shell_is_printable(invoke: Invoke, home: Path)
     import orjson
 
     assert invoke("log", "printer", "-s", "printing").exit_code == 0
-    shard = next((home / "wins").glob("*.json"))
+    shard = home / "wins" / "2026-11.json"  # the shard, not its summary files
     data = orjson.loads(shard.read_bytes())
     data["wins"]["1"]["problem"] = "evil \x1b]0;title\x07 text"  # an imported record
     shard.write_bytes(orjson.dumps(data))
