@@ -467,6 +467,29 @@ def test_a_look_alike_name_is_refused_unless_new(invoke: Callable[..., Result], 
     assert Store(home).wins()[0]["helped_by"] == [2]
 
 
+@pytest.mark.parametrize(
+    ("existing", "typed", "alike"),
+    [
+        ("Tom Jansen", "Tom Janssen", True),  # a slip in the surname
+        ("Eve Plain", "Eve Plane", True),
+        ("Kim Lund", "K. Lund", True),  # an initial
+        ("Jan-Willem Bos", "Jan Willem Bos", True),
+        ("Ana de Vries", "Jan de Vries", False),  # one surname, two people: common in Dutch
+        ("Ana de Vries", "Sanne de Vries", False),
+        ("Sanne de Vries", "Anne de Vries", False),
+        ("Tom Jansen", "Tim Jansen", False),  # short first names must match exactly
+    ],
+)
+def test_look_alikes_are_slips_not_shared_surnames(
+    invoke: Callable[..., Result], existing: str, typed: str, alike: bool
+) -> None:
+    assert invoke("contact", "add", existing).exit_code == 0
+    result = invoke("contact", "add", typed)
+    assert (result.exit_code == 1 and "looks like existing contact" in result.stderr) is alike, (
+        result.stderr
+    )
+
+
 def test_log_new_helper_is_a_new_person_and_says_so(
     invoke: Callable[..., Result], home: Path
 ) -> None:

@@ -8,7 +8,17 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import ListWhenBare, echo, emit_json, info, interactive, style
+from growthdesk.cli.output import (
+    ListWhenBare,
+    echo,
+    emit_json,
+    info,
+    interactive,
+    no_pager_option,
+    paged,
+    style,
+)
+from growthdesk.cli.params import complete_contact, complete_event, complete_skill
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.core.text import printable
@@ -58,6 +68,7 @@ def contact_group() -> None:
     multiple=True,
     metavar="ID[:LEVEL]",
     help="Skill area, level 1-5 (default 3). Repeatable.",
+    shell_complete=complete_skill,
 )
 @click.option("--email")
 @click.option("--phone")
@@ -66,10 +77,18 @@ def contact_group() -> None:
     type=_STRENGTH,
     help="How well you know them, 1-5 (default 3). With --via: how well NAME knows them.",
 )
-@click.option("--met-at", metavar="EVENT", help="Event where you met (name or #id).")
+@click.option(
+    "--met-at",
+    metavar="EVENT",
+    help="Event where you met (name or #id).",
+    shell_complete=complete_event,
+)
 @click.option("--note", default="", help="Free text: products, habits, when to call.")
 @click.option(
-    "--via", metavar="NAME", help="You only know them through NAME: no direct tie, a link to NAME."
+    "--via",
+    metavar="NAME",
+    help="You only know them through NAME: no direct tie, a link to NAME.",
+    shell_complete=complete_contact,
 )
 @click.option(
     "--new",
@@ -128,14 +147,20 @@ def contact_add(
 
 @contact_group.command("list")
 @click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
-@click.option("--skill", help="Only contacts with this specialty.")
+@click.option("--skill", help="Only contacts with this specialty.", shell_complete=complete_skill)
 @click.option("--org", help="Organisation contains this text.")
 @click.option(
     "--contains", help="Any field contains this text (name, org, notes, email, specialties…)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@no_pager_option
 def contact_list(
-    kind: str | None, skill: str | None, org: str | None, contains: str | None, as_json: bool
+    kind: str | None,
+    skill: str | None,
+    org: str | None,
+    contains: str | None,
+    as_json: bool,
+    no_pager: bool,
 ) -> None:
     """List contacts, filtered.
 
@@ -156,6 +181,12 @@ def contact_list(
             _("No contacts match.") if (kind or skill or org or contains) else _("No contacts yet.")
         )
         return
+    today = app.now().date().isoformat()
+    with paged(not no_pager):
+        _print_contacts(rows, today)
+
+
+def _print_contacts(rows: list[Any], today: str) -> None:
     for c in rows:
         parts = [style(str(c["name"]), bold=True), c["kind"]]
         if c.get("org"):
@@ -165,13 +196,13 @@ def contact_list(
             parts.append(_specialties(c))
         if c.get("do_not_ask"):
             parts.append("do not ask")
-        if str(c.get("away_until") or "") >= app.now().date().isoformat():  # a past day: back
+        if str(c.get("away_until") or "") >= today:  # a past day: back
             parts.append(_("away until {day}", day=c["away_until"]))
         echo(f"#{c['id']:<4} " + " · ".join(parts))
 
 
 @contact_group.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def contact_show(name: str, as_json: bool) -> None:
     """Show one contact with links, interactions and help history.
@@ -225,7 +256,7 @@ def contact_show(name: str, as_json: bool) -> None:
 
 
 @contact_group.command("edit")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option("--name", "new_name", help="Rename.")
 @click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
 @click.option("--org")
@@ -237,6 +268,7 @@ def contact_show(name: str, as_json: bool) -> None:
     multiple=True,
     metavar="ID[:LEVEL]",
     help="Add or re-level a specialty.",
+    shell_complete=complete_skill,
 )
 @click.option(
     "--drop-specialty",
@@ -244,6 +276,7 @@ def contact_show(name: str, as_json: bool) -> None:
     multiple=True,
     metavar="ID",
     help="Remove a specialty.",
+    shell_complete=complete_skill,
 )
 @click.option("--strength", type=_STRENGTH)
 @click.option("--note", help="Replace the notes.")
@@ -319,7 +352,7 @@ def contact_edit(
 
 
 @contact_group.command("rm")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option("--yes", "-y", is_flag=True, help="Do not ask when NAME is only part of the name.")
 def contact_rm(name: str, yes: bool) -> None:
     """Remove a contact and every reference to it (wins' helpers, links, interactions, events).
@@ -362,8 +395,8 @@ def _confirm_shortened(name: str, contact: Mapping[str, Any]) -> None:
 
 
 @contact_group.command("merge")
-@click.argument("keep")
-@click.argument("other")
+@click.argument("keep", shell_complete=complete_contact)
+@click.argument("other", shell_complete=complete_contact)
 def contact_merge(keep: str, other: str) -> None:
     """Merge contact OTHER into KEEP: OTHER's wins, links, interactions, events and
     specialties move to KEEP, its details fill KEEP's gaps, and OTHER is removed.
@@ -394,7 +427,7 @@ def contact_merge(keep: str, other: str) -> None:
 
 
 @contact_group.command("touch")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option(
     "--kind", type=click.Choice(domain.INTERACTION_KINDS), default="chat", show_default=True
 )
@@ -426,8 +459,8 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
 
 
 @contact_group.command("link")
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", shell_complete=complete_contact)
+@click.argument("b", shell_complete=complete_contact)
 @click.option(
     "--strength",
     type=_STRENGTH,
@@ -470,9 +503,15 @@ def event_group() -> None:
     multiple=True,
     metavar="NAME",
     help="Someone you met there (created if new). Repeatable.",
+    shell_complete=complete_contact,
 )
 @click.option(
-    "--skill", "skills", multiple=True, metavar="ID", help="Skill area covered. Repeatable."
+    "--skill",
+    "skills",
+    multiple=True,
+    metavar="ID",
+    help="Skill area covered. Repeatable.",
+    shell_complete=complete_skill,
 )
 @click.option(
     "--new",

@@ -16,12 +16,14 @@ from growthdesk.cli.output import (
     echo,
     emit_json,
     info,
+    no_pager_option,
+    paged,
     paint,
     percent,
     style,
     use_color,
 )
-from growthdesk.cli.params import ID
+from growthdesk.cli.params import ID, complete_win_id
 from growthdesk.core.i18n import _, ngettext
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
@@ -45,7 +47,14 @@ def kudos_group() -> None:
 @kudos_group.command("add")
 @click.argument("text", nargs=-1, required=True)
 @click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
-@click.option("--win", "win", type=ID, metavar="ID", help="The win it thanks you for.")
+@click.option(
+    "--win",
+    "win",
+    type=ID,
+    metavar="ID",
+    help="The win it thanks you for.",
+    shell_complete=complete_win_id,
+)
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored kudos as JSON.")
 def kudos_add(
@@ -361,7 +370,10 @@ def stats_cmd(period: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of stdout.",
 )
-def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Path | None) -> None:
+@no_pager_option
+def review_cmd(
+    since: str | None, until: str | None, fmt: str | None, output: Path | None, no_pager: bool
+) -> None:
     """Brag document for a performance review, as Markdown or one self-contained HTML file.
 
     \b
@@ -374,14 +386,15 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     from growthdesk.reporting import review
 
     app = get_app()
+    if fmt is None:
+        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     doc = review.review_for(
         app.reader,
         app.now(),
         app.day(since) if since else None,
         app.day(until) if until else None,
+        picture=fmt == "html",
     )
-    if fmt is None:
-        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     if fmt == "html":
         from growthdesk.reporting.review_html import render_html as render
     else:
@@ -389,7 +402,8 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     # A review is read by people, on screen or in a file: no control characters either way.
     text = printable(render(doc))
     if output is None:
-        echo(text, nl=False)
+        with paged(not no_pager):
+            echo(text, nl=False)
         return
     from growthdesk.io.files import write_output
 

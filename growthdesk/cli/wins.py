@@ -8,8 +8,23 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
-from growthdesk.cli.params import ID, Minutes
+from growthdesk.cli.output import (
+    echo,
+    emit_json,
+    info,
+    interactive,
+    no_pager_option,
+    paged,
+    style,
+    warn,
+)
+from growthdesk.cli.params import (
+    ID,
+    Minutes,
+    complete_contact,
+    complete_skill,
+    complete_win_id,
+)
 from growthdesk.core.i18n import _
 
 if TYPE_CHECKING:
@@ -40,6 +55,22 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
     return []
 
 
+def _ask_text() -> tuple[str, ...]:
+    """`log` without TEXT: ask for it on a terminal (kept out of the shell history), else the
+    usage error a missing argument always gave."""
+    ctx = click.get_current_context()
+    if not interactive():
+        param = next(p for p in ctx.command.params if p.name == "text")
+        raise click.MissingParameter(ctx=ctx, param=param)
+    return (click.prompt(_("What did you solve?"), err=True, value_proc=_not_blank),)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise click.UsageError(_("type what you solved (Ctrl-D stops)"))
+    return value
+
+
 def _describe(win: Mapping[str, Any], target: int) -> str:
     when = win["when"][:16].replace("T", " ")
     minutes = win.get("minutes")
@@ -51,7 +82,8 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 
 
 @click.command("log")
-@click.argument("text", nargs=-1, required=True)
+# Not required=True: with no TEXT a person at a terminal is asked for it (see _ask_text).
+@click.argument("text", nargs=-1, metavar="TEXT...")
 @click.option("--minutes", "-m", type=Minutes(), help="Minutes it took to resolve (1-1440).")
 @click.option(
     "--skill",
@@ -59,9 +91,15 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
     "skills",
     multiple=True,
     help="Skill area id (repeatable); auto-tagged if absent.",
+    shell_complete=complete_skill,
 )
 @click.option(
-    "--helped-by", "helpers", multiple=True, metavar="NAME", help="Who helped (repeatable)."
+    "--helped-by",
+    "helpers",
+    multiple=True,
+    metavar="NAME",
+    help="Who helped (repeatable).",
+    shell_complete=complete_contact,
 )
 @click.option("--ticket", "-t", help="Ticket reference, e.g. INC0012345.")
 @click.option(
@@ -104,7 +142,8 @@ def log_cmd(
     new_helpers: bool,
     as_json: bool,
 ) -> None:
-    """Log a solved problem in one line.
+    """Log a solved problem in one line. With no TEXT, on a terminal, it asks for the text,
+    which then stays out of your shell history (names of colleagues and users included).
 
     \b
     Examples:
@@ -119,6 +158,7 @@ def log_cmd(
     from growthdesk.worklog import wins
     from growthdesk.worklog.profile import target_of
 
+    text = text or _ask_text()
     app = get_app()
     now = app.now()
     store = app.store
@@ -210,7 +250,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
 @click.group("wins", invoke_without_command=True)
 @click.option("--since", help="From this day on (ISO or 'last monday').")
 @click.option("--until", help="Up to and including this day.")
-@click.option("--skill", help="Only wins tagged with this skill id.")
+@click.option("--skill", help="Only wins tagged with this skill id.", shell_complete=complete_skill)
 @click.option("--contains", help="Text to look for (accent- and case-insensitive).")
 @click.option(
     "--limit",
@@ -221,6 +261,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
     help="At most this many.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@no_pager_option
 @click.pass_context
 def wins_group(
     ctx: click.Context,
@@ -230,6 +271,7 @@ def wins_group(
     contains: str | None,
     limit: int,
     as_json: bool,
+    no_pager: bool,
 ) -> None:
     """List your wins, newest first; or show, edit and remove one.
 
@@ -262,11 +304,13 @@ def wins_group(
     else:
         from growthdesk.worklog.profile import target_of
 
-        _print_rows(rows, target_of(store.profile()))
+        target = target_of(store.profile())
+        with paged(not no_pager):
+            _print_rows(rows, target)
 
 
 @wins_group.command("show")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def show_cmd(win_id: int, as_json: bool) -> None:
     """Show every field of one win.
@@ -306,7 +350,7 @@ def show_cmd(win_id: int, as_json: bool) -> None:
 
 
 @wins_group.command("edit")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 @click.option("--text", help="New problem text.")
 @click.option("--minutes", "-m", type=Minutes(), help="New minutes (1-1440).")
 @click.option(
@@ -315,8 +359,16 @@ def show_cmd(win_id: int, as_json: bool) -> None:
     "skills",
     multiple=True,
     help="Replace the skills (repeatable); teaches the tagger.",
+    shell_complete=complete_skill,
 )
-@click.option("--helped-by", "helpers", multiple=True, metavar="NAME", help="Replace who helped.")
+@click.option(
+    "--helped-by",
+    "helpers",
+    multiple=True,
+    metavar="NAME",
+    help="Replace who helped.",
+    shell_complete=complete_contact,
+)
 @click.option("--ticket", help="New ticket reference.")
 @click.option("--when", "when", help="New date/time.")
 @click.option("--solution", help="New solution text.")
@@ -376,7 +428,7 @@ def edit_cmd(
 
 
 @wins_group.command("rm")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 def rm_cmd(win_id: int) -> None:
     """Remove a win (`growthdesk undo` brings it back).
 

@@ -10,6 +10,7 @@ gets a typo as a new contact. Events are found by name (the newest of repeats) o
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
@@ -181,8 +182,34 @@ def similar_names(contacts: Sequence[Mapping[str, Any]], name: str) -> list[str]
     apart ('Zoe'/'Zoë'), or a letter or two (for refusing a near-duplicate)."""
     key = _key(name, keep_accents=True)
     alike = [n for n in _names(_named(contacts, name)) if _key(n, keep_accents=True) != key]
-    close = [n for n in close_matches(name, _names(contacts)) if _key(n) != _key(name)]
+    close = [n for n in _names(contacts) if _key(n) != _key(name) and _typo_of(n, name)]
     return list(dict.fromkeys(alike + close))
+
+
+def _typo_of(a: str, b: str) -> bool:
+    """One word apart by a slip ('Jansen'/'Janssen', 'Plane'/'Plain') or an initial ('K. Lund').
+
+    Whole-name similarity is not enough: 'Jan de Vries' and 'Ana de Vries' share most letters
+    and are two people, as are 'Tim' and 'Tom', and 'Anne' and 'Sanne'; so short words must match
+    exactly and a slip keeps the first letter.
+    """
+    x, y = _key(a).replace(".", " ").split(), _key(b).replace(".", " ").split()
+    if "".join(x).replace("-", "") == "".join(y).replace("-", ""):
+        return True  # 'Jan-Willem' / 'Jan Willem'
+    if len(x) != len(y):
+        return False
+    differ = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    if len(differ) != 1:
+        return False
+    p, q = differ[0]
+    if len(p) == 1 or len(q) == 1:
+        return p[0] == q[0]
+    # A slip rarely hits the first letter: 'Anne' next to 'Sanne' is another name.
+    return (
+        p[0] == q[0]
+        and min(len(p), len(q)) >= 4
+        and difflib.SequenceMatcher(None, p, q).ratio() >= 0.8
+    )
 
 
 def find_event(events: Sequence[R], name: str) -> R:
