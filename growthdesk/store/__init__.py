@@ -27,7 +27,6 @@ holds the kill tests' crash points.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,6 +36,30 @@ if TYPE_CHECKING:
     from growthdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
     from growthdesk.store.transaction import Transaction
     from growthdesk.store.undo import UNDO_DEPTH, UndoEntry
+
+# Loaded on first use, so that importing one small module of the package (store.peek, which
+# shell completion runs on every Tab press) does not load the whole store and TinyDB.
+_HOMES = {
+    "Store": "api",
+    "BACKUPS_PER_FILE": "backups",
+    "PROFILE_DEFAULTS": "layout",
+    "MIGRATIONS": "migrations",
+    "SCHEMA_VERSION": "migrations",
+    "Transaction": "transaction",
+    "UNDO_DEPTH": "undo",
+    "UndoEntry": "undo",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Store",
@@ -48,24 +71,3 @@ __all__ = [
     "PROFILE_DEFAULTS",
     "UndoEntry",
 ]
-
-# Imported on first use (PEP 562): `store.peek` reads the profile's language for `--help`
-# without paying for the store itself (tinydb, orjson, the journal: ~60 ms).
-_HOMES = {
-    "Store": "api",
-    "Transaction": "transaction",
-    "SCHEMA_VERSION": "migrations",
-    "MIGRATIONS": "migrations",
-    "BACKUPS_PER_FILE": "backups",
-    "UNDO_DEPTH": "undo",
-    "PROFILE_DEFAULTS": "layout",
-    "UndoEntry": "undo",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _HOMES:
-        value = getattr(importlib.import_module(f"growthdesk.store.{_HOMES[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'growthdesk.store' has no attribute {name!r}")

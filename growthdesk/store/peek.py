@@ -1,25 +1,70 @@
-"""The profile's language, read before a command is parsed (for its --help and click's errors),
-without opening the store: no lock, no tinydb, no pathlib, no json parser on the fast path.
-Cosmetic: anything unreadable is None; the command itself reports a damaged file when it
-opens the store."""
+"""Quick looks into a data folder for shell completion, kept apart from Store on purpose.
+
+Completion runs on every Tab press, from the shell, while another growthdesk may be writing: it
+takes no lock (it must never wait), recovers no journal and writes nothing (not even a lock
+file), never creates the folder, and reads only the file it needs (main.json for names, the
+newest month shards for win ids). Data files are replaced atomically, so a look sees one whole
+commit, at worst the one before a running write. Anything missing or unreadable reads as
+nothing: a completion offers fewer words, it never fails. Commands use only
+:func:`profile_language`, to choose the language before a command line is parsed (for its
+--help and click's errors), which is why that one needs neither orjson nor pathlib.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING, Any
 
-from growthdesk.store.layout import META
+from growthdesk.store.layout import MAIN, META, months_on_disk, shard
 
-__all__ = ["profile_language"]
+if TYPE_CHECKING:
+    from pathlib import Path  # annotations only: the language of every --help reads this module
+
+__all__ = ["names", "recent_wins", "profile_language"]
+
+
+def _table(home: Path, rel: str, table: str) -> list[dict[str, Any]]:
+    import orjson
+
+    try:
+        data = orjson.loads((home / rel).read_bytes())
+        records = data[table].values()
+    except Exception:  # noqa: BLE001 - absent, damaged or foreign: nothing to offer
+        return []
+    return [r for r in records if isinstance(r, dict)]
+
+
+def names(home: Path, table: str) -> list[str]:
+    """The names of a main.json table ('contacts', 'events'), in id order, no duplicates."""
+    records = _table(home, MAIN, table)
+    records.sort(key=lambda r: r["id"] if isinstance(r.get("id"), int) else 0)
+    found = (r.get("name") for r in records)
+    return list(dict.fromkeys(n for n in found if isinstance(n, str) and n.strip()))
+
+
+def recent_wins(home: Path, months: int = 2) -> list[tuple[int, str]]:
+    """(id, problem) of the wins in the newest *months* shards, newest id first."""
+    try:
+        chosen = months_on_disk(home)[-months:]
+    except OSError:
+        return []
+    out: list[tuple[int, str]] = []
+    for month in chosen:
+        for rec in _table(home, shard(month), "wins"):
+            if isinstance(rec.get("id"), int):
+                out.append((rec["id"], str(rec.get("problem") or "")))
+    return sorted(out, reverse=True)
+
 
 # meta.json as orjson writes it: {"profile":{"1":{…,"lang":"nl",…}},"_meta":{…}}. The profile
 # is the only table of meta.json with a "lang" field.
 _LANG = re.compile(rb'"lang":\s*"([A-Za-z_-]{1,16})"')
 
 
-def profile_language(home: str) -> str | None:
-    """``lang`` of the profile in the data folder *home* (meta.json is replaced atomically, so
-    it is never torn)."""
+def profile_language(home: str | os.PathLike[str]) -> str | None:
+    """The language the profile chose (meta.json), None if none is set or readable: a regex
+    over the bytes, the JSON parser only if "lang" appears more than once."""
     try:
         with open(os.path.join(home, META), "rb") as fh:
             raw = fh.read()
@@ -30,10 +75,10 @@ def profile_language(home: str) -> str | None:
         return found[0].decode("ascii")
     if not found:
         return None
-    import json  # more than one "lang": let the real structure decide
+    import json
 
     try:
         lang = json.loads(raw)["profile"]["1"]["lang"]
     except (ValueError, KeyError, TypeError):
         return None
-    return lang if isinstance(lang, str) else None
+    return lang if isinstance(lang, str) and lang else None
