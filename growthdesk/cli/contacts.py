@@ -37,6 +37,18 @@ def _specialties(contact: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}:{v}" for k, v in sorted(specs.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _record_counts(done: Mapping[str, Any]) -> str:
+    """'3 wins, 1 link, 0 interactions, 0 events': what a removal or merge touched."""
+    return ", ".join(
+        (
+            ngettext("{n} win", "{n} wins", done["wins"]),
+            ngettext("{n} link", "{n} links", done["links"]),
+            ngettext("{n} interaction", "{n} interactions", done["interactions"]),
+            ngettext("{n} event", "{n} events", done["events"]),
+        )
+    )
+
+
 def _tie(contact: Mapping[str, Any]) -> str:
     strength = contact.get("strength")
     return _("tie {n}/5", n=strength) if strength else _("via others")
@@ -377,14 +389,7 @@ def contact_rm(name: str, yes: bool) -> None:
         _confirm_shortened(name, contact)
     with app.reader.transaction(_("contact rm {name}", name=name)) as tx:
         done = domain.remove_contact(tx, name)
-    counts = ", ".join(
-        (
-            ngettext("{n} win", "{n} wins", done["wins"]),
-            ngettext("{n} link", "{n} links", done["links"]),
-            ngettext("{n} interaction", "{n} interactions", done["interactions"]),
-            ngettext("{n} event", "{n} events", done["events"]),
-        )
-    )
+    counts = _record_counts(done)
     info(
         _(
             "Removed contact #{id} {name} (from {counts})",
@@ -430,16 +435,12 @@ def contact_merge(keep: str, other: str) -> None:
         done = domain.merge_contacts(tx, keep, other)
     info(
         _(
-            "Merged #{gid} {gone} into #{kid} {name} "
-            "(moved: {wins} wins, {links} links, {interactions} interactions, {events} events)",
+            "Merged #{gid} {gone} into #{kid} {name} (moved: {counts})",
             gid=done["removed"]["id"],
             gone=done["removed"]["name"],
             kid=done["contact"]["id"],
             name=done["contact"]["name"],
-            wins=done["wins"],
-            links=done["links"],
-            interactions=done["interactions"],
-            events=done["events"],
+            counts=_record_counts(done),
         )
     )
 
