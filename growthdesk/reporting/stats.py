@@ -91,6 +91,7 @@ class Dashboard:
     kudos: dict[str, Any] = field(default_factory=dict)
     losing_touch: list[dict[str, Any]] = field(default_factory=list)
     next_step: str | None = None
+    upcoming: list[dict[str, Any]] = field(default_factory=list)  # events still to come
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -509,5 +510,9 @@ def read_inputs(
 
 def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboard:
     """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
+    from growthdesk.network.events import upcoming
+
     since = history_start(period, now.date())
-    return dashboard(now=now, period=period, history_from=since, **read_inputs(store, since))
+    board = dashboard(now=now, period=period, history_from=since, **read_inputs(store, since))
+    board.upcoming = upcoming(store.events(), now.date())
+    return board
