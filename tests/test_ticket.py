@@ -86,3 +86,13 @@ def test_imported_tickets_count_too(invoke: Invoke, tmp_path: Path) -> None:
     assert "VPN down" in _ok(invoke("wins", "--ticket", "t-1")).stdout
     again = _ok(invoke("log", "vpn down again", "-s", "remote_access", "-t", "T-1"))
     assert again.stderr == "Warning: ticket T-1 is already logged as win #1\n"
+
+
+def test_references_the_byte_search_could_miss_are_still_found(invoke: Invoke) -> None:
+    # The months are narrowed by a byte search of the month files first; these references are
+    # stored differently from how they are typed (escaped, other case, other month).
+    for ref, again in (('ticket "A"', 'TICKET "a"'), ("ÄB-1", "äb-1"), ("inc 77", "INC  77")):
+        _ok(invoke("log", "printer jam", "-s", "printing", "-t", ref, "--when", "2026-09-02"))
+        second = _ok(invoke("log", "printer jam", "-s", "printing", "-t", again))
+        assert second.stderr.startswith(f"Warning: ticket {again} is already logged as win #")
+        assert len(json.loads(_ok(invoke("wins", "--ticket", again, "--json")).stdout)) == 2

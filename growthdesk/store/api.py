@@ -15,7 +15,7 @@ from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile, Win
 from growthdesk.store import journal, lock, manifest, migrations
 from growthdesk.store import undo as undo_file
-from growthdesk.store.files import FileCache, in_time_order
+from growthdesk.store.files import FileCache, in_time_order, read
 from growthdesk.store.layout import (
     JOURNAL,
     MAIN,
@@ -159,6 +159,25 @@ class Store(Reads):
         if gone:
             raise manifest.missing(min(gone))
         return months
+
+    def months_mentioning(self, text: str) -> list[str]:
+        """The win months whose shard may hold *text* (ignoring ASCII case): a cheap byte search
+        before a full parse, e.g. to find a ticket reference among 100,000 wins. Text the
+        search could miss as stored (non-ASCII, or JSON-escaped quotes) keeps every month."""
+        months = self.win_months()
+        if not text.isascii() or '"' in text or "\\" in text:
+            return months
+        needle = text.lower().encode()
+        out = []
+        for month in months:
+            rel = shard(month)
+            try:
+                raw = read(self.home / rel, rel)
+            except FileNotFoundError:
+                raise manifest.missing(rel) from None
+            if needle in raw.lower():
+                out.append(month)
+        return out
 
     def wins(self, months: Iterable[str] | None = None) -> list[Win]:
         """Wins from the given month shards (default: all), oldest first."""

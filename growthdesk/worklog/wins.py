@@ -319,12 +319,18 @@ def ticket_key(ticket: str) -> str:
     return " ".join(ticket.split()).casefold()
 
 
+def _ticket_months(store: Store, ticket: str) -> list[str]:
+    """The months that can hold *ticket*: its longest word must be in the shard's bytes."""
+    words = ticket.split()
+    return store.months_mentioning(max(words, key=len)) if words else store.win_months()
+
+
 def wins_with_ticket(store: Store, ticket: str, *, exclude: int | None = None) -> list[Win]:
     """Wins already logged with this ticket reference (oldest first), e.g. to warn of a repeat."""
     key = ticket_key(ticket)
     return [
         w
-        for w in store.wins()
+        for w in store.wins(_ticket_months(store, ticket))
         if w.get("ticket") and ticket_key(str(w["ticket"])) == key and w.get("id") != exclude
     ]
 
@@ -349,8 +355,12 @@ def query(
     wanted_ticket = ticket_key(ticket) if ticket is not None else None
     if wanted_ticket == "":
         raise InputError(_("the ticket reference is empty"))
+    months = months_between(since, until, store.win_months())
+    if ticket is not None:
+        holding = set(_ticket_months(store, ticket))
+        months = [m for m in months if m in holding]
     out: list[Win] = []
-    for win in _newest_first(store, months_between(since, until, store.win_months())):
+    for win in _newest_first(store, months):
         day = win["when"][:10]
         if since and day < since.isoformat():
             continue
