@@ -48,6 +48,9 @@ class Transaction(Reads):
         self._files: dict[str, dict[str, Any]] = {}
         self._dirty: set[str] = set()
         self._dbs: dict[str, TinyDB] = {}
+        # The shards on disk cannot change under the lock until the commit: listed once, not
+        # once per record (a bulk edit of 3,000 wins spent 40% of its time listing them).
+        self._on_disk: list[str] | None = None
 
     @classmethod
     @contextlib.contextmanager
@@ -126,7 +129,9 @@ class Transaction(Reads):
         """Month shards on disk plus those this transaction has created so far."""
         prefix = WINS_DIR + "/"
         pending = {rel[len(prefix) : -len(".json")] for rel in self._files if is_shard(rel)}
-        on_disk = months_on_disk(self._store.home)
+        if self._on_disk is None:
+            self._on_disk = months_on_disk(self._store.home)
+        on_disk = self._on_disk
         gone = manifest.listed(self.file(META)) - {shard(m) for m in on_disk} - self._files.keys()
         for rel in sorted(gone):
             if is_shard(rel):
