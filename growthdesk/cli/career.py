@@ -177,6 +177,7 @@ def learn_group() -> None:
       growthdesk learn "Passed CCNA" --kind certification
       growthdesk learn "Krebs on Security: MFA fatigue" --kind blog --skill security_incidents
       growthdesk learn list --json
+      growthdesk learn edit 5 --minutes 120
     """
 
 

@@ -377,6 +377,7 @@ def event_group() -> None:
     Examples:
       growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
       growthdesk event list
+      growthdesk event edit "Cisco Live" --date 2026-06-03
     """
 
 

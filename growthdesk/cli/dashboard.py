@@ -32,13 +32,14 @@ __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
 @click.group("kudos", cls=DefaultToAdd, no_args_is_help=True)
 def kudos_group() -> None:
-    """Record an end user's thanks (optionally tied to a win), or list them.
+    """Record an end user's thanks (optionally tied to a win); list, edit or remove them.
 
     \b
     Examples:
       growthdesk kudos "Thanks for fixing my VPN so fast!" --from "Mia (Finance)" --win 412
       growthdesk kudos "Bedankt voor de snelle hulp" --when gisteren
       growthdesk kudos list --json
+      growthdesk kudos edit 3 --win 412
     """
 
 

@@ -185,7 +185,7 @@ def wins_group(
     limit: int,
     as_json: bool,
 ) -> None:
-    """List your wins, newest first; or show, edit and remove one.
+    """List your wins, newest first; or show, edit, remove and retag them.
 
     \b
     Examples:
