@@ -378,7 +378,8 @@ def day_lines(
     import textwrap
 
     areas = ", ".join(f"{skill_label(a['skill'])} {a['wins']}" for a in data["areas"]) or "-"
-    first = f"  {_('Areas'):<15}"
+    label = _("Areas")
+    first = f"  {label:<15}"
     out += textwrap.wrap(areas, WIDTH, initial_indent=first, subsequent_indent=" " * len(first))
     row(_("Kudos"), str(len(data["kudos"])))
     row(
