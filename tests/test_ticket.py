@@ -96,3 +96,19 @@ def test_references_the_byte_search_could_miss_are_still_found(invoke: Invoke) -
         second = _ok(invoke("log", "printer jam", "-s", "printing", "-t", again))
         assert second.stderr.startswith(f"Warning: ticket {again} is already logged as win #")
         assert len(json.loads(_ok(invoke("wins", "--ticket", again, "--json")).stdout)) == 2
+
+
+def test_an_import_of_tickets_logged_by_hand_warns(invoke: Invoke, tmp_path: Path) -> None:
+    _ok(invoke("log", "vpn down", "-s", "remote_access", "-t", "t-1"))
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "ticket,problem,when\nT-1,VPN down,2026-05-02 10:00\nT-2,Printer jam,2026-05-03 10:00\n",
+        encoding="utf-8",
+    )
+    result = _ok(invoke("import", str(path), "--from", "csv"))
+    assert result.stdout == "Imported 2 wins from tickets.csv (csv).\n"
+    assert result.stderr == (
+        "Warning: 1 imported ticket was already logged: T-1\nTake it back with: growthdesk undo\n"
+    )
+    again = _ok(invoke("import", str(path), "--from", "csv"))  # the same rows: not imported
+    assert "Warning" not in again.stderr

@@ -11,7 +11,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import cut, echo, emit_json, info, warn
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.io.importers import FORMATS
 
 if TYPE_CHECKING:
@@ -324,6 +324,17 @@ def import_cmd(
         echo("  " + "; ".join(extra) + ".")
     if report:
         warn(_("the rejected rows are listed in {path}", path=report))
+    if result.repeated_tickets:
+        shown = ", ".join(result.repeated_tickets[:10])
+        more = len(result.repeated_tickets) > 10
+        warn(
+            ngettext(
+                "{n} imported ticket was already logged: {refs}",
+                "{n} imported tickets were already logged: {refs}",
+                len(result.repeated_tickets),
+                refs=shown + (", …" if more else ""),
+            )
+        )
     if result.added:
         info(_("Take it back with: growthdesk undo"))
 
