@@ -154,3 +154,44 @@ def test_bad_retags_are_refused_and_write_nothing(
     assert (result.exit_code, result.stdout) == (code, "")
     assert result.stderr.splitlines()[-1] == error
     assert snapshot(home) == before
+
+
+# ---- the store's bulk update behind retag
+
+
+def test_update_many_changes_each_record_and_an_unknown_id_changes_none(
+    invoke: Invoke, home: Path
+) -> None:
+    from growthdesk.core.errors import NotFoundError
+
+    _ok(invoke("log", "toner empty", "-s", "printing", "--when", "2026-10-02"))
+    _ok(invoke("log", "paper jam", "-s", "printing"))
+    _ok(invoke("log", "printer offline", "-s", "printing"))
+    store = Store(home)
+    before = snapshot(home)
+    with (
+        pytest.raises(NotFoundError, match="no win record with id 9"),
+        store.transaction("bulk") as tx,
+    ):
+        tx.update_many("wins", {1: {"minutes": 3}, 9: {"minutes": 4}})
+    assert snapshot(home) == before
+    with store.transaction("bulk") as tx:
+        tx.update_many(
+            "wins",
+            {
+                1: {"minutes": 3},
+                2: {"minutes": 3, "id": 77},  # an id in the changes is ignored, as in update()
+                3: {"when": "2026-09-30T10:00:00+01:00", "minutes": 9},  # moves to September
+            },
+        )
+    wins = {w["id"]: w for w in Store(home).wins()}
+    assert [(i, wins[i]["minutes"], wins[i]["when"][:7]) for i in (1, 2, 3)] == [
+        (1, 3, "2026-10"),
+        (2, 3, "2026-11"),
+        (3, 9, "2026-09"),
+    ]
+    assert sorted(p.name for p in (home / "wins").glob("????-??.json")) == [
+        "2026-09.json",
+        "2026-10.json",
+        "2026-11.json",
+    ]

@@ -203,6 +203,26 @@ class Transaction(Reads):
         self._table(rel, table).update(body, doc_ids=[id])
         return merged
 
+    def update_many(self, table: str, changes: Mapping[int, Mapping[str, Any]]) -> None:
+        """:meth:`update` of many records (a bulk retag): one pass over each file per distinct
+        change instead of one per record. A win moved to another month goes through update()."""
+        groups: dict[tuple[str, bytes], tuple[dict[str, Any], list[int]]] = {}
+        for id, change in changes.items():
+            body = {k: v for k, v in change.items() if k != "id"}
+            if table == "wins" and "when" in body:
+                self.update(table, id, body)
+                continue
+            try:
+                rel = self._rel_for(table, id)
+            except NotFoundError:
+                raise not_found(table, id) from None
+            if str(id) not in self.file(rel).get(table, {}):
+                raise not_found(table, id)
+            key = (rel, orjson.dumps(body, option=orjson.OPT_SORT_KEYS))
+            groups.setdefault(key, (body, []))[1].append(id)
+        for (rel, _key), (body, ids) in groups.items():
+            self._table(rel, table).update(body, doc_ids=ids)
+
     def remove(self, table: str, id: int) -> None:
         tbl = self._table(self._rel_for(table, id), table)
         if not tbl.contains(doc_id=id):

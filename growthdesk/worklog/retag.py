@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, ngettext
@@ -81,12 +81,13 @@ def apply(store: Store, planned: RetagPlan, *, now: datetime) -> None:
     )
     stamp = now.isoformat(timespec="seconds")
     with store.transaction(label) as tx:
+        updates: dict[int, dict[str, Any]] = {}
         for change in changes:
             win_id = int(change.win["id"])
             current = tx.win(win_id)  # the transaction's own copy, read under the lock
             if old not in current["skills"]:
                 continue  # changed since the plan was read: nothing of *old* left to move
             after = _replace(list(current["skills"]), old, new)
-            update = {"skills": after, "skills_source": "manual", "updated": stamp}
-            teach_tagger(tx, current, {**current, **update})
-            tx.update("wins", win_id, update)
+            updates[win_id] = {"skills": after, "skills_source": "manual", "updated": stamp}
+            teach_tagger(tx, current, {**current, **updates[win_id]})
+        tx.update_many("wins", updates)
