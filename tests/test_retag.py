@@ -174,6 +174,13 @@ def test_update_many_changes_each_record_and_an_unknown_id_changes_none(
         store.transaction("bulk") as tx,
     ):
         tx.update_many("wins", {1: {"minutes": 3}, 9: {"minutes": 4}})
+    _ok(invoke("kudos", "Thanks"))
+    before = snapshot(home)
+    with (
+        pytest.raises(NotFoundError, match="no kudos record with id 2"),
+        store.transaction("bulk") as tx,
+    ):
+        tx.update_many("kudos", {1: {"note": "Bedankt"}, 2: {"note": "x"}})
     assert snapshot(home) == before
     with store.transaction("bulk") as tx:
         tx.update_many(
