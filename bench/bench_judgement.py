@@ -3,7 +3,8 @@
     python bench/bench_judgement.py [--per-area]
 
 Reads the frozen held-out sets (tests/data/heldout/, never tuned on) and the development
-sets (tests/data/devset/, the ones to tune on). Top-1: the labelled primary area is ranked
+sets (tests/data/devset/, the ones to tune on). A language may have several files
+(tagger_nl.jsonl and tagger_nl_ext.jsonl): its line pools them, the indented lines show each file. Top-1: the labelled primary area is ranked
 first by growthdesk.skills.tagger.suggest; top-3: it is among the first three.
 """
 
@@ -22,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from growthdesk.skills import tagger  # noqa: E402
 
-__all__ = ["SETS", "load", "main", "score", "wilson"]
+__all__ = ["SETS", "files", "load", "main", "score", "wilson"]
 
 DATA = ROOT / "tests" / "data"
 SETS = {"held-out": DATA / "heldout", "dev": DATA / "devset"}
@@ -32,6 +33,11 @@ LANGS = ("en", "nl")
 def load(path: Path) -> list[dict[str, Any]]:
     """The labelled rows of one JSON Lines file."""
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def files(folder: Path, lang: str) -> list[Path]:
+    """The files of one language in one folder: tagger_<lang>.jsonl, then tagger_<lang>_*.jsonl."""
+    return [folder / f"tagger_{lang}.jsonl", *sorted(folder.glob(f"tagger_{lang}_*.jsonl"))]
 
 
 def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -72,9 +78,14 @@ def main(argv: list[str] | None = None) -> None:
     areas: dict[tuple[str, str], dict[str, list[int]]] = {}
     for name, folder in SETS.items():
         for lang in LANGS:
-            n, top1, top3, per_area = score(load(folder / f"tagger_{lang}.jsonl"))
+            paths = files(folder, lang)
+            n, top1, top3, per_area = score([row for path in paths for row in load(path)])
             areas[(name, lang)] = per_area
             print(f"{name:<9}{lang:<5}{n:>5}  {_cell(top1, n):<24}{_cell(top3, n):<24}")
+            for path in paths if len(paths) > 1 else []:
+                n, top1, top3, _ = score(load(path))
+                label = "  " + path.stem.removeprefix("tagger_")
+                print(f"{label:<14}{n:>5}  {_cell(top1, n):<24}{_cell(top3, n):<24}")
     if args.per_area:
         for (name, lang), per_area in areas.items():
             print(f"\n== {name} {lang}: top-1 per primary area, weakest first")
