@@ -16,12 +16,14 @@ from growthdesk.cli.output import (
     echo,
     emit_json,
     info,
+    no_pager_option,
+    paged,
     paint,
     percent,
     style,
     use_color,
 )
-from growthdesk.cli.params import ID
+from growthdesk.cli.params import ID, complete_win_id
 from growthdesk.core.i18n import _, ngettext
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
@@ -30,9 +32,10 @@ __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 # ---------------------------------------------------------------- kudos
 
 
-@click.group("kudos", cls=DefaultToAdd, no_args_is_help=True)
+@click.group("kudos", cls=DefaultToAdd)
 def kudos_group() -> None:
-    """Record an end user's thanks (optionally tied to a win); list, edit or remove them.
+    """Record an end user's thanks (optionally tied to a win); list (a bare `kudos`), edit or
+    remove them.
 
     \b
     Examples:
@@ -46,7 +49,14 @@ def kudos_group() -> None:
 @kudos_group.command("add")
 @click.argument("text", nargs=-1, required=True)
 @click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
-@click.option("--win", "win", type=ID, metavar="ID", help="The win it thanks you for.")
+@click.option(
+    "--win",
+    "win",
+    type=ID,
+    metavar="ID",
+    help="The win it thanks you for.",
+    shell_complete=complete_win_id,
+)
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored kudos as JSON.")
 def kudos_add(
@@ -290,7 +300,9 @@ def dashboard_lines(
         f"{cur['learning_minutes'] / 60:.1f} h{certs}",
     )
     sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
-    row("Win streak", f"{sw['current']} d", "", f"best {sw['longest']} d since {sw['since']}")
+    # "since" dates a streak; with none yet there is nothing to date.
+    best = f"best {sw['longest']} d since {sw['since']}" if sw["longest"] else ""
+    row("Win streak", f"{sw['current']} d", "", best)
     row(
         "Learn streak",
         f"{sl['current']} d",
@@ -514,7 +526,10 @@ def stats_cmd(period: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of stdout.",
 )
-def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Path | None) -> None:
+@no_pager_option
+def review_cmd(
+    since: str | None, until: str | None, fmt: str | None, output: Path | None, no_pager: bool
+) -> None:
     """Brag document for a performance review, as Markdown or one self-contained HTML file.
 
     \b
@@ -527,14 +542,15 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     from growthdesk.reporting import review
 
     app = get_app()
+    if fmt is None:
+        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     doc = review.review_for(
         app.reader,
         app.now(),
         app.day(since) if since else None,
         app.day(until) if until else None,
+        picture=fmt == "html",
     )
-    if fmt is None:
-        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     if fmt == "html":
         from growthdesk.reporting.review_html import render_html as render
     else:
@@ -542,7 +558,8 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     # A review is read by people, on screen or in a file: no control characters either way.
     text = printable(render(doc))
     if output is None:
-        echo(text, nl=False)
+        with paged(not no_pager):
+            echo(text, nl=False)
         return
     from growthdesk.io.files import write_output
 

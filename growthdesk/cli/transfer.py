@@ -320,7 +320,10 @@ def import_cmd(
         raise
     report = result.report
     summary.update(
-        added=result.added, duplicates=result.duplicates, report=str(report) if report else None
+        added=result.added,
+        duplicates=result.duplicates,
+        report=str(report) if report else None,
+        new_contacts=result.new_contacts,
     )
     if as_json:
         emit_json(summary)
@@ -350,6 +353,15 @@ def import_cmd(
                 "{n} imported tickets were already logged: {refs}",
                 len(result.repeated_tickets),
                 refs=shown + (", …" if more else ""),
+            )
+        )
+    if result.new_contacts:
+        info(
+            ngettext(
+                "Added {n} contact who helped: {names}",
+                "Added {n} contacts who helped: {names}",
+                len(result.new_contacts),
+                names=", ".join(result.new_contacts),
             )
         )
     if result.added:

@@ -51,6 +51,7 @@ class ImportResult:
     report: Path | None = None  # where the rejected rows were listed (skip_invalid)
     # Ticket refs of imported wins that a win from elsewhere (`log --ticket`) already has.
     repeated_tickets: list[str] = field(default_factory=list)
+    new_contacts: list[str] = field(default_factory=list)  # helpers created as contacts
 
 
 def _split_new(
@@ -133,17 +134,19 @@ def _write_report(plan: ImportPlan) -> Path:
     return target
 
 
-def _contact_ids(tx: Transaction, row: Mapping[str, Any]) -> list[int]:
-    """The row's helper names as contacts: matched by name, new ones created, each with a
-    "helped" interaction on the day of the win (as ``log --helped-by`` does on the day)."""
+def _contact_ids(tx: Transaction, row: Mapping[str, Any], created: list[str]) -> list[int]:
+    """The row's helper names as contacts: matched by name, new ones created (their names
+    added to *created*), each with a "helped" interaction on the day of the win."""
     if not row["helped_by"]:
         return []
-    from growthdesk.network.contacts import ensure_contacts
+    from growthdesk.network.contacts import credit_helpers
 
     # No one to ask about a name that resembles another: a new name is a new contact.
-    return ensure_contacts(
+    ids, new = credit_helpers(
         tx, row["helped_by"], datetime.fromisoformat(row["when"]), allow_new_close=True
     )
+    created.extend(new)
+    return ids
 
 
 def _repeated_tickets(
@@ -183,7 +186,7 @@ def commit_import(
         records = [
             {
                 **row,
-                "helped_by": _contact_ids(tx, row),
+                "helped_by": _contact_ids(tx, row, result.new_contacts),
                 "terms": win_terms(row["problem"], row.get("solution")),
                 "created": stamp,
                 "updated": stamp,

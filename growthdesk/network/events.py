@@ -110,6 +110,7 @@ def _meet_there(
         note=title,
         new_record=new_record,
         allow_new_close=allow_new_close,
+        new=allow_new_close,  # --new: like `log --new`, a look-alike name is someone else
         met_at=eid,
     )
 
@@ -222,7 +223,9 @@ def edit_event(
     if names is not None:
         kept, newcomers = [], []
         for person in names:
-            found = match_contact(contacts, person, allow_new_close=allow_new_close)
+            found = match_contact(
+                contacts, person, allow_new_close=allow_new_close, new=allow_new_close
+            )
             if found is not None and int(found["id"]) in old_met:
                 if int(found["id"]) not in kept:
                     kept.append(int(found["id"]))
