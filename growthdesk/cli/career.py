@@ -334,7 +334,14 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
 @click.option(
     "--kind", "-k", help="blog, reading, course, lab, side-project, certification or event."
 )
-@click.option("--skill", "-s", "skills", multiple=True, help="Replace the skills (repeatable).")
+@click.option(
+    "--skill",
+    "-s",
+    "skills",
+    multiple=True,
+    help="Replace the skills (repeatable).",
+    shell_complete=complete_skill,
+)
 @click.option("--minutes", "-m", type=Minutes(learning=True), help="Time spent (1-6000).")
 @click.option("--url", help="Link ('' removes it).")
 @click.option("--when", "-w", help="When.")

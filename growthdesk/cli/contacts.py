@@ -593,7 +593,7 @@ def soon(days: int | None) -> str:
 
 
 @event_group.command("edit")
-@click.argument("event")
+@click.argument("event", shell_complete=complete_event)
 @click.option("--name", help="Rename.")
 @click.option("--kind", type=click.Choice(events.EVENT_KINDS))
 @click.option("--date", "day", help="ISO date or phrase ('last friday', 'vorige week').")
@@ -602,8 +602,16 @@ def soon(days: int | None) -> str:
     multiple=True,
     metavar="NAME",
     help="Replace the people met (created if new). Repeatable.",
+    shell_complete=complete_contact,
 )
-@click.option("--skill", "skills", multiple=True, metavar="ID", help="Replace the skill areas.")
+@click.option(
+    "--skill",
+    "skills",
+    multiple=True,
+    metavar="ID",
+    help="Replace the skill areas.",
+    shell_complete=complete_skill,
+)
 @click.option(
     "--new",
     "allow_new",
@@ -653,7 +661,7 @@ def event_edit(
 
 
 @event_group.command("rm")
-@click.argument("refs", nargs=-1, required=True, metavar="EVENT...")
+@click.argument("refs", nargs=-1, required=True, metavar="EVENT...", shell_complete=complete_event)
 def event_rm(refs: tuple[str, ...]) -> None:
     """Remove events, by name or #id, all in one step (`growthdesk undo` brings them back).
 

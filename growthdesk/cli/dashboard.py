@@ -129,7 +129,14 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
 @click.argument("kudos_id", type=ID, metavar="ID")
 @click.option("--text", help="New text.")
 @click.option("--from", "from_", metavar="WHO", help="Who said it ('' clears it).")
-@click.option("--win", "win", type=ID, metavar="ID", help="The win it thanks you for.")
+@click.option(
+    "--win",
+    "win",
+    type=ID,
+    metavar="ID",
+    help="The win it thanks you for.",
+    shell_complete=complete_win_id,
+)
 @click.option("--no-win", is_flag=True, help="Not tied to a win any more.")
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 def kudos_edit(

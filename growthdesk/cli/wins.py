@@ -468,8 +468,22 @@ def rm_cmd(win_ids: tuple[int, ...]) -> None:
 
 
 @wins_group.command("retag")
-@click.option("--from", "old", required=True, metavar="SKILL", help="The skill area to replace.")
-@click.option("--to", "new", required=True, metavar="SKILL", help="The skill area it becomes.")
+@click.option(
+    "--from",
+    "old",
+    required=True,
+    metavar="SKILL",
+    help="The skill area to replace.",
+    shell_complete=complete_skill,
+)
+@click.option(
+    "--to",
+    "new",
+    required=True,
+    metavar="SKILL",
+    help="The skill area it becomes.",
+    shell_complete=complete_skill,
+)
 @click.option("--contains", help="Only wins whose text contains this.")
 @click.option("--since", help="Only wins from this day on (ISO or 'last monday').")
 @click.option("--dry-run", is_flag=True, help="List what would change; change nothing.")
