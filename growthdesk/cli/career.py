@@ -195,7 +195,7 @@ def learn_group() -> None:
     multiple=True,
     help="Skill area id (repeatable); guessed from the title if absent.",
 )
-@click.option("--minutes", "-m", type=Minutes(learning=True), help="Time spent (1-6000).")
+@click.option("--minutes", "-m", type=Minutes(learning=True), help="Time spent: 90, 1h30, 1:30, 1,5u (at most 100 hours).")
 @click.option("--url", help="Link.")
 @click.option("--when", "-w", help="When (default now).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored entry as JSON.")

@@ -49,7 +49,7 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 
 @click.command("log")
 @click.argument("text", nargs=-1, required=True)
-@click.option("--minutes", "-m", type=Minutes(), help="Minutes it took to resolve (1-1440).")
+@click.option("--minutes", "-m", type=Minutes(), help="Time it took: 90, 1h30, 1:30, 1,5u (at most 24 hours).")
 @click.option(
     "--skill",
     "-s",
@@ -242,7 +242,7 @@ def show_cmd(win_id: int, as_json: bool) -> None:
 @wins_group.command("edit")
 @click.argument("win_id", type=ID)
 @click.option("--text", help="New problem text.")
-@click.option("--minutes", "-m", type=Minutes(), help="New minutes (1-1440).")
+@click.option("--minutes", "-m", type=Minutes(), help="New time taken: 90, 1h30, 1:30, 1,5u.")
 @click.option(
     "--skill",
     "-s",
