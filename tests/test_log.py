@@ -29,7 +29,7 @@ def test_log_with_skill_and_list(invoke: Invoke) -> None:
 
 
 def test_log_words_without_quotes_and_json(invoke: Invoke) -> None:
-    result = invoke("log", "vpn", "token", "resync", "-m", "12.4", "-s", "remote_access", "--ticket", "INC42",
+    result = invoke("log", "vpn", "token", "resync", "-m", "12.4m", "-s", "remote_access", "--ticket", "INC42",
                     "--tag", "VPN", "--json")  # fmt: skip
     win = orjson.loads(result.stdout)
     assert win["problem"] == "vpn token resync"
