@@ -9,8 +9,21 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from growthdesk.core.date_words import (
+    DATE_VOCABULARY,
+    DAY_PREFIXES,
+    DAY_WORDS,
+    HOUR_WORDS,
+    MONTH_ABBR,
+    MONTH_NAMES,
+    MONTHS,
+    PARTS_OF_DAY,
+    WEEKDAY_ABBR,
+    WEEKDAYS,
+    WORKDAY_FIRST_HOUR,
+)
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, language
 from growthdesk.core.text import fold
 
 __all__ = ["parse_when", "parse_day", "parse_time_of_day", "check_past", "check_day", "FLOOR"]
@@ -20,26 +33,18 @@ EARLIEST_YEAR = 1900  # the dates read at all; records are held to FLOOR (check_
 FLOOR = date(1990, 1, 1)  # no win, kudos, learning entry, interaction or event before this
 MAX_PHRASE = 100  # "vorige week vrijdag 14:00" is 25 characters
 
-_WEEKDAYS = {
-    "monday": 0, "mon": 0, "maandag": 0, "ma": 0,
-    "tuesday": 1, "tue": 1, "tues": 1, "dinsdag": 1, "di": 1,
-    "wednesday": 2, "wed": 2, "woensdag": 2, "wo": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "donderdag": 3, "do": 3,
-    "friday": 4, "fri": 4, "vrijdag": 4, "vr": 4,
-    "saturday": 5, "sat": 5, "zaterdag": 5, "za": 5,
-    "sunday": 6, "sun": 6, "zondag": 6, "zo": 6,
-}  # fmt: skip
-_DAY_WORDS = {
-    "today": 0, "vandaag": 0, "now": 0, "nu": 0,
-    "yesterday": 1, "gisteren": 1,
-    "eergisteren": 2, "day before yesterday": 2, "the day before yesterday": 2,
-}  # fmt: skip
+_WEEKDAYS = WEEKDAYS
+_DAY_WORDS = DAY_WORDS
 _UNITS = {
     "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
     "minuut": "minutes", "minuten": "minutes",
     "hour": "hours", "hours": "hours", "uur": "hours", "uren": "hours",
     "day": "days", "days": "days", "dag": "days", "dagen": "days",
     "week": "weeks", "weeks": "weeks", "weken": "weeks",
+}  # fmt: skip
+_AGO_PHRASES = {  # in months
+    "last month": 1, "vorige maand": 1, "afgelopen maand": 1,
+    "last year": 12, "vorig jaar": 12, "afgelopen jaar": 12,
 }  # fmt: skip
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "een": 1, "two": 2, "twee": 2, "three": 3, "drie": 3}
 
@@ -50,6 +55,25 @@ _AGO_RE = re.compile(
     r"^(?P<n>\d+|a|an|one|een|two|twee|three|drie)\s+(?P<unit>[a-z]+)\s+(?:ago|geleden)$"
 )
 _NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4}|\d{2})$")
+_HOUR = r"\d{1,2}|" + "|".join(HOUR_WORDS)
+# "half 3", "kwart over 2", "kwart voor 3", "half past 2", "quarter to 3" at the end of a phrase
+_CLOCK_WORDS_RE = re.compile(
+    r"(?:^|\s+)(?:(?:at|om|@)\s+)?"
+    r"(?P<kind>half past|quarter past|quarter to|kwart over|kwart voor|half)\s+"
+    rf"(?P<h>{_HOUR})(?:\s*(?P<ampm>am|pm|uur))?$"
+)
+_CLOCK_OFFSETS = {  # (hours, minutes) added to the named hour
+    "half": (-1, 30), "half past": (0, 30), "kwart over": (0, 15), "quarter past": (0, 15),
+    "kwart voor": (-1, 45), "quarter to": (-1, 45),
+}  # fmt: skip
+_ORDINAL = r"(?:st|nd|rd|th|e|ste|de)?"
+# "25 november", "4 maart 2026", "di 1 dec", "Nov 25", "November 25 2026", "friday 20 nov"
+_DAY_MONTH_RE = re.compile(
+    rf"^(?:(?P<wd>[a-z]+)\s+)?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?P<mon>[a-z]+)\.?(?:\s+(?P<y>\d{{4}}))?$"
+)
+_MONTH_DAY_RE = re.compile(
+    rf"^(?:(?P<wd>[a-z]+)\s+)?(?P<mon>[a-z]+)\.?\s+(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+(?P<y>\d{{4}}))?$"
+)
 
 
 def _localize(naive: datetime, now: datetime) -> datetime:
@@ -84,14 +108,79 @@ def _to_time(match: re.Match[str]) -> time:
 
 
 def _split_time(text: str) -> tuple[str, time | None]:
-    """Split a trailing time ('gisteren 14:00', 'friday at 2pm') from the day part."""
-    match = _TIME_RE.search(text)
-    if match and match.start() > 0:
-        head = text[: match.start()].strip()
+    """Split a trailing time ('gisteren 14:00', 'friday at 2pm', 'vrijdag half 3') from the day.
+
+    The head is "" for a time alone ('14:00', 'half 3'); a bare number ('25') is no time.
+    """
+    words = _CLOCK_WORDS_RE.search(text)
+    if words:
+        return text[: words.start()].strip(), _clock_words(words)
+    match = _TIME_RE.search(" " + text)
+    if match:
+        head = (" " + text)[: match.start()].strip()
         # "3 days ago" must not read "3" as an hour; only split if the head is a day phrase.
-        if head and not head.endswith(("ago", "geleden")):
-            return head, _to_time(match)
+        if head.endswith(("ago", "geleden")) or not (head or match["m"] or match["ampm"]):
+            return text, None
+        return head, _to_time(match)
     return text, None
+
+
+def _clock_words(match: re.Match[str]) -> time:
+    """'half 3' -> 14:30: a Dutch 'half' names the coming hour; 1 to 6 o'clock is afternoon."""
+    named = match["h"]
+    hour = HOUR_WORDS[named] if named in HOUR_WORDS else int(named)
+    if not 1 <= hour <= 24:
+        raise InputError(_("'{text}' is not a time of day", text=match.group(0).strip()))
+    add_h, minute = _CLOCK_OFFSETS[match["kind"]]
+    hour += add_h
+    if hour <= 12:  # a 12-hour clock: pick the working-hours reading unless am/pm says
+        hour = hour or 12
+        if match["ampm"] == "pm" or (match["ampm"] is None and hour < WORKDAY_FIRST_HOUR):
+            hour = hour % 12 + 12
+        elif match["ampm"] == "am":
+            hour %= 12
+    return time(hour % 24, minute)
+
+
+def _part_of_day(head: str, today: date) -> tuple[date, time] | None:
+    """'vanochtend', 'gisteravond', 'vrijdagmiddag', 'this morning', 'friday afternoon'."""
+    if head == "tonight":
+        return today, PARTS_OF_DAY["evening"]
+    if head in ("last night", "gisternacht"):
+        return today - timedelta(days=1), PARTS_OF_DAY["night"]
+    words = head.split()
+    if not words:
+        return None
+    last, rest = words[-1], words[:-1]
+    part = last if last in PARTS_OF_DAY and rest else None
+    if part is None:  # Dutch glues the part on: "gisteravond", "vrijdagmiddag"
+        part = next((p for p in PARTS_OF_DAY if last.endswith(p) and len(last) > len(p)), None)
+        if part is None:
+            return None
+        rest = [*rest, last[: -len(part)]]
+    day_words = " ".join(rest)
+    if day_words in DAY_PREFIXES and day_words != "last":
+        day: date | None = today - timedelta(days=DAY_PREFIXES[day_words])
+    else:
+        day = _day_phrase(day_words, today)
+    return None if day is None else (day, PARTS_OF_DAY[part])
+
+
+def _month_day(phrase: str, today: date) -> date | None:
+    """'25 november', 'Nov 25', '4 maart 2026': without a year, the most recent such day."""
+    match = _DAY_MONTH_RE.match(phrase) or _MONTH_DAY_RE.match(phrase)
+    if match is None or match["mon"] not in MONTHS:
+        return None
+    if match["wd"] is not None and match["wd"] not in WEEKDAYS:
+        return None
+    year = int(match["y"]) if match["y"] else today.year
+    try:
+        day = date(year, MONTHS[match["mon"]], int(match["d"]))
+        if not match["y"] and day > today:
+            day = date(year - 1, day.month, day.day)
+    except ValueError:
+        raise InputError(_("'{text}' is not a real date", text=phrase)) from None
+    return day
 
 
 def _past_weekday(today: date, weekday: int) -> date:
@@ -103,6 +192,10 @@ def _past_weekday(today: date, weekday: int) -> date:
 def _day_phrase(phrase: str, today: date) -> date | None:
     if phrase in _DAY_WORDS:
         return today - timedelta(days=_DAY_WORDS[phrase])
+    if phrase in _AGO_PHRASES:  # "vorige maand": a month ago (as dateparser reads it), quickly
+        from growthdesk.core.months import add_months
+
+        return add_months(today, -_AGO_PHRASES[phrase])
     words = phrase.split()
     # "friday", "last friday", "vorige vrijdag", "afgelopen vrijdag"
     if len(words) == 1 and words[0] in _WEEKDAYS:
@@ -113,7 +206,7 @@ def _day_phrase(phrase: str, today: date) -> date | None:
         and words[1] in _WEEKDAYS
     ):
         return _past_weekday(today, _WEEKDAYS[words[1]])
-    # "vorige week vrijdag", "friday last week", "last week friday": that day of last calendar week
+    # "vorige week vrijdag", "vrijdag vorige week", "friday last week": that day of last week
     day = None
     if (
         len(words) == 3
@@ -121,7 +214,11 @@ def _day_phrase(phrase: str, today: date) -> date | None:
         and words[2] in _WEEKDAYS
     ):
         day = _WEEKDAYS[words[2]]
-    elif len(words) == 3 and words[1:] == ["last", "week"] and words[0] in _WEEKDAYS:
+    elif (
+        len(words) == 3
+        and words[1:] in (["last", "week"], ["vorige", "week"])
+        and words[0] in _WEEKDAYS
+    ):
         day = _WEEKDAYS[words[0]]
     if day is not None:
         monday_last_week = today - timedelta(days=today.weekday() + 7)
@@ -203,20 +300,42 @@ def _parse_when(raw: str, now: datetime) -> datetime:
     if iso is not None:
         return iso
     phrase = " ".join(fold(raw).replace(",", " ").split())
+    today = now.date()
     match = _AGO_RE.match(phrase)
     if match and match["unit"] in _UNITS:
         n = _NUMBER_WORDS.get(match["n"]) or int(match["n"])
         return now - timedelta(**{_UNITS[match["unit"]]: n})
+    day = _month_day(phrase, today)  # before the time split, so "nov 25" is not 25 o'clock
+    if day is not None:
+        return _with_time(day, None, now, default_now=day == today)
     head, at = _split_time(phrase)
     if head in {"now", "nu"} and at is None:
         return now
-    day = _day_phrase(head, now.date())
+    if not head and at is not None:  # "14:00", "half 3": today
+        return _with_time(today, at, now, default_now=False)
+    part = _part_of_day(head, today)
+    if part is not None:
+        day, default = part
+        if at is not None and at.hour < 12 and default.hour >= 12:  # "vanavond 8" is 20:00
+            at = at.replace(hour=at.hour + 12)
+        return _with_time(day, at or default, now, default_now=False)
+    day = _day_phrase(head, today) or _month_day(head, today)
     if day is not None:
-        return _with_time(day, at, now, default_now=day == now.date())
+        return _with_time(day, at, now, default_now=day == today)
     numeric = _NUMERIC_RE.match(head)
     if numeric:
         return _with_time(_numeric(numeric), at, now, default_now=False)
+    if not re.search(r"\d", phrase) and not DATE_VOCABULARY.intersection(phrase.split()):
+        raise InputError(_cannot_read(raw))  # no date words at all: not worth dateparser's 0.6 s
     return _dateparser(raw, now)
+
+
+def _cannot_read(text: str) -> str:
+    return _(
+        "cannot read the date '{text}'; try 2026-03-14, 'yesterday 14:00', "
+        "'gisteren', 'last friday' or 'vorige week vrijdag'",
+        text=text,
+    )
 
 
 def parse_day(text: str, now: datetime) -> date:
@@ -225,7 +344,7 @@ def parse_day(text: str, now: datetime) -> date:
 
 
 def _dateparser(text: str, now: datetime) -> datetime:
-    import dateparser  # ~0.5 s on first use: only for phrases the fast path does not know
+    import dateparser  # ~0.6 s on first use: only for phrases the fast path does not know
 
     settings = {
         "PREFER_DATES_FROM": "past",
@@ -235,13 +354,10 @@ def _dateparser(text: str, now: datetime) -> datetime:
     }
     value = dateparser.parse(text, languages=["en", "nl"], settings=settings)
     if value is None:
-        raise InputError(
-            _(
-                "cannot read the date '{text}'; try 2026-03-14, 'yesterday 14:00', "
-                "'gisteren', 'last friday' or 'vorige week vrijdag'",
-                text=text,
-            )
-        )
+        raise InputError(_cannot_read(text))
+    if value.time() == time(0, 0) and not re.search(r"\d[:.]\d\d|\d\s*(?:am|pm|u|uur)\b", text):
+        # A day without a time of day: the same default as the fast path (midday, or now)
+        return _with_time(value.date(), None, now, default_now=value.date() == now.date())
     return _localize(value, now)
 
 
