@@ -59,8 +59,14 @@ def test_numbers_from_code_keep_their_meaning() -> None:
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("1,5", "'1,5' is ambiguous (hours or minutes?): write 1,5h for 90 minutes, or 2 for 2 minutes"),
-        ("1.5", "'1.5' is ambiguous (hours or minutes?): write 1.5h for 90 minutes, or 2 for 2 minutes"),
+        (
+            "1,5",
+            "'1,5' is ambiguous (hours or minutes?): write 1,5h for 90 minutes, or 2 for 2 minutes",
+        ),
+        (
+            "1.5",
+            "'1.5' is ambiguous (hours or minutes?): write 1.5h for 90 minutes, or 2 for 2 minutes",
+        ),
         ("0", "minutes must be more than 0, not 0"),
         ("0h", "minutes must be more than 0, not 0h"),
         ("0:00", "minutes must be more than 0, not 0:00"),

@@ -27,8 +27,10 @@ from growthdesk.cli.output import (
     warn,
 )
 from growthdesk.cli.params import Minutes
+from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, language
+from growthdesk.core.numbers import decimal
 from growthdesk.skills.labels import skill_label
 from growthdesk.worklog import profile
 
@@ -374,7 +376,7 @@ def _render(report: PathReport, out: _Out) -> None:
     if w.months_done is not None:
         guess = _(" (estimated from your first win)") if w.estimated else ""
         head += "  " + _(
-            "{m} months at the helpdesk since {d}{g}", m=w.months_done, d=w.started, g=guess
+            "{m} months at the helpdesk since {d}{g}", m=decimal(w.months_done), d=show_day(w.started), g=guess
         )
     out.line(head)
     out.line(out.style(_("You are: ") + labels[report.label], bold=True))
@@ -405,7 +407,7 @@ def _render(report: PathReport, out: _Out) -> None:
     )
     for a in [a for a in report.areas if a.share > 0][:8]:
         # Capped like the advice text: over a tiny baseline the ratio means nothing more.
-        rca = (f"{a.rca:.1f}" if a.rca <= RCA_SHOWN_MAX else f">{RCA_SHOWN_MAX:.0f}").rjust(10)
+        rca = (decimal(a.rca) if a.rca <= RCA_SHOWN_MAX else f">{RCA_SHOWN_MAX:.0f}").rjust(10)
         if a.skill in report.deep_areas:
             rca = out.style(rca, bold=True)
         out.line(
@@ -414,12 +416,12 @@ def _render(report: PathReport, out: _Out) -> None:
         )
     out.para(
         _(
-            "Breadth: {b} areas at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
+            "Breadth: {b} areas at {t}+ · works like {e} even areas · evenness {j} · "
             "biggest area {s}",
             b=m.breadth,
             t=percent(report.thresholds["breadth_share"], small=True),
-            e=m.effective_areas,
-            j=m.evenness,
+            e=decimal(m.effective_areas),
+            j=decimal(m.evenness, 2),
             s=percent(m.top_share, small=True),
         ),
         indent="  ",

@@ -22,7 +22,9 @@ from growthdesk.cli.output import (
     use_color,
 )
 from growthdesk.cli.params import ID
+from growthdesk.core.dates import show_day, show_range
 from growthdesk.core.i18n import _
+from growthdesk.core.numbers import decimal, hours
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
@@ -141,13 +143,13 @@ def _delta(now: float | None, before: float | None, *, pct_points: bool = False)
 
 
 def _fixed(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+    return "-" if value is None else decimal(value)
 
 
 def _minutes(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:g}m"
+    return f"{decimal(value, 0) if value == int(value) else decimal(value)}m"
 
 
 def _plain(text: str, **_style: Any) -> str:
@@ -164,7 +166,7 @@ def dashboard_lines(
     cur, prev = data["current"], data["previous"]
     target = data["target_minutes"]
     out: list[str] = []
-    title = f"{_PERIOD_TEXT[data['period']]} ({cur['start']} to {cur['end']})"
+    title = f"{_PERIOD_TEXT[data['period']]} ({show_range(cur['start'], cur['end'])})"
     if prev:
         title += ", compared with the same length before"
     out += [paint(title, bold=True), ""]
@@ -205,10 +207,10 @@ def dashboard_lines(
         "Learning",
         str(cur["learning"]),
         _delta(cur["learning"], prev and prev["learning"]),
-        f"{cur['learning_minutes'] / 60:.1f} h{certs}",
+        f"{hours(cur['learning_minutes'])}{certs}",
     )
     sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
-    row("Win streak", f"{sw['current']} d", "", f"best {sw['longest']} d since {sw['since']}")
+    row("Win streak", f"{sw['current']} d", "", f"best {sw['longest']} d since {show_day(sw['since']) if sw['since'] else '-'}")
     row(
         "Learn streak",
         f"{sl['current']} d",
@@ -240,8 +242,8 @@ def dashboard_lines(
         ]
         times = a("×", "x")
         for r in data["repeats"]:
-            hours = f", {r['minutes'] / 60:.1f} h" if r["minutes"] else ""
-            detail = f"last {r['last'][5:]}{hours}"
+            spent = f", {hours(r['minutes'])}" if r["minutes"] else ""
+            detail = f"last {r['last'][5:]}{spent}"
             count = paint(f"{r['count']:>4}{times}", fg="yellow")
             out.append(
                 f"  {count} {cut(r.get('title') or r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()

@@ -10,7 +10,9 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style
+from growthdesk.core.dates import show_day
 from growthdesk.core.i18n import _
+from growthdesk.core.numbers import decimal
 
 __all__ = ["ask_cmd", "network_group"]
 
@@ -107,7 +109,7 @@ def ask_cmd(
         echo(style("Whom to ask", bold=True))
         for n, person in enumerate(result.people, 1):
             tag = "" if person.direct else "  [introduction]"
-            echo(f"{n}. {style(person.name, bold=True)}  score {person.score:.2f}{tag}")
+            echo(f"{n}. {style(person.name, bold=True)}  score {decimal(person.score, 2)}{tag}")
             for reason in person.reasons:
                 echo(f"     - {reason}")
     else:
@@ -171,7 +173,7 @@ def network_stale(as_json: bool) -> None:
         info(_("Nobody is going stale. Nice."))
         return
     for r in rows:
-        last = r["last_contact"] or "never"
+        last = show_day(r["last_contact"]) if r["last_contact"] else "never"
         echo(
             f"{style(r['name'], bold=True)}: {r['days']} days since {last} "
             f"(tie {r['strength']}/5, every {r['interval']} days; {r['overdue']} days overdue)"

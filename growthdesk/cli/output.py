@@ -86,11 +86,10 @@ def warn(message: str) -> None:
 
 
 def percent(value: float | None, *, small: bool = False) -> str:
-    """'42%', or '-' for no value. With *small*, a share under 9.5% keeps a decimal, or
-    "2.9% -> 3%" would read "3% -> 3%"."""
-    if value is None:
-        return "-"
-    return f"{value:.1%}" if small and 0 < value < 0.095 else f"{value:.0%}"
+    """'42%', or '-' for no value; '2,9%' in Dutch (core/numbers.py)."""
+    from growthdesk.core import numbers
+
+    return numbers.percent(value, small=small)
 
 
 def cut(text: str, width: int, unicode_ok: bool = True, *, pad: bool = True) -> str:

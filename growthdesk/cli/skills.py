@@ -9,6 +9,7 @@ import click
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.i18n import _, language
+from growthdesk.core.numbers import decimal
 
 __all__ = ["skills_group", "recall_cmd"]
 
@@ -92,7 +93,7 @@ def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
         return
     for row in rows[:8]:
         mark = "*" if row["skill"] in chosen else " "
-        echo(f"{mark} {row['score']:.2f}  {row['skill']:<21} {row['label']}")
+        echo(f"{mark} {decimal(row['score'], 2)}  {row['skill']:<21} {row['label']}")
     if confident:
         info(_("Would tag: {skills}", skills=", ".join(chosen)))
     else:

@@ -11,6 +11,7 @@ from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
 from growthdesk.cli.params import ID, Minutes
 from growthdesk.core.i18n import _
+from growthdesk.core.numbers import decimal
 
 __all__ = ["log_cmd", "wins_group"]
 
@@ -21,7 +22,7 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
     if not top:
         warn(_("no confident skill; add one later with `growthdesk wins edit ID --skill ID`"))
         return []
-    listing = ", ".join(f"{i}) {s} {score:.2f}" for i, (s, score) in enumerate(top, 1))
+    listing = ", ".join(f"{i}) {s} {decimal(score, 2)}" for i, (s, score) in enumerate(top, 1))
     if not interactive():
         warn(_("no confident skill (top 3: {listing}); set one with --skill", listing=listing))
         return []
@@ -130,7 +131,7 @@ def log_cmd(
     scores = dict(draft.ranked)
     if win["skills"]:
         shown = ", ".join(
-            f"{s} ({scores[s]:.2f})" if win["skills_source"] == "auto" and s in scores else s
+            f"{s} ({decimal(scores[s], 2)})" if win["skills_source"] == "auto" and s in scores else s
             for s in win["skills"]
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")

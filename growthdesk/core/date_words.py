@@ -75,11 +75,64 @@ WORKDAY_FIRST_HOUR = 7
 DATE_VOCABULARY = frozenset(
     {*WEEKDAYS, *MONTHS, *DAY_WORDS, *PARTS_OF_DAY, *HOUR_WORDS}
     | set(
-        "ago geleden last next vorige afgelopen volgende this deze dit vorig past previous "
-        "week weken weeks month months maand maanden year years jaar jaren day days dag dagen "
-        "hour hours uur uren minute minutes minuut minuten in over before after voor na "
-        "begin end eind einde start midden middle noon midnight tomorrow morgen overmorgen "
-        "tonight vannacht".split()
+        [
+            "ago",
+            "geleden",
+            "last",
+            "next",
+            "vorige",
+            "afgelopen",
+            "volgende",
+            "this",
+            "deze",
+            "dit",
+            "vorig",
+            "past",
+            "previous",
+            "week",
+            "weken",
+            "weeks",
+            "month",
+            "months",
+            "maand",
+            "maanden",
+            "year",
+            "years",
+            "jaar",
+            "jaren",
+            "day",
+            "days",
+            "dag",
+            "dagen",
+            "hour",
+            "hours",
+            "uur",
+            "uren",
+            "minute",
+            "minutes",
+            "minuut",
+            "minuten",
+            "in",
+            "over",
+            "before",
+            "after",
+            "voor",
+            "na",
+            "begin",
+            "end",
+            "eind",
+            "einde",
+            "start",
+            "midden",
+            "middle",
+            "noon",
+            "midnight",
+            "tomorrow",
+            "morgen",
+            "overmorgen",
+            "tonight",
+            "vannacht",
+        ]
     )
 )
 

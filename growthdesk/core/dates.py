@@ -26,7 +26,18 @@ from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, language
 from growthdesk.core.text import fold
 
-__all__ = ["parse_when", "parse_day", "parse_time_of_day", "check_past", "check_day", "FLOOR"]
+__all__ = [
+    "parse_when",
+    "parse_day",
+    "parse_time_of_day",
+    "check_past",
+    "check_day",
+    "FLOOR",
+    "long_day",
+    "short_day",
+    "show_day",
+    "show_range",
+]
 
 FUTURE_SLACK = timedelta(minutes=5)  # clock skew between a phone and the laptop
 EARLIEST_YEAR = 1900  # the dates read at all; records are held to FLOOR (check_past)
@@ -380,3 +391,40 @@ def check_day(day: date) -> date:
     if day < FLOOR:
         raise InputError(_("{when} is too far in the past", when=day.isoformat()))
     return day
+
+
+def long_day(day: date | str) -> str:
+    """'1 December 2026' / '1 december 2026' (*day* may be an ISO string)."""
+    day = date.fromisoformat(day[:10]) if isinstance(day, str) else day
+    lang = "nl" if language() == "nl" else "en"
+    return f"{day.day} {MONTH_NAMES[lang][day.month - 1]} {day.year}"
+
+
+def short_day(day: date | str) -> str:
+    """'Tue 1 Dec' / 'di 1 dec': a day near today, where the year goes without saying."""
+    day = date.fromisoformat(day[:10]) if isinstance(day, str) else day
+    lang = "nl" if language() == "nl" else "en"
+    return f"{WEEKDAY_ABBR[lang][day.weekday()]} {day.day} {MONTH_ABBR[lang][day.month - 1]}"
+
+
+def show_day(day: date | str) -> str:
+    """A day inside a sentence: '1 december 2026' in Dutch; ISO in English, as it always was
+    (English readers and scripts know 2026-12-01). Listings keep ISO in both: fixed width."""
+    if language() == "nl":
+        return long_day(day)
+    return day[:10] if isinstance(day, str) else day.isoformat()
+
+
+def show_range(start: date | str, end: date | str) -> str:
+    """A period in a heading: '2026-10-28 to 2026-11-26' in English, '28 okt – 26 nov 2026'
+    in Dutch (the year once when both days share it), short enough for 80 columns."""
+    if language() != "nl":
+        return _("{start} to {end}", start=show_day(start), end=show_day(end))
+    first = date.fromisoformat(start[:10]) if isinstance(start, str) else start
+    last = date.fromisoformat(end[:10]) if isinstance(end, str) else end
+
+    def day(d: date, year: bool) -> str:
+        text = f"{d.day} {MONTH_ABBR['nl'][d.month - 1]}"
+        return f"{text} {d.year}" if year else text
+
+    return f"{day(first, first.year != last.year)} – {day(last, True)}"
