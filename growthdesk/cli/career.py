@@ -299,13 +299,22 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
         info(_("No learning entries match."))
     elif not rows:
         info(_('No learning logged yet. Try: growthdesk learn "..." --kind blog'))
-    for row in rows:
-        minutes = f"{row['minutes']} min" if row.get("minutes") else "-"
-        echo(
-            f"{style('#' + str(row['id']), bold=True)}  {row['when'][:10]}  "
-            f"{row['kind']:<13} {minutes:>8}  {style(','.join(row.get('skills') or []), fg='cyan')}  "
-            f"{row['title']}"
-        )
+    from growthdesk.cli.layout import table
+
+    cells = [
+        [
+            f"#{row['id']}",
+            row["when"][:10],
+            row["kind"],
+            f"{row['minutes']} min" if row.get("minutes") else "-",
+            ",".join(row.get("skills") or []),
+            row["title"],
+        ]
+        for row in rows
+    ]
+    paint = {0: lambda c: style(c, bold=True), 4: lambda c: style(c, fg="cyan")}
+    for line in table(cells, right={3}, caps={4: 24}, paint=paint, flex_min=30, squeeze=[4]):
+        echo(line)
     names = {"morning_blog": _("Morning blog"), "evening_project": _("Evening project")}
     for s in streaks:
         if s.days:

@@ -150,16 +150,19 @@ def contact_list(
             _("No contacts match.") if (kind or skill or org or contains) else _("No contacts yet.")
         )
         return
+    from growthdesk.cli.layout import join_fit
+
     for c in rows:
-        parts = [style(str(c["name"]), bold=True), c["kind"]]
+        parts: list[tuple[str, Any]] = [(str(c["name"]), lambda t: style(t, bold=True))]
+        parts.append((c["kind"], None))
         if c.get("org"):
-            parts.append(str(c["org"]))
-        parts.append(_tie(c))
-        if c.get("specialties"):
-            parts.append(_specialties(c))
+            parts.append((str(c["org"]), None))
+        parts.append((_tie(c), None))
         if c.get("do_not_ask"):
-            parts.append("do not ask")
-        echo(f"#{c['id']:<4} " + " · ".join(parts))
+            parts.append(("do not ask", None))
+        if c.get("specialties"):
+            parts.append((_specialties(c), None))
+        echo(join_fit(parts, prefix=f"#{c['id']:<4} "))
 
 
 @contact_group.command("show")
@@ -451,10 +454,18 @@ def event_list(as_json: bool) -> None:
     if not rows:
         info(_("No events yet."))
         return
+    from growthdesk.cli.layout import wrap
+
     for e in rows:
-        line = f"{e['date']}  {style(str(e['name']), bold=True)} ({e['kind']})"
+        name = str(e["name"])
+        line = f"{e['date']}  {name} ({e['kind']})"
         if e.get("skills"):
             line += " · " + ", ".join(e["skills"])
         if e["met_names"]:
             line += " · met " + ", ".join(e["met_names"])
-        echo(line)
+        first, *more = wrap(line, hang=" " * 12)
+        # the name in bold (it starts at column 12 of the first line, cut or whole)
+        shown = first[12 : 12 + len(name)]
+        echo(first[:12] + style(shown, bold=True) + first[12 + len(shown) :])
+        for rest in more:
+            echo(rest)

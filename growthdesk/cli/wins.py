@@ -139,9 +139,25 @@ def log_cmd(
 
 
 def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
-    for win in rows:
-        skills = ",".join(win.get("skills", [])) or "-"
-        echo(f"{_describe(win, target)}  {style(skills, fg='cyan')}  {win['problem']}")
+    from growthdesk.cli.layout import table
+
+    cells = [
+        [
+            f"#{w['id']}",
+            w["when"][:16].replace("T", " "),
+            "" if w.get("minutes") is None else f"{w['minutes']} min",
+            ",".join(w.get("skills", [])) or "-",
+            w["problem"],
+        ]
+        for w in rows
+    ]
+
+    def minutes(cell: str) -> str:
+        return style(cell, fg="green" if int(cell.split()[0]) <= target else "yellow")
+
+    paint = {0: lambda c: style(c, bold=True), 2: minutes, 3: lambda c: style(c, fg="cyan")}
+    for line in table(cells, right={2}, caps={3: 24}, paint=paint, flex_min=34, squeeze=[3]):
+        echo(line)
 
 
 @click.group("wins", invoke_without_command=True)

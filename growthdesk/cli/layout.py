@@ -1,0 +1,129 @@
+"""The width of the screen, once: every listing fits it, 80 columns unless COLUMNS says more.
+
+:func:`table` aligns columns and gives the rest of the line to one flexible column (the text of
+a win, a title), cut with "…"; :func:`wrap` wraps prose (reasons, advice) to the same width.
+Piped output is 80 columns (or COLUMNS), so what tests and scripts see does not depend on the
+terminal the tests happen to run in.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+__all__ = ["width", "table", "wrap", "fit", "MIN_WIDTH", "DEFAULT_WIDTH"]
+
+DEFAULT_WIDTH = 80
+MIN_WIDTH = 40  # narrower than this nothing is readable; lay out for 40 and let it wrap
+MAX_WIDTH = 200  # a very wide terminal: lines this long are hard to read anyway
+
+
+def width() -> int:
+    """COLUMNS if set, else the terminal's width (on a terminal), else 80; within 40..200."""
+    raw = os.environ.get("COLUMNS", "")
+    if raw.strip().isdigit():
+        columns = int(raw)
+    else:
+        columns = DEFAULT_WIDTH
+        if getattr(sys.stdout, "isatty", lambda: False)():
+            try:
+                columns = os.get_terminal_size(sys.stdout.fileno()).columns
+            except (OSError, ValueError):
+                pass
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+
+
+def fit(text: str, room: int) -> str:
+    """*text* on one line in at most *room* columns, cut with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= room else text[: max(room - 1, 0)] + "…"
+
+
+def table(
+    rows: Sequence[Sequence[str]],
+    *,
+    flex: int = -1,
+    right: Collection[int] = (),
+    caps: Mapping[int, int] | None = None,
+    paint: Mapping[int, Callable[[str], str]] | None = None,
+    gap: int = 2,
+    indent: str = "",
+    total: int | None = None,
+    flex_min: int = 8,
+    squeeze: Sequence[int] = (),
+) -> list[str]:
+    """*rows* of plain cells as aligned lines no wider than *total* (default :func:`width`).
+
+    Every column is as wide as its widest cell, at most *caps[i]* (longer cells are cut);
+    column *flex* gets what is left of the line. *right* columns are right-aligned. *paint*
+    colours a cell after it is cut and padded, so colour codes never count as width. When the
+    flexible column would get less than *flex_min*, the *squeeze* columns give way first
+    (down to 10 columns each).
+    """
+    if not rows:
+        return []
+    total = width() if total is None else total
+    n = max(len(r) for r in rows)
+    flex = flex % n
+    caps = caps or {}
+    paint = paint or {}
+    widths = [0] * n
+    for r in rows:
+        for i, cell in enumerate(r):
+            widths[i] = max(widths[i], len(cell))
+    for i, cap in caps.items():
+        widths[i % n] = min(widths[i % n], cap)
+    used = sum(w for i, w in enumerate(widths) if i != flex) + gap * (n - 1) + len(indent)
+    for i in squeeze:
+        short = min(widths[flex], flex_min) - (total - used)
+        if short > 0:
+            give = min(short, max(0, widths[i % n] - 10))
+            widths[i % n] -= give
+            used -= give
+    widths[flex] = max(8, min(widths[flex], total - used))
+    lines = []
+    for r in rows:
+        cells = []
+        for i in range(n):
+            cell = fit(r[i], widths[i]) if i < len(r) else ""
+            padded = cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            cells.append(paint[i](padded) if i in paint and cell else padded)
+        lines.append((indent + (" " * gap).join(cells)).rstrip())
+    return lines
+
+
+def wrap(text: str, *, indent: str = "", hang: str | None = None, total: int | None = None) -> list[str]:
+    """*text* wrapped to the screen; *hang* indents the lines after the first (default *indent*)."""
+    total = width() if total is None else total
+    return textwrap.wrap(
+        text,
+        total,
+        initial_indent=indent,
+        subsequent_indent=indent if hang is None else hang,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def join_fit(
+    parts: Sequence[tuple[str, Callable[[str], str] | None]],
+    *,
+    sep: str = " · ",
+    prefix: str = "",
+    total: int | None = None,
+) -> str:
+    """Plain *parts* joined by *sep* after *prefix*, cut with "…" to the screen; each part is
+    painted (its callable) after the cut, so colour codes never count as width."""
+    room = (width() if total is None else total) - len(prefix)
+    out: list[str] = []
+    for n, (text, paint) in enumerate(parts):
+        glue = sep if n else ""
+        if room <= len(glue):
+            break
+        cell = fit(text, room - len(glue))
+        out.append(glue + (paint(cell) if paint else cell))
+        room -= len(glue) + len(cell)
+        if cell != " ".join(text.split()):
+            break
+    return prefix + "".join(out)
