@@ -142,10 +142,11 @@ def test_recall_finds_win_across_languages(invoke: Invoke) -> None:
     assert data[0]["why"] == ["same symptom: vergeten", "same words: wachtwoord"]
 
     text = invoke("recall", "wachtwoord vergeten")
-    assert text.stdout.splitlines()[0].startswith(
-        "#1  2026-06-01  Forgot password, account locked  (same symptom: vergeten; same words"
-    )
-    assert text.stdout.splitlines()[1] == "    solution: reset in AD and unlocked"
+    assert text.stdout.splitlines() == [  # wrapped to 80 columns
+        "#1  2026-06-01  Forgot password, account locked  (same symptom: vergeten; same",
+        "    words: wachtwoord)",
+        "    solution: reset in AD and unlocked",
+    ]
 
 
 def test_recall_limit_and_nothing_found(invoke: Invoke) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from growthdesk.cli.app import get_app
+from growthdesk.cli.layout import wrap
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.i18n import _, language
 
@@ -191,7 +192,8 @@ def plain_cmd(
         echo(style(title, bold=True))
         for flag in flags:
             better = f" → {flag.suggestion}" if flag.suggestion else " → " + _("leave it out")
-            echo(f"  {flag.text}{better}")
+            for line in wrap(f"  {flag.text}{better}", hang="    "):
+                echo(line)
     if not report.flags:
         info(_("No jargon, passive or blaming phrasing found."))
 
@@ -233,7 +235,9 @@ def _expect(
     if as_json:
         emit_json(result.as_json())
         return
-    echo(result.message)
+    for paragraph in result.message.splitlines():  # its own line breaks kept, long lines wrapped
+        for line in wrap(paragraph):
+            echo(line)
     basis = result.basis
     if basis.source == "history":
         info(

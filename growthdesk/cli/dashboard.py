@@ -108,12 +108,17 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
     if not rows:
         info('No kudos yet. Record one with: growthdesk kudos "Thanks!" --from NAME')
         return
+    from growthdesk.cli.layout import wrap
+
     for k in rows:
         who = k.get("from") or "an end user"
         win = f"  (win #{k['win']})" if k.get("win") else ""
-        echo(
-            f"{style('#' + str(k['id']), bold=True)} {str(k['when'])[:10]}  {k['note']}  — {who}{win}"
-        )
+        mark = f"#{k['id']}"
+        head = f"{mark} {str(k['when'])[:10]}  "
+        first, *more = wrap(f"{head}{k['note']}  — {who}{win}", hang=" " * len(head))
+        echo(style(mark, bold=True) + first[len(mark) :])
+        for line in more:
+            echo(line)
 
 
 # ---------------------------------------------------------------- stats

@@ -8,6 +8,7 @@ terminal the tests happen to run in.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import textwrap
@@ -28,10 +29,8 @@ def width() -> int:
     else:
         columns = DEFAULT_WIDTH
         if getattr(sys.stdout, "isatty", lambda: False)():
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 columns = os.get_terminal_size(sys.stdout.fileno()).columns
-            except (OSError, ValueError):
-                pass
     return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
@@ -94,7 +93,9 @@ def table(
     return lines
 
 
-def wrap(text: str, *, indent: str = "", hang: str | None = None, total: int | None = None) -> list[str]:
+def wrap(
+    text: str, *, indent: str = "", hang: str | None = None, total: int | None = None
+) -> list[str]:
     """*text* wrapped to the screen; *hang* indents the lines after the first (default *indent*)."""
     total = width() if total is None else total
     return textwrap.wrap(

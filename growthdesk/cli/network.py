@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
+from growthdesk.cli.layout import wrap
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.dates import show_day
 from growthdesk.core.i18n import _
@@ -174,10 +175,15 @@ def network_stale(as_json: bool) -> None:
         return
     for r in rows:
         last = show_day(r["last_contact"]) if r["last_contact"] else "never"
-        echo(
-            f"{style(r['name'], bold=True)}: {r['days']} days since {last} "
+        name = str(r["name"])
+        text = (
+            f"{name}: {r['days']} days since {last} "
             f"(tie {r['strength']}/5, every {r['interval']} days; {r['overdue']} days overdue)"
         )
+        first, *more = wrap(text, hang="  ")
+        echo(style(name, bold=True) + first[len(name) :] if first.startswith(name) else first)
+        for line in more:
+            echo(line)
 
 
 @network_group.command("export")

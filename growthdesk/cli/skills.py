@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
+from growthdesk.cli.layout import wrap
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.i18n import _, language
 from growthdesk.core.numbers import decimal
@@ -46,19 +47,25 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    width = max(len(r["label"]) for r in rows)
-    echo(
-        style(
-            f"{'Skill area':<{width}}  {'id':<21} {'wins':>5}  {'last win':<10}  "
-            f"{'90d':>4} {'prev':>4}  trend",
-            bold=True,
-        )
-    )
-    for r in rows:
-        echo(
-            f"{r['label']:<{width}}  {r['skill']:<21} {r['count']:>5}  {r['last'] or '-':<10}  "
-            f"{r['recent']:>4} {r['previous']:>4}  {_TREND_MARK[r['trend']]}"
-        )
+    from growthdesk.cli.layout import table
+
+    head = ["Skill area", "id", "wins", "last win", "90d", "prev", "trend"]
+    cells = [
+        [
+            r["label"],
+            r["skill"],
+            str(r["count"]),
+            r["last"] or "-",
+            str(r["recent"]),
+            str(r["previous"]),
+            _TREND_MARK[r["trend"]],
+        ]
+        for r in rows
+    ]
+    first, *lines = table([head, *cells], flex=0, right={2, 4, 5}, caps={1: 21})
+    echo(style(first, bold=True))
+    for line in lines:
+        echo(line)
 
 
 @skills_group.command("suggest")
@@ -148,6 +155,11 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
     for m in hits:
         w = m.win
         why = "; ".join(m.why)  # what it shares, in words, instead of a raw score
-        echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({why})")
+        head = f"#{w['id']}  {w['when'][:10]}  "
+        lines = wrap(f"{head}{w['problem']}  ({why})", hang="    ")
+        if len(lines) == 1:  # the problem in bold when it is on one line
+            lines[0] = head + style(w["problem"], bold=True) + lines[0][len(head) + len(w["problem"]) :]
         solution = w.get("solution")
-        echo(f"    {_('solution')}: {solution}" if solution else f"    {_('no solution noted')}")
+        lines += wrap(f"{_('solution')}: {solution}" if solution else _("no solution noted"), indent="    ")
+        for line in lines:
+            echo(line)

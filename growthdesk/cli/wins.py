@@ -252,8 +252,11 @@ def show_cmd(win_id: int, as_json: bool) -> None:
         ("source", win.get("source", "manual")),
     ]
     echo(style(f"Win #{win['id']}", bold=True))
+    from growthdesk.cli.layout import wrap
+
     for key, value in fields:
-        echo(f"  {key:<10} {value}")
+        for line in wrap(f"  {key:<10} {value}", hang=" " * 13):
+            echo(line)
 
 
 @wins_group.command("edit")
