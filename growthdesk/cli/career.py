@@ -342,10 +342,10 @@ class _Out:
     """
 
     def __init__(self) -> None:
-        import shutil
+        from growthdesk.cli.layout import width
 
         self.color = use_color()
-        self.width = min(100, shutil.get_terminal_size((80, 24)).columns) if self.color else 80
+        self.width = min(100, width())
         self.lines: list[str] = []
 
     def style(self, text: str, **kwargs: Any) -> str:
@@ -448,10 +448,12 @@ def _render(report: PathReport, out: _Out) -> None:
     )
     if report.recommended is None:
         out.para(_("No clear direction yet: no track is recommended."), indent="  ")
-    name_w = max(20, min(40, out.width - 40))
+    cert_lists = {f.track: ", ".join(f.earned + [c + "…" for c in f.preparing]) for f in report.fits}
+    widest = max((len(c) for c in cert_lists.values()), default=0)
+    name_w = max(20, min(40, out.width - 27 - widest))  # 25 columns of rank, fit and gauge
     for f in report.fits:
         mark = " ◀" if f.track == report.focus else ""
-        certs = ", ".join(f.earned + [c + "…" for c in f.preparing])
+        certs = cut(cert_lists[f.track], max(out.width - 27 - name_w, 1), pad=False)
         gauge = bar(f.fit, 12, track="·")
         gauge = out.style(gauge, fg="green") if f.track == report.recommended else gauge
         row = (

@@ -366,6 +366,10 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     # A review is read by people, on screen or in a file: no control characters either way.
     text = printable(render(doc))
     if output is None:
+        if fmt == "md":  # on the screen: wrapped to its width (a file keeps long lines)
+            from growthdesk.cli.layout import wrap_markdown
+
+            text = wrap_markdown(text)
         echo(text, nl=False)
         return
     from growthdesk.io.files import write_output

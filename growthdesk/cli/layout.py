@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-__all__ = ["width", "table", "wrap", "fit", "MIN_WIDTH", "DEFAULT_WIDTH"]
+__all__ = [
+    "width",
+    "table",
+    "wrap",
+    "wrap_markdown",
+    "join_fit",
+    "fit",
+    "MIN_WIDTH",
+    "DEFAULT_WIDTH",
+]
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 40  # narrower than this nothing is readable; lay out for 40 and let it wrap
@@ -128,3 +138,40 @@ def join_fit(
         if cell != " ".join(text.split()):
             break
     return prefix + "".join(out)
+
+
+_LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+|\s*>\s?|\s+)")
+
+
+def wrap_markdown(text: str, *, total: int | None = None) -> str:
+    """Markdown for the screen: paragraphs and list items wrapped (a soft line break renders
+    the same), table rows narrowed by cutting their longest cell; code blocks left alone."""
+    total = width() if total is None else total
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or len(line) <= total or line.lstrip().startswith(("```", "#")):
+            out.append(line)
+        elif line.lstrip().startswith("|"):
+            out.append(_narrow_row(line, total))
+        else:
+            lead = _LIST_ITEM.match(line)
+            first = lead.group(0) if lead else ""
+            hang = first if first.strip() in ("", ">") else " " * len(first)
+            hard = "  " if line.endswith("  ") else ""  # a Markdown hard line break stays
+            body = line[len(first) :]
+            lines = wrap(body, indent=first, hang=hang, total=total)
+            lines[-1] += hard
+            out.extend(lines)
+    return "\n".join(out)
+
+
+def _narrow_row(line: str, total: int) -> str:
+    cells = line.strip().strip("|").split("|")
+    excess = len(line) - total
+    longest = max(range(len(cells)), key=lambda i: len(cells[i]))
+    text = cells[longest].strip()
+    cells[longest] = " " + fit(text, max(len(text) - excess, 3)) + " "
+    return "|" + "|".join(cells) + "|"
