@@ -145,15 +145,17 @@ _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+|\s*>\s?|\s+)")
 
 def wrap_markdown(text: str, *, total: int | None = None) -> str:
     """Markdown for the screen: paragraphs and list items wrapped (a soft line break renders
-    the same), table rows narrowed by cutting their longest cell; code blocks left alone."""
+    the same), table rows narrowed by cutting their longest cell, headings cut; code blocks left alone."""
     total = width() if total is None else total
     out: list[str] = []
     fenced = False
     for line in text.split("\n"):
         if line.lstrip().startswith("```"):
             fenced = not fenced
-        if fenced or len(line) <= total or line.lstrip().startswith(("```", "#")):
+        if fenced or len(line) <= total or line.lstrip().startswith("```"):
             out.append(line)
+        elif line.startswith("#"):  # a heading is one line: cut
+            out.append(fit(line, total))
         elif line.lstrip().startswith("|"):
             out.append(_narrow_row(line, total))
         else:

@@ -100,9 +100,11 @@ def ask_cmd(
     from growthdesk.skills.labels import skill_label
 
     if result.skills:
-        echo(
-            _("Skill areas: ") + ", ".join(f"{skill_label(s)} ({v:.0%})" for s, v in result.skills)
+        text = _("Skill areas: ") + ", ".join(
+            f"{skill_label(s)} ({v:.0%})" for s, v in result.skills
         )
+        for line in wrap(text, hang="  "):
+            echo(line)
     else:
         echo(_("Skill areas: none recognised (try more specific words)"))
     if result.people:
@@ -112,12 +114,14 @@ def ask_cmd(
             tag = "" if person.direct else "  [introduction]"
             echo(f"{n}. {style(person.name, bold=True)}  score {decimal(person.score, 2)}{tag}")
             for reason in person.reasons:
-                echo(f"     - {reason}")
+                for line in wrap(f"     - {reason}", hang=" " * 7):
+                    echo(line)
     else:
         echo("")
         echo(_("Nobody in your network matches this yet. Where to look:"))
         for hint in result.hints:
-            echo(f"  - {hint}")
+            for line in wrap(f"  - {hint}", hang="    "):
+                echo(line)
     if result.skipped_do_not_ask:
         shown = result.skipped_do_not_ask[:3]
         more = len(result.skipped_do_not_ask) - len(shown)
@@ -133,8 +137,11 @@ def ask_cmd(
             line = f"  #{win['id']} {str(win.get('when', ''))[:10]}  {win.get('problem', '')}"
             if win.get("solution"):
                 line += f"  → {win['solution']}"
-            echo(line)
-            echo(f"      ({'; '.join(match.why)})")
+            for part in [
+                *wrap(line, hang="      "),
+                *wrap(f"({'; '.join(match.why)})", indent="      "),
+            ]:
+                echo(part)
     if result.search_query:
         echo("")
         echo(style(_("Search the web with:"), bold=True) + f" {result.search_query}")
