@@ -198,24 +198,32 @@ def contact_show(name: str, as_json: bool) -> None:
         ("notes", "notes"),
     ):
         if d.get(key):
-            echo(f"  {label}: {d[key]}")
+            _say(f"  {label}: {d[key]}")
     if d.get("specialties"):
-        echo(f"  specialties: {_specialties(d)}")
+        _say(f"  specialties: {_specialties(d)}")
     if d.get("met_at_event"):
-        echo(f"  met at: {d['met_at_event']['name']} ({d['met_at_event']['date']})")
+        _say(f"  met at: {d['met_at_event']['name']} ({d['met_at_event']['date']})")
     if d["do_not_ask"]:
-        echo("  do not ask")
-    echo(
+        _say("  do not ask")
+    _say(
         f"  helped you: {d['helped_count']}×"
         + (f", last on {d['last_helped']}" if d["last_helped"] else "")
     )
     for k in d["knows"]:
-        echo(
+        _say(
             f"  knows {k['name']} (strength {k['strength']})"
             + (f": {k['note']}" if k.get("note") else "")
         )
     for i in d["interactions"]:
-        echo(f"  {str(i['when'])[:10]} {i['kind']}" + (f": {i['note']}" if i.get("note") else ""))
+        _say(f"  {str(i['when'])[:10]} {i['kind']}" + (f": {i['note']}" if i.get("note") else ""))
+
+
+def _say(text: str) -> None:
+    """One line of `contact show`, wrapped under its label."""
+    from growthdesk.cli.layout import wrap
+
+    for line in wrap(text, hang="    "):
+        echo(line)
 
 
 @contact_group.command("edit")

@@ -72,11 +72,15 @@ def demo_cmd(target: Path | None, seed: int) -> None:
     home = shlex.quote(str(target))
     gd = f"growthdesk --home {home}"
     echo()
-    echo(
-        f"Demo home: {target}\n"
-        f"  {counts['wins']:,} wins over 18 months, {counts['contacts']} contacts, "
+    from growthdesk.cli.layout import wrap
+
+    echo(f"Demo home: {target}")
+    summary = (
+        f"{counts['wins']:,} wins over 18 months, {counts['contacts']} contacts, "
         f"{counts['events']} events, {counts['learning']} learning entries, {counts['kudos']} kudos."
     )
+    for line in wrap(summary, indent="  "):
+        echo(line)
     echo("\nTry next:")
     for cmd, why in (
         (f'{gd} ask "VPN keeps disconnecting when working from home"', "whom to ask, and why"),

@@ -1,0 +1,150 @@
+"""Every listing and report fits an 80-column terminal, in English and in Dutch, on the demo
+home; COLUMNS lets a wider terminal show more. The layout helpers (cli/layout.py) are tested
+on their own too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from growthdesk.cli import cli
+from growthdesk.cli.layout import join_fit, table, width, wrap, wrap_markdown
+from growthdesk.core import i18n
+
+ASK = "VPN keeps disconnecting when working from home"
+COMMANDS = [
+    ["wins"],
+    ["wins", "-n", "200"],
+    ["wins", "--contains", "printer", "-n", "50"],
+    ["wins", "show", "1"],
+    ["wins", "show", "3000"],
+    ["learn", "list"],
+    ["event", "list"],
+    ["contact", "list"],
+    ["contact", "show", "Ahmed Benali"],
+    ["contact", "show", "Anke Timmer"],
+    ["kudos", "list"],
+    ["network", "stale"],
+    ["stats"],
+    ["stats", "--period", "week"],
+    ["stats", "--period", "quarter"],
+    ["stats", "--period", "year"],
+    ["stats", "--period", "all"],
+    ["path"],
+    ["path", "-t", "network"],
+    ["path", "-t", "security"],
+    ["ask", ASK],
+    ["ask", "printer offline on the third floor"],
+    ["skills"],
+    ["skills", "suggest", "printer jam on the third floor, paper stuck"],
+    ["recall", "printer"],
+    ["doctor"],
+    ["review"],
+    ["howto"],
+    ["howto", "--lang", "nl"],
+    ["query", "outlook keeps crashing on start"],
+    ["plain", "please reboot the DHCP server and flush the DNS cache of your laptop"],
+    ["plain", "--expect", "outlook keeps crashing"],
+    ["profile"],
+]
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("demo") / "home"
+    env = {"GROWTHDESK_NOW": "2026-11-26T10:00:00+01:00", "COLUMNS": "80"}
+    result = CliRunner().invoke(cli, ["demo", "--home", str(home)], env=env)
+    assert result.exit_code == 0, result.output
+    return home
+
+
+def _too_wide(output: str, limit: int) -> list[str]:
+    return [f"{len(line)}: {line}" for line in output.splitlines() if len(line) > limit]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_fits_80_columns(demo_home: Path, args: list[str], lang: str) -> None:
+    env = {
+        "GROWTHDESK_HOME": str(demo_home),
+        "GROWTHDESK_LANG": lang,
+        "GROWTHDESK_NOW": "2026-11-26T10:00:00+01:00",
+        "COLUMNS": "80",
+    }
+    i18n.set_language(lang)  # the language of this process, as the env var sets it at start
+    try:
+        result = CliRunner().invoke(cli, args, env=env)
+    finally:
+        i18n.set_language("en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip(), "nothing shown: the test would pass for the wrong reason"
+    assert _too_wide(result.stdout, 80) == []
+    assert _too_wide(result.stderr, 80) == []
+
+
+def test_a_wider_terminal_shows_more(demo_home: Path) -> None:
+    def widest(columns: str) -> int:
+        env = {"GROWTHDESK_HOME": str(demo_home), "COLUMNS": columns}
+        out = CliRunner().invoke(cli, ["wins", "-n", "50"], env=env).stdout
+        return max(len(line) for line in out.splitlines())
+
+    assert widest("80") == 80
+    assert 80 < widest("160") <= 160
+
+
+def test_width_from_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    assert width() == 120
+    monkeypatch.setenv("COLUMNS", "10")
+    assert width() == 40  # narrower is unreadable: laid out for 40
+    monkeypatch.setenv("COLUMNS", "wide")
+    assert width() == 80  # not a number: the default (output is not a terminal here)
+    monkeypatch.delenv("COLUMNS")
+    assert width() == 80
+
+
+def test_table_aligns_cuts_and_squeezes() -> None:
+    rows = [["#1", "5 min", "printing", "printer offline"], ["#12", "120 min", "x", "y"]]
+    assert table(rows, right={1}, total=80) == [
+        "#1     5 min  printing  printer offline",
+        "#12  120 min  x         y",
+    ]
+    long = [["#1", "a" * 30, "b" * 60]]
+    assert table(long, total=50) == ["#1  " + "a" * 30 + "  " + "b" * 13 + "…"]
+    assert table(long, total=50, flex_min=30, squeeze=[1]) == [
+        "#1  " + "a" * 13 + "…  " + "b" * 29 + "…"
+    ]
+
+
+def test_join_fit_and_wrap() -> None:
+    parts = [("Ana de Vries", str.upper), ("colleague", None), ("network_connectivity:4", None)]
+    assert join_fit(parts, prefix="#1   ", total=40) == "#1   ANA DE VRIES · colleague · network…"
+    assert wrap("one two three four", indent="  ", hang="    ", total=12) == [
+        "  one two",
+        "    three",
+        "    four",
+    ]
+
+
+def test_markdown_for_the_screen() -> None:
+    text = "\n".join(
+        [
+            "## A heading that is much too long to fit on one line of forty",
+            "- **2026-02-25**: a list item that wraps onto a second line",
+            "| Software installation, updates & licences | 102 | 4% |",
+            "```",
+            "code that is long and must never be wrapped or cut, ever ok",
+            "```",
+        ]
+    )
+    assert wrap_markdown(text, total=40).splitlines() == [
+        "## A heading that is much too long to f…",
+        "- **2026-02-25**: a list item that wraps",
+        "  onto a second line",
+        "| Software installation, u… | 102 | 4% |",
+        "```",
+        "code that is long and must never be wrapped or cut, ever ok",
+        "```",
+    ]
