@@ -10,7 +10,7 @@ import click
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
 from growthdesk.cli.params import ID, Minutes
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.numbers import decimal
 
 __all__ = ["log_cmd", "wins_group"]
@@ -22,19 +22,61 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
     if not top:
         warn(_("no confident skill; add one later with `growthdesk wins edit ID --skill ID`"))
         return []
-    listing = ", ".join(f"{i}) {s} {decimal(score, 2)}" for i, (s, score) in enumerate(top, 1))
+    n = len(top)
     if not interactive():
-        warn(_("no confident skill (top 3: {listing}); set one with --skill", listing=listing))
+        listing = ", ".join(f"{i}) {s} {decimal(score, 2)}" for i, (s, score) in enumerate(top, 1))
+        warn(
+            ngettext(
+                "no confident skill (best guess: {listing}); set one with --skill",
+                "no confident skill (top {n}: {listing}); set one with --skill",
+                n,
+                listing=listing,
+            )
+        )
         return []
-    info(_("No confident skill. Top 3: {listing}", listing=listing))
-    choice = click.prompt(
-        _("Pick 1-{n}, or press Enter to skip", n=len(top)),
-        default="",
-        show_default=False,
-        err=True,
+    from growthdesk.skills.labels import skill_label
+
+    info(ngettext("No confident skill. Best guess:", "No confident skill. Top {n}:", n))
+    for i, (skill, score) in enumerate(top, 1):
+        info(f"  {i}) {skill}  {skill_label(skill)}  {decimal(score, 2)}")
+    return _ask_skill([s for s, _score in top])
+
+
+_ASKS = 5  # then give up: a script feeding a "terminal" must not loop forever
+
+
+def _ask_skill(top: list[str]) -> list[str]:
+    """Ask until the answer is a number from the list, skill ids or names (comma-separated), or
+    empty (skip)."""
+    from growthdesk.core.text import printable
+    from growthdesk.skills.labels import find_skill
+
+    question = ngettext(
+        "Pick 1, type a skill id or name, or press Enter to skip",
+        "Pick 1-{n}, type a skill id or name, or press Enter to skip",
+        len(top),
     )
-    if choice.strip().isdigit() and 1 <= int(choice) <= len(top):
-        return [top[int(choice) - 1][0]]
+    for _attempt in range(_ASKS):
+        answer = click.prompt(question, default="", show_default=False, err=True).strip()
+        if not answer:
+            return []
+        picked = []
+        for part in (p.strip() for p in answer.split(",")):
+            if part.isdigit() and 1 <= int(part) <= len(top):
+                picked.append(top[int(part) - 1])
+            elif (skill := find_skill(part)) is not None:
+                picked.append(skill)
+            else:
+                info(
+                    _(
+                        "'{answer}' is not a number from the list, a skill id or a skill name",
+                        answer=printable(part),
+                    )
+                )
+                break
+        else:
+            return list(dict.fromkeys(picked))
+    warn(_("no skill picked; add one later with `growthdesk wins edit ID --skill ID`"))
     return []
 
 
