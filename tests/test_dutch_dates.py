@@ -78,6 +78,11 @@ FAST = [
     ("di 1 dec", "2025-12-01T12:00"),
     ("1 december 2026", "2026-12-01T12:00"),
     ("26 november", "2026-11-26T10:00"),  # today: the current time, like "vandaag"
+    ("25-11", "2026-11-25T12:00"),
+    ("25/11 14:00", "2026-11-25T14:00"),
+    ("28-12", "2025-12-28T12:00"),  # no year: the last 28 December, not one to come
+    ("vorige week", "2026-11-19T12:00"),
+    ("last week", "2026-11-19T12:00"),
 ]
 
 
@@ -102,6 +107,8 @@ def test_fast_phrases(text: str, expected: str) -> None:
         ("31 feb", "'31 feb' is not a real date"),
         ("gisteren 25:00", "'25:00' is not a time of day"),
         ("half 30", "'half 30' is not a time of day"),
+        ("03-04", "the date '03-04' is ambiguous"),
+        ("31-02", "'31-02' is not a real date"),
         ("blurf", "cannot read the date 'blurf'"),  # no date words: refused without dateparser
     ],
 )

@@ -57,6 +57,7 @@ _AGO_PHRASES = {  # in months
     "last month": 1, "vorige maand": 1, "afgelopen maand": 1,
     "last year": 12, "vorig jaar": 12, "afgelopen jaar": 12,
 }  # fmt: skip
+_DAYS_AGO = {"last week": 7, "vorige week": 7, "afgelopen week": 7, "a week ago": 7}
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "een": 1, "two": 2, "twee": 2, "three": 3, "drie": 3}
 
 _TIME_RE = re.compile(
@@ -65,7 +66,10 @@ _TIME_RE = re.compile(
 _AGO_RE = re.compile(
     r"^(?P<n>\d+|a|an|one|een|two|twee|three|drie)\s+(?P<unit>[a-z]+)\s+(?:ago|geleden)$"
 )
-_NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4}|\d{2})$")
+# "25-03-2026", "25/03/26", and without a year "25-03", "25/3" (a dot there is a time: 9.30)
+_NUMERIC_RE = re.compile(
+    r"^(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?$"
+)
 _HOUR = r"\d{1,2}|" + "|".join(HOUR_WORDS)
 # "half 3", "kwart over 2", "kwart voor 3", "half past 2", "quarter to 3" at the end of a phrase
 _CLOCK_WORDS_RE = re.compile(
@@ -203,6 +207,8 @@ def _past_weekday(today: date, weekday: int) -> date:
 def _day_phrase(phrase: str, today: date) -> date | None:
     if phrase in _DAY_WORDS:
         return today - timedelta(days=_DAY_WORDS[phrase])
+    if phrase in _DAYS_AGO:
+        return today - timedelta(days=_DAYS_AGO[phrase])
     if phrase in _AGO_PHRASES:  # "vorige maand": a month ago (as dateparser reads it), quickly
         from growthdesk.core.months import add_months
 
@@ -237,8 +243,9 @@ def _day_phrase(phrase: str, today: date) -> date | None:
     return None
 
 
-def _numeric(match: re.Match[str]) -> date:
-    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+def _numeric(match: re.Match[str], today: date) -> date:
+    a, b = int(match["a"]), int(match["b"])
+    year = int(match["y"]) if match["y"] else today.year
     if year < 100:
         year += 2000
     if a <= 12 and b <= 12 and a != b:
@@ -253,7 +260,10 @@ def _numeric(match: re.Match[str]) -> date:
         )
     day, month = (a, b) if b <= 12 else (b, a)
     try:
-        return date(year, month, day)
+        found = date(year, month, day)
+        if not match["y"] and found > today:  # no year: the most recent such day
+            found = date(year - 1, month, day)
+        return found
     except ValueError:
         raise InputError(_("'{text}' is not a real date", text=match.group(0))) from None
 
@@ -335,7 +345,8 @@ def _parse_when(raw: str, now: datetime) -> datetime:
         return _with_time(day, at, now, default_now=day == today)
     numeric = _NUMERIC_RE.match(head)
     if numeric:
-        return _with_time(_numeric(numeric), at, now, default_now=False)
+        day = _numeric(numeric, today)
+        return _with_time(day, at, now, default_now=day == today)
     if not re.search(r"\d", phrase) and not DATE_VOCABULARY.intersection(phrase.split()):
         raise InputError(_cannot_read(raw))  # no date words at all: not worth dateparser's 0.6 s
     return _dateparser(raw, now)
