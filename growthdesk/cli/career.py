@@ -197,7 +197,12 @@ def learn_group() -> None:
     multiple=True,
     help="Skill area id (repeatable); guessed from the title if absent.",
 )
-@click.option("--minutes", "-m", type=Minutes(learning=True), help="Time spent: 90, 1h30, 1:30, 1,5u (at most 100 hours).")
+@click.option(
+    "--minutes",
+    "-m",
+    type=Minutes(learning=True),
+    help="Time spent: 90, 1h30, 1:30, 1,5u (at most 100 hours).",
+)
 @click.option("--url", help="Link.")
 @click.option("--when", "-w", help="When (default now).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored entry as JSON.")
@@ -385,7 +390,10 @@ def _render(report: PathReport, out: _Out) -> None:
     if w.months_done is not None:
         guess = _(" (estimated from your first win)") if w.estimated else ""
         head += "  " + _(
-            "{m} months at the helpdesk since {d}{g}", m=decimal(w.months_done), d=show_day(w.started), g=guess
+            "{m} months at the helpdesk since {d}{g}",
+            m=decimal(w.months_done),
+            d=show_day(w.started) if w.started else "-",
+            g=guess,
         )
     out.line(head)
     out.line(out.style(_("You are: ") + labels[report.label], bold=True))
@@ -448,7 +456,9 @@ def _render(report: PathReport, out: _Out) -> None:
     )
     if report.recommended is None:
         out.para(_("No clear direction yet: no track is recommended."), indent="  ")
-    cert_lists = {f.track: ", ".join(f.earned + [c + "…" for c in f.preparing]) for f in report.fits}
+    cert_lists = {
+        f.track: ", ".join(f.earned + [c + "…" for c in f.preparing]) for f in report.fits
+    }
     widest = max((len(c) for c in cert_lists.values()), default=0)
     name_w = max(20, min(40, out.width - 27 - widest))  # 25 columns of rank, fit and gauge
     for f in report.fits:

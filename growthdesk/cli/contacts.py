@@ -9,6 +9,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style, warn
+from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.network import contacts as domain
@@ -198,7 +199,8 @@ def contact_show(name: str, as_json: bool) -> None:
         ("notes", "notes"),
     ):
         if d.get(key):
-            _say(f"  {label}: {d[key]}")
+            value = show_day(d[key]) if key == "last_contact" else d[key]
+            _say(f"  {label}: {value}")
     if d.get("specialties"):
         _say(f"  specialties: {_specialties(d)}")
     if d.get("met_at_event"):
@@ -207,7 +209,7 @@ def contact_show(name: str, as_json: bool) -> None:
         _say("  do not ask")
     _say(
         f"  helped you: {d['helped_count']}×"
-        + (f", last on {d['last_helped']}" if d["last_helped"] else "")
+        + (f", last on {show_day(d['last_helped'])}" if d["last_helped"] else "")
     )
     for k in d["knows"]:
         _say(

@@ -215,7 +215,12 @@ def dashboard_lines(
         f"{hours(cur['learning_minutes'])}{certs}",
     )
     sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
-    row("Win streak", f"{sw['current']} d", "", f"best {sw['longest']} d since {show_day(sw['since']) if sw['since'] else '-'}")
+    row(
+        "Win streak",
+        f"{sw['current']} d",
+        "",
+        f"best {sw['longest']} d since {show_day(sw['since']) if sw['since'] else '-'}",
+    )
     row(
         "Learn streak",
         f"{sl['current']} d",

@@ -100,10 +100,10 @@ def ask_cmd(
     from growthdesk.skills.labels import skill_label
 
     if result.skills:
-        text = _("Skill areas: ") + ", ".join(
+        areas = _("Skill areas: ") + ", ".join(
             f"{skill_label(s)} ({v:.0%})" for s, v in result.skills
         )
-        for line in wrap(text, hang="  "):
+        for line in wrap(areas, hang="  "):
             echo(line)
     else:
         echo(_("Skill areas: none recognised (try more specific words)"))

@@ -158,8 +158,12 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
         head = f"#{w['id']}  {w['when'][:10]}  "
         lines = wrap(f"{head}{w['problem']}  ({why})", hang="    ")
         if len(lines) == 1:  # the problem in bold when it is on one line
-            lines[0] = head + style(w["problem"], bold=True) + lines[0][len(head) + len(w["problem"]) :]
+            lines[0] = (
+                head + style(w["problem"], bold=True) + lines[0][len(head) + len(w["problem"]) :]
+            )
         solution = w.get("solution")
-        lines += wrap(f"{_('solution')}: {solution}" if solution else _("no solution noted"), indent="    ")
+        lines += wrap(
+            f"{_('solution')}: {solution}" if solution else _("no solution noted"), indent="    "
+        )
         for line in lines:
             echo(line)

@@ -92,7 +92,9 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 
 @click.command("log")
 @click.argument("text", nargs=-1, required=True)
-@click.option("--minutes", "-m", type=Minutes(), help="Time it took: 90, 1h30, 1:30, 1,5u (at most 24 hours).")
+@click.option(
+    "--minutes", "-m", type=Minutes(), help="Time it took: 90, 1h30, 1:30, 1,5u (at most 24 hours)."
+)
 @click.option(
     "--skill",
     "-s",
@@ -173,7 +175,9 @@ def log_cmd(
     scores = dict(draft.ranked)
     if win["skills"]:
         shown = ", ".join(
-            f"{s} ({decimal(scores[s], 2)})" if win["skills_source"] == "auto" and s in scores else s
+            f"{s} ({decimal(scores[s], 2)})"
+            if win["skills_source"] == "auto" and s in scores
+            else s
             for s in win["skills"]
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")

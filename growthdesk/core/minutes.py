@@ -74,8 +74,8 @@ def parse_minutes(text: str) -> float:
         return float(_WORDS[raw])
     match = _WITH_UNIT.match(raw)
     if match:
-        hours = re.fullmatch(_HOURS, match["unit"]) is not None
-        return _number(match["n"]) * (60 if hours else 1)
+        in_hours = re.fullmatch(_HOURS, match["unit"]) is not None
+        return _number(match["n"]) * (60 if in_hours else 1)
     match = _HOURS_MINUTES.match(raw) or _CLOCK.match(raw)
     if match:
         hours, minutes = int(match["h"]), int(match["m"])
