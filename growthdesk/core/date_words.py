@@ -15,6 +15,7 @@ __all__ = [
     "PARTS_OF_DAY",
     "DAY_PREFIXES",
     "HOUR_WORDS",
+    "MINUTE_WORDS",
     "DATE_VOCABULARY",
     "WEEKDAY_ABBR",
     "MONTH_NAMES",
@@ -65,6 +66,11 @@ HOUR_WORDS = {
     "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8,
     "negen": 9, "nine": 9, "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12,
     "twelve": 12,
+}  # fmt: skip
+# "tien over half 3", "five past 2"
+MINUTE_WORDS = {
+    "een": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
+    "vijf": 5, "five": 5, "tien": 10, "ten": 10, "twintig": 20, "twenty": 20,
 }  # fmt: skip
 # "half 3" names an hour on a 12-hour clock: 1 to 6 are afternoon hours at a helpdesk
 # (14:30, not 02:30), 7 to 12 are the morning and midday.

@@ -14,6 +14,7 @@ from growthdesk.core.date_words import (
     DAY_PREFIXES,
     DAY_WORDS,
     HOUR_WORDS,
+    MINUTE_WORDS,
     MONTH_ABBR,
     MONTH_NAMES,
     MONTHS,
@@ -74,13 +75,16 @@ _HOUR = r"\d{1,2}|" + "|".join(HOUR_WORDS)
 # "half 3", "kwart over 2", "kwart voor 3", "half past 2", "quarter to 3" at the end of a phrase
 _CLOCK_WORDS_RE = re.compile(
     r"(?:^|\s+)(?:(?:at|om|@)\s+)?"
-    r"(?P<kind>half past|quarter past|quarter to|kwart over|kwart voor|half)\s+"
+    rf"(?:(?P<n>\d{{1,2}}|{'|'.join(MINUTE_WORDS)})\s+(?P<nkind>over half|voor half|over|voor|past|to)"
+    r"|(?P<kind>half past|quarter past|quarter to|kwart over|kwart voor|half))\s+"
     rf"(?P<h>{_HOUR})(?:\s*(?P<ampm>am|pm|uur))?$"
 )
-_CLOCK_OFFSETS = {  # (hours, minutes) added to the named hour
-    "half": (-1, 30), "half past": (0, 30), "kwart over": (0, 15), "quarter past": (0, 15),
-    "kwart voor": (-1, 45), "quarter to": (-1, 45),
+_CLOCK_OFFSETS = {  # minutes from the named hour
+    "half": -30, "half past": 30, "kwart over": 15, "quarter past": 15,
+    "kwart voor": -15, "quarter to": -15,
 }  # fmt: skip
+_N_SIGNS = {"over half": (-30, 1), "voor half": (-30, -1), "over": (0, 1), "voor": (0, -1),
+            "past": (0, 1), "to": (0, -1)}  # fmt: skip
 _ORDINAL = r"(?:st|nd|rd|th|e|ste|de)?"
 # "25 november", "4 maart 2026", "di 1 dec", "Nov 25", "November 25 2026", "friday 20 nov"
 _DAY_MONTH_RE = re.compile(
@@ -141,13 +145,21 @@ def _split_time(text: str) -> tuple[str, time | None]:
 
 
 def _clock_words(match: re.Match[str]) -> time:
-    """'half 3' -> 14:30: a Dutch 'half' names the coming hour; 1 to 6 o'clock is afternoon."""
+    """'half 3' -> 14:30, 'tien over half 3' -> 14:40: a Dutch 'half' names the coming hour;
+    on the 12-hour clock 1 to 6 o'clock is the afternoon (see date_words.WORKDAY_FIRST_HOUR)."""
     named = match["h"]
     hour = HOUR_WORDS[named] if named in HOUR_WORDS else int(named)
     if not 1 <= hour <= 24:
         raise InputError(_("'{text}' is not a time of day", text=match.group(0).strip()))
-    add_h, minute = _CLOCK_OFFSETS[match["kind"]]
-    hour += add_h
+    if match["kind"]:
+        offset = _CLOCK_OFFSETS[match["kind"]]
+    else:  # "tien over half 3", "vijf voor 12", "ten past 2"
+        n = MINUTE_WORDS.get(match["n"]) or int(match["n"])
+        if not 1 <= n <= 29:
+            raise InputError(_("'{text}' is not a time of day", text=match.group(0).strip()))
+        base, sign = _N_SIGNS[match["nkind"]]
+        offset = base + sign * n
+    hour, minute = divmod(hour * 60 + offset, 60)
     if hour <= 12:  # a 12-hour clock: pick the working-hours reading unless am/pm says
         hour = hour or 12
         if match["ampm"] == "pm" or (match["ampm"] is None and hour < WORKDAY_FIRST_HOUR):
