@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from growthdesk.core import i18n, numbers
-from growthdesk.core.dates import long_day, short_day, show_day, show_range
+from growthdesk.core.dates import long_day, short_day, show_day, show_range, show_recent
 
 
 @pytest.fixture
@@ -26,13 +26,13 @@ def lang() -> Iterator[None]:
             "nl",
             ["1 december 2026", "di 1 dec", "1 december 2026", "28 okt – 26 nov 2026",
              "28 dec 2025 – 3 jan 2026", "2,5", "3.116", "3.116,5", "42%", "2,9%", "0,5%",
-             "1,5 h"],
+             "1,5 h", "di 1 dec"],
         ),
         (
             "en",
             ["1 December 2026", "Tue 1 Dec", "2026-12-01", "2026-10-28 to 2026-11-26",
              "2025-12-28 to 2026-01-03", "2.5", "3,116", "3,116.5", "42%", "2.9%", "0.5%",
-             "1.5 h"],
+             "1.5 h", "12-01"],
         ),
     ],
 )  # fmt: skip
@@ -52,4 +52,5 @@ def test_formats(code: str, expected: list[str]) -> None:
         numbers.percent(0.029, small=True),
         numbers.share(0.005),
         numbers.hours(90),
+        show_recent("2026-12-01"),
     ] == expected

@@ -22,7 +22,7 @@ from growthdesk.cli.output import (
     use_color,
 )
 from growthdesk.cli.params import ID
-from growthdesk.core.dates import show_day, show_range
+from growthdesk.core.dates import show_day, show_range, show_recent
 from growthdesk.core.i18n import _
 from growthdesk.core.numbers import decimal, hours
 
@@ -253,7 +253,7 @@ def dashboard_lines(
         times = a("×", "x")
         for r in data["repeats"]:
             spent = f", {hours(r['minutes'])}" if r["minutes"] else ""
-            detail = f"last {r['last'][5:]}{spent}"
+            detail = f"last {show_recent(r['last'])}{spent}"
             count = paint(f"{r['count']:>4}{times}", fg="yellow")
             out.append(
                 f"  {count} {cut(r.get('title') or r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()

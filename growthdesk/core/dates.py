@@ -38,6 +38,7 @@ __all__ = [
     "short_day",
     "show_day",
     "show_range",
+    "show_recent",
 ]
 
 FUTURE_SLACK = timedelta(minutes=5)  # clock skew between a phone and the laptop
@@ -451,3 +452,11 @@ def show_range(start: date | str, end: date | str) -> str:
         return f"{text} {d.year}" if year else text
 
     return f"{day(first, first.year != last.year)} – {day(last, True)}"
+
+
+def show_recent(day: date | str) -> str:
+    """A day of the last weeks, in a tight spot: '11-18' in English (as it always was),
+    'wo 18 nov' in Dutch."""
+    if language() == "nl":
+        return short_day(day)
+    return (day[:10] if isinstance(day, str) else day.isoformat())[5:]
