@@ -36,16 +36,24 @@ CASES = {
 }
 
 
-def _time(cmd: list[str], env: dict[str, str], runs: int) -> float | None:
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
-    samples = []
+def _once(cmd: list[str], env: dict[str, str]) -> float | None:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - t0) * 1000 if proc.returncode == 0 else None
+
+
+def _medians(cmds: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, float | None]:
+    """Round-robin over the commands, so that a busy machine slows all of them alike."""
+    for cmd in cmds.values():
+        _once(cmd, env)  # warm-up
+    samples: dict[str, list[float | None]] = {name: [] for name in cmds}
     for _ in range(runs):
-        t0 = time.perf_counter()
-        proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        samples.append((time.perf_counter() - t0) * 1000)
-        if proc.returncode != 0:
-            return None  # this checkout does not read the form at all
-    return statistics.median(samples)
+        for name, cmd in cmds.items():
+            samples[name].append(_once(cmd, env))
+    return {
+        name: None if None in got else statistics.median(x for x in got if x is not None)
+        for name, got in samples.items()
+    }
 
 
 def main() -> None:
@@ -72,11 +80,13 @@ def main() -> None:
         shutil.rmtree(home)
     generate(home, args.wins, contacts=50, links=100)
     env["GROWTHDESK_HOME"] = str(home)
-    click_ms = _time([sys.executable, "-c", "import click"], env, args.runs) or 1.0
-    print(f"python -c 'import click': {click_ms:.0f} ms")
+    cmds = {"python -c 'import click'": [sys.executable, "-c", "import click"]}
+    cmds.update({name: exe + case for name, case in CASES.items()})
+    found = _medians(cmds, env, args.runs)
+    click_ms = found.pop("python -c 'import click'") or 1.0
+    print(f"python -c 'import click': {click_ms:.0f} ms (median of {args.runs})")
     print(f"{'case':<36} {'median':>8} {'/ click':>8}")
-    for name, case in CASES.items():
-        ms = _time(exe + case, env, args.runs)
+    for name, ms in found.items():
         shown = "refused" if ms is None else f"{ms:.0f} ms"
         ratio = "" if ms is None else f"{ms / click_ms:.2f}"
         print(f"{name:<36} {shown:>8} {ratio:>8}")
