@@ -78,68 +78,15 @@ WORKDAY_FIRST_HOUR = 7
 
 # Words that make a phrase worth handing to the slow parser (dateparser): without a digit or
 # one of these, the text is no date at all and is refused at once.
+_OTHER_DATE_WORDS = (
+    "ago geleden last next vorige vorig afgelopen volgende this deze dit past previous "
+    "week weken weeks month months maand maanden year years jaar jaren day days dag dagen "
+    "hour hours uur uren minute minutes minuut minuten in over before after voor na "
+    "begin end eind einde start midden middle noon midnight tomorrow morgen overmorgen "
+    "tonight vannacht"
+)
 DATE_VOCABULARY = frozenset(
-    {*WEEKDAYS, *MONTHS, *DAY_WORDS, *PARTS_OF_DAY, *HOUR_WORDS}
-    | set(
-        [
-            "ago",
-            "geleden",
-            "last",
-            "next",
-            "vorige",
-            "afgelopen",
-            "volgende",
-            "this",
-            "deze",
-            "dit",
-            "vorig",
-            "past",
-            "previous",
-            "week",
-            "weken",
-            "weeks",
-            "month",
-            "months",
-            "maand",
-            "maanden",
-            "year",
-            "years",
-            "jaar",
-            "jaren",
-            "day",
-            "days",
-            "dag",
-            "dagen",
-            "hour",
-            "hours",
-            "uur",
-            "uren",
-            "minute",
-            "minutes",
-            "minuut",
-            "minuten",
-            "in",
-            "over",
-            "before",
-            "after",
-            "voor",
-            "na",
-            "begin",
-            "end",
-            "eind",
-            "einde",
-            "start",
-            "midden",
-            "middle",
-            "noon",
-            "midnight",
-            "tomorrow",
-            "morgen",
-            "overmorgen",
-            "tonight",
-            "vannacht",
-        ]
-    )
+    {*WEEKDAYS, *MONTHS, *DAY_WORDS, *PARTS_OF_DAY, *HOUR_WORDS, *_OTHER_DATE_WORDS.split()}
 )
 
 WEEKDAY_ABBR = {
