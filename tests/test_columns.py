@@ -148,3 +148,13 @@ def test_markdown_for_the_screen() -> None:
         "code that is long and must never be wrapped or cut, ever ok",
         "```",
     ]
+
+
+def test_wide_characters_and_control_characters_count_as_they_print() -> None:
+    from growthdesk.cli.layout import cells, fit
+
+    assert cells("printer 打印机") == 14
+    assert fit("打印机打印机", 7) == "打印机…"  # 6 columns + the ellipsis
+    assert fit("bel\x07here", 20) == "bel\\x07here"
+    rows = [["#1", "打印机 kapot", "x"], ["#2", "printer", "y"]]
+    assert table(rows, total=40) == ["#1  打印机 kapot  x", "#2  printer       y"]

@@ -22,6 +22,7 @@ __all__ = [
     "wrap_markdown",
     "join_fit",
     "fit",
+    "cells",
     "MIN_WIDTH",
     "DEFAULT_WIDTH",
 ]
@@ -44,10 +45,41 @@ def width() -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
+def cells(text: str) -> int:
+    """Terminal columns of *text*: East Asian wide characters and most emoji take two,
+    combining marks none."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
 def fit(text: str, room: int) -> str:
-    """*text* on one line in at most *room* columns, cut with "…"."""
-    text = " ".join(text.split())
-    return text if len(text) <= room else text[: max(room - 1, 0)] + "…"
+    """*text* on one line in at most *room* columns, cut with "…"; control characters are
+    shown as escapes first (as echo would), so they count at the width they print."""
+    from growthdesk.core.text import printable
+
+    text = printable(" ".join(text.split()))
+    if cells(text) <= room:
+        return text
+    if text.isascii():
+        return text[: max(room - 1, 0)] + "…"
+    out, used = [], 0
+    for c in text:
+        used += cells(c)
+        if used > room - 1:
+            break
+        out.append(c)
+    return "".join(out) + "…"
+
+
+def _pad(text: str, room: int, right: bool) -> str:
+    fill = " " * max(room - cells(text), 0)
+    return fill + text if right else text + fill
 
 
 def table(
@@ -81,7 +113,7 @@ def table(
     widths = [0] * n
     for r in rows:
         for i, cell in enumerate(r):
-            widths[i] = max(widths[i], len(cell))
+            widths[i] = max(widths[i], cells(fit(cell, MAX_WIDTH)))
     for i, cap in caps.items():
         widths[i % n] = min(widths[i % n], cap)
     used = sum(w for i, w in enumerate(widths) if i != flex) + gap * (n - 1) + len(indent)
@@ -94,12 +126,12 @@ def table(
     widths[flex] = max(8, min(widths[flex], total - used))
     lines = []
     for r in rows:
-        cells = []
+        shown = []
         for i in range(n):
             cell = fit(r[i], widths[i]) if i < len(r) else ""
-            padded = cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
-            cells.append(paint[i](padded) if i in paint and cell else padded)
-        lines.append((indent + (" " * gap).join(cells)).rstrip())
+            padded = _pad(cell, widths[i], i in right)
+            shown.append(paint[i](padded) if i in paint and cell else padded)
+        lines.append((indent + (" " * gap).join(shown)).rstrip())
     return lines
 
 
@@ -134,8 +166,8 @@ def join_fit(
             break
         cell = fit(text, room - len(glue))
         out.append(glue + (paint(cell) if paint else cell))
-        room -= len(glue) + len(cell)
-        if cell != " ".join(text.split()):
+        room -= len(glue) + cells(cell)
+        if cell != fit(text, MAX_WIDTH * 10):  # it was cut: nothing more fits
             break
     return prefix + "".join(out)
 
@@ -171,9 +203,9 @@ def wrap_markdown(text: str, *, total: int | None = None) -> str:
 
 
 def _narrow_row(line: str, total: int) -> str:
-    cells = line.strip().strip("|").split("|")
+    parts = line.strip().strip("|").split("|")
     excess = len(line) - total
-    longest = max(range(len(cells)), key=lambda i: len(cells[i]))
-    text = cells[longest].strip()
-    cells[longest] = " " + fit(text, max(len(text) - excess, 3)) + " "
-    return "|" + "|".join(cells) + "|"
+    longest = max(range(len(parts)), key=lambda i: len(parts[i]))
+    text = parts[longest].strip()
+    parts[longest] = " " + fit(text, max(len(text) - excess, 3)) + " "
+    return "|" + "|".join(parts) + "|"
