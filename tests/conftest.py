@@ -21,6 +21,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GROWTHDESK_NOW", FIXED_NOW)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("GROWTHDESK_LANG", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # listings are laid out for 80 columns
     # Out of the source checkout: a `python -c` child would import growthdesk from it, and the
     # checkout has no growthdesk.data (setuptools maps it from data/ at install time).
     monkeypatch.chdir(tmp_path)

@@ -158,3 +158,32 @@ def test_wide_characters_and_control_characters_count_as_they_print() -> None:
     assert fit("bel\x07here", 20) == "bel\\x07here"
     rows = [["#1", "打印机 kapot", "x"], ["#2", "printer", "y"]]
     assert table(rows, total=40) == ["#1  打印机 kapot  x", "#2  printer       y"]
+
+
+def test_a_document_piped_into_a_file_is_not_wrapped(demo_home: Path) -> None:
+    """`growthdesk review > review.md`: no terminal, no COLUMNS: every line as written."""
+    env = {"GROWTHDESK_HOME": str(demo_home), "GROWTHDESK_NOW": "2026-11-26T10:00:00+01:00"}
+    piped = CliRunner().invoke(cli, ["review"], env=env).stdout
+    screen = CliRunner().invoke(cli, ["review"], env={**env, "COLUMNS": "80"}).stdout
+    assert max(len(line) for line in piped.splitlines()) > 80
+    assert "| Software installation, updates & licences |" in piped
+    assert max(len(line) for line in screen.splitlines()) <= 80
+
+
+def test_skills_shows_the_counts_behind_the_trend_when_there_is_room(demo_home: Path) -> None:
+    def head(columns: str) -> str:
+        env = {"GROWTHDESK_HOME": str(demo_home), "COLUMNS": columns}
+        return CliRunner().invoke(cli, ["skills"], env=env).stdout.splitlines()[0]
+
+    assert head("80").split() == ["Skill", "area", "id", "wins", "last", "win", "trend"]
+    assert head("120").split() == [
+        "Skill",
+        "area",
+        "id",
+        "wins",
+        "last",
+        "win",
+        "90d",
+        "prev",
+        "trend",
+    ]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.layout import wrap, wrap_markdown
+from growthdesk.cli.layout import on_screen, wrap, wrap_markdown
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.i18n import _, language
 
@@ -322,4 +322,5 @@ def howto_cmd(
         write_output(output, document.encode())
         info(_("Wrote {n} how-to drafts to {path}", n=len(found), path=output))
     else:
-        echo(wrap_markdown(document) if fmt == "md" else document, nl=False)
+        # wrapped for reading on the screen; `> howto.md` keeps every line as written
+        echo(wrap_markdown(document) if fmt == "md" and on_screen() else document, nl=False)

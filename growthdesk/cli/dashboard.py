@@ -174,7 +174,8 @@ def dashboard_lines(
     title = f"{_PERIOD_TEXT[data['period']]} ({show_range(cur['start'], cur['end'])})"
     if prev:
         title += ", compared with the same length before"
-    out += [paint(title, bold=True), ""]
+    # a longer language must not spill past the width: the title wraps
+    out += [paint(line, bold=True) for line in textwrap.wrap(title, WIDTH)] + [""]
 
     def row(label: str, value: str, change: str, note: str) -> None:
         colour = (
@@ -245,11 +246,13 @@ def dashboard_lines(
             )
 
     if data["repeats"]:
-        out += [
-            "",
-            paint("Repeat problems", bold=True)
-            + paint("  the same kind coming back: worth a fix or a how-to", dim=True),
-        ]
+        heading, note = "Repeat problems", "the same kind coming back: worth a fix or a how-to"
+        out += ["", paint(heading, bold=True)]
+        if len(heading) + 2 + len(note) <= WIDTH:  # the note beside the heading when it fits
+            out[-1] += paint("  " + note, dim=True)
+        else:
+            wrapped = textwrap.wrap(note, WIDTH, initial_indent="  ", subsequent_indent="  ")
+            out += [paint(line, dim=True) for line in wrapped]
         times = a("×", "x")
         for r in data["repeats"]:
             spent = f", {hours(r['minutes'])}" if r["minutes"] else ""
@@ -371,9 +374,9 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     # A review is read by people, on screen or in a file: no control characters either way.
     text = printable(render(doc))
     if output is None:
-        if fmt == "md":  # on the screen: wrapped to its width (a file keeps long lines)
-            from growthdesk.cli.layout import wrap_markdown
+        from growthdesk.cli.layout import on_screen, wrap_markdown
 
+        if fmt == "md" and on_screen():  # wrapped for reading; `> review.md` keeps every line
             text = wrap_markdown(text)
         echo(text, nl=False)
         return

@@ -20,6 +20,7 @@ __all__ = [
     "table",
     "wrap",
     "wrap_markdown",
+    "on_screen",
     "join_fit",
     "fit",
     "cells",
@@ -55,6 +56,14 @@ def cells(text: str) -> int:
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
         for c in text
+    )
+
+
+def on_screen() -> bool:
+    """Output meant for a screen: a terminal, or COLUMNS naming the width. A document piped
+    into a file (`growthdesk review > review.md`) is then left exactly as written."""
+    return os.environ.get("COLUMNS", "").strip().isdigit() or bool(
+        getattr(sys.stdout, "isatty", lambda: False)()
     )
 
 

@@ -47,7 +47,7 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    from growthdesk.cli.layout import table
+    from growthdesk.cli.layout import table, width
 
     head = ["Skill area", "id", "wins", "last win", "90d", "prev", "trend"]
     cells = [
@@ -62,7 +62,11 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
         ]
         for r in rows
     ]
-    first, *lines = table([head, *cells], flex=0, right={2, 4, 5}, caps={1: 21})
+    wide = [len(max(column, key=len)) for column in zip(head, *cells, strict=True)]
+    right = {2, 4, 5}
+    if sum(wide) + 2 * (len(head) - 1) > width():  # too wide: the trend tells 90d and prev
+        head, cells, right = head[:4] + head[6:], [c[:4] + c[6:] for c in cells], {2}
+    first, *lines = table([head, *cells], flex=0, right=right, caps={1: 21})
     echo(style(first, bold=True))
     for line in lines:
         echo(line)
