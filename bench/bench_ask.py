@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_ask.py [--runs 9] [--keep DIR] [--skip-latency] [--skip-quality]
                                         [--pyc]
 
-1. Ablation on tests/data/network_scenario.json (62 labelled EN/NL queries): random, topic only,
-   + help history, + reach (full). Reported twice: with the query's labelled skill area given
+1. Ablation on tests/data/network_scenario.json (62 labelled EN/NL queries, the tuning part):
+   random, topic only, + help history, + reach (full), and full without recency or without the
+   recent-ask penalty. Reported twice: with the query's labelled skill area given
    ("oracle", the ranking alone) and with skill areas read from the text by growthdesk.skills.tagger
    (end to end), when the tagger is installed.
 2. Latency: a synthetic home with 2,000 contacts, 10,000 links and 25,000 wins (bench/gen.py),
@@ -41,6 +42,8 @@ ABLATION = [
     ("topic only", RankParams(use_history=False, use_reach=False, use_recent_penalty=False)),
     ("+ help history", RankParams(use_reach=False, use_recent_penalty=False)),
     ("+ reach (full)", RankParams()),
+    ("full − recency", RankParams(use_recency=False)),
+    ("full − recent asks", RankParams(use_recent_penalty=False)),
 ]
 
 

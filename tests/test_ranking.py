@@ -195,7 +195,10 @@ def test_recent_asks_are_penalised() -> None:
     ]
     result = ask(contacts, interactions=asked)
     assert [p.name for p in result.people] == ["Free", "Busy"]
-    assert "asked 3× in the last 14 days" in result.people[1].reasons
+    busy = result.people[1]
+    # A penalty is a caution, never a reason to ask them.
+    assert busy.cautions == ["already asked 3× in the last 14 days: spread the load"]
+    assert not any("asked" in r for r in busy.reasons)
 
 
 def test_help_history_reason_and_weight() -> None:

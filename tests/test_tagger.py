@@ -413,6 +413,34 @@ def test_request_verb_beats_the_products_area(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "area"),
     [
+        # A past participle reports what was done before the application failed: no request.
+        ("plug-in geinstalleerd, nu mislukt de betaling in de webshop", "business_apps"),
+        ("installed the Mollie plugin and now checkout payments fail", "business_apps"),
+        ("Mollie plug-in installeren", "software_install"),  # a request
+    ],
+)
+@pytest.mark.usefixtures("keywords_only")  # the rule itself, without the n-gram model's vote
+def test_only_a_request_form_of_install_beats_the_application(text: str, area: str) -> None:
+    assert top(text) == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("hij logt niet in op zijn laptop", "accounts_passwords"),  # separable verb
+        ("mijn collega logt sinds gisteren niet in", "accounts_passwords"),
+        ("ik heb een melding gemaakt maar niemand reageert", "itsm_process"),  # the ticket
+        ("hardware in kaart brengen", "endpoint_management"),  # an inventory
+        ("de kassa van de webshop werkt niet", "business_apps"),
+    ],
+)
+def test_dutch_phrasings_from_the_development_set(text: str, area: str) -> None:
+    assert top(text) == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
         ("camera fails before Teams meeting", "telephony_av"),
         ("webcam werkt niet in teams vergadering", "telephony_av"),
         ("headset kapot tijdens teams call", "telephony_av"),
@@ -516,3 +544,48 @@ def test_seed_corpus_is_bilingual_and_shares_no_text_with_the_measuring_sets() -
         for r in texts(path)
     }
     assert measuring and not {norm(r["text"]) for r in seed} & measuring
+
+
+@pytest.mark.usefixtures("keywords_only")
+def test_an_error_popup_is_not_a_security_incident() -> None:
+    assert top("a popup appears in my mailbox") == "email_calendar"
+    assert top("popup says my laptop is infected with a virus") == "security_incidents"
+
+
+def test_no_code_business_platform_is_a_business_app() -> None:
+    assert decide(suggest("Knack page is blank since this morning")) == (["business_apps"], True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de code van de authenticator klopt niet", "the code from the app is not accepted"],
+)
+def test_a_code_is_a_sign_in_code_unless_scripts_are_named(text: str) -> None:
+    assert top(text) == "accounts_passwords"
+    assert top("my script code fails in the pipeline") == "scripting_automation"
+
+
+def test_a_telephone_exchange_is_telephony() -> None:
+    assert top("telefooncentrale storing") == "telephony_av"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "graag toegang tot de gedeelde mailbox van sales",
+        "please give me access to the Power BI report",
+        "ik heb rechten nodig op de administratie in Exact Online",
+    ],
+)
+def test_an_access_request_beats_the_application_it_is_for(text: str) -> None:
+    assert top(text) == "access_permissions"
+
+
+def test_failing_to_reach_an_application_is_not_an_access_request() -> None:
+    assert top("I cannot access Outlook since this morning") == "email_calendar"
+
+
+def test_a_phone_that_lost_its_carrier_is_a_mobile_device() -> None:
+    assert (
+        top("my iPhone lost the carrier and only shows SOS, wifi still works") == "mobile_devices"
+    )

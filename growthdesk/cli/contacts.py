@@ -18,6 +18,7 @@ from growthdesk.network import events, lookup
 __all__ = ["contact_group", "event_group"]
 
 _STRENGTH = click.IntRange(1, 5)
+_BACK_WORDS = ("none", "no", "back", "geen", "terug")  # --away-until WORD: available again
 
 
 def _specialties(contact: Mapping[str, Any]) -> str:
@@ -161,6 +162,8 @@ def contact_list(
         parts.append((_tie(c), None))
         if c.get("do_not_ask"):
             parts.append(("do not ask", None))
+        if str(c.get("away_until") or "") >= app.now().date().isoformat():  # a past day: back
+            parts.append((_("away until {day}", day=c["away_until"]), None))
         if c.get("specialties"):
             parts.append((_specialties(c), None))
         echo(join_fit(parts, prefix=f"#{c['id']:<4} "))
@@ -196,6 +199,7 @@ def contact_show(name: str, as_json: bool) -> None:
         ("email", "email"),
         ("phone", "phone"),
         ("last contact", "last_contact"),
+        ("away until", "away_until"),
         ("notes", "notes"),
     ):
         if d.get(key):
@@ -265,6 +269,11 @@ def _say(text: str) -> None:
 @click.option(
     "--share-details", is_flag=True, help="With --share: also their e-mail, phone and notes."
 )
+@click.option(
+    "--away-until",
+    metavar="DAY|none",
+    help="Away (leave, course) up to and including DAY: `ask` lists them last; 'none' clears it.",
+)
 def contact_edit(
     name: str,
     new_name: str | None,
@@ -279,6 +288,7 @@ def contact_edit(
     do_not_ask: bool | None,
     share: bool | None,
     share_details: bool,
+    away_until: str | None,
 ) -> None:
     """Change a contact.
 
@@ -287,11 +297,14 @@ def contact_edit(
       growthdesk contact edit ana --specialty remote_access:5 --strength 5
       growthdesk contact edit "Dev Patel" --do-not-ask
       growthdesk contact edit "Luuk Bakker" --share        # on your team card
+      growthdesk contact edit ana --away-until 2026-12-24   # --away-until none: back
     """
     if share_details and share is False:
         raise InputError(_("--share-details needs --share, not --no-share"))
     level = "details" if share_details else {True: "card", False: "no", None: None}[share]
     app = get_app()
+    back = away_until is not None and away_until.strip().lower() in _BACK_WORDS
+    away_day = app.day(away_until) if away_until is not None and not back else None
     with app.reader.transaction(f"contact edit {name}") as tx:
         record = domain.edit_contact(
             tx,
@@ -307,6 +320,8 @@ def contact_edit(
             note=note,
             do_not_ask=do_not_ask,
             share=level,
+            away_until=away_day,
+            back=back,
         )
     info(_("Updated contact #{id} {name}", id=record["id"], name=record["name"]))
 

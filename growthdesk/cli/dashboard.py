@@ -23,7 +23,7 @@ from growthdesk.cli.output import (
 )
 from growthdesk.cli.params import ID
 from growthdesk.core.dates import show_day, show_range, show_recent
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.numbers import decimal, hours
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
@@ -161,6 +161,30 @@ def _plain(text: str, **_style: Any) -> str:
     return text
 
 
+def _repeat_call_lines(calls: dict[str, Any], period: str, paint: Callable[..., str]) -> list[str]:
+    """Repeat calls (log --for), kindly: counts and problems, never who; a how-to offer."""
+    import textwrap
+
+    when = {
+        "week": _("this week"),
+        "month": _("this month"),
+        "quarter": _("this quarter"),
+        "year": _("this year"),
+    }.get(period, _("in this period"))
+    head = ngettext(
+        "{calls} repeat calls from {n} person {when}, all handled",
+        "{calls} repeat calls from {n} people {when}, all handled",
+        int(calls["people"]),
+        calls=calls["calls"],
+        when=when,
+    )
+    lines = [paint(_("Coming back"), bold=True), "  " + head]
+    problems = _("the same problem: {titles}", titles="; ".join(calls["problems"]))
+    lines += textwrap.wrap(problems, WIDTH - 2, initial_indent="  ", subsequent_indent="    ")
+    lines.append(paint("  " + _("a how-to saves them the call: growthdesk howto"), dim=True))
+    return lines
+
+
 def dashboard_lines(
     data: dict[str, Any], *, unicode_ok: bool = True, paint: Callable[..., str] = _plain
 ) -> list[str]:
@@ -261,6 +285,10 @@ def dashboard_lines(
             out.append(
                 f"  {count} {cut(r.get('title') or r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
             )
+
+    calls = data.get("repeat_calls")
+    if calls:
+        out += ["", *_repeat_call_lines(calls, data["period"], paint)]
 
     if data["kudos"]["recent"]:
         out += ["", paint("Recent kudos", bold=True)]

@@ -33,6 +33,73 @@ def _win_json(win: Mapping[str, Any], score: float) -> dict[str, Any]:
     }
 
 
+def _sureness(confidence: float) -> str:
+    return _("sure") if confidence >= 0.85 else _("fairly sure")
+
+
+def _reading_json(result: Any) -> dict[str, Any]:
+    reading = result.reading
+    scores = dict(reading.scores) if reading else {}
+    weights = reading.weights if reading else []
+    return {
+        "confidence": reading.confidence if reading else 0.0,
+        "sure": bool(reading and reading.sure),
+        "reading": reading.source if reading else "none",
+        "areas": [
+            {
+                "skill": s,
+                "role": "primary" if n == 0 else "secondary",
+                "weight": round(w, 3),
+                "score": scores.get(s),
+            }
+            for n, (s, w) in enumerate(weights)
+        ],
+    }
+
+
+def _echo_people(people: list[Any]) -> None:
+    for n, person in enumerate(people, 1):
+        tag = "" if person.direct else "  " + _("[introduction]")
+        if person.away_until:
+            tag += "  " + _("[away]")
+        echo(f"{n}. {style(person.name, bold=True)}  score {decimal(person.score, 2)}{tag}")
+        for reason in person.reasons:
+            _say(f"     - {reason}", hang=" " * 7)
+        for caution in person.cautions:
+            _say(f"     ! {caution}", hang=" " * 7)
+
+
+def _say(text: str, hang: str = "  ") -> None:
+    """One line of `ask`, wrapped to the screen under its own indent."""
+    for line in wrap(text, hang=hang):
+        echo(line)
+
+
+def _echo_reading(result: Any) -> None:
+    from growthdesk.skills.labels import skill_label
+
+    reading = result.reading
+    if reading is None or not reading.weights:
+        echo(_("Skill areas: none recognised (try more specific words)"))
+        return
+    primary = skill_label(reading.weights[0][0])
+    weaker = ", ".join(skill_label(s) for s, _w in reading.weights[1:])
+    if reading.source == "given":
+        echo(_("Skill area: {area} (given by you)", area=primary))
+    elif result.by_area:
+        areas = _(" or ").join(skill_label(a.skill) for a in result.by_area)
+        _say(_("Skill area: not sure, it could be {areas}.", areas=areas))
+        echo(_("  People for each area below; --skill ID picks one."))
+        return
+    elif not reading.sure:
+        _say(_("Skill area: {area}? Not sure: little in the text points to it.", area=primary))
+        echo(_("  --skill ID picks another area."))
+    else:
+        echo(_("Skill area: {area} ({sure})", area=primary, sure=_sureness(reading.confidence)))
+    if weaker:
+        _say(_("  weaker evidence: {areas}", areas=weaker), hang="    ")
+
+
 @click.command("ask")
 @click.argument("text", nargs=-1, required=True)
 @click.option(
@@ -43,6 +110,7 @@ def _win_json(win: Mapping[str, Any], score: float) -> dict[str, Any]:
     help="How many people to suggest.",
 )
 @click.option("--kind", type=click.Choice(_KINDS), help="Only this kind of contact.")
+@click.option("--skill", "-s", help="The skill area id it is about (the tagger is not asked).")
 @click.option(
     "--team/--no-team",
     default=None,
@@ -50,22 +118,32 @@ def _win_json(win: Mapping[str, Any], score: float) -> dict[str, Any]:
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def ask_cmd(
-    text: tuple[str, ...], top: int, kind: str | None, team: bool | None, as_json: bool
+    text: tuple[str, ...],
+    top: int,
+    kind: str | None,
+    skill: str | None,
+    team: bool | None,
+    as_json: bool,
 ) -> None:
     """Whom to ask about a problem: people with reasons and introduction paths, and your own
-    similar past wins.
+    similar past wins. When the skill area is unclear, people for each likely area.
 
     \b
     Examples:
       growthdesk ask "VPN token keeps failing after the AnyConnect update"
       growthdesk ask "printer op 2e verdieping print niet" --top 3 --json
       growthdesk ask "Citrix session freezes" --team
+      growthdesk ask "new laptop for Jan" --skill hardware
     """
     from growthdesk.network.ranking import ask
 
     app = get_app()
     store = app.reader
     question = " ".join(text)
+    if skill is not None:
+        from growthdesk.skills.validate import validate_skill
+
+        skill = validate_skill(skill)
     result = ask(
         question,
         contacts=store.contacts(),
@@ -76,7 +154,8 @@ def ask_cmd(
         today=app.now().date(),
         top=top,
         kind=kind,
-        model=store.model("tagger"),
+        model=store.model("tagger") if skill is None else None,
+        skill=skill,
     )
     if team is not False:
         from growthdesk.team.directory import add_team
@@ -88,7 +167,17 @@ def ask_cmd(
         emit_json(
             {
                 "skills": [s for s, _v in result.skills],
+                **_reading_json(result),
                 "people": [p.as_json() for p in result.people],
+                "away": [p.name for p in result.people if p.away_until],
+                "by_area": [
+                    {
+                        "skill": a.skill,
+                        "score": a.score,
+                        "people": [p.as_json() for p in a.people],
+                    }
+                    for a in result.by_area
+                ],
                 "similar_wins": [
                     _win_json(m.win, m.score) | {"why": m.why} for m in result.similar_wins
                 ],
@@ -99,23 +188,19 @@ def ask_cmd(
         return
     from growthdesk.skills.labels import skill_label
 
-    if result.skills:
-        areas = _("Skill areas: ") + ", ".join(
-            f"{skill_label(s)} ({v:.0%})" for s, v in result.skills
-        )
-        for line in wrap(areas, hang="  "):
-            echo(line)
-    else:
-        echo(_("Skill areas: none recognised (try more specific words)"))
-    if result.people:
+    _echo_reading(result)
+    if result.by_area:
+        for area in result.by_area:
+            echo("")
+            echo(style(_("Whom to ask about {area}", area=skill_label(area.skill)), bold=True))
+            if area.people:
+                _echo_people(area.people)
+            else:
+                echo(_("  nobody in your network yet"))
+    elif result.people:
         echo("")
-        echo(style("Whom to ask", bold=True))
-        for n, person in enumerate(result.people, 1):
-            tag = "" if person.direct else "  [introduction]"
-            echo(f"{n}. {style(person.name, bold=True)}  score {decimal(person.score, 2)}{tag}")
-            for reason in person.reasons:
-                for line in wrap(f"     - {reason}", hang=" " * 7):
-                    echo(line)
+        echo(style(_("Whom to ask"), bold=True))
+        _echo_people(result.people)
     else:
         echo("")
         echo(_("Nobody in your network matches this yet. Where to look:"))
@@ -131,7 +216,7 @@ def ask_cmd(
         )
     if result.similar_wins:
         echo("")
-        echo(style("You solved similar problems before", bold=True))
+        echo(style(_("You solved similar problems before"), bold=True))
         for match in result.similar_wins:
             win = match.win
             line = f"  #{win['id']} {str(win.get('when', ''))[:10]}  {win.get('problem', '')}"

@@ -11,7 +11,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import cut, echo, emit_json, info, warn
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.io.importers import FORMATS
 
 if TYPE_CHECKING:
@@ -47,7 +47,14 @@ _PROGRESS_MIN_ROWS = 2000
     default=None,
     help="Write to FILE instead of standard output.",
 )
-def export_cmd(fmt: str, table: str | None, output: Path | None) -> None:
+@click.option(
+    "--include-personal",
+    is_flag=True,
+    help="Also export whom each win was for (log --for): personal data, left out by default.",
+)
+def export_cmd(
+    fmt: str, table: str | None, output: Path | None, include_personal: bool = False
+) -> None:
     """Export everything as JSON (a full backup), or one table as CSV.
 
     CSV cells that start with = + - @ get a leading ' so no formula runs in a spreadsheet.
@@ -58,14 +65,15 @@ def export_cmd(fmt: str, table: str | None, output: Path | None) -> None:
       growthdesk export -o backup.json
       growthdesk export --format csv --table wins -o wins.csv
       growthdesk --home ~/new-home import backup.json --from json
+      growthdesk export --include-personal -o full-backup.json
     """
-    from growthdesk.io.export import csv_note, export_bytes
+    from growthdesk.io.export import csv_note, export_bytes, personal_count
     from growthdesk.io.files import write_output
 
     app = get_app()
     if fmt == "json" and table:
         raise click.BadParameter(_("--table goes with --format csv"), param_hint="--table")
-    data = export_bytes(app.reader, app.now(), fmt, table or "wins")
+    data = export_bytes(app.reader, app.now(), fmt, table or "wins", include_personal)
     if output is None and sys.stdout.isatty():
         echo(data.decode("utf-8-sig"), nl=False)  # for a person: no control characters
     elif output is None:
@@ -75,6 +83,15 @@ def export_cmd(fmt: str, table: str | None, output: Path | None) -> None:
         write_output(output, data)
     if fmt == "csv":  # after the write: a failed export says one thing, its error
         info(_("Note: {note}", note=csv_note(table or "wins")))
+    left_out = 0 if include_personal or (table or "wins") != "wins" else personal_count(app.reader)
+    if left_out:
+        info(
+            ngettext(
+                "Left out whom {n} win was for (personal data); --include-personal keeps it.",
+                "Left out whom {n} wins were for (personal data); --include-personal keeps it.",
+                left_out,
+            )
+        )
     if output is not None:
         info(_("Exported to {path}", path=output))
 

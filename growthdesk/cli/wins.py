@@ -110,6 +110,18 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
     "--when", "-w", "when", help="When it was solved: ISO date or 'gisteren 14:00', 'last friday'."
 )
 @click.option("--solution", help="What fixed it.")
+@click.option(
+    "--for-user",
+    "solution_plain",
+    metavar="TEXT",
+    help="The solution in plain words, as you explained it to the user.",
+)
+@click.option(
+    "--for",
+    "requester",
+    metavar="NAME",
+    help="The end user or department it was for (personal data: not exported unless asked).",
+)
 @click.option("--tag", "tags", multiple=True, help="Free tag (repeatable).")
 @click.option("--escalated", is_flag=True, help="It had to be escalated.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored win as JSON.")
@@ -121,6 +133,8 @@ def log_cmd(
     ticket: str | None,
     when: str | None,
     solution: str | None,
+    solution_plain: str | None,
+    requester: str | None,
     tags: tuple[str, ...],
     escalated: bool,
     as_json: bool,
@@ -132,6 +146,8 @@ def log_cmd(
       growthdesk log "reset MFA for new hire" --minutes 6
       growthdesk log "printer 3e verdieping offline" -m 12 --when gisteren
       growthdesk log "VPN token out of sync" --skill remote_access --helped-by "Ana de Vries"
+      growthdesk log "password reset" --for "Finance" --solution "reset in AD" \\
+        --for-user "I gave you a new password; choose your own at the next sign-in"
     """
     from growthdesk.core.text import printable
     from growthdesk.network.lookup import AmbiguousNameError
@@ -154,6 +170,8 @@ def log_cmd(
         tags=tags,
         escalated=escalated,
         model=store.model("tagger") if not skills else None,
+        requester=requester,
+        solution_plain=solution_plain,
     )
     if not draft.confident:
         draft.pick(_choose_skills(draft.ranked))
@@ -286,6 +304,8 @@ def show_cmd(win_id: int, as_json: bool) -> None:
         ("when", win["when"]),
         ("problem", win["problem"]),
         ("solution", win.get("solution") or "-"),
+        *([("plain", win["solution_plain"])] if win.get("solution_plain") else []),
+        *([("for", win["requester"])] if win.get("requester") else []),
         (
             "skills",
             f"{', '.join(win.get('skills', [])) or '-'} ({win.get('skills_source', 'auto')})",
@@ -320,6 +340,10 @@ def show_cmd(win_id: int, as_json: bool) -> None:
 @click.option("--ticket", help="New ticket reference.")
 @click.option("--when", "when", help="New date/time.")
 @click.option("--solution", help="New solution text.")
+@click.option(
+    "--for-user", "solution_plain", metavar="TEXT", help="The solution in plain words ('' clears)."
+)
+@click.option("--for", "requester", metavar="NAME", help="Whom it was for ('' clears).")
 @click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
 @click.option("--escalated/--not-escalated", default=None, help="Mark as escalated or not.")
 def edit_cmd(
@@ -333,6 +357,8 @@ def edit_cmd(
     solution: str | None,
     tags: tuple[str, ...],
     escalated: bool | None,
+    solution_plain: str | None = None,
+    requester: str | None = None,
 ) -> None:
     """Change a win. Skills set here correct the auto-tagger.
 
@@ -340,6 +366,7 @@ def edit_cmd(
     Examples:
       growthdesk wins edit 12 --minutes 25
       growthdesk wins edit 12 --skill printing --skill hardware
+      growthdesk wins edit 12 --for-user "Your laptop had an old driver; I updated it"
     """
     from growthdesk.worklog import wins
     from growthdesk.worklog.profile import target_of
@@ -359,6 +386,8 @@ def edit_cmd(
         tags=tags or None,
         escalated=escalated,
         helped_by=helpers or None,
+        requester=requester,
+        solution_plain=solution_plain,
     )
     echo(_("Updated win {desc}", desc=_describe(win, target)))
 

@@ -28,6 +28,11 @@ class Win(TypedDict):
     tags: list[str]
     escalated: bool
     terms: NotRequired[dict[str, Any]]  # derived search terms (core.text.win_terms)
+    # Optional, absent unless set. requester (log --for): the end user or department it was
+    # for, personal data like contacts (left out of exports unless asked). solution_plain
+    # (--for-user): the solution explained in plain words for the end user.
+    requester: NotRequired[str | None]
+    solution_plain: NotRequired[str | None]
     created: NotRequired[str]
     updated: NotRequired[str]
 
@@ -46,6 +51,7 @@ class Contact(TypedDict):
     last_contact: str | None  # date
     do_not_ask: bool
     created: str
+    away_until: NotRequired[str | None]  # day: away (leave, course) up to and including it
     share: NotRequired[str]  # team card: "card" (name, org, specialties) or "details" (+ contact)
 
 

@@ -47,7 +47,7 @@ _RELIED_ON = {
     "kudos": ("when", "note"),
 }
 _MOMENTS = frozenset({"when", "created", "updated"})
-_DAYS = frozenset({"date", "last_contact", "started"})
+_DAYS = frozenset({"date", "last_contact", "started", "away_until"})
 _REFS = frozenset({"id", "helped_by", "a", "b", "contact", "met_at", "met", "win"})
 _DATES = _MOMENTS | _DAYS
 _SKILL_FIELDS = frozenset({"skills", "specialties"})  # lists, or dicts keyed by skill

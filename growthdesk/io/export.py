@@ -25,6 +25,8 @@ __all__ = [
     "export_csv",
     "export_json",
     "neutralise",
+    "PERSONAL_FIELDS",
+    "personal_count",
 ]
 
 # Columns per table, in spreadsheet order.
@@ -41,10 +43,23 @@ CSV_NOT_IMPORTED = ("id", "source", "created", "updated")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The tagger's learned model holds the user's corrections; it cannot be rebuilt exactly.
 EXPORT_MODELS = ("tagger",)
+# Fields of a win that name a person outside the home (log --for): like contacts, personal
+# data. Exports leave them out unless the user asks (--include-personal).
+PERSONAL_FIELDS = ("requester",)
 
 
-def export_json(store: Store, now: datetime) -> dict[str, Any]:
-    """Everything in the home, ids included, with the schema version it was written in."""
+def _without_personal(win: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in win.items() if k not in PERSONAL_FIELDS}
+
+
+def personal_count(store: Store) -> int:
+    """How many wins carry personal fields (what an export without them leaves out)."""
+    return sum(1 for w in store.wins() if any(w.get(f) for f in PERSONAL_FIELDS))
+
+
+def export_json(store: Store, now: datetime, include_personal: bool = False) -> dict[str, Any]:
+    """Everything in the home, ids included, with the schema version it was written in;
+    whom each win was for only with *include_personal*."""
     from growthdesk.store import SCHEMA_VERSION
 
     damage = store.damage()  # a backup that import would refuse is no backup: say so now
@@ -59,6 +74,8 @@ def export_json(store: Store, now: datetime) -> dict[str, Any]:
     }
     for table in EXPORT_TABLES:
         doc[table] = sorted(store.all(table), key=lambda r: r["id"])
+    if not include_personal and "wins" in doc:
+        doc["wins"] = [_without_personal(w) for w in doc["wins"]]
     models = {name: store.model(name) for name in EXPORT_MODELS}
     doc["models"] = {name: blob for name, blob in models.items() if blob is not None}
     return doc
@@ -82,8 +99,9 @@ def _cell(value: Any) -> str:
     return neutralise(str(value))
 
 
-def export_csv(store: Store, table: str) -> str:
-    """One table as CSV for spreadsheets; helpers and met-at are shown by name."""
+def export_csv(store: Store, table: str, include_personal: bool = False) -> str:
+    """One table as CSV for spreadsheets; helpers and met-at are shown by name; a "requester"
+    column (whom the win was for) only with *include_personal*."""
     if table not in CSV_TABLES:
         raise InputError(
             _(
@@ -93,6 +111,8 @@ def export_csv(store: Store, table: str) -> str:
             )
         )
     columns = CSV_TABLES[table]
+    if table == "wins" and include_personal:
+        columns = (*columns, *PERSONAL_FIELDS)
     contacts = {c["id"]: c["name"] for c in store.contacts()} if table == "wins" else {}
     events = {e["id"]: e["name"] for e in store.events()} if table == "contacts" else {}
     out = io.StringIO()
@@ -124,11 +144,18 @@ def csv_note(table: str) -> str:
     )
 
 
-def export_bytes(store: Store, now: datetime, fmt: str = "json", table: str = "wins") -> bytes:
+def export_bytes(
+    store: Store,
+    now: datetime,
+    fmt: str = "json",
+    table: str = "wins",
+    include_personal: bool = False,
+) -> bytes:
     """The export as the bytes of a file: indented JSON, or CSV with a BOM for Excel."""
     if fmt == "json":
         import orjson
 
-        return orjson.dumps(export_json(store, now), option=orjson.OPT_INDENT_2) + b"\n"
+        doc = export_json(store, now, include_personal)
+        return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
     # utf-8-sig: Excel reads UTF-8 only when the file starts with a BOM.
-    return export_csv(store, table).encode("utf-8-sig")
+    return export_csv(store, table, include_personal).encode("utf-8-sig")

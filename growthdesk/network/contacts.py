@@ -418,8 +418,11 @@ def edit_contact(
     note: str | None = None,
     do_not_ask: bool | None = None,
     share: str | None = None,
+    away_until: date | None = None,
+    back: bool = False,
 ) -> Contact:
-    """Change the given fields of a contact; None means "leave as is".
+    """Change the given fields of a contact; None means "leave as is". *away_until* marks them
+    away up to and including that day (`ask` shows them below the others); *back* clears it.
 
     *share* is what the team card may carry: "card" (name, org, specialties), "details" (also
     e-mail, phone and notes) or "no"."""
@@ -457,6 +460,12 @@ def edit_contact(
         changes["do_not_ask"] = bool(do_not_ask)
     if share is not None:
         changes["share"] = check_kind(share, SHARE_LEVELS, "share")
+    if away_until is not None and back:
+        raise InputError(_("give a day to be away until, or 'none', not both"))
+    if away_until is not None:
+        changes["away_until"] = away_until.isoformat()
+    elif back:
+        changes["away_until"] = None
     if not changes:
         raise InputError(_("nothing to change for '{name}'", name=contact["name"]))
     return cast(Contact, tx.update("contacts", cid, changes))

@@ -10,7 +10,9 @@ For a problem q and contact c:
   R(c)    reach: Dijkstra from "me" over cost −log(tie), tie = strength/5·exp(−days/τ), each
           extra hop × γ (growthdesk.network.graph);
   S       = E·(β + (1−β)·R) / (1 + ρ·asks of c in the last `recent_days`).
-do_not_ask contacts are skipped. Every suggestion carries its reasons. When nobody matches, the
+The problem is read first (read_problem): the tagger's primary area weighs 1, secondary areas
+less, and the reading says how sure it is. do_not_ask contacts are skipped; away contacts are
+ranked as usual but shown after the available ones. Every suggestion carries its reasons. When nobody matches, the
 result carries hints instead (growthdesk.network.hints); the offline evaluation on a labelled
 scenario is growthdesk.network.evaluation.
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
 from operator import itemgetter
@@ -45,6 +47,9 @@ __all__ = [
     "RankParams",
     "Suggestion",
     "AskResult",
+    "Reading",
+    "AreaPeople",
+    "read_problem",
     "query_skills",
     "rank",
     "ask",
@@ -68,10 +73,13 @@ class RankParams:
     w_scale: float = 1.5  # W = 1 − exp(−evidence / w_scale)
     min_evidence: float = 0.05  # below this E a contact is not a suggestion at all
     max_query_skills: int = 3
+    secondary_weight: float = 0.5  # a secondary area counts at most half the primary
+    sure_at: float = 0.65  # below this confidence `ask` says it is not sure of the area
     text_weight: float = 0.8  # a helped win sharing all the problem's words counts 0.8
     use_history: bool = True  # ablation switches for bench/bench_ask.py
     use_reach: bool = True
     use_recent_penalty: bool = True
+    use_recency: bool = True  # off: help never ages and ties do not fade (ablation only)
 
 
 @dataclass
@@ -85,6 +93,8 @@ class Suggestion:
     topical: float = 0.0
     history: float = 0.0
     reach: float = 0.0
+    cautions: list[str] = field(default_factory=list)  # what speaks against asking them now
+    away_until: str | None = None  # a day; set only while they are away
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -93,7 +103,37 @@ class Suggestion:
             "direct": self.direct,
             "path": self.path,
             "reasons": self.reasons,
+            "cautions": self.cautions,
+            "away_until": self.away_until,
         }
+
+
+@dataclass
+class Reading:
+    """How the problem was read: its areas, primary first, and how sure that reading is.
+
+    *weights* are what the ranking uses (primary 1, secondaries at most secondary_weight);
+    *scores* are the tagger's scores of the candidate areas; *confidence* is in [0, 1];
+    *source* is "tagger", "given" (--skill) or "none" (nothing recognised)."""
+
+    weights: list[tuple[str, float]]
+    scores: list[tuple[str, float]] = field(default_factory=list)
+    confidence: float = 0.0
+    sure: bool = False
+    source: str = "tagger"
+
+    @property
+    def primary(self) -> str | None:
+        return self.weights[0][0] if self.weights else None
+
+
+@dataclass
+class AreaPeople:
+    """People for one candidate area, when the reading is not sure which area it is."""
+
+    skill: str
+    score: float
+    people: list[Suggestion]
 
 
 @dataclass
@@ -104,6 +144,8 @@ class AskResult:
     hints: list[str] = field(default_factory=list)
     skipped_do_not_ask: list[str] = field(default_factory=list)
     search_query: str = ""  # what to type into a search engine (growthdesk.assist.query)
+    reading: Reading | None = None
+    by_area: list[AreaPeople] = field(default_factory=list)  # filled when the reading is unsure
 
 
 def _tokens(text: str) -> set[str]:
@@ -149,28 +191,71 @@ def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[
     return shared
 
 
-def query_skills(
-    text: str, suggest: Callable[..., SkillScores] | None = None, model: Any = None, limit: int = 3
-) -> list[tuple[str, float]]:
-    """The query's skill areas, weights summing to 1.
-
-    The tagger's scores are squashed (raw/(raw+K)), so 0.73 vs 0.46 hides a 3× difference in
-    evidence. Undo the squash, keep areas with at least 40% of the best evidence (at most
-    *limit*), and weight by evidence: a weak secondary tag must not pull in its experts.
-    """
+def _evidence(
+    suggest: Callable[..., SkillScores] | None, text: str, model: Any
+) -> list[tuple[str, float, float]]:
+    """(area, tagger score, evidence) best first. The tagger's scores are squashed
+    (raw/(raw+K)), so 0.73 vs 0.46 hides a 3× difference in evidence: undo the squash."""
     if suggest is None:
         from growthdesk.skills.tagger import suggest as tagger_suggest
 
         suggest = tagger_suggest
     scored = [(str(s), float(v)) for s, v in suggest(text, model) if float(v) > 0]
-    if not scored:
+    out = [(s, v, v / (1.0 - v) if v < 1.0 else 1e6) for s, v in scored]
+    out.sort(key=lambda sve: -sve[2])
+    return out
+
+
+def query_skills(
+    text: str, suggest: Callable[..., SkillScores] | None = None, model: Any = None, limit: int = 3
+) -> list[tuple[str, float]]:
+    """The query's skill areas, weights summing to 1: areas with at least 40% of the best
+    evidence (at most *limit*), weighted by evidence."""
+    evidence = _evidence(suggest, text, model)
+    if not evidence:
         return []
-    evidence = [(s, v / (1.0 - v) if v < 1.0 else 1e6) for s, v in scored]
-    evidence.sort(key=lambda sv: -sv[1])
-    best = evidence[0][1]
-    kept = [(s, v) for s, v in evidence[:limit] if v >= 0.4 * best]
-    total = sum(v for _s, v in kept)
-    return [(s, v / total) for s, v in kept]
+    best = evidence[0][2]
+    kept = [(s, e) for s, _v, e in evidence[:limit] if e >= 0.4 * best]
+    total = sum(e for _s, e in kept)
+    return [(s, e / total) for s, e in kept]
+
+
+def read_problem(
+    text: str,
+    suggest: Callable[..., SkillScores] | None = None,
+    model: Any = None,
+    params: RankParams = RankParams(),
+    threshold: float | None = None,
+) -> Reading:
+    """The primary area (weight 1), secondary areas with at least 40% of its evidence as
+    weaker evidence (at most secondary_weight × their share), and how sure the reading is.
+
+    Confidence = strength × (1 + margin) / 2: strength is the primary's score against the
+    tagger's own threshold (one plain keyword = 1), margin how far the runner-up trails
+    ((best − second) / best). A lone clear keyword is sure (1.0); two areas with equal
+    evidence are a coin toss (0.5 at most)."""
+    if threshold is None:
+        from growthdesk.skills.tagger import THRESHOLD
+
+        threshold = THRESHOLD
+    evidence = _evidence(suggest, text, model)
+    if not evidence:
+        return Reading(weights=[], source="none")
+    primary, best_score, best = evidence[0]
+    weights = [(primary, 1.0)]
+    for s, _v, e in evidence[1 : params.max_query_skills]:
+        if e >= 0.4 * best:
+            weights.append((s, params.secondary_weight * e / best))
+    runner = evidence[1][2] if len(evidence) > 1 else 0.0
+    strength = min(1.0, best_score / threshold) if threshold > 0 else 1.0
+    confidence = strength * (1.0 + (best - runner) / best) / 2.0
+    return Reading(
+        weights=weights,
+        scores=[(s, v) for s, v, _e in evidence[:3]],
+        confidence=round(confidence, 3),
+        # Below the tagger's own threshold it would not even tag the win: never sure then.
+        sure=best_score >= threshold and confidence >= params.sure_at,
+    )
 
 
 def _decay(day: str, today: date, half_life: float) -> float:
@@ -179,6 +264,12 @@ def _decay(day: str, today: date, half_life: float) -> float:
     except ValueError:
         return 0.0
     return 0.5 ** (max(0, age) / half_life)
+
+
+def _away(contact: Contact, today: str) -> str | None:
+    """The day a contact is away until, while that day has not passed (it is inclusive)."""
+    until = contact.get("away_until")
+    return str(until) if until and str(until)[:10] >= today else None
 
 
 def _ago(days: int) -> str:
@@ -204,17 +295,25 @@ def rank(
     params: RankParams = RankParams(),
     suggest: Callable[..., SkillScores] | None = None,
     model: Any = None,
+    reading: Reading | None = None,
+    memo: dict[str, Any] | None = None,
 ) -> AskResult:
-    """Rank contacts for problem *text*. *skills* overrides the tagger (tests, ablation)."""
+    """Rank contacts for problem *text*. *skills* (or a *reading*) overrides the tagger.
+
+    *memo* (a dict the caller keeps) shares what does not depend on the areas between several
+    rankings of one problem over the same records: the helped wins and the reach."""
+    memo = {} if memo is None else memo
     if not text.strip():
         raise InputError(_("describe the problem: the ask text is empty"))
     if top < 1:
         raise InputError(_("--top must be at least 1"))
-    q = (
-        skills
-        if skills is not None
-        else query_skills(text, suggest, model, params.max_query_skills)
-    )
+    if reading is None:
+        reading = (
+            Reading(weights=list(skills), confidence=1.0, sure=True, source="given")
+            if skills is not None
+            else read_problem(text, suggest, model, params)
+        )
+    q = reading.weights
     qmap = dict(q)
     words = _tokens(text)
     stems = {_stem(w) for w in words}
@@ -224,7 +323,9 @@ def rank(
     helped_on: dict[int, list[tuple[str, float, list[str]]]] = {}
     n_helped_wins = 0
     text_memo: dict[str, set[str]] = {}
-    for win in _helped(wins):
+    if "helped" not in memo:
+        memo["helped"] = _helped(wins)
+    for win in memo["helped"]:
         helpers = win["helped_by"]
         n_helped_wins += 1
         all_skills = list(win.get("skills") or [])
@@ -232,7 +333,7 @@ def rank(
         overlap = sum(qmap[s] for s in win_skills) / max(1, len(all_skills))
         # The same words as the problem ("toner", "AnyConnect") are evidence too, and they do
         # not depend on the tagger reading the query right.
-        if stems:
+        if stems and params.text_weight > 0:
             blob = f"{win.get('problem') or ''} {win.get('solution') or ''}"
             shared = _shared_stems(stems, blob, text_memo)
             overlap = max(overlap, params.text_weight * len(shared) / len(stems))
@@ -275,7 +376,9 @@ def rank(
         # One date parse per distinct day, not one per helped win and helper.
         d = decay_memo.get(day)
         if d is None:
-            d = decay_memo[day] = _decay(day, today, params.half_life_days)
+            d = decay_memo[day] = (
+                _decay(day, today, params.half_life_days) if params.use_recency else 1.0
+            )
         return d
 
     for cid, contact in by_id.items():
@@ -318,7 +421,11 @@ def rank(
     reach_of: dict[Any, tuple[float, list[Any]]] = {}
     if scored and params.use_reach:
         # Pure-Python Dijkstra: importing networkx alone would cost ~0.3 s of every `ask`.
-        reach_of = reach_from(contacts, links, today, GraphParams(params.tau_days, params.gamma))
+        tau = params.tau_days if params.use_recency else 1e12  # no recency: ties never fade
+        key = f"reach {tau} {params.gamma}"
+        if key not in memo:
+            memo[key] = reach_from(contacts, links, today, GraphParams(tau, params.gamma))
+        reach_of = memo[key]
     ranked: list[tuple[float, str, Candidate]] = []
     for cand in scored:
         cid, e = cand[0], cand[1]
@@ -328,6 +435,10 @@ def rank(
         ranked.append((e * factor / (1.0 + params.rho * asks), fold(str(by_id[cid]["name"])), cand))
     # Only the top N are shown: nsmallest is sorted(...)[:top] (stable) without sorting them all.
     shown = heapq.nsmallest(top, ranked, key=lambda item: (-item[0], item[1]))
+    # Away people keep their place among themselves, below everyone available (stable sort).
+    today_iso = today.isoformat()
+    away_of = {cid: _away(by_id[cid], today_iso) for _s, _k, (cid, *_rest) in shown}
+    shown.sort(key=lambda item: away_of[item[2][0]] is not None)
 
     people: list[Suggestion] = []
     for score, _key, (cid, _e, topical, history, matched, note_words, org_words) in shown:
@@ -369,18 +480,36 @@ def rank(
                     day=show_day(last),
                 )
             )
-        if direct:
-            days = days_since(contact, today)
+        if direct and contact.get("last_contact"):
+            # Only a real conversation counts: adding someone is not talking to them.
+            days = days_since({"last_contact": contact["last_contact"]}, today)
             if days is not None:
                 reasons.append(_ago(days))
         if params.use_reach and (len(names) > 1 or not direct):
-            if names:
+            if names and direct:
+                reasons.append(
+                    _(
+                        "you know them yourself, but {path} is the warmer way in",
+                        path=" → ".join(names),
+                    )
+                )
+            elif names:
                 reasons.append(_("via {path}", path=" → ".join(names)))
             else:
                 reasons.append(_("no warm way to reach them: link them to someone you know"))
+        cautions: list[str] = []
+        away = away_of[cid]
+        if away is not None:
+            cautions.append(_("away until {day}", day=away))
         asks = recent_asks.get(cid, 0) if params.use_recent_penalty else 0
         if asks:
-            reasons.append(_("asked {n}× in the last {days} days", n=asks, days=params.recent_days))
+            cautions.append(
+                _(
+                    "already asked {n}× in the last {days} days: spread the load",
+                    n=asks,
+                    days=params.recent_days,
+                )
+            )
         people.append(
             Suggestion(
                 contact_id=cid,
@@ -392,9 +521,13 @@ def rank(
                 topical=topical,
                 history=history,
                 reach=r,
+                cautions=cautions,
+                away_until=away,
             )
         )
-    result = AskResult(skills=list(q), people=people, skipped_do_not_ask=sorted(skipped))
+    result = AskResult(
+        skills=list(q), people=people, skipped_do_not_ask=sorted(skipped), reading=reading
+    )
     if not result.people:
         result.hints = where_to_look(text, q, contacts, links, events or [])
     return result
@@ -414,22 +547,42 @@ def ask(
     model: Any = None,
     similar: int = 3,
     params: RankParams = RankParams(),
+    skill: str | None = None,
+    per_area: int = 3,
+    suggest: Callable[..., SkillScores] | None = None,
 ) -> AskResult:
     """rank() plus your own most similar past wins (growthdesk.worklog.similar) and the web
-    search query for the problem (growthdesk.assist.query)."""
-    result = rank(
-        text,
-        contacts=contacts,
-        links=links,
-        wins=wins,
-        interactions=interactions,
-        events=events,
-        today=today,
-        top=top,
-        kind=kind,
-        params=params,
-        model=model,
+    search query for the problem (growthdesk.assist.query).
+
+    *skill* forces the area (no tagger). When the reading is not sure and there are several
+    candidate areas, *by_area* holds the best *per_area* people for each of them."""
+    if not text.strip():
+        raise InputError(_("describe the problem: the ask text is empty"))
+    reading = (
+        Reading(weights=[(skill, 1.0)], confidence=1.0, sure=True, source="given")
+        if skill is not None
+        else read_problem(text, suggest, model, params)
     )
+    common: dict[str, Any] = {
+        "contacts": contacts,
+        "links": links,
+        "wins": wins,
+        "interactions": interactions,
+        "events": events,
+        "today": today,
+        "kind": kind,
+        "params": params,
+        "memo": {},
+    }
+    result = rank(text, top=top, reading=reading, **common)
+    if not reading.sure and len(reading.weights) > 1:
+        # Each list on its area alone: shared words would bring in the same helpers everywhere.
+        common["params"] = replace(params, text_weight=0.0)
+        for area, _w in reading.weights:
+            alone = Reading(weights=[(area, 1.0)], source="candidate")
+            people = rank(text, top=per_area, reading=alone, **common).people
+            score = dict(reading.scores).get(area, 0.0)
+            result.by_area.append(AreaPeople(skill=area, score=score, people=people))
     if similar > 0 and wins:
         from growthdesk.worklog.similar import similar as similar_wins
 

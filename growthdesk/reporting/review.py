@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from growthdesk.core import numbers
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Event, Kudos, LearningEntry, Win
 from growthdesk.reporting import stats
@@ -337,6 +337,11 @@ def build_review(
             "certifications": len(certs),
             "new_contacts": len(new_contacts),
             "events": len(period_events),
+            # How often the solution was also explained in plain words (log --for-user).
+            "with_solution": sum(1 for w in period_wins if w.get("solution")),
+            "explained_plain": sum(
+                1 for w in period_wins if w.get("solution") and w.get("solution_plain")
+            ),
         },
         "monthly": monthly,
         "segments": [{"start": a, "end": b} for a, b in segs],
@@ -431,7 +436,23 @@ def headline_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("Certifications", number(h["certifications"])),
         ("New contacts", number(h["new_contacts"])),
         ("Events attended", number(h["events"])),
+        (_("Explained in plain words"), _plain_share(h)),
     ]
+
+
+def _plain_share(h: Mapping[str, Any]) -> str:
+    """'12 of 40 solutions (30%)': wins whose solution was also told in plain words."""
+    total = int(h.get("with_solution") or 0)
+    if not total:
+        return _("– (no solutions logged)")
+    n = int(h.get("explained_plain") or 0)
+    return ngettext(
+        "{k} of {n} solution ({share})",
+        "{k} of {n} solutions ({share})",
+        total,
+        k=f"{n:,}",
+        share=_percent(n / total),
+    )
 
 
 def career_lines(c: dict[str, Any], esc: Callable[[str], str]) -> list[str]:

@@ -41,6 +41,7 @@ __all__ = [
     "period_figures",
     "skill_figures",
     "repeat_problems",
+    "repeat_calls",
     "read_inputs",
     "dashboard_for",
     "next_step",
@@ -91,6 +92,7 @@ class Dashboard:
     kudos: dict[str, Any] = field(default_factory=dict)
     losing_touch: list[dict[str, Any]] = field(default_factory=list)
     next_step: str | None = None
+    repeat_calls: dict[str, Any] | None = None  # see repeat_calls(): counts, never who
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -322,6 +324,37 @@ def repeat_problems(
     return shown
 
 
+def repeat_calls(
+    wins: Sequence[Mapping[str, Any]], names: Iterable[str] = ()
+) -> dict[str, Any] | None:
+    """People (log --for) who came back with the same problem: how many calls, from how many
+    people, and which problems, so the agent can offer a how-to. Never who, nor per person.
+
+    A repeat call is a win in a repeat-problem cluster (repeat_problems, at least two wins)
+    from someone with at least two wins in that cluster. None when there are none."""
+    asked = [w for w in wins if w.get("requester")]
+    if len(asked) < 2:
+        return None
+    from growthdesk.core.text import fold
+
+    requesters = {str(w["requester"]) for w in asked}
+    clusters = repeat_problems(asked, min_size=2, top=None, names=[*names, *requesters])
+    who = {w.get("id"): fold(str(w["requester"])) for w in asked}
+    calls = 0
+    people: set[str] = set()
+    problems: list[str] = []
+    for cluster in clusters:
+        per_person = Counter(who.get(i, "") for i in cluster["ids"])
+        again = {p: n for p, n in per_person.items() if p and n >= 2}
+        if again:
+            calls += sum(again.values())
+            people.update(again)
+            problems.append(str(cluster.get("title") or cluster["label"]))
+    if not calls:
+        return None
+    return {"calls": calls, "people": len(people), "problems": problems[:5]}
+
+
 def _neg_day(day: str) -> int:
     return -date.fromisoformat(day).toordinal() if day else 0
 
@@ -482,6 +515,7 @@ def dashboard(
         kudos=kudos_part,
         # The network's own rule, so that `stats` and `network stale` always agree.
         losing_touch=stale_contacts(list(contacts), list(interactions or []), today)[:5],
+        repeat_calls=repeat_calls(cur_wins, [str(c.get("name") or "") for c in contacts]),
         next_step=next_step(
             [w for d, w in zip(days, wins, strict=True) if d >= since], learning, profile, now
         )

@@ -66,9 +66,21 @@ PHRASE_GAP = 2  # words allowed between two words of a phrase ("loopt steeds vas
 # it failed in ("camera fails before the Teams meeting" is telephony_av, not m365). The rule's
 # area is lifted just above the leader when the leader is one of the areas it beats.
 REQUEST_AREA = "software_install"
-_INSTALL_WORDS = "install installs installed installing installeren installatie geinstalleerd"
+# Request forms only: a past participle ("geinstalleerd", "installed") reports what was done
+# before something else failed ("plug-in geinstalleerd, nu werkt afrekenen niet"), so it is
+# evidence for software_install but not a request that beats the failing application.
+_INSTALL_WORDS = "install installs installing installeren installatie"
 _APP_AREAS = frozenset(
     {"office_apps", "m365_collaboration", "email_calendar", "business_apps", "data_reporting"}
+)
+# An access request beats the application it is for ("graag toegang tot de gedeelde mailbox",
+# "please give me access to the Power BI report" are access_permissions): an access word with an
+# asking word near it. "I can't access Outlook" has no asking word and stays with the app.
+ACCESS_AREA = "access_permissions"
+_ACCESS_WORDS = "access toegang rechten permission permissions machtiging"
+_ASK_WORDS = (
+    "need needs needed give grant granted request requested requesting please "
+    "graag aanvragen aangevraagd aanvraag krijgen toekennen nodig"
 )
 DEVICE_AREAS = frozenset({"telephony_av", "hardware", "printing"})
 DEVICE_SPAN = 3  # tokens between the device and the failure word
@@ -105,8 +117,10 @@ def _stem(token: str) -> str:
     return stem(token, MIN_STEM)
 
 
-_INSTALL_STEMS = frozenset(_stem(w) for w in _INSTALL_WORDS.split())
+_INSTALL_TOKENS = frozenset(_INSTALL_WORDS.split())  # whole words: the stems of both forms are one
 _FAIL_STEMS = frozenset(_stem(w) for w in _FAIL_WORDS.split())
+_ACCESS_TOKENS = frozenset(_ACCESS_WORDS.split())
+_ASK_TOKENS = frozenset(_ASK_WORDS.split())
 
 
 @dataclass
@@ -335,12 +349,18 @@ def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
     request = False
     fails: list[int] = []
     devices: list[tuple[int, str]] = []
+    access: list[int] = []
+    asks: list[int] = []
     for pos, tok in enumerate(tokens(text)):
         matches, forms = _analyse(idx, tok)
         all_forms.append(forms)
-        request = request or forms[0] in _INSTALL_STEMS
+        request = request or tok in _INSTALL_TOKENS
         if forms[0] in _FAIL_STEMS:
             fails.append(pos)
+        if tok in _ACCESS_TOKENS:
+            access.append(pos)
+        elif tok in _ASK_TOKENS:
+            asks.append(pos)
         for area, weight, what in matches:
             ev.add(area, _stem(what), weight, pos)
             if area in DEVICE_AREAS and weight > W_WEAK:
@@ -350,6 +370,8 @@ def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
     ev.lift = [area for pos, area in devices if any(abs(pos - f) <= DEVICE_SPAN for f in fails)]
     if request and REQUEST_AREA in ev.found:
         ev.lift.append(REQUEST_AREA)
+    if ACCESS_AREA in ev.found and any(abs(a - q) <= DEVICE_SPAN for a in access for q in asks):
+        ev.lift.append(ACCESS_AREA)
     return ev
 
 

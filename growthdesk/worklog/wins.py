@@ -133,9 +133,16 @@ def prepare(
     escalated: bool = False,
     source: str = "manual",
     model: dict[str, Any] | None = None,
+    requester: str | None = None,
+    solution_plain: str | None = None,
 ) -> WinDraft:
-    """Validate everything and auto-tag if no skill is given. Touches no files."""
+    """Validate everything and auto-tag if no skill is given. Touches no files.
+
+    *requester* (whom it was for) and *solution_plain* (the solution in plain words) are
+    stored only when given."""
     problem = validate_text(text)
+    if solution_plain is not None and not solution:
+        raise InputError(_("--for-user explains the solution in plain words: give --solution too"))
     chosen = validate_skills(skills)
     record: Win = {
         "when": check_past(when or now, now, _("a win")).isoformat(timespec="seconds"),
@@ -152,6 +159,10 @@ def prepare(
         "tags": _validate_tags(tags),
         "escalated": bool(escalated),
     }
+    if requester is not None:
+        record["requester"] = validate_text(requester, "--for name", limit=SHORT_TEXT)
+    if solution_plain is not None:
+        record["solution_plain"] = _plain(solution_plain)
     record["terms"] = win_terms(problem, record["solution"])
     helpers = [validate_text(h, "helper name", limit=SHORT_TEXT) for h in helped_by]
     draft = WinDraft(record=record, helpers=helpers)
@@ -160,6 +171,10 @@ def prepare(
             problem, record["solution"], model
         )
     return draft
+
+
+def _plain(text: str) -> str:
+    return validate_text(text, "plain-words", limit=MAX_SOLUTION, multiline=True)
 
 
 def _autotag(
@@ -241,9 +256,18 @@ def edit(
     tags: Iterable[str] | None = None,
     escalated: bool | None = None,
     helped_by: Iterable[str] | None = None,
+    requester: str | None = None,
+    solution_plain: str | None = None,
 ) -> dict[str, Any]:
-    """Change the given fields of a win; skills given here count as a correction."""
+    """Change the given fields of a win; skills given here count as a correction. An empty
+    *requester* or *solution_plain* clears it."""
     changes: dict[str, Any] = {}
+    if requester is not None:
+        changes["requester"] = (
+            validate_text(requester, "--for name", limit=SHORT_TEXT) if requester.strip() else None
+        )
+    if solution_plain is not None:
+        changes["solution_plain"] = _plain(solution_plain) if solution_plain.strip() else None
     if text is not None:
         changes["problem"] = validate_text(text)
     if when is not None:
@@ -272,6 +296,10 @@ def edit(
         raise InputError(_("nothing to change: give at least one option, e.g. --minutes 10"))
     with store.transaction(_("edit win #{id}", id=win_id)) as tx:
         current = tx.win(win_id)
+        if changes.get("solution_plain") and not changes.get("solution", current.get("solution")):
+            raise InputError(
+                _("--for-user explains the solution in plain words: give --solution too")
+            )
         if new_skills is not None:
             changes["skills"] = new_skills
             changes["skills_source"] = "manual"

@@ -8,8 +8,22 @@ an agent would have recorded, which is noisy:
     claim at level 2-3 without being the go-to person;
   * help history: wins where a helper was chosen in proportion to true level² and tie strength
     (you ask the people you know), so strong experts you rarely talk to leave less evidence.
-Labels ("right people to ask") come from the hidden truth: true level ≥ 4 on the query's skill,
-not do_not_ask, and reachable through the network. Queries are written by hand, EN and NL.
+  * former experts: people who were the go-to person for an area until they moved on (~400
+    days ago); their declared specialties were never updated, their help history is old and
+    their tie has faded; they are not the right people to ask any more (recency matters);
+  * quiet experts: true experts who declared nothing for that area; only their help history
+    shows it (help history matters);
+  * overloaded experts: asked three or four times in the last two weeks; while another expert
+    is free they are not the right person to ask now (the recent-ask term matters).
+Labels ("right people to ask") come from the hidden truth: current true level ≥ 4 on the query's
+skill, not do_not_ask, reachable through the network, and not overloaded (unless every expert
+is). Queries are written by hand, EN and NL.
+
+Two scenarios come out, from different seeds, different former/quiet/overloaded people and
+different queries: tests/data/network_scenario.json, the TUNING part (RankParams defaults are
+chosen on it), and tests/data/network_heldout/network_scenario.json, the HELD-OUT part: frozen
+(tests/data/network_heldout/FROZEN holds its sha256), never tuned on, measured by
+bench/bench_judgement.py. Rebuild it only on purpose with --heldout, and refreeze.
 """
 
 from __future__ import annotations
@@ -222,7 +236,7 @@ PEOPLE: list[tuple[str, str, str | None, int | None, int | None, dict[str, int],
         "Workplace",
         1,
         400,
-        {"os_desktop": 4, "software_install": 3},
+        {"os_desktop": 3, "software_install": 2},
         "left for another team",
     ),
     (
@@ -368,7 +382,97 @@ PEOPLE: list[tuple[str, str, str | None, int | None, int | None, dict[str, int],
     ),
     ("Vincent Lee", "vendor", "Zoom", None, None, {"telephony_av": 4}, ""),
     ("Wim Dubois", "colleague", "Service Desk", 3, 65, {"os_desktop": 3, "hardware": 3}, ""),
+    # more experts per area, and people whose expertise is in the past (see FORMER)
+    ("Sara Yilmaz", "colleague", "Workplace", 4, 9, {"software_install": 5, "os_desktop": 4}, ""),
+    (
+        "Ruben Smits",
+        "colleague",
+        "Service Desk",
+        4,
+        11,
+        {"accounts_passwords": 5, "mobile_devices": 4},
+        "",
+    ),
+    ("Elif Demir", "colleague", "Applications", 3, 22, {"office_apps": 5, "business_apps": 4}, ""),
+    (
+        "Koen Peeters",
+        "colleague",
+        "Infra",
+        3,
+        16,
+        {"server_infrastructure": 5, "endpoint_management": 4},
+        "",
+    ),
+    (
+        "Femke Jacobs",
+        "colleague",
+        "Security",
+        4,
+        13,
+        {"security_incidents": 4, "access_permissions": 4},
+        "",
+    ),
+    (
+        "Gert Vos",
+        "colleague",
+        "Training",
+        2,
+        420,
+        {"user_guidance": 3},
+        "moved to the training team",
+    ),
+    (
+        "Lisa Timmer",
+        "colleague",
+        "Project Office",
+        2,
+        450,
+        {"itsm_process": 3},
+        "project office now",
+    ),
+    ("Mark Bosman", "colleague", "Infra", 2, 480, {"cloud_platforms": 3}, ""),
+    ("Anouk Smeets", "colleague", "Management", 2, 430, {"itsm_process": 3}, "manager now"),
 ]
+
+# Former experts: the go-to person for these areas until FORMER_DAYS ago (their declared
+# specialties still say so). One set per scenario (tuning, held-out).
+FORMER_DAYS = 400
+FORMER: dict[str, dict[str, dict[str, int]]] = {
+    "tuning": {
+        "Gert Vos": {"printing": 5, "hardware": 4},
+        "Lisa Timmer": {"email_calendar": 5, "m365_collaboration": 4},
+        "Mark Bosman": {"network_connectivity": 5, "remote_access": 5},
+        "Xander Maas": {"os_desktop": 5, "software_install": 5},
+    },
+    "heldout": {
+        "Anouk Smeets": {"security_incidents": 5, "access_permissions": 5},
+        "Mark Bosman": {"server_infrastructure": 5, "files_storage_backup": 5},
+        "Gert Vos": {"telephony_av": 5, "mobile_devices": 4},
+        "Lisa Timmer": {"business_apps": 5, "data_reporting": 4},
+        "Xander Maas": {"endpoint_management": 5, "os_desktop": 4},
+    },
+}
+# Quiet experts: the area they never declared.
+QUIET: dict[str, dict[str, str]] = {
+    "tuning": {
+        "Tom Koster": "files_storage_backup",
+        "Hanna Peters": "cloud_platforms",
+        "Quinten Bos": "printing",
+        "Vera Lammers": "email_calendar",
+    },
+    "heldout": {
+        "Jeroen Dekker": "data_reporting",
+        "Aylin Kaya": "remote_access",
+        "Mehmet Yilmaz": "telephony_av",
+        "Sara Yilmaz": "software_install",
+    },
+}
+# Overloaded experts: asked 3-4 times in the last two weeks.
+OVERLOADED: dict[str, set[str]] = {
+    "tuning": {"Ana de Vries", "Eva Smit", "Petra Kok", "Bram Jansen"},
+    "heldout": {"Kees van Dijk", "Chantal Bakker", "Noor Hendriks", "Daan Visser"},
+}
+SEEDS = {"tuning": SEED, "heldout": 20261201}
 
 # Experts you must not bother (busy team lead, on leave): the ranking must skip them.
 DO_NOT_ASK = {"Olaf Brouwer"}
@@ -603,6 +707,67 @@ QUERIES: list[tuple[str, str, str]] = [
     ("phishing melding van meerdere gebruikers tegelijk", "nl", "security_incidents"),
 ]
 
+# Held-out queries: written after the tuning part was built and never used to choose weights.
+HELDOUT_QUERIES: list[tuple[str, str, str]] = [
+    ("Cisco AnyConnect login loops back to the portal page", "en", "remote_access"),
+    ("VPN tunnel up but no intranet sites load from home", "en", "remote_access"),
+    ("externe medewerker krijgt geen verbinding met remote desktop", "nl", "remote_access"),
+    ("network port in meeting room 4 is dead", "en", "network_connectivity"),
+    ("wifi signaal valt steeds weg op de derde verdieping", "nl", "network_connectivity"),
+    ("laptop gets a 169.254 address on the office network", "en", "network_connectivity"),
+    ("account locked after too many sign-in attempts", "en", "accounts_passwords"),
+    ("authenticator app lost after phone swap, cannot sign in", "en", "accounts_passwords"),
+    ("wachtwoord vergeten en selfservice reset werkt niet", "nl", "accounts_passwords"),
+    ("intern needs read access to the marketing share", "en", "access_permissions"),
+    ("toegang tot financiele map aanvragen voor nieuwe collega", "nl", "access_permissions"),
+    ("out of office reply not sent to external senders", "en", "email_calendar"),
+    ("mailbox quota full, cannot send mail anymore", "en", "email_calendar"),
+    ("vergaderverzoek komt niet aan in de agenda van collega", "nl", "email_calendar"),
+    ("guest cannot open the shared Teams files", "en", "m365_collaboration"),
+    ("OneDrive shows red crosses on synced folders", "en", "m365_collaboration"),
+    ("SharePoint bibliotheek synchroniseert niet met verkenner", "nl", "m365_collaboration"),
+    ("Excel freezes when pasting a large table", "en", "office_apps"),
+    ("PowerPoint presentation will not open, file corrupt", "en", "office_apps"),
+    ("Word document printen geeft rare opmaak", "nl", "office_apps"),
+    ("please install Adobe Acrobat Pro on my laptop", "en", "software_install"),
+    ("software center shows install failed for SAP GUI", "en", "software_install"),
+    ("programma installeren vraagt om beheerdersrechten", "nl", "software_install"),
+    ("Windows login screen stays black after update", "en", "os_desktop"),
+    ("computer start steeds opnieuw op na update", "nl", "os_desktop"),
+    ("monitor flickers when the laptop is in the dock", "en", "hardware"),
+    ("toetsenbord reageert niet meer na koffie", "nl", "hardware"),
+    ("printer prints blank pages after toner swap", "en", "printing"),
+    ("scan to email on the copier stopped working", "en", "printing"),
+    ("printer op de tweede etage staat offline", "nl", "printing"),
+    ("user forwarded an invoice with a suspicious macro", "en", "security_incidents"),
+    ("ransomware warning on a file share", "en", "security_incidents"),
+    ("gebruiker heeft op een phishing link geklikt", "nl", "security_incidents"),
+    ("company iPhone not receiving Intune apps", "en", "mobile_devices"),
+    ("zakelijke telefoon kan niet inschrijven in Company Portal", "nl", "mobile_devices"),
+    ("conference room camera not detected in Teams Rooms", "en", "telephony_av"),
+    ("speakerphone echo during calls", "en", "telephony_av"),
+    ("geluid valt weg bij vergaderen in de grote zaal", "nl", "telephony_av"),
+    ("recover an overwritten Excel file from last Friday", "en", "files_storage_backup"),
+    ("backup job failed for the finance share", "en", "files_storage_backup"),
+    ("oude versie van document terughalen uit backup", "nl", "files_storage_backup"),
+    ("domain controller replication errors", "en", "server_infrastructure"),
+    ("fileserver schijf loopt vol", "nl", "server_infrastructure"),
+    ("Azure app service returns 503 after deployment", "en", "cloud_platforms"),
+    ("kosten van Azure abonnement lopen op", "nl", "cloud_platforms"),
+    ("Power BI gateway offline, reports stale", "en", "data_reporting"),
+    ("maandrapportage in Power BI laadt niet", "nl", "data_reporting"),
+    ("AFAS Pocket app shows login error", "en", "business_apps"),
+    ("ERP order screen crashes on save", "en", "business_apps"),
+    ("Intune device stuck in pending compliance", "en", "endpoint_management"),
+    ("SCCM client installeert geen updates", "nl", "endpoint_management"),
+    ("PowerShell script to disable stale accounts", "en", "scripting_automation"),
+    ("automatisch script voor mailbox export", "nl", "scripting_automation"),
+    ("change approval workflow in TOPdesk is stuck", "en", "itsm_process"),
+    ("incident categorieen in TOPdesk aanpassen", "nl", "itsm_process"),
+    ("training for new hires on the password manager", "en", "user_guidance"),
+    ("handleiding schrijven voor thuiswerken", "nl", "user_guidance"),
+]
+
 
 def _dt(day: date, rng: random.Random) -> str:
     stamp = datetime(
@@ -616,8 +781,9 @@ def _dt(day: date, rng: random.Random) -> str:
     return stamp.isoformat()
 
 
-def build() -> dict[str, object]:
-    rng = random.Random(SEED)
+def build(part: str = "tuning") -> dict[str, object]:
+    rng = random.Random(SEEDS[part])
+    former, quiet, overloaded = FORMER[part], QUIET[part], OVERLOADED[part]
     ids = {p[0]: n for n, p in enumerate(PEOPLE, 1)}
     contacts = []
     truth: dict[int, dict[str, int]] = {}
@@ -626,8 +792,10 @@ def build() -> dict[str, object]:
         truth[cid] = dict(true_skills)
         declared: dict[str, int] = {}
         for skill, level in true_skills.items():
-            if rng.random() < 0.65:
+            if rng.random() < 0.65 and quiet.get(name) != skill:
                 declared[skill] = max(1, min(5, level + rng.choice([-1, 0, 0, 1])))
+        for skill, level in former.get(name, {}).items():
+            declared[skill] = level  # never updated since they moved on
         if rng.random() < 0.5:  # claims a skill they are not the go-to person for
             other = rng.choice([s for s in WIN_TEXTS if s not in true_skills])
             declared[other] = rng.choice([2, 3, 4])
@@ -655,18 +823,31 @@ def build() -> dict[str, object]:
         for n, (a, b, s) in enumerate(LINKS, 1)
     ]
 
-    # Wins: 2 years, ~340; a direct contact helps with probability ∝ true level² × strength.
+    # Wins: 2 years, ~460; a direct contact helps with probability ∝ true level² × strength,
+    # where a former expert had their old level (and a close tie) until FORMER_DAYS ago.
     wins = []
     interactions = []
     skills = list(WIN_TEXTS)
     direct = [c for c in contacts if c["strength"]]
-    for n in range(1, 341):
-        day = TODAY - timedelta(days=rng.randint(1, 730))
+
+    def level_then(c: dict[str, object], skill: str, age: int) -> int:
+        past = former.get(str(c["name"]), {})
+        if age > FORMER_DAYS and skill in past:
+            return past[skill]
+        return truth[int(str(c["id"]))].get(skill, 0)
+
+    def strength_then(c: dict[str, object], age: int) -> int:
+        s = int(str(c["strength"]))
+        return max(s, 4) if age > FORMER_DAYS and str(c["name"]) in former else s
+
+    for n in range(1, 461):
+        age = rng.randint(1, 730)
+        day = TODAY - timedelta(days=age)
         skill = rng.choice(skills)
         text = rng.choice(WIN_TEXTS[skill]).format(u=rng.choice(USERS))
         helped: list[int] = []
-        if rng.random() < 0.55:
-            weights = [truth[c["id"]].get(skill, 0) ** 2 * c["strength"] for c in direct]
+        if rng.random() < 0.6:
+            weights = [level_then(c, skill, age) ** 2 * strength_then(c, age) for c in direct]
             if sum(weights) > 0:
                 helper = rng.choices(direct, weights=weights)[0]
                 helped.append(helper["id"])
@@ -699,6 +880,27 @@ def build() -> dict[str, object]:
                 }
             )
 
+    # Asks in the last two weeks: 3-4 for the overloaded, one for a few others (noise).
+    by_name_id = {str(c["name"]): c for c in contacts}
+    asked = [(name, rng.randint(3, 4)) for name in sorted(overloaded)]
+    others = sorted(str(c["name"]) for c in direct if str(c["name"]) not in overloaded)
+    asked += [(name, 1) for name in rng.sample(others, 6)]
+    for name, times in asked:
+        contact = by_name_id[name]
+        for _ in range(times):
+            day = TODAY - timedelta(days=rng.randint(0, 13))
+            interactions.append(
+                {
+                    "id": len(interactions) + 1,
+                    "contact": contact["id"],
+                    "when": _dt(day, rng),
+                    "kind": "asked",
+                    "note": "",
+                }
+            )
+            if str(contact["last_contact"] or "") < day.isoformat():
+                contact["last_contact"] = day.isoformat()
+
     # Reachable = a path from me through direct ties and links.
     adjacency: dict[int, set[int]] = {c["id"]: set() for c in contacts}
     for link in links:
@@ -714,8 +916,8 @@ def build() -> dict[str, object]:
                 frontier.append(other)
     by_name = {c["id"]: c["name"] for c in contacts}
     queries = []
-    for text, lang, skill in QUERIES:
-        relevant = sorted(
+    for text, lang, skill in QUERIES if part == "tuning" else HELDOUT_QUERIES:
+        experts = sorted(
             (
                 cid
                 for cid, ts in truth.items()
@@ -723,6 +925,8 @@ def build() -> dict[str, object]:
             ),
             key=lambda cid: (-truth[cid][skill], by_name[cid]),
         )
+        free = [c for c in experts if by_name[c] not in overloaded]
+        relevant = free or experts
         queries.append(
             {"text": text, "lang": lang, "skill": skill, "relevant": [by_name[c] for c in relevant]}
         )
@@ -759,14 +963,25 @@ def build() -> dict[str, object]:
             },
         ],
         "truth": {by_name[c]: t for c, t in truth.items()},
+        "former": former,
+        "quiet": quiet,
+        "overloaded": sorted(overloaded),
         "queries": queries,
     }
 
 
 if __name__ == "__main__":
-    out = Path(__file__).with_name("network_scenario.json")
-    data = build()
+    import sys
+
+    part = "heldout" if "--heldout" in sys.argv[1:] else "tuning"
+    here = Path(__file__).parent
+    out = here / "network_scenario.json"
+    if part == "heldout":
+        out = here / "network_heldout" / "network_scenario.json"
+        out.parent.mkdir(exist_ok=True)
+    data = build(part)
     out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(
-        f"wrote {out}: {len(data['contacts'])} contacts, {len(data['links'])} links, {len(data['wins'])} wins, {len(data['queries'])} queries"
+        f"wrote {out}: {len(data['contacts'])} contacts, {len(data['links'])} links, "
+        f"{len(data['wins'])} wins, {len(data['queries'])} queries"
     )
