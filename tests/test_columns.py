@@ -73,7 +73,9 @@ def test_fits_80_columns(demo_home: Path, args: list[str], lang: str) -> None:
         "GROWTHDESK_NOW": "2026-11-26T10:00:00+01:00",
         "COLUMNS": "80",
     }
-    i18n.set_language(lang)  # the language of this process, as the env var sets it at start
+    if any(p.name == "lang" for p in cli.params):  # growthdesk --lang nl …
+        args = ["--lang", lang, *args]
+    i18n.set_language(lang)  # else: the language of this process, as the env var sets it
     try:
         result = CliRunner().invoke(cli, args, env=env)
     finally:
