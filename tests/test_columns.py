@@ -189,3 +189,12 @@ def test_skills_shows_the_counts_behind_the_trend_when_there_is_room(demo_home: 
         "prev",
         "trend",
     ]
+
+
+def test_join_fit_cuts_the_flexible_part_first() -> None:
+    parts = [("Ana", None), ("network_connectivity:4, remote_access:5", None), ("away", None)]
+    assert (
+        join_fit(parts, prefix="#1 ", total=40, flex=1)
+        == "#1 Ana · network_connectivity:4,… · away"
+    )
+    assert join_fit(parts, prefix="#1 ", total=22, flex=1) == "#1 Ana · away"  # too little left

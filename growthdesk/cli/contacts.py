@@ -160,13 +160,16 @@ def contact_list(
         if c.get("org"):
             parts.append((str(c["org"]), None))
         parts.append((_tie(c), None))
+        flex = None
+        if c.get("specialties"):
+            flex = len(parts)
+            parts.append((_specialties(c), None))
         if c.get("do_not_ask"):
             parts.append(("do not ask", None))
         if str(c.get("away_until") or "") >= app.now().date().isoformat():  # a past day: back
             parts.append((_("away until {day}", day=c["away_until"]), None))
-        if c.get("specialties"):
-            parts.append((_specialties(c), None))
-        echo(join_fit(parts, prefix=f"#{c['id']:<4} "))
+        # the specialties give way on a narrow screen; "do not ask" and "away" stay whole
+        echo(join_fit(parts, prefix=f"#{c['id']:<4} ", flex=flex))
 
 
 @contact_group.command("show")

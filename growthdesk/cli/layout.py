@@ -164,19 +164,31 @@ def join_fit(
     sep: str = " · ",
     prefix: str = "",
     total: int | None = None,
+    flex: int | None = None,
 ) -> str:
     """Plain *parts* joined by *sep* after *prefix*, cut with "…" to the screen; each part is
-    painted (its callable) after the cut, so colour codes never count as width."""
-    room = (width() if total is None else total) - len(prefix)
+    painted (its callable) after the cut, so colour codes never count as width. With *flex*,
+    that part is cut first (the ones after it stay whole); else the line is cut at its end."""
+    room = (width() if total is None else total) - cells(prefix)
+    texts = [fit(text, MAX_WIDTH * 10) for text, _paint in parts]
+    if flex is not None and flex < len(texts):
+        excess = sum(map(cells, texts)) + cells(sep) * (len(texts) - 1) - room
+        if excess > 0:
+            keep = cells(texts[flex]) - excess
+            if keep >= 8:
+                texts[flex] = fit(texts[flex], keep)
+            else:  # too little left to read: leave it out
+                del texts[flex]
+                parts = [p for i, p in enumerate(parts) if i != flex]
     out: list[str] = []
-    for n, (text, paint) in enumerate(parts):
+    for n, (text, (_text, paint)) in enumerate(zip(texts, parts, strict=True)):
         glue = sep if n else ""
         if room <= len(glue):
             break
         cell = fit(text, room - len(glue))
         out.append(glue + (paint(cell) if paint else cell))
         room -= len(glue) + cells(cell)
-        if cell != fit(text, MAX_WIDTH * 10):  # it was cut: nothing more fits
+        if cell != text:  # it was cut: nothing more fits
             break
     return prefix + "".join(out)
 
