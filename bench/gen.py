@@ -14,6 +14,12 @@ from growthdesk.core.text import win_terms
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import Store
 
+try:  # the month summaries, as the CLI writes them (an older install has none)
+    from growthdesk.reporting import repeats  # noqa: F401
+    from growthdesk.worklog import index  # noqa: F401
+except ImportError:
+    pass
+
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),
     ("wachtwoord verlopen bij {who}, gereset", "accounts_passwords"),

@@ -205,7 +205,7 @@ def _ids_on_disk(home: Path) -> list[int]:
     """Every win id in every month shard, repeats included."""
     return [
         int(doc["id"])
-        for shard in sorted((home / "wins").glob("*.json"))
+        for shard in sorted((home / "wins").glob("????-??.json"))
         for doc in orjson.loads(shard.read_bytes())["wins"].values()
     ]
 

@@ -39,7 +39,10 @@ def test_wins_are_sharded_by_month_and_merged_on_read(home: Path) -> None:
     _log(s, "2026-10-03", "october")
     _log(s, "2026-11-02", "november")
     assert s.win_months() == ["2026-10", "2026-11"]
-    assert sorted(p.name for p in (home / "wins").iterdir()) == ["2026-10.json", "2026-11.json"]
+    assert sorted(p.name for p in (home / "wins").glob("????-??.json")) == [
+        "2026-10.json",
+        "2026-11.json",
+    ]
     assert [w["problem"] for w in s.wins()] == ["october", "november"]
     assert [w["id"] for w in s.wins()] == [1, 2]
 

@@ -35,7 +35,7 @@ def _ids(home: Path) -> list[int]:
     """Every win id in every month shard on disk, repeats included."""
     return sorted(
         int(doc["id"])
-        for path in (home / "wins").glob("*.json")
+        for path in (home / "wins").glob("????-??.json")
         for doc in orjson.loads(path.read_bytes())["wins"].values()
     )
 

@@ -46,7 +46,9 @@ class App:
     def store(self) -> Store:
         """The store, for a command that writes: the data folder is created on first use."""
         if self._store is None:
+            from growthdesk.reporting import repeats  # noqa: F401  (registers the month summaries)
             from growthdesk.store import Store
+            from growthdesk.worklog import index  # noqa: F401
 
             self._store = Store(self.home, now=self.now)
             _follow_profile_language(self._store)

@@ -136,6 +136,7 @@ def ask_cmd(
       growthdesk ask "new laptop for Jan" --skill hardware
     """
     from growthdesk.network.ranking import ask
+    from growthdesk.worklog.index import WinIndex
 
     app = get_app()
     store = app.reader
@@ -148,7 +149,7 @@ def ask_cmd(
         question,
         contacts=store.contacts(),
         links=store.links(),
-        wins=store.wins(),
+        wins=WinIndex(store),  # the month summaries: only shards with matches are parsed
         interactions=store.interactions(),
         events=store.events(),
         today=app.now().date(),

@@ -133,10 +133,12 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
       growthdesk recall "wachtwoord vergeten"
       growthdesk recall "vpn drops at home" --limit 3 --json
     """
-    from growthdesk.worklog.similar import similar
+    from growthdesk.core.records import Win
+    from growthdesk.worklog.index import WinIndex
+    from growthdesk.worklog.similar import Match, similar
 
     text = _text(text)
-    hits = similar(text, get_app().reader.wins(), limit=limit)
+    hits: list[Match[Win]] = similar(text, WinIndex(get_app().reader), limit=limit)
     if as_json:
         emit_json(
             [

@@ -39,6 +39,7 @@ from growthdesk.core.text import content_words, fold
 from growthdesk.network.graph import ME, GraphParams, days_since, reach_from
 from growthdesk.network.hints import where_to_look
 from growthdesk.skills.labels import skill_label
+from growthdesk.worklog.index import WinIndex
 
 if TYPE_CHECKING:
     from growthdesk.worklog.similar import Match
@@ -538,7 +539,7 @@ def ask(
     *,
     contacts: Sequence[Contact],
     links: Sequence[Link],
-    wins: Sequence[Win],
+    wins: Sequence[Win] | WinIndex,
     interactions: Sequence[Interaction],
     events: Sequence[Event],
     today: date,
@@ -566,7 +567,8 @@ def ask(
     common: dict[str, Any] = {
         "contacts": contacts,
         "links": links,
-        "wins": wins,
+        # The month summaries' helped wins: all that rank reads of the wins.
+        "wins": wins.helped() if isinstance(wins, WinIndex) else wins,
         "interactions": interactions,
         "events": events,
         "today": today,

@@ -19,10 +19,21 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from growthdesk.assist.glossary import english_concepts
 from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Interaction, Kudos, LearningEntry, Win
-from growthdesk.core.text import content_words, tokens
+from growthdesk.core.text import tokens
+from growthdesk.reporting.repeats import (
+    CONCEPTS,
+    ID,
+    MINUTES,
+    PROBLEM,
+    REPEATS,
+    SKILL,
+    WHEN,
+    WORDS,
+    repeat_key,
+    words_of,
+)
 from growthdesk.worklog.streaks import streaks
 
 if TYPE_CHECKING:
@@ -236,6 +247,7 @@ def repeat_problems(
     min_size: int = 3,
     top: int | None = 5,
     names: Iterable[str] = (),
+    keys: Sequence[Sequence[Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """Clusters of the same kind of problem coming back, largest first.
 
@@ -250,14 +262,19 @@ def repeat_problems(
     Candidate clusters are found with prefix filtering (Bayardo et al., WWW 2007): ordering each
     token set rarest word first, two sets with Jaccard >= t must share a word among the first
     ``n - ceil(t*n) + 1`` of either, so only those words need indexing. The result is exact.
+
+    *keys*: the wins' repeat keys (reporting.repeats) instead of the wins, as the month
+    summaries keep them; the result is the same.
     """
-    groups: dict[str, list[tuple[Mapping[str, Any], frozenset[str]]]] = defaultdict(list)
-    for win in sorted(wins, key=lambda w: (str(w.get("when") or ""), w.get("id") or 0)):
+    if keys is None:
+        memo: dict[str, tuple[Any, Any]] = {}
+        keys = [repeat_key(w, memo) for w in wins]
+    groups: dict[str, list[tuple[Sequence[Any], frozenset[str]]]] = defaultdict(list)
+    for key in sorted(keys, key=lambda k: (k[WHEN], k[ID] or 0)):
         # English concepts, so the Dutch and English wordings of one problem count as one.
-        toks = english_concepts(str(win.get("problem") or ""))
+        toks = frozenset(words_of(key[CONCEPTS]))
         if toks:
-            skills = win.get("skills") or [""]
-            groups[skills[0]].append((win, toks))
+            groups[key[SKILL]].append((key, toks))
 
     found: list[dict[str, Any]] = []
     for skill, items in groups.items():
@@ -269,7 +286,7 @@ def repeat_problems(
         # One global order, rarest first (ties by the word): the prefix filter needs it fixed.
         rank = {t: i for i, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
         reps: list[frozenset[str]] = []
-        members: list[list[Mapping[str, Any]]] = []
+        members: list[list[Sequence[Any]]] = []
         index: dict[str, list[int]] = defaultdict(list)
         # Same words as a cluster's first win: similarity 1, so that cluster is the best match
         # (no two clusters share a first win's words). Repeats are common, so this saves a lot.
@@ -310,8 +327,8 @@ def repeat_problems(
             if len(group) < min_size:
                 continue
             counts: Counter[str] = Counter()
-            for w in group:
-                counts.update(content_words(str(w.get("problem") or "")))
+            for k in group:
+                counts.update(words_of(k[WORDS]))
             found.append(_describe_cluster(skill, group, reps[cid], counts))
     # Largest first; among equals the most recent first.
     found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
@@ -360,25 +377,25 @@ def _neg_day(day: str) -> int:
 
 
 def _describe_cluster(
-    skill: str, group: list[Mapping[str, Any]], rep: frozenset[str], counts: Counter[str]
+    skill: str, group: list[Sequence[Any]], rep: frozenset[str], counts: Counter[str]
 ) -> dict[str, Any]:
     # The label is the words most members share, in the order the first problem used them.
-    first_text = str(group[0].get("problem") or "")
+    first_text = group[0][PROBLEM]
     order = {t: i for i, t in enumerate(tokens(first_text))}
     shared = [t for t, n in counts.items() if n * 2 > len(group)]
     shared.sort(key=lambda t: (order.get(t, len(order)), t))
-    minutes = [int(w["minutes"]) for w in group if w.get("minutes") is not None]
+    minutes = [k[MINUTES] for k in group if k[MINUTES] is not None]
     latest = group[-1]
     return {
         "skill": skill,
         "label": " ".join(shared) if shared else " ".join(sorted(rep)),
         "count": len(group),
-        "first": day_of(group[0]),
-        "last": day_of(latest),
+        "first": group[0][WHEN][:10],
+        "last": latest[WHEN][:10],
         "minutes": sum(minutes),
-        "example": str(latest.get("problem") or ""),
-        "ids": [w.get("id") for w in group],
-        "_texts": [str(w.get("problem") or "") for w in group],
+        "example": latest[PROBLEM],
+        "ids": [k[ID] for k in group],
+        "_texts": [k[PROBLEM] for k in group],
     }
 
 
@@ -444,11 +461,14 @@ def dashboard(
     profile: Mapping[str, Any] | None = None,
     with_next_step: bool = True,
     history_from: date | None = None,
+    repeat_keys: Sequence[Sequence[Any]] | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
     *history_from* says from which day on *wins* is complete (see history_start); streaks and
     the career line only see wins from then on, and the streaks report it as "since".
+    *repeat_keys*: the repeat keys of the same *wins* (reporting.repeats), from the month
+    summaries, so that the repeat problems need not read every text again.
     """
     # networkx-free, but only the dashboard needs it (not the review, which imports this module).
     from growthdesk.network.graph import stale_contacts
@@ -501,7 +521,13 @@ def dashboard(
         current=cur_fig,
         previous=prev_fig,
         skills=skill_figures(cur_wins, prev_wins, target),
-        repeats=repeat_problems(cur_wins, names=[str(c.get("name") or "") for c in contacts]),
+        repeats=repeat_problems(
+            cur_wins,
+            names=[str(c.get("name") or "") for c in contacts],
+            keys=None
+            if repeat_keys is None
+            else [k for k in repeat_keys if lo <= k[WHEN][:10] <= hi],
+        ),
         streaks={
             "wins": {
                 **streaks((d for d in (day_of(w) for w in wins) if d >= since), today),
@@ -544,4 +570,10 @@ def read_inputs(
 def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboard:
     """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
     since = history_start(period, now.date())
-    return dashboard(now=now, period=period, history_from=since, **read_inputs(store, since))
+    inputs = read_inputs(store, since)
+    # Repeat problems look at the current window only: the keys of its months are enough.
+    current, previous = period_windows(period, now.date())
+    start = None if previous is None else current.start
+    months = months_between(start, None, store.win_months())
+    keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
+    return dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)

@@ -6,6 +6,9 @@ Layout of a home folder::
     main.json            contacts, links, interactions, events, learning, kudos
     models.json          small cached blobs (the tagger's learned model)
     wins/YYYY-MM.json    wins, one shard per month, so a new win rewrites one small file
+    wins/YYYY-MM-<part>.json  what the domain derives from that month (recall's postings, the
+                         repeat-problem keys, the helped wins), written in the shard's commit
+                         and used only while it matches the shard (see ``summaries``)
     undo.json            the undo history (newest last)
     backups/<file>/<tx>  previous versions of each file (hard links, the newest 10 per file), and
                          <tx>.new, a copy of a file's first version
@@ -16,7 +19,8 @@ Layout of a home folder::
 
 Modules: ``api`` (Store) and ``transaction`` (Transaction) on top; ``reads`` (the typed read
 facade both share); ``journal`` (commit and recovery), ``backups``, ``undo``, ``doctor`` (with
-``validate``, the record checks), ``migrations``, ``manifest``, ``lock``; ``files`` (parse,
+``validate``, the record checks), ``migrations``, ``manifest``, ``summaries`` (the per-month
+derived files), ``lock``; ``files`` (parse,
 atomic write, cache) and ``layout`` (which table lives in which file) at the bottom; ``faults``
 holds the kill tests' crash points.
 """

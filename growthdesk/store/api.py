@@ -13,9 +13,9 @@ from growthdesk.core import clock
 from growthdesk.core.errors import CorruptStoreError, NothingToUndoError, StoreError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile, Win
-from growthdesk.store import journal, lock, manifest, migrations
+from growthdesk.store import journal, lock, manifest, migrations, summaries
 from growthdesk.store import undo as undo_file
-from growthdesk.store.files import FileCache, in_time_order
+from growthdesk.store.files import FileCache, in_time_order, read
 from growthdesk.store.layout import (
     JOURNAL,
     MAIN,
@@ -27,6 +27,7 @@ from growthdesk.store.layout import (
     months_on_disk,
     shard,
     small_file,
+    summary_of,
     tables_of,
 )
 from growthdesk.store.reads import Reads, not_found
@@ -55,6 +56,7 @@ class Store(Reads):
         self._opened = False
         self._lock = lock.for_home(self.home)
         self._reading = False
+        self._parts: dict[tuple[str, str], tuple[tuple[int, int, int], Any]] = {}
 
     def close(self) -> None:
         """End the read session, so that other processes may write; reading again reopens it."""
@@ -184,6 +186,39 @@ class Store(Reads):
             if rec["id"] == id:
                 return rec
         raise not_found(table, id)
+
+    def summary(self, month: str, name: str) -> Any:
+        """Part *name* of one month's summary (see ``summaries``), as fresh as the shard.
+
+        Read from wins/<month>-<name>.json while it matches the shard; otherwise built from the
+        shard here (and not written: readers never write; the next commit or doctor does).
+        """
+        self._read()
+        rel = shard(month)
+        path = self.home / rel
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return summaries.build(name, self._wins([month]))  # missing-file check inside
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        hit = self._parts.get((month, name))
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        version = summaries.builder(name)[0]
+        try:
+            doc = summaries.decode((self.home / summary_of(rel, name)).read_bytes())
+        except OSError:
+            doc = None  # missing or unreadable: built from the shard
+        if (
+            doc is not None
+            and doc.get("v") == version
+            and summaries.fresh(doc, st, lambda: read(path, rel))
+        ):
+            data = doc["data"]
+        else:
+            data = summaries.build(name, self._wins([month]))
+        self._parts[(month, name)] = (key, data)
+        return data
 
     def profile(self) -> Profile:
         self._read()

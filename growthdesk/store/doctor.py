@@ -21,7 +21,16 @@ import orjson
 
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _
-from growthdesk.store import backups, journal, lock, manifest, migrations, undo, validate
+from growthdesk.store import (
+    backups,
+    journal,
+    lock,
+    manifest,
+    migrations,
+    summaries,
+    undo,
+    validate,
+)
 from growthdesk.store.files import FileCache, atomic_write, decode, in_time_order, parse
 from growthdesk.store.layout import (
     JOURNAL,
@@ -33,6 +42,8 @@ from growthdesk.store.layout import (
     month_of,
     months_on_disk,
     shard,
+    summary_files,
+    summary_of,
     tables_of,
 )
 
@@ -136,6 +147,7 @@ class _Check:
         self.counters()
         self.manifest()
         self.payloads()
+        self.summaries()
         self.permissions()
 
     # -- files -------------------------------------------------------------------------------
@@ -401,6 +413,61 @@ class _Check:
             self.r.payloads[rel] = orjson.dumps(data)
         for rel, tables in self.kept.items():
             self.r.kept[self.aside(rel)] = orjson.dumps(tables)
+
+    def summaries(self) -> None:
+        """Each month summary part against a fresh build from its shard (as the repair leaves
+        it). Shards the repair rewrites get new summaries from the commit itself; the others
+        are checked here, and a missing, damaged, stale or wrong part is rebuilt."""
+        names = sorted(summaries.parts())
+        if not names:
+            return  # a process that keeps no summaries cannot judge them
+        written = set(self.r.payloads)
+        live = {rel for rel in self.shards() if self.view[rel].get("wins")}
+        for rel in sorted(live - written):
+            path = self.home / rel
+            wins = in_time_order(list(self.view[rel]["wins"].values()))
+            raw = path.read_bytes()
+            stamp = summaries.stamp(path.stat(), raw)
+            for name in names:
+                why = self.summary_problem(rel, name, wins, raw)
+                if why is None:
+                    continue
+                target = summary_of(rel, name)
+                self.add(target, why, fix=_("rebuilt from {file}", file=rel))
+                self.r.payloads[target] = summaries.encode(name, stamp, wins)
+        for month, name in summary_files(self.home):
+            rel = shard(month)
+            if rel in written:
+                continue  # the commit writes or removes its summaries
+            if rel not in live:
+                why = _("its month has no wins")
+            elif name not in names:
+                why = _("no part of that name is kept")
+            else:
+                continue
+            self.add(summary_of(rel, name), why, fix=_("removed"))
+            self.r.payloads[summary_of(rel, name)] = None
+
+    def summary_problem(
+        self, rel: str, name: str, wins: list[dict[str, Any]], raw: bytes
+    ) -> str | None:
+        """What is wrong with part *name* of shard *rel*'s summary, if anything."""
+        spath = self.home / summary_of(rel, name)
+        if not spath.exists():
+            return _("it is missing")
+        try:
+            doc = summaries.decode(spath.read_bytes())
+        except OSError as exc:
+            return _("it is unreadable ({why})", why=exc.strerror or exc)
+        if doc is None:
+            return _("it is damaged")
+        if doc.get("v") != summaries.builder(name)[0]:
+            return _("it was written by another version")
+        if not summaries.fresh(doc, (self.home / rel).stat(), lambda: raw):
+            return _("it does not match {file}", file=rel)
+        if doc["data"] != summaries.build(name, wins):
+            return _("it disagrees with {file}", file=rel)
+        return None
 
     def permissions(self) -> None:
         mode = self.home.stat().st_mode & 0o777

@@ -17,6 +17,7 @@ import contextlib
 import os
 import re
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypedDict
 
@@ -24,7 +25,7 @@ import orjson
 
 from growthdesk.core.errors import CorruptStoreError
 from growthdesk.core.i18n import _
-from growthdesk.store import backups, undo
+from growthdesk.store import backups, summaries, undo
 from growthdesk.store.faults import crashpoint
 from growthdesk.store.files import FileCache, atomic_write, decode, fsync_dir, write_file
 from growthdesk.store.layout import JOURNAL, TXID, UNDO, WINS_DIR, is_data_file, is_shard
@@ -40,30 +41,47 @@ class _Op(TypedDict):
 
 
 def commit(
-    cache: FileCache, payloads: dict[str, bytes | None], undo_entry: tuple[str, str] | None
+    cache: FileCache,
+    payloads: dict[str, bytes | None],
+    undo_entry: tuple[str, str] | None,
+    derive: Callable[[Mapping[str, os.stat_result]], dict[str, bytes | None]] | None = None,
 ) -> None:
     """All-or-nothing write of several files (None deletes a file). Caller holds the lock.
 
     *undo_entry* (label, ISO time) names the change in the undo history; None keeps it out
-    (undo itself, migrations, repairs).
+    (undo itself, migrations, repairs). *derive* (default: the month summaries of the shards
+    written, see ``summaries``) gets the temp files' stat results and returns more payloads,
+    written in the same commit.
     """
     home = cache.home
     payloads = dict(payloads)
     txid = f"{time.time_ns():020d}-{os.getpid()}"
     if any(is_shard(rel) for rel in payloads):
         (home / WINS_DIR).mkdir(mode=0o700, exist_ok=True)
-    saved = backups.keep(home, payloads, txid)
-    if undo_entry is not None:
-        payloads[UNDO] = undo.push(cache.load(UNDO), txid, *undo_entry, saved)
 
     ops: dict[str, _Op] = {}
-    for rel, payload in payloads.items():
+
+    def write(rel: str, payload: bytes | None) -> None:
         if payload is None:
             ops[rel] = {"target": rel, "tmp": None}
-            continue
+            return
         tmp_rel = f"{rel}.{txid}.tmp"
         write_file(home / tmp_rel, payload)
         ops[rel] = {"target": rel, "tmp": tmp_rel}
+
+    for rel, payload in payloads.items():
+        write(rel, payload)
+    derive = derive or summaries.derive(home, payloads)
+    stats = {rel: (home / op["tmp"]).stat() for rel, op in ops.items() if op["tmp"] is not None}
+    for rel, payload in derive(stats).items():
+        if payload is None and not (home / rel).exists():
+            continue
+        payloads[rel] = payload
+        write(rel, payload)
+    saved = backups.keep(home, payloads, txid)
+    if undo_entry is not None:
+        payloads[UNDO] = undo.push(cache.load(UNDO), txid, *undo_entry, saved)
+        write(UNDO, payloads[UNDO])
     crashpoint("before_journal")
     atomic_write(home / JOURNAL, orjson.dumps({"ops": ops}))
     crashpoint("before_replace")  # the commit is durable from here: the journal rolls it forward

@@ -26,8 +26,11 @@ __all__ = [
     "shard",
     "month_of",
     "is_shard",
+    "is_summary",
+    "summary_of",
     "is_data_file",
     "months_on_disk",
+    "summary_files",
     "flat",
 ]
 
@@ -41,6 +44,8 @@ GATE = "growthdesk.gate"
 WINS_DIR = "wins"
 LISTED = (MAIN, MODELS)  # with the month shards: the files meta.json's manifest lists
 _SHARD = re.compile(r"wins/\d{4}-\d{2}\.json")
+# wins/2026-11-recall.json: part "recall" of the summary derived from wins/2026-11.json
+_SUMMARY = re.compile(r"wins/\d{4}-\d{2}-[a-z]+\.json")
 TXID = r"\d{20}-\d+"  # a commit's id: time_ns-pid, so that ids sort by time
 
 _SMALL_TABLES = {
@@ -90,12 +95,26 @@ def month_of(when: str) -> str:
 
 
 def is_shard(rel: str) -> bool:
-    return rel.startswith(WINS_DIR + "/")
+    return rel.startswith(WINS_DIR + "/") and _SUMMARY.fullmatch(rel) is None
+
+
+def summary_of(rel: str, part: str) -> str:
+    """A summary part's file beside its shard ("wins/2026-11.json", "recall" ->
+    "wins/2026-11-recall.json")."""
+    return f"{rel.removesuffix('.json')}-{part}.json"
+
+
+def is_summary(rel: str) -> bool:
+    return _SUMMARY.fullmatch(rel) is not None
 
 
 def is_data_file(rel: str) -> bool:
     """Whether *rel* names one of the store's own data files (what a journal may touch)."""
-    return rel in (META, MAIN, MODELS, UNDO) or _SHARD.fullmatch(rel) is not None
+    return (
+        rel in (META, MAIN, MODELS, UNDO)
+        or _SHARD.fullmatch(rel) is not None
+        or _SUMMARY.fullmatch(rel) is not None
+    )
 
 
 def months_on_disk(home: Path) -> list[str]:
@@ -104,6 +123,15 @@ def months_on_disk(home: Path) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(p.stem for p in folder.glob("????-??.json"))
+
+
+def summary_files(home: Path) -> list[tuple[str, str]]:
+    """(month, part) of every summary file in *home* (with or without a shard)."""
+    folder = home / WINS_DIR
+    if not folder.is_dir():
+        return []
+    found = (f"{WINS_DIR}/{p.name}" for p in folder.glob("????-??-*.json"))
+    return sorted((rel[5:12], rel[13:-5]) for rel in found if _SUMMARY.fullmatch(rel))
 
 
 def flat(rel: str) -> str:

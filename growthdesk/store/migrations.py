@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "fresh_meta", "check", "migrate"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1_ids_into_records(files: dict[str, dict[str, Any]]) -> None:
@@ -34,10 +34,19 @@ def _v2_manifest(files: dict[str, dict[str, Any]]) -> None:
     set_listed(files[META], (rel for rel in files if is_listed_kind(rel)))
 
 
+def _v3_summaries(files: dict[str, dict[str, Any]]) -> None:
+    """Schema 4: each month shard has its summary beside it (see ``summaries``).
+
+    The records stay as they are; the migration's commit rewrites every shard, and every
+    commit that writes a shard writes its summary with it.
+    """
+
+
 # version -> function(files: dict[rel, data]) that upgrades the in-memory files to version+1.
 MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {
     1: _v1_ids_into_records,
     2: _v2_manifest,
+    3: _v3_summaries,
 }
 
 

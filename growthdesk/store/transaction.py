@@ -14,7 +14,7 @@ from tinydb.table import Document, Table
 from growthdesk.core.errors import NotFoundError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile
-from growthdesk.store import journal, lock, manifest, migrations
+from growthdesk.store import journal, lock, manifest, migrations, summaries
 from growthdesk.store.files import in_time_order, parse, read
 from growthdesk.store.layout import (
     META,
@@ -47,6 +47,9 @@ class Transaction(Reads):
         self.undoable = undoable
         self._files: dict[str, dict[str, Any]] = {}
         self._dirty: set[str] = set()
+        # Win ids each shard's commit adds, changes or removes (None: the whole file was set),
+        # so that the month summary can keep what it knew of the others.
+        self._touched: dict[str, set[int] | None] = {}
         self._dbs: dict[str, TinyDB] = {}
 
     @classmethod
@@ -95,8 +98,18 @@ class Transaction(Reads):
 
     def put_file(self, rel: str, data: dict[str, Any]) -> None:
         """Set a whole data file; the commit writes it."""
+        self._put(rel, data)
+        self._touched[rel] = None
+
+    def _put(self, rel: str, data: dict[str, Any]) -> None:
         self._files[rel] = data
         self._dirty.add(rel)
+
+    def _touch(self, rel: str, ids: Iterable[int]) -> None:
+        if is_shard(rel):
+            touched = self._touched.setdefault(rel, set())
+            if touched is not None:
+                touched.update(ids)
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -182,6 +195,7 @@ class Transaction(Reads):
         for rel, docs in by_rel.items():
             if table == "wins":
                 self.file(rel)  # make sure a new shard starts empty, not missing
+            self._touch(rel, (d.doc_id for d in docs))
             self._table(rel, table).insert_multiple(docs)
         return ids
 
@@ -194,12 +208,15 @@ class Transaction(Reads):
             self.insert_many(table, [merged])
             return merged
         rel = self._rel_for(table, id)
+        self._touch(rel, (id,))
         body = {k: v for k, v in changes.items() if k != "id"}
         self._table(rel, table).update(body, doc_ids=[id])
         return merged
 
     def remove(self, table: str, id: int) -> None:
-        tbl = self._table(self._rel_for(table, id), table)
+        rel = self._rel_for(table, id)
+        self._touch(rel, (id,))
+        tbl = self._table(rel, table)
         if not tbl.contains(doc_id=id):
             raise not_found(table, id)
         tbl.remove(doc_ids=[id])
@@ -228,6 +245,7 @@ class Transaction(Reads):
     def _commit(self) -> None:
         home = self._store.home
         payloads: dict[str, bytes | None] = {}
+        docs_of: dict[str, list[dict[str, Any]]] = {}
         for rel in sorted(self._dirty):
             data = self._files[rel]
             if is_shard(rel):
@@ -239,6 +257,7 @@ class Transaction(Reads):
                 # Shards are kept in time order so that readers need not sort.
                 docs = in_time_order(list(data["wins"].values()))
                 data = {**data, "wins": {str(d["id"]): d for d in docs}}
+                docs_of[rel] = docs
             payloads[rel] = orjson.dumps(data)
         if not payloads:
             return
@@ -253,7 +272,9 @@ class Transaction(Reads):
         entry = None
         if self.undoable:
             entry = (self.label, self._store.now().isoformat(timespec="seconds"))
-        journal.commit(self._store.files, payloads, undo_entry=entry)
+        # The month summaries, in the same commit.
+        derive = summaries.derive(home, payloads, docs_of, self._touched)
+        journal.commit(self._store.files, payloads, undo_entry=entry, derive=derive)
 
 
 class _MemoryStorage(Storage):
@@ -267,7 +288,7 @@ class _MemoryStorage(Storage):
         return self._tx.file(self._rel)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._tx.put_file(self._rel, data)
+        self._tx._put(self._rel, data)
 
     def close(self) -> None:
         pass

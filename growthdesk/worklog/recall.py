@@ -14,14 +14,24 @@ import heapq
 import math
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from growthdesk.core.text import TERMS_VERSION, terms
 
-__all__ = ["recall", "rank_terms", "bm25_scores", "K1", "B"]
+__all__ = [
+    "recall",
+    "rank_terms",
+    "rank_hits",
+    "hits_from_texts",
+    "win_texts",
+    "Ranker",
+    "bm25_scores",
+    "K1",
+    "B",
+]
 
 K1 = 1.2
 B = 0.75
@@ -68,13 +78,19 @@ def bm25_scores(
     if weights:
         idf = {t: w * weights.get(t, 1.0) for t, w in idf.items()}
     scores: dict[int, float] = {}
+    memo: dict[tuple[tuple[tuple[str, int], ...], float], float] = {}
     for i, doc, dl in hits:
-        norm = K1 * (1 - B + B * dl / avgdl)
-        s = 0.0
-        for t, w in idf.items():
-            tf = doc.get(t)
-            if tf:
-                s += w * tf * (K1 + 1) / (tf + norm)
+        # Helpdesk texts repeat: many documents share their frequencies and length.
+        key = (tuple(doc.items()), dl)
+        s = memo.get(key)
+        if s is None:
+            norm = K1 * (1 - B + B * dl / avgdl)
+            s = 0.0
+            for t, w in idf.items():
+                tf = doc.get(t)
+                if tf:
+                    s += w * tf * (K1 + 1) / (tf + norm)
+            memo[key] = s
         scores[i] = s
     return scores
 
@@ -179,19 +195,44 @@ def _hits_from_terms(
         stored = list(map(_TERMS, wins))
     else:
         stored = [wins[i]["terms"] for i in indices]
-    p_texts = list(map(_P_TERMS, stored))
-    s_texts = list(map(_S_TERMS, stored))
+    hits, total = hits_from_texts(list(map(_P_TERMS, stored)), list(map(_S_TERMS, stored)), qset)
+    return [(indices[j], counts, dl) for j, counts, dl in hits], total
+
+
+def hits_from_texts(
+    p_texts: list[str], s_texts: list[str], qset: set[str]
+) -> tuple[list[tuple[int, Mapping[str, int], float]], float]:
+    """(hits, total length) of documents given as space-joined problem and solution terms."""
     total = float(PROBLEM_WEIGHT * _total_words(p_texts) + _total_words(s_texts))
     found = _lines_matching(qset, p_texts) | _lines_matching(qset, s_texts)
     hits: list[tuple[int, Mapping[str, int], float]] = []
     for j in sorted(found):
         p_text, s_text = p_texts[j], s_texts[j]
         length = float(PROBLEM_WEIGHT * _words(p_text) + _words(s_text))
-        hits.append((indices[j], _count(p_text.split(), s_text.split(), qset), length))
+        hits.append((j, _count(p_text.split(), s_text.split(), qset), length))
     return hits, total
 
 
-def recall(text: str, wins: Sequence[W], limit: int = 5) -> list[tuple[W, float]]:
+def win_texts(win: Mapping[str, Any]) -> tuple[str, str]:
+    """The space-joined (problem, solution) terms recall scores a win by: stored, or made here."""
+    stored = win.get("terms")
+    if stored.__class__ is dict and stored.get("v") == TERMS_VERSION:
+        return stored["p"], stored["s"]
+    problem, solution = win.get("problem"), win.get("solution")
+    p_terms = terms(str(problem or ""))
+    s_terms = terms(str(solution or "")) if solution else ()
+    return " ".join(p_terms), " ".join(s_terms)
+
+
+class Ranker(Protocol):
+    """Something that ranks its own wins (worklog.index.WinIndex: from the month summaries)."""
+
+    def rank_terms(
+        self, query: Sequence[str], limit: int, weights: Mapping[str, float] | None
+    ) -> list[tuple[Any, float]]: ...
+
+
+def recall(text: str, wins: Sequence[W] | Ranker, limit: int = 5) -> list[tuple[W, float]]:
     """The *limit* wins most like *text*, best first, with their BM25 scores (> 0 only): every
     win sharing a term, no floor (:func:`growthdesk.worklog.similar.similar` judges them).
 
@@ -202,11 +243,13 @@ def recall(text: str, wins: Sequence[W], limit: int = 5) -> list[tuple[W, float]
 
 def rank_terms(
     query: Sequence[str],
-    wins: Sequence[W],
+    wins: Sequence[W] | Ranker,
     limit: int = 5,
     weights: Mapping[str, float] | None = None,
 ) -> list[tuple[W, float]]:
     """recall() for ready query terms, each optionally weighted (default 1)."""
+    if not isinstance(wins, Sequence):
+        return wins.rank_terms(query, limit, weights)
     if not query or not wins or limit <= 0:
         return []
     qset = set(query)
@@ -216,25 +259,40 @@ def rank_terms(
         more, more_total = _hits_by_text([wins[i] for i in rest], qset)
         hits.extend((rest[j], counts, dl) for j, counts, dl in more)
         total += more_total
-    scores = bm25_scores(query, hits, len(wins), total, weights)
-    best = [i for i, s in scores.items() if s > 0]
-    if rest:
-        best.sort()  # wins with stored terms came first: back to log order, the last tie-break
+    whens = lambda i: str(wins[i].get("when") or "")  # noqa: E731
+    return [
+        (wins[i], s) for i, s in rank_hits(query, hits, len(wins), total, weights, limit, whens)
+    ]
+
+
+def rank_hits(
+    query: Sequence[str],
+    hits: Sequence[tuple[int, Mapping[str, int], float]],
+    n: int,
+    total: float,
+    weights: Mapping[str, float] | None,
+    limit: int,
+    when: Callable[[int], str],
+) -> list[tuple[int, float]]:
+    """The best *limit* (index, score) of the *hits* among *n* documents: score, then newer
+    "when", then log order (the index)."""
+    scores = bm25_scores(query, hits, n, total, weights)
+    best = sorted(i for i, s in scores.items() if s > 0)
     if len(best) > limit:
         # Only wins scoring at least the limit-th best can be shown; rank just those.
         cut = heapq.nlargest(limit, (scores[i] for i in best))[-1]
         best = [i for i in best if scores[i] >= cut]
-    whens = {i: str(wins[i].get("when") or "") for i in best}
+    whens = {i: when(i) for i in best}
     if len({len(w) for w in whens.values()}) <= 1:
         # Equal-length ISO stamps: newest first is plain reverse string order. Two stable sorts
         # give (score desc, when desc, log order), exactly the _neg_when order below.
         best.sort(key=whens.__getitem__, reverse=True)
         best.sort(key=lambda i: -scores[i])
     else:
-        best.sort(key=lambda i: (-scores[i], _neg_when(wins[i])))
-    return [(wins[i], round(scores[i], 3)) for i in best[:limit]]
+        best.sort(key=lambda i: (-scores[i], _neg_when(whens[i])))
+    return [(i, round(scores[i], 3)) for i in best[:limit]]
 
 
-def _neg_when(win: Mapping[str, Any]) -> tuple[int, ...]:
+def _neg_when(when: str) -> tuple[int, ...]:
     # Sort key helper: newer "when" first among equal scores (ISO strings compare as text).
-    return tuple(-ord(c) for c in str(win.get("when") or ""))
+    return tuple(-ord(c) for c in when)

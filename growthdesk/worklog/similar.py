@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 
 from growthdesk.core.i18n import _
 from growthdesk.core.text import concept, terms
-from growthdesk.worklog.recall import rank_terms
+from growthdesk.worklog.recall import Ranker, rank_terms
 
 __all__ = [
     "MIN_RELEVANCE",
@@ -211,7 +211,7 @@ def _judge(text: str, win: Mapping[str, Any]) -> tuple[float, list[str]]:
     return relevance, reasons
 
 
-def similar(text: str, wins: Sequence[W], limit: int = 5) -> list[Match[W]]:
+def similar(text: str, wins: Sequence[W] | Ranker, limit: int = 5) -> list[Match[W]]:
     """The wins like *text* above the relevance floor, best first, each with its reasons."""
     query, weights = _query(text)
     n = max(limit, CANDIDATES)

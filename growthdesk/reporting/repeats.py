@@ -1,0 +1,83 @@
+"""Repeat-problem keys: what the clustering (stats.repeat_problems) reads of each win.
+
+A key is ``[id, when, first skill, English concepts, content words, minutes, problem]``, both
+word lists sorted and joined by spaces (one string each: a quarter of a million keys held as
+lists of words cost hundreds of MB); a list stays a list when a word holds a space itself.
+:func:`words_of` reads either. Working the concepts out (assist.glossary) is most of the clustering's
+cost, and depends on the problem text alone, so each month summary keeps its wins' keys
+(part ``repeats``) and a commit reuses the keys of texts it already had: a new win costs one
+text, not the month's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from growthdesk import __version__
+from growthdesk.core.text import content_words
+from growthdesk.store import summaries
+
+__all__ = ["REPEATS", "repeat_key", "repeats_part", "words_of"]
+
+REPEATS = "repeats"
+ID, WHEN, SKILL, CONCEPTS, WORDS, MINUTES, PROBLEM = range(7)
+
+
+def _joined(words: frozenset[str]) -> str | list[str]:
+    ordered = sorted(words)
+    if all(w and not any(c.isspace() for c in w) for w in ordered):
+        return " ".join(ordered)
+    return ordered
+
+
+def words_of(value: str | list[str]) -> list[str]:
+    """The words of a key's concepts or content words, as :func:`repeat_key` stored them."""
+    return value.split() if isinstance(value, str) else value
+
+
+def repeat_key(win: Mapping[str, Any], memo: dict[str, tuple[Any, Any]] | None = None) -> list[Any]:
+    """The clustering's view of one win; *memo* maps a problem text to its two word lists."""
+    problem = str(win.get("problem") or "")
+    found = memo.get(problem) if memo is not None else None
+    if found is None:
+        from growthdesk.assist.glossary import english_concepts  # its data loads on first use
+
+        found = (_joined(english_concepts(problem)), _joined(content_words(problem)))
+        if memo is not None:
+            memo[problem] = found
+    skills = win.get("skills") or [""]
+    minutes = win.get("minutes")
+    return [
+        win.get("id"),
+        str(win.get("when") or ""),
+        skills[0],
+        found[0],
+        found[1],
+        None if minutes is None else int(minutes),
+        problem,
+    ]
+
+
+def repeats_part(
+    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
+) -> list[list[Any]]:
+    """One month's keys, in shard order. *previous* keys the commit did not touch are kept as
+    they are, and no text they hold is worked out again."""
+    memo: dict[str, tuple[Any, Any]] = {}
+    if not isinstance(previous, list) or not all(
+        isinstance(k, list) and len(k) == 7 and isinstance(k[PROBLEM], str) for k in previous
+    ):
+        return [repeat_key(w, memo) for w in wins]
+    for key in previous:
+        memo[key[PROBLEM]] = (key[CONCEPTS], key[WORDS])
+    n = len(previous)
+    head = [w.get("id") for w in wins[:n]]
+    if changed is not None and head == [k[ID] for k in previous] and changed.isdisjoint(head):
+        return previous + [repeat_key(w, memo) for w in wins[n:]]
+    return [repeat_key(w, memo) for w in wins]
+
+
+# The word lists follow the shipped glossary: a new release may read texts differently.
+summaries.register(REPEATS, f"2/{__version__}", repeats_part)

@@ -1,0 +1,261 @@
+"""Month summaries (store.summaries, worklog.index): the summary path answers exactly as a full
+recomputation over every win, after any change; a missing, stale or damaged summary is rebuilt,
+never trusted, and doctor reports and repairs it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from click.testing import Result
+from helpers.homes import win_record
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from growthdesk.reporting.repeats import REPEATS
+from growthdesk.reporting.stats import (
+    dashboard,
+    dashboard_for,
+    history_start,
+    read_inputs,
+    repeat_problems,
+)
+from growthdesk.store import Store
+from growthdesk.worklog import index  # noqa: F401  (registers the parts, as the CLI does)
+from growthdesk.worklog.index import WinIndex
+from growthdesk.worklog.recall import rank_terms
+from growthdesk.worklog.similar import similar
+
+Invoke = Callable[..., Result]
+
+WORDS = ["printer", "offline", "vpn", "drops", "wachtwoord", "password", "reset", "outlook",
+         "crashes", "toner", "floor", "verdieping", "laptop", "sap", "freezes", "wifi"]  # fmt: skip
+QUERIES = ["printer offline", "vpn drops", "wachtwoord reset", "outlook crashes", "wifi laptop"]
+MONTHS = ["2026-08", "2026-09", "2026-10", "2026-11"]
+
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join)
+wins = st.fixed_dictionaries(
+    {
+        "month": st.sampled_from(MONTHS),
+        "day": st.integers(1, 28),
+        "hour": st.sampled_from([9, 12]),  # few distinct moments: ties in "when" are common
+        "problem": texts,
+        "solution": st.one_of(st.none(), texts),
+        "helped": st.booleans(),
+        "terms": st.booleans(),  # with stored terms or without (recall makes them)
+    }
+)
+# (kind, index of a win, new month): add more, move a win to another month, remove, undo
+ops = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "move", "edit", "remove", "undo"]),
+        st.integers(0, 50),
+        st.sampled_from(MONTHS),
+        texts,
+    ),
+    max_size=5,
+)
+
+
+def _record(w: dict[str, Any]) -> dict[str, Any]:
+    from growthdesk.core.text import win_terms
+
+    rec = win_record(
+        f"{w['month']}-{w['day']:02d}T{w['hour']:02d}:00:00+01:00",
+        w["problem"],
+        solution=w["solution"],
+        helped_by=[1] if w["helped"] else [],
+    )
+    if w["terms"]:
+        rec["terms"] = win_terms(w["problem"], w["solution"])
+    return rec
+
+
+def _apply(home: Path, op: tuple[str, int, str, str], extra: list[dict[str, Any]]) -> None:
+    kind, n, month, text = op
+    store = Store(home)
+    if kind == "undo":
+        if store.history():
+            store.undo()
+        return
+    current = store.wins()
+    with store.transaction(kind) as tx:
+        if kind == "add" or not current:
+            tx.insert_many("wins", [_record(w) for w in extra])  # an import
+            return
+        win = current[n % len(current)]
+        if kind == "remove":
+            tx.remove("wins", win["id"])
+        elif kind == "move":
+            tx.update("wins", win["id"], {"when": month + win["when"][7:]})
+        else:  # edit the text without refreshing stored terms: recall must not trust them blindly
+            tx.update("wins", win["id"], {"problem": text})
+
+
+def _same_answers(home: Path) -> None:
+    full = Store(home).wins()
+    indexed = WinIndex(Store(home))
+    for text in QUERIES:
+        for limit in (1, 3, 200):
+            query = text.split()
+            expected = [(w["id"], s) for w, s in rank_terms(query, full, limit)]
+            got = [(w["id"], s) for w, s in rank_terms(query, indexed, limit)]
+            assert got == expected, (text, limit)
+        expected_m = [(m.win["id"], m.score, m.why) for m in similar(text, full, 5)]
+        got_m = [(m.win["id"], m.score, m.why) for m in similar(text, indexed, 5)]
+        assert got_m == expected_m, text
+    helped = [
+        {k: w[k] for k in ("id", "when", "helped_by", "skills", "problem", "solution")}
+        for w in full
+        if w.get("helped_by")
+    ]
+    assert indexed.helped() == helped
+    assert len(indexed) == len(full)
+    store = Store(home)
+    keys = [k for m in store.win_months() for k in store.summary(m, REPEATS)]
+    for min_size in (2, 3):
+        expected_r = repeat_problems(full, min_size=min_size, top=None)
+        assert repeat_problems(full, min_size=min_size, top=None, keys=keys) == expected_r
+    now = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
+    for period in ("week", "month", "year", "all"):
+        since = history_start(period, now.date())
+        expected_d = dashboard(
+            now=now, period=period, history_from=since, **read_inputs(store, since)
+        )
+        assert dashboard_for(store, now, period) == expected_d
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=st.lists(wins, min_size=0, max_size=25), more=st.lists(wins, max_size=6), steps=ops)
+def test_the_summary_path_answers_as_a_full_recomputation(
+    first: list[dict[str, Any]], more: list[dict[str, Any]], steps: list[Any]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "home"
+        if first:
+            with Store(home).transaction("import") as tx:
+                tx.insert_many("wins", [_record(w) for w in first])
+        _same_answers(home)
+        for op in steps:
+            _apply(home, op, more or first[:1] or [{**_W, "problem": "printer"}])
+            _same_answers(home)
+        if (home / "wins").is_dir():  # every commit left each shard with a matching summary
+            for shard in (home / "wins").glob("????-??.json"):
+                for part in ("helped", "recall", "repeats"):
+                    doc = orjson.loads(shard.with_name(f"{shard.stem}-{part}.json").read_bytes())
+                    assert doc["shard"]["mtime_ns"] == shard.stat().st_mtime_ns
+            for summary in (home / "wins").glob("????-??-*.json"):
+                assert summary.with_name(summary.name[:7] + ".json").exists()
+
+
+_W = {"month": "2026-11", "day": 2, "hour": 9, "solution": None, "helped": False, "terms": False}
+
+
+# ---- a summary that does not match is rebuilt, never trusted; doctor repairs it ----------------
+
+
+def _log_three(invoke: Invoke) -> None:
+    for day, text in (("02", "printer offline"), ("03", "toner empty"), ("04", "vpn drops")):
+        assert invoke("log", text, "-s", "printing", "--when", f"2026-11-{day}").exit_code == 0
+
+
+def _recall(invoke: Invoke, text: str) -> str:
+    result = invoke("recall", text)
+    assert result.exit_code == 0
+    return result.stdout
+
+
+def test_every_commit_writes_the_summary_beside_its_shard(invoke: Invoke, home: Path) -> None:
+    _log_three(invoke)
+    doc = orjson.loads((home / "wins/2026-11-recall.json").read_bytes())
+    shard = home / "wins/2026-11.json"
+    assert doc["shard"]["size"] == shard.stat().st_size
+    assert doc["data"]["ids"] == [1, 2, 3]
+    assert invoke("log", "sap freezes", "-s", "printing", "--when", "2026-11-05").exit_code == 0
+    assert "sap freezes" in _recall(invoke, "sap freezes")
+    assert invoke("undo").exit_code == 0  # undo restores the shard and its summary together
+    assert "sap freezes" not in _recall(invoke, "sap freezes")
+    doc = orjson.loads((home / "wins/2026-11-recall.json").read_bytes())
+    assert doc["data"]["ids"] == [1, 2, 3]
+    assert doc["shard"]["mtime_ns"] == shard.stat().st_mtime_ns
+    assert invoke("doctor").exit_code == 0
+
+
+def test_a_shard_edited_by_hand_is_read_from_the_shard(invoke: Invoke, home: Path) -> None:
+    _log_three(invoke)
+    shard = home / "wins/2026-11.json"
+    data = orjson.loads(shard.read_bytes())
+    data["wins"]["3"]["problem"] = "sap freezes"
+    data["wins"]["3"].pop("terms", None)
+    shard.write_bytes(orjson.dumps(data))
+    assert "sap freezes" in _recall(invoke, "sap freezes")
+    assert "vpn drops" not in _recall(invoke, "vpn drops")
+    report = invoke("doctor")
+    assert "BROKEN wins/2026-11-recall.json: it does not match wins/2026-11.json" in report.stdout
+    assert "rebuilt from wins/2026-11.json" in invoke("doctor", "--restore").stdout
+    assert invoke("doctor").exit_code == 0
+    assert "sap freezes" in _recall(invoke, "sap freezes")
+
+
+def test_a_missing_or_damaged_summary_is_rebuilt(invoke: Invoke, home: Path) -> None:
+    _log_three(invoke)
+    before = _recall(invoke, "printer offline")
+    summary = home / "wins/2026-11-recall.json"
+    for damage, why in ((b"{not json", "it is damaged"), (None, "it is missing")):
+        if damage is None:
+            summary.unlink()
+        else:
+            summary.write_bytes(damage)
+        assert _recall(invoke, "printer offline") == before
+        report = invoke("doctor")
+        assert report.exit_code == 1
+        assert f"BROKEN wins/2026-11-recall.json: {why}" in report.stdout
+        assert invoke("doctor", "--restore").exit_code == 0
+        assert invoke("doctor").exit_code == 0
+        assert _recall(invoke, "printer offline") == before
+
+
+def test_a_summary_with_the_right_stamp_but_wrong_content_is_caught_by_doctor(
+    invoke: Invoke, home: Path
+) -> None:
+    _log_three(invoke)
+    summary = home / "wins/2026-11-recall.json"
+    doc = orjson.loads(summary.read_bytes())
+    doc["data"]["t"] = {}  # forged: no win has any term
+    summary.write_bytes(orjson.dumps(doc))
+    report = invoke("doctor")
+    assert "BROKEN wins/2026-11-recall.json: it disagrees with wins/2026-11.json" in report.stdout
+    invoke("doctor", "--restore")
+    assert "printer offline" in _recall(invoke, "printer offline")
+
+
+def test_a_copied_home_keeps_using_its_summaries(invoke: Invoke, home: Path) -> None:
+    _log_three(invoke)
+    shard = home / "wins/2026-11.json"
+    os.utime(shard, ns=(1, 1))  # as a copy without its times: same bytes, other time
+    assert "printer offline" in _recall(invoke, "printer offline")
+    assert invoke("doctor").exit_code == 0  # the CRC says it is the same shard
+
+
+def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
+    invoke: Invoke, home: Path
+) -> None:
+    _log_three(invoke)
+    assert invoke("log", "toner", "-s", "printing", "--when", "2026-10-02").exit_code == 0
+    for summary in (home / "wins").glob("????-??-*.json"):
+        summary.unlink()
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    meta["_meta"]["1"]["schema_version"] = 3
+    (home / "meta.json").write_bytes(orjson.dumps(meta))
+    assert invoke("wins").exit_code == 0  # any command migrates
+    assert orjson.loads((home / "meta.json").read_bytes())["_meta"]["1"]["schema_version"] == 4
+    assert sorted(p.name for p in (home / "wins").glob("????-??-*.json")) == [
+        f"2026-{m}-{part}.json" for m in ("10", "11") for part in ("helped", "recall", "repeats")
+    ]
+    assert any((home / "backups" / "wins_2026-11.json").iterdir())
+    assert invoke("doctor").exit_code == 0
