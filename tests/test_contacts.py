@@ -362,3 +362,245 @@ def test_text_fields_have_one_limit_per_kind(invoke: Callable[..., Result]) -> N
     assert invoke("contact", "add", "M" * 201).stderr == (
         "Error: the contact name is 201 characters long; the limit is 200\n"
     )
+
+
+# ---- ids, ambiguous and look-alike names, confirmations (issue 16) ----------------------------
+
+
+def test_an_id_works_wherever_a_name_does(people: Callable[..., Result], home: Path) -> None:
+    assert people("contact", "show", "#2").stdout.startswith("Dev Patel  (#2, vendor")
+    assert people("contact", "show", "# 3").stdout.startswith("Bram Jansen")
+    # Unquoted, a shell takes #3 for a comment: the bare number is the id too.
+    assert people("contact", "show", "3").stdout.startswith("Bram Jansen")
+    assert people("contact", "edit", "#3", "--org", "IAM").stderr == (
+        "Updated contact #3 Bram Jansen\n"
+    )
+    assert people("contact", "touch", "#2", "--when", "2026-11-20").stderr == (
+        "Logged chat with Dev Patel on 2026-11-20\n"
+    )
+    assert people("contact", "link", "#3", "#2").stderr == (
+        "Linked Bram Jansen — Dev Patel (strength 3)\n"
+    )
+    assert people("contact", "add", "Kim", "--via", "#1").exit_code == 0
+    result = people("log", "vpn token", "-s", "remote_access", "--helped-by", "#2")
+    assert result.exit_code == 0 and result.stderr == ""  # nobody created
+    assert Store(home).wins()[0]["helped_by"] == [2]
+    assert people("event", "add", "Expo", "--kind", "vendor", "--date", "2026-11-01",
+                  "--met", "#3").exit_code == 0  # fmt: skip
+    assert Store(home).all("events")[0]["met"] == [3]
+    before = snapshot(home)
+    for args in (
+        ("contact", "show", "#9"),
+        ("log", "vpn", "-s", "remote_access", "--helped-by", "#9"),
+        ("contact", "rm", "#9"),
+    ):
+        result = people(*args)
+        assert (result.exit_code, result.stderr) == (1, "Error: there is no contact #9\n"), args
+    result = people("contact", "add", "#12")
+    assert result.stderr == "Error: a contact name cannot look like an id ('#12')\n"
+    assert people("contact", "add", "12").stderr.startswith("Error: a contact name cannot")
+    assert snapshot(home) == before
+    assert people("contact", "rm", "#2").stderr.startswith("Removed contact #2 Dev Patel")
+
+
+def test_a_name_that_fits_several_contacts_is_ambiguous_not_unknown(
+    invoke: Callable[..., Result], home: Path
+) -> None:
+    invoke("contact", "add", "Ana de Vries")
+    invoke("contact", "add", "Piet de Vries")
+    before = snapshot(home)
+    expected = (
+        "Error: 'de vries' fits 2 contacts: #1 Ana de Vries, #2 Piet de Vries; "
+        "type more of the name or its #id\n"
+    )
+    for args in (
+        ("contact", "show", "de vries"),
+        ("contact", "touch", "De Vries"),
+        ("log", "vpn", "-s", "remote_access", "--helped-by", "de vries"),
+    ):
+        result = invoke(*args)
+        assert (result.exit_code, result.stderr) == (1, expected.replace("de vries", args[-1]))
+    assert snapshot(home) == before
+    # A last name that fits one person names that person.
+    invoke("contact", "add", "Bram Bakker")
+    assert invoke("contact", "show", "bakker").stdout.startswith("Bram Bakker  (#3")
+    assert invoke("contact", "show", "piet").stdout.startswith("Piet de Vries  (#2")
+
+
+def test_curly_and_straight_apostrophes_are_the_same_name(
+    invoke: Callable[..., Result], home: Path
+) -> None:
+    assert invoke("contact", "add", "Sinéad O\u2019Brien").exit_code == 0
+    assert invoke("contact", "add", "Jan \u2018t Hart").exit_code == 0
+    assert invoke("contact", "show", "sinead o'brien").stdout.startswith("Sinéad O\u2019Brien")
+    assert invoke("contact", "show", "Jan 't Hart").stdout.startswith("Jan \u2018t Hart")
+    assert invoke("contact", "show", "jan \u2019t hart").stdout.startswith("Jan \u2018t Hart")
+    assert invoke("contact", "add", "Sinéad O'Brien").stderr == (
+        "Error: contact 'Sinéad O\u2019Brien' already exists\n"
+    )
+    invoke("log", "vpn", "-s", "remote_access", "--helped-by", "Jan 't Hart")
+    assert Store(home).wins()[0]["helped_by"] == [2]
+    assert len(Store(home).all("contacts")) == 2
+
+
+def test_a_look_alike_name_is_refused_unless_new(invoke: Callable[..., Result], home: Path) -> None:
+    assert invoke("contact", "add", "Zoë Jansen").exit_code == 0
+    before = snapshot(home)
+    result = invoke("contact", "add", "Zoe Jansen")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 'Zoe Jansen' looks like existing contact 'Zoë Jansen'; use that name, "
+        "or add --new if this is someone else\n"
+    )
+    assert invoke("contact", "add", "zoë jansen", "--new").stderr == (
+        "Error: contact 'Zoë Jansen' already exists\n"  # the same spelling: one person
+    )
+    assert snapshot(home) == before
+    assert invoke("contact", "add", "Zoe Jansen", "--new").stderr == (
+        "Added contact #2 Zoe Jansen (colleague, tie 3/5)\n"
+    )
+    # Where both exist, the spelling typed decides; a shortening fits both.
+    assert invoke("contact", "show", "ZOE JANSEN").stdout.startswith("Zoe Jansen  (#2")
+    assert invoke("contact", "show", "Zoë Jansen").stdout.startswith("Zoë Jansen  (#1")
+    assert invoke("contact", "show", "zoe").stderr.startswith("Error: 'zoe' fits 2 contacts")
+    invoke("log", "toner", "-s", "printing", "--helped-by", "zoe jansen")
+    assert Store(home).wins()[0]["helped_by"] == [2]
+
+
+@pytest.mark.parametrize(
+    ("existing", "typed", "alike"),
+    [
+        ("Tom Jansen", "Tom Janssen", True),  # a slip in the surname
+        ("Eve Plain", "Eve Plane", True),
+        ("Kim Lund", "K. Lund", True),  # an initial
+        ("Jan-Willem Bos", "Jan Willem Bos", True),
+        ("Ana de Vries", "Jan de Vries", False),  # one surname, two people: common in Dutch
+        ("Ana de Vries", "Sanne de Vries", False),
+        ("Sanne de Vries", "Anne de Vries", False),
+        ("Tom Jansen", "Tim Jansen", False),  # short first names must match exactly
+    ],
+)
+def test_look_alikes_are_slips_not_shared_surnames(
+    invoke: Callable[..., Result], existing: str, typed: str, alike: bool
+) -> None:
+    assert invoke("contact", "add", existing).exit_code == 0
+    result = invoke("contact", "add", typed)
+    assert (result.exit_code == 1 and "looks like existing contact" in result.stderr) is alike, (
+        result.stderr
+    )
+
+
+def test_log_new_helper_is_a_new_person_and_says_so(
+    invoke: Callable[..., Result], home: Path
+) -> None:
+    invoke("contact", "add", "Zoë Jansen")
+    # Without --new the name typed without the accent is Zoë, and nobody is created.
+    result = invoke("log", "plotter", "-s", "printing", "--helped-by", "Zoe Jansen")
+    assert result.exit_code == 0 and result.stderr == ""
+    result = invoke("log", "plotter", "-s", "printing", "--helped-by", "Zoe Jansen", "--new")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Added contact Zoe Jansen (colleague); `growthdesk contact edit` fills in more\n"
+    )
+    result = invoke("log", "vpn", "-s", "remote_access", "--helped-by", "Kim Lund")
+    assert result.stderr == (
+        "Added contact Kim Lund (colleague); `growthdesk contact edit` fills in more\n"
+    )
+    store = Store(home)
+    assert [c["name"] for c in store.all("contacts")] == ["Zoë Jansen", "Zoe Jansen", "Kim Lund"]
+    assert [w["helped_by"] for w in store.wins()] == [[1], [2], [3]]
+
+
+def test_backdated_log_records_the_interaction_on_the_wins_day(
+    invoke: Callable[..., Result], home: Path
+) -> None:
+    invoke("contact", "add", "Ana de Vries")
+    invoke("contact", "touch", "ana", "--when", "2026-11-20")
+    invoke("log", "vpn", "-s", "remote_access", "--helped-by", "ana", "--when", "2026-11-02")
+    invoke("log", "mfa", "-s", "accounts_passwords", "--helped-by", "Kim", "--when", "2026-10-05")
+    store = Store(home)
+    helped = [
+        (i["contact"], i["when"][:10]) for i in store.all("interactions") if i["kind"] == "helped"
+    ]
+    assert helped == [(1, "2026-11-02"), (2, "2026-10-05")]
+    people = {c["name"]: c for c in store.all("contacts")}
+    assert people["Ana de Vries"]["last_contact"] == "2026-11-20"  # a later talk stays the last
+    assert people["Kim"]["last_contact"] == "2026-10-05"
+    assert people["Kim"]["created"] == "2026-11-26T10:00:00+01:00"
+
+
+def test_relinking_keeps_the_strength_unless_given(
+    people: Callable[..., Result], home: Path
+) -> None:
+    people("contact", "link", "ana", "bram", "--strength", "5")
+    assert people("contact", "link", "bram", "ana", "--note", "same team").stderr == (
+        "Linked Bram Jansen — Ana de Vries (strength 5)\n"
+    )
+    link = Store(home).all("links")[-1]
+    assert (link["strength"], link["note"]) == (5, "same team")
+    people("contact", "link", "ana", "bram", "--strength", "2")
+    link = Store(home).all("links")[-1]
+    assert (link["strength"], link["note"]) == (2, "same team")
+
+
+def test_rm_by_part_of_a_name_needs_the_whole_name_or_a_yes(
+    people: Callable[..., Result], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(home)
+    result = people("contact", "rm", "bram")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 'bram' is only part of the name of #3 Bram Jansen: type the whole name or its "
+        "#id (or add --yes)\n"
+    )
+    assert snapshot(home) == before
+    import growthdesk.cli.contacts as cli_contacts
+
+    monkeypatch.setattr(cli_contacts, "interactive", lambda: True)
+    result = people("contact", "rm", "bram", input="n\n")
+    assert result.exit_code == 1 and "Remove #3 Bram Jansen? [y/N]" in result.stderr
+    assert snapshot(home) == before
+    result = people("contact", "rm", "bram", input="y\n")
+    assert result.exit_code == 0 and "Removed contact #3 Bram Jansen" in result.stderr
+    monkeypatch.setattr(cli_contacts, "interactive", lambda: False)
+    assert people("contact", "rm", "dev", "--yes").exit_code == 0
+    assert people("contact", "rm", "ANA DE VRIES").exit_code == 0  # the whole name: no question
+    assert Store(home).all("contacts") == []
+
+
+def test_wins_edit_helped_by_says_who_it_created_and_uses_the_wins_day(
+    invoke: Callable[..., Result], home: Path
+) -> None:
+    invoke("log", "vpn", "-s", "remote_access", "--when", "2026-11-02")
+    result = invoke("wins", "edit", "1", "--helped-by", "Kim Lund")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Added contact Kim Lund (colleague); `growthdesk contact edit` fills in more\n"
+    )
+    store = Store(home)
+    assert [(i["contact"], i["when"][:10]) for i in store.all("interactions")] == [
+        (1, "2026-11-02")
+    ]
+    assert invoke("wins", "edit", "1", "--helped-by", "#1").stderr == ""
+
+
+def test_log_on_a_terminal_asks_which_one_an_ambiguous_name_means(
+    invoke: Callable[..., Result], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke("contact", "add", "Ana de Vries")
+    invoke("contact", "add", "Ana Berg")
+    import growthdesk.cli.wins as cli_wins
+
+    monkeypatch.setattr(cli_wins, "interactive", lambda: True)
+    result = invoke("log", "vpn", "-s", "remote_access", "--helped-by", "ana", input="2\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "'ana' fits 1) #1 Ana de Vries, 2) #2 Ana Berg\nPick 1-2, or press Enter to cancel"
+    )
+    assert Store(home).wins()[0]["helped_by"] == [2]
+    before = snapshot(home)
+    result = invoke("log", "vpn", "-s", "remote_access", "--helped-by", "ana", input="\n")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("Error: 'ana' fits 2 contacts: #1 Ana de Vries, #2 Ana Berg; "
+                                  "type more of the name or its #id\n")  # fmt: skip
+    assert snapshot(home) == before

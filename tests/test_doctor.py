@@ -79,8 +79,8 @@ def test_without_a_terminal_it_refuses_to_discard_unless_told(invoke: Invoke, ho
     refused = gd("doctor", "--restore")
     assert refused.returncode == 1
     assert refused.stderr == (
-        "Error: doctor --restore would discard data (see 'loses'); run it in a terminal to "
-        "confirm, or add --yes\n"
+        "Error: --restore would discard data (see 'loses'): confirm it on a terminal, "
+        "or add --yes\n"
     )
     assert "loses: 1 change(s)" in refused.stdout
     assert _files(home) == before
@@ -295,3 +295,26 @@ def test_doctor_prints_what_it_found_terminal_safe(invoke: Invoke, home: Path) -
     assert (
         "BROKEN wins/2026-11.json: wins record \\x1b[2J\\x1b]0;pwned\\x07: its id" in report.stdout
     )
+
+
+@pytest.mark.parametrize("damage", ["shard", "meta", "journal", "undo", "missing", "folder"])
+def test_it_never_tells_you_to_run_itself(invoke: Invoke, home: Path, damage: str) -> None:
+    """You are running it: a hint says what --restore does, not "run `growthdesk doctor`"."""
+    _three_wins(invoke)
+    shard = home / "wins" / "2026-11.json"
+    if damage == "shard":
+        shard.write_bytes(b"\0\0")
+    elif damage == "meta":
+        (home / "meta.json").write_text("garbage")
+    elif damage in ("journal", "undo"):
+        (home / f"{damage}.json").write_text("{bad")
+    else:
+        shard.unlink()
+        if damage == "folder":
+            shard.mkdir()
+    for args in ((), ("--restore",), ("--json",)):
+        result = invoke("doctor", *args)
+        assert result.exit_code == 1, (damage, args, result.output)
+        said = result.output.replace(str(home), "HOME")
+        assert "BROKEN" in said or "--json" in args
+        assert "doctor" not in said, (damage, args, said)

@@ -481,3 +481,24 @@ def test_text_limits_are_those_of_log(invoke: Invoke, home: Path, tmp_path: Path
     assert f"row 3: {logged.stderr.removeprefix('Error: ').strip()}" in result.stderr
     (win,) = Store(home).wins()
     assert (win["ticket"], win["tags"]) == (ok, ["t" * 200])
+
+
+def test_helpers_created_by_an_import_are_named(invoke: Invoke, home: Path, tmp_path: Path) -> None:
+    """A contact created as a side effect is never silent (issue 16)."""
+    invoke("contact", "add", "Ana de Vries")
+    path = tmp_path / "helpers.csv"
+    path.write_text(
+        "date,title,helped_by\n"
+        "2026-11-02,printer jam,Ana de Vries\n"
+        "2026-11-03,toner empty,Kim Lund\n"
+        "2026-11-04,vpn token,kim lund\n"
+    )
+    result = invoke("import", str(path), "--from", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Added 1 contact who helped: Kim Lund\n" in result.stderr
+    assert [c["name"] for c in Store(home).all("contacts")] == ["Ana de Vries", "Kim Lund"]
+    again = tmp_path / "more.csv"
+    again.write_text("date,title,helped_by\n2026-11-05,badge,Ana de Vries\n")
+    result = invoke("import", str(again), "--from", "csv", "--json")
+    assert orjson.loads(result.stdout)["new_contacts"] == []
+    assert "contacts who helped" not in result.stderr

@@ -92,15 +92,19 @@ def test_unknown_certification_warns(invoke, no_tagger) -> None:
     assert "Warning: 'Vendor X badge' is not a certification growthdesk knows" in result.stderr
 
 
-def test_without_skill_and_without_tagger_asks_for_skill(invoke, no_tagger) -> None:
+def test_an_entry_nothing_recognises_is_kept_with_a_warning(invoke, no_tagger) -> None:
+    """As `log` keeps a win it cannot tag: the entry is stored without a skill area."""
     result = invoke("learn", "some interesting blog", "--kind", "blog")
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Logged learning #1: blog, -  [no skill area]\n"
     assert result.stderr == (
-        "Error: cannot tell which skill area 'some interesting blog' is about; add --skill ID "
-        "(see `growthdesk skills`)\n"
+        "Warning: cannot tell which skill area 'some interesting blog' is about; logged "
+        "without one (give --skill ID next time, see `growthdesk skills`)\n"
     )
-    listed = invoke("learn", "list", "--json")  # nothing written, not even a data folder
-    assert listed.stderr.startswith("Error: no growthdesk data in ")
+    (entry,) = orjson.loads(invoke("learn", "list", "--json").stdout)["entries"]
+    assert (entry["title"], entry["skills"]) == ("some interesting blog", [])
+    assert invoke("path").exit_code == 0  # an entry without skills breaks no report
+    assert invoke("stats").exit_code == 0
 
 
 def test_without_skill_uses_the_tagger(invoke, fake_tagger) -> None:

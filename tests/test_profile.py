@@ -166,3 +166,19 @@ def test_domain_validation() -> None:
         "track": "euc",
     }
     assert profile.view({"started": "2024-11-26"}, NOW)["months_at_helpdesk"] == 24.0
+
+
+@pytest.mark.parametrize(
+    ("typed", "track"),
+    [
+        ("Networking", "network"),  # the label `profile` shows next to the id
+        ("netwerken", "network"),  # the Dutch label
+        ("Functioneel beheer", "app_support"),
+        ("Cloud & Microsoft 365", "cloud"),
+        ("Generalist", "generalist"),  # the label without its bracket
+    ],
+)
+def test_track_by_the_label_shown_in_either_language(invoke, typed: str, track: str) -> None:
+    result = invoke("profile", "set", "--track", typed)
+    assert result.exit_code == 0, result.output
+    assert orjson.loads(invoke("profile", "--json").stdout)["track"] == track

@@ -161,3 +161,23 @@ def test_recall_limit_and_nothing_found(invoke: Invoke) -> None:
     assert none.exit_code == 0 and none.stdout == ""
     assert none.stderr == "No similar wins yet.\n"
     assert invoke("recall", "toner", "--limit", "0").exit_code == 2
+
+
+def test_recall_and_suggest_take_unquoted_words_like_log(invoke: Invoke) -> None:
+    invoke("log", "Forgot password, account locked", "--skill", "accounts_passwords")
+    quoted = invoke("recall", "wachtwoord vergeten", "--json")
+    unquoted = invoke("recall", "wachtwoord", "vergeten", "--json")
+    assert unquoted.exit_code == 0 and unquoted.stdout == quoted.stdout
+    assert json.loads(unquoted.stdout)[0]["why"] == [
+        "same symptom: vergeten",
+        "same words: wachtwoord",
+    ]
+    quoted = invoke("skills", "suggest", "printer 3e verdieping offline", "--json")
+    unquoted = invoke("skills", "suggest", "printer", "3e", "verdieping", "offline", "--json")
+    assert unquoted.exit_code == 0 and unquoted.stdout == quoted.stdout
+    assert json.loads(unquoted.stdout)[0]["skill"] == "printing"
+    for args in (("recall",), ("skills", "suggest")):
+        missing = invoke(*args)
+        assert missing.exit_code == 2 and "Missing argument 'TEXT...'" in missing.stderr
+    blank = invoke("recall", " ", " ")
+    assert blank.exit_code == 2 and "give a problem description" in blank.stderr

@@ -409,7 +409,8 @@ def test_stats_command_text_and_json(invoke: Any) -> None:
     assert (
         lines[0] == "Last 7 days (2026-11-20 to 2026-11-26), compared with the same length before"
     )
-    assert "  Wins               3  +200%   0.6 per working day (was 0.2)" in lines
+    # The week before holds one win on Thu 19, the first day logged: 1 per working day.
+    assert "  Wins               3  +200%   0.6 per working day (was 1.0)" in lines
     assert "  Within 15 min    67%  +67 pts median 10m, 3 timed" in lines  # the week before: 0 of 1
     assert any(line.startswith("  Passwords, sign-in & MFA  ██████████████████") for line in lines)
     assert any("   3× Password reset finance" in line for line in lines)  # the title
@@ -431,3 +432,29 @@ def test_dashboard_lines_ascii_fallback() -> None:
     assert text.isascii(), [ch for ch in text if not ch.isascii()]
     assert "  Passwords, sign-in & MFA  " + "#" * 18 + "       4      1     9m   75%" in lines
     assert "     3x Password reset finance team" in text  # the title
+
+
+def test_per_working_day_counts_from_when_logging_began(invoke: Any) -> None:
+    """Four wins in the six working days since the first one: 0.67 a day, not 4/261 (issue 16)."""
+    for day in ("2026-11-19", "2026-11-24", "2026-11-25", "2026-11-26"):
+        _log(invoke, f"password reset {day}", "5", "accounts_passwords", f"{day} 09:00")
+    year = json.loads(invoke("stats", "--period", "year", "--json").stdout)
+    assert (year["current"]["working_days"], year["current"]["wins_per_working_day"]) == (6, 0.67)
+    assert year["previous"]["working_days"] == 0  # wholly before the first win: no rate
+    assert year["previous"]["wins_per_working_day"] is None
+    lines = invoke("stats", "--period", "year").stdout.splitlines()
+    assert "  Wins               4  new     0.7 per working day (was -)" in lines
+    # The streak is dated from the first win, not from a year before anything was logged.
+    assert "  Win streak       3 d          best 3 d since 2026-11-19" in lines
+    # A job that began later than the window's start bounds it too.
+    invoke("profile", "set", "--started", "2026-11-24")
+    year = json.loads(invoke("stats", "--period", "year", "--json").stdout)
+    assert year["current"]["working_days"] == 3
+
+
+def test_no_streak_no_since_date(invoke: Any) -> None:
+    _log(invoke, "printer jam", "5", "printing", "2026-11-02 09:00")
+    invoke("wins", "rm", "1")
+    lines = invoke("stats").stdout.splitlines()
+    assert "  Win streak       0 d" in lines
+    assert not any("since" in line for line in lines if "streak" in line)

@@ -172,11 +172,14 @@ def test_c1_characters_in_json_are_escaped_as_the_same_value(invoke: Invoke, hom
 def test_error_messages_quoting_the_data_are_neutralised(invoke: Invoke, home: Path) -> None:
     _seed(home)
     # "Eve" could be "Eve Plain" or the stored "Eve \x1b[2J": the error quotes both.
-    expected = "Error: unknown contact 'Eve'. Did you mean 'Eve Plain' or 'Eve \\x1b[2J'?\n"
+    expected = (
+        "Error: 'Eve' fits 2 contacts: #3 Eve Plain, #4 Eve \\x1b[2J; "
+        "type more of the name or its #id\n"
+    )
     assert invoke("contact", "show", "Eve").stderr == expected
     assert invoke("log", "printer again", "-s", "printing", "--helped-by", "Eve").stderr == expected
-    result = invoke("contact", "add", "Eve Plane")  # a warning quotes the look-alikes
-    assert result.exit_code == 0 and "Warning: 'Eve Plane' looks like existing" in result.stderr
+    result = invoke("contact", "add", "Eve Plane")  # the refusal quotes the look-alikes
+    assert result.exit_code == 1 and "Error: 'Eve Plane' looks like existing" in result.stderr
     assert CONTROL.search(result.stderr) is None
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "parse_baseline",
     "match_certification",
     "cert_tokens",
+    "track_for_label",
 ]
 
 _WEIGHT_TOLERANCE = 1e-3
@@ -189,6 +190,21 @@ def parse_baseline(doc: Any) -> dict[str, float]:
 def load_tracks() -> dict[str, Track]:
     """The shipped tracks, validated once per process."""
     return parse_tracks(read_json("tracks.json"))
+
+
+def _label_key(text: str) -> str:
+    return " ".join(fold(text).replace("_", " ").replace("-", " ").split())
+
+
+def track_for_label(text: str) -> str | None:
+    """The track id a label names, in either language ('Networking', 'Netwerken', 'Functioneel
+    beheer'), the part before a bracket ('Generalist') included; None if none does."""
+    key = _label_key(text)
+    for track in load_tracks().values():
+        for label in track.label.values():
+            if key in (_label_key(label), _label_key(label.split(" (")[0])):
+                return track.id
+    return None
 
 
 @lru_cache(maxsize=1)

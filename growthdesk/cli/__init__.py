@@ -60,7 +60,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "plain": ("growthdesk.cli.assist", "plain_cmd", "Jargon check; what-happens-next message."),
     "howto": ("growthdesk.cli.assist", "howto_cmd", "How-to drafts for your repeat problems."),
     "team": ("growthdesk.cli.team", "team_group", "Share an expert directory with your team."),
+    "completion": (
+        "growthdesk.cli.completion",
+        "completion_cmd",
+        "Shell completion script (bash, zsh, fish).",
+    ),
 }
+
+# click's completion protocol: the shell script calls us back with this set (see cli.completion).
+COMPLETE_VAR = "_GROWTHDESK_COMPLETE"
 
 
 class LazyGroup(NoRepeats, click.Group):
@@ -71,8 +79,16 @@ class LazyGroup(NoRepeats, click.Group):
     """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        check_argv(args, ctx)
+        if not ctx.resilient_parsing:  # shell completion only offers words: nothing to refuse
+            check_argv(args, ctx)
         return super().parse_args(ctx, args)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # One variable whatever the program is called (a test runner names it "cli").
+        kwargs.setdefault("complete_var", COMPLETE_VAR)
+        if os.environ.get(kwargs["complete_var"]):
+            import growthdesk.cli.completion  # noqa: F401 - registers its bash quoting
+        return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

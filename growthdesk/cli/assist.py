@@ -13,6 +13,7 @@ import click
 from growthdesk.cli.app import get_app
 from growthdesk.cli.layout import on_screen, wrap, wrap_markdown
 from growthdesk.cli.output import echo, emit_json, info, style
+from growthdesk.cli.params import complete_skill
 from growthdesk.core.i18n import _, language
 
 if TYPE_CHECKING:
@@ -133,7 +134,12 @@ def query_cmd(
     is_flag=True,
     help="Write the what-happens-next message for the problem TEXT instead of checking TEXT.",
 )
-@click.option("--skill", metavar="ID", help="With --expect: the skill area (default: from TEXT).")
+@click.option(
+    "--skill",
+    metavar="ID",
+    help="With --expect: the skill area (default: from TEXT).",
+    shell_complete=complete_skill,
+)
 @click.option("--who", metavar="NAME", help="With --expect: who picks it up (default: you).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plain_cmd(

@@ -20,13 +20,15 @@ from growthdesk.cli.output import (
     emit_json,
     info,
     interactive,
+    no_pager_option,
+    paged,
     paint,
     percent,
     style,
     use_color,
     warn,
 )
-from growthdesk.cli.params import Minutes
+from growthdesk.cli.params import Minutes, complete_skill, complete_track
 from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, language
@@ -113,7 +115,11 @@ def profile_group(ctx: click.Context, as_json: bool) -> None:
     type=click.IntRange(1, profile.MAX_TARGET_MINUTES),
     help=f"Resolution target in minutes, 1-{profile.MAX_TARGET_MINUTES} (default 15).",
 )
-@click.option("--track", help="Career track you aim for (network, security, …; 'none' clears it).")
+@click.option(
+    "--track",
+    help="Career track you aim for (network, security, …; 'none' clears it).",
+    shell_complete=complete_track,
+)
 @click.option("--lang", help="en or nl.")
 @click.option(
     "--name", "display_name", help="The name your team sees on your team card ('none' clears it)."
@@ -172,7 +178,8 @@ def profile_set_cmd(
 def learn_group() -> None:
     """Log what you learn: blogs, reading, courses, labs, side projects, certifications, events.
 
-    `growthdesk learn TEXT --kind K` is short for `growthdesk learn add TEXT --kind K`.
+    `growthdesk learn TEXT --kind K` is short for `growthdesk learn add TEXT --kind K`; a bare
+    `growthdesk learn` lists what you logged.
 
     \b
     Examples:
@@ -196,6 +203,7 @@ def learn_group() -> None:
     "skills",
     multiple=True,
     help="Skill area id (repeatable); guessed from the title if absent.",
+    shell_complete=complete_skill,
 )
 @click.option(
     "--minutes",
@@ -247,13 +255,14 @@ def learn_add_cmd(
         "manual": _("set by you"),
         "certification": _("from the certification"),
         "auto": _("auto-tagged"),
+        "none": _("no skill area"),
     }
     echo(
         _(
             "Logged learning #{id}: {kind}, {skills}  [{how}]",
             id=record["id"],
             kind=record["kind"],
-            skills=", ".join(record["skills"]),
+            skills=", ".join(record["skills"]) or "-",
             how=how[draft.skills_from],
         )
     )
@@ -562,9 +571,15 @@ def _render_history(report: PathReport, out: _Out) -> None:
 
 
 @click.command("path")
-@click.option("--track", "-t", help="Focus on one track: its fit, gaps and plan.")
+@click.option(
+    "--track",
+    "-t",
+    help="Focus on one track: its fit, gaps and plan.",
+    shell_complete=complete_track,
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def path_cmd(track: str | None, as_json: bool) -> None:
+@no_pager_option
+def path_cmd(track: str | None, as_json: bool, no_pager: bool) -> None:
     """Career analysis: what you are becoming, which track fits, what is missing, and a plan.
 
     \b
@@ -584,4 +599,5 @@ def path_cmd(track: str | None, as_json: bool) -> None:
         return
     out = _Out()
     _render(report, out)
-    out.flush()
+    with paged(not no_pager):
+        out.flush()

@@ -8,10 +8,21 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, style, warn
+from growthdesk.cli.output import (
+    ListWhenBare,
+    echo,
+    emit_json,
+    info,
+    interactive,
+    no_pager_option,
+    paged,
+    style,
+)
+from growthdesk.cli.params import complete_contact, complete_event, complete_skill
 from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.text import printable
 from growthdesk.network import contacts as domain
 from growthdesk.network import events, lookup
 
@@ -31,9 +42,9 @@ def _tie(contact: Mapping[str, Any]) -> str:
     return f"tie {strength}/5" if strength else "via others"
 
 
-@click.group("contact")
+@click.group("contact", cls=ListWhenBare)
 def contact_group() -> None:
-    """Colleagues and vendor contacts: the people you can ask.
+    """Colleagues and vendor contacts: the people you can ask. A bare `contact` lists them.
 
     \b
     Examples:
@@ -41,6 +52,8 @@ def contact_group() -> None:
       growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via "Ana de Vries"
       growthdesk contact list --skill remote_access
       growthdesk contact touch Ana --kind asked --note "VPN split tunnel"
+      growthdesk contact show 3                        # by id: #3 in `contact list`
+      growthdesk contact merge "Zoë Jansen" "Zoe Jansen"
     """
 
 
@@ -56,6 +69,7 @@ def contact_group() -> None:
     multiple=True,
     metavar="ID[:LEVEL]",
     help="Skill area, level 1-5 (default 3). Repeatable.",
+    shell_complete=complete_skill,
 )
 @click.option("--email")
 @click.option("--phone")
@@ -64,10 +78,24 @@ def contact_group() -> None:
     type=_STRENGTH,
     help="How well you know them, 1-5 (default 3). With --via: how well NAME knows them.",
 )
-@click.option("--met-at", metavar="EVENT", help="Event where you met (name or #id).")
+@click.option(
+    "--met-at",
+    metavar="EVENT",
+    help="Event where you met (name or #id).",
+    shell_complete=complete_event,
+)
 @click.option("--note", default="", help="Free text: products, habits, when to call.")
 @click.option(
-    "--via", metavar="NAME", help="You only know them through NAME: no direct tie, a link to NAME."
+    "--via",
+    metavar="NAME",
+    help="You only know them through NAME: no direct tie, a link to NAME.",
+    shell_complete=complete_contact,
+)
+@click.option(
+    "--new",
+    "new",
+    is_flag=True,
+    help="Someone else, though the name looks like an existing contact's (Zoe / Zoë).",
 )
 def contact_add(
     name: str,
@@ -80,8 +108,9 @@ def contact_add(
     met_at: str | None,
     note: str,
     via: str | None,
+    new: bool,
 ) -> None:
-    """Add a contact.
+    """Add a contact. A name that looks like an existing contact's is refused unless --new.
 
     \b
     Examples:
@@ -89,7 +118,6 @@ def contact_add(
       growthdesk contact add "Dev Patel" --kind vendor --org Cisco --specialty remote_access:5 --via "Ana de Vries"
     """
     app = get_app()
-    lookalikes = lookup.similar_names(app.store.contacts(), name)
     with app.store.transaction(f"contact add {name}") as tx:
         record = domain.add_contact(
             tx,
@@ -104,6 +132,7 @@ def contact_add(
             met_at=met_at,
             note=note,
             via=via,
+            new=new,
         )
     how = f"via {via}" if via else _tie(record)
     info(
@@ -115,23 +144,24 @@ def contact_add(
             how=how,
         )
     )
-    if lookalikes:
-        warn(
-            f"'{record['name']}' looks like existing {', '.join(repr(n) for n in lookalikes)}; "
-            "`growthdesk contact rm` it if that was a typo"
-        )
 
 
 @contact_group.command("list")
 @click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
-@click.option("--skill", help="Only contacts with this specialty.")
+@click.option("--skill", help="Only contacts with this specialty.", shell_complete=complete_skill)
 @click.option("--org", help="Organisation contains this text.")
 @click.option(
     "--contains", help="Any field contains this text (name, org, notes, email, specialties…)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@no_pager_option
 def contact_list(
-    kind: str | None, skill: str | None, org: str | None, contains: str | None, as_json: bool
+    kind: str | None,
+    skill: str | None,
+    org: str | None,
+    contains: str | None,
+    as_json: bool,
+    no_pager: bool,
 ) -> None:
     """List contacts, filtered.
 
@@ -152,6 +182,12 @@ def contact_list(
             _("No contacts match.") if (kind or skill or org or contains) else _("No contacts yet.")
         )
         return
+    today = app.now().date().isoformat()
+    with paged(not no_pager):
+        _print_contacts(rows, today)
+
+
+def _print_contacts(rows: list[Any], today: str) -> None:
     from growthdesk.cli.layout import join_fit
 
     for c in rows:
@@ -166,14 +202,14 @@ def contact_list(
             parts.append((_specialties(c), None))
         if c.get("do_not_ask"):
             parts.append(("do not ask", None))
-        if str(c.get("away_until") or "") >= app.now().date().isoformat():  # a past day: back
+        if str(c.get("away_until") or "") >= today:  # a past day: back
             parts.append((_("away until {day}", day=c["away_until"]), None))
         # the specialties give way on a narrow screen; "do not ask" and "away" stay whole
         echo(join_fit(parts, prefix=f"#{c['id']:<4} ", flex=flex))
 
 
 @contact_group.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def contact_show(name: str, as_json: bool) -> None:
     """Show one contact with links, interactions and help history.
@@ -236,7 +272,7 @@ def _say(text: str) -> None:
 
 
 @contact_group.command("edit")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option("--name", "new_name", help="Rename.")
 @click.option("--kind", type=click.Choice(domain.CONTACT_KINDS))
 @click.option("--org")
@@ -248,6 +284,7 @@ def _say(text: str) -> None:
     multiple=True,
     metavar="ID[:LEVEL]",
     help="Add or re-level a specialty.",
+    shell_complete=complete_skill,
 )
 @click.option(
     "--drop-specialty",
@@ -255,6 +292,7 @@ def _say(text: str) -> None:
     multiple=True,
     metavar="ID",
     help="Remove a specialty.",
+    shell_complete=complete_skill,
 )
 @click.option("--strength", type=_STRENGTH)
 @click.option("--note", help="Replace the notes.")
@@ -330,16 +368,23 @@ def contact_edit(
 
 
 @contact_group.command("rm")
-@click.argument("name")
-def contact_rm(name: str) -> None:
+@click.argument("name", shell_complete=complete_contact)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask when NAME is only part of the name.")
+def contact_rm(name: str, yes: bool) -> None:
     """Remove a contact and every reference to it (wins' helpers, links, interactions, events).
+
+    NAME is the whole name or #id; a shortened name ('ana') is confirmed first.
 
     \b
     Examples:
       growthdesk contact rm "Dev Patel"
+      growthdesk contact rm '#7'
       growthdesk undo        # changed your mind
     """
     app = get_app()
+    contact = lookup.resolve_contact(app.reader.contacts(), name)
+    if not yes and not lookup.named_in_full(contact, name):
+        _confirm_shortened(name, contact)
     with app.reader.transaction(f"contact rm {name}") as tx:
         done = domain.remove_contact(tx, name)
     info(
@@ -348,8 +393,57 @@ def contact_rm(name: str) -> None:
     )
 
 
+def _confirm_shortened(name: str, contact: Mapping[str, Any]) -> None:
+    """Removing someone by part of their name: ask a person; refuse a script (it cannot say
+    whether 'ana' meant this Ana)."""
+    full = f"#{contact['id']} {contact['name']}"
+    if not interactive():
+        raise InputError(
+            _(
+                "'{name}' is only part of the name of {full}: type the whole name or its #id "
+                "(or add --yes)",
+                name=name,
+                full=full,
+            )
+        )
+    if not click.confirm(printable(_("Remove {full}?", full=full)), default=False, err=True):
+        raise click.Abort()
+
+
+@contact_group.command("merge")
+@click.argument("keep", shell_complete=complete_contact)
+@click.argument("other", shell_complete=complete_contact)
+def contact_merge(keep: str, other: str) -> None:
+    """Merge contact OTHER into KEEP: OTHER's wins, links, interactions, events and
+    specialties move to KEEP, its details fill KEEP's gaps, and OTHER is removed.
+
+    \b
+    Examples:
+      growthdesk contact merge "Zoë Jansen" "Zoe Jansen"
+      growthdesk contact merge '#3' '#8'
+      growthdesk undo        # both come back as they were
+    """
+    app = get_app()
+    with app.reader.transaction(f"contact merge {keep} {other}") as tx:
+        done = domain.merge_contacts(tx, keep, other)
+    info(
+        _(
+            "Merged #{gid} {gone} into #{kid} {name} "
+            "(moved: {wins} wins, {links} links, {interactions} interactions, {events} events)",
+            gid=done["removed"]["id"],
+            gone=done["removed"]["name"],
+            kid=done["contact"]["id"],
+            name=done["contact"]["name"],
+            wins=done["wins"],
+            links=done["links"],
+            interactions=done["interactions"],
+            events=done["events"],
+        )
+    )
+
+
 @contact_group.command("touch")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_contact)
 @click.option(
     "--kind", type=click.Choice(domain.INTERACTION_KINDS), default="chat", show_default=True
 )
@@ -381,13 +475,15 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
 
 
 @contact_group.command("link")
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", shell_complete=complete_contact)
+@click.argument("b", shell_complete=complete_contact)
 @click.option(
-    "--strength", type=_STRENGTH, default=3, show_default=True, help="How well A knows B."
+    "--strength",
+    type=_STRENGTH,
+    help="How well A knows B, 1-5 (default 3; linking again keeps the strength unless given).",
 )
 @click.option("--note", default="")
-def contact_link(a: str, b: str, strength: int, note: str) -> None:
+def contact_link(a: str, b: str, strength: int | None, note: str) -> None:
     """Record that A knows B, for introductions.
 
     \b
@@ -400,9 +496,10 @@ def contact_link(a: str, b: str, strength: int, note: str) -> None:
     info(_("Linked {a} — {b} (strength {s})", a=done["a"], b=done["b"], s=done["strength"]))
 
 
-@click.group("event")
+@click.group("event", cls=ListWhenBare)
 def event_group() -> None:
-    """Vendor, training, meetup and conference events, and the people met there.
+    """Vendor, training, meetup and conference events, and the people met there. A bare
+    `event` lists them.
 
     \b
     Examples:
@@ -422,9 +519,15 @@ def event_group() -> None:
     multiple=True,
     metavar="NAME",
     help="Someone you met there (created if new). Repeatable.",
+    shell_complete=complete_contact,
 )
 @click.option(
-    "--skill", "skills", multiple=True, metavar="ID", help="Skill area covered. Repeatable."
+    "--skill",
+    "skills",
+    multiple=True,
+    metavar="ID",
+    help="Skill area covered. Repeatable.",
+    shell_complete=complete_skill,
 )
 @click.option(
     "--new",

@@ -16,12 +16,14 @@ from growthdesk.cli.output import (
     echo,
     emit_json,
     info,
+    no_pager_option,
+    paged,
     paint,
     percent,
     style,
     use_color,
 )
-from growthdesk.cli.params import ID
+from growthdesk.cli.params import ID, complete_win_id
 from growthdesk.core.dates import show_day, show_range, show_recent
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.numbers import decimal, hours
@@ -32,9 +34,9 @@ __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 # ---------------------------------------------------------------- kudos
 
 
-@click.group("kudos", cls=DefaultToAdd, no_args_is_help=True)
+@click.group("kudos", cls=DefaultToAdd)
 def kudos_group() -> None:
-    """Record an end user's thanks (optionally tied to a win), or list them.
+    """Record an end user's thanks (optionally tied to a win), or list them (a bare `kudos`).
 
     \b
     Examples:
@@ -47,7 +49,14 @@ def kudos_group() -> None:
 @kudos_group.command("add")
 @click.argument("text", nargs=-1, required=True)
 @click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
-@click.option("--win", "win", type=ID, metavar="ID", help="The win it thanks you for.")
+@click.option(
+    "--win",
+    "win",
+    type=ID,
+    metavar="ID",
+    help="The win it thanks you for.",
+    shell_complete=complete_win_id,
+)
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored kudos as JSON.")
 def kudos_add(
@@ -240,12 +249,10 @@ def dashboard_lines(
         f"{hours(cur['learning_minutes'])}{certs}",
     )
     sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
-    row(
-        "Win streak",
-        f"{sw['current']} d",
-        "",
-        f"best {sw['longest']} d since {show_day(sw['since']) if sw['since'] else '-'}",
-    )
+    # "since" dates a streak; with none yet there is nothing to date.
+    since = show_day(sw["since"]) if sw["since"] else "-"
+    best = f"best {sw['longest']} d since {since}" if sw["longest"] else ""
+    row("Win streak", f"{sw['current']} d", "", best)
     row(
         "Learn streak",
         f"{sl['current']} d",
@@ -374,7 +381,10 @@ def stats_cmd(period: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of stdout.",
 )
-def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Path | None) -> None:
+@no_pager_option
+def review_cmd(
+    since: str | None, until: str | None, fmt: str | None, output: Path | None, no_pager: bool
+) -> None:
     """Brag document for a performance review, as Markdown or one self-contained HTML file.
 
     \b
@@ -387,14 +397,15 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
     from growthdesk.reporting import review
 
     app = get_app()
+    if fmt is None:
+        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     doc = review.review_for(
         app.reader,
         app.now(),
         app.day(since) if since else None,
         app.day(until) if until else None,
+        picture=fmt == "html",
     )
-    if fmt is None:
-        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
     if fmt == "html":
         from growthdesk.reporting.review_html import render_html as render
     else:
@@ -406,7 +417,8 @@ def review_cmd(since: str | None, until: str | None, fmt: str | None, output: Pa
 
         if fmt == "md" and on_screen():  # wrapped for reading; `> review.md` keeps every line
             text = wrap_markdown(text)
-        echo(text, nl=False)
+        with paged(not no_pager):
+            echo(text, nl=False)
         return
     from growthdesk.io.files import write_output
 

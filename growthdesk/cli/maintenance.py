@@ -105,7 +105,7 @@ def _render(report: DoctorReport, done: set[tuple[str, str]]) -> None:
         elif p.backup:
             echo(
                 _(
-                    "  newest good backup: {backup} (run `growthdesk doctor --restore`)",
+                    "  newest good backup: {backup} (--restore puts it back)",
                     backup=p.backup,
                 )
             )
@@ -115,7 +115,7 @@ def _render(report: DoctorReport, done: set[tuple[str, str]]) -> None:
             echo(
                 _("  fixed: {fix}", fix=p.fix)
                 if applied
-                else _("  fix (growthdesk doctor --restore): {fix}", fix=p.fix)
+                else _("  fix (with --restore): {fix}", fix=p.fix)
             )
         if p.loses:
             echo(
@@ -131,10 +131,7 @@ def _confirm_losses(report: DoctorReport, as_json: bool) -> None:
         _render(report, set())
     if not sys.stdin.isatty():
         raise click.ClickException(
-            _(
-                "doctor --restore would discard data (see 'loses'); run it in a terminal to "
-                "confirm, or add --yes"
-            )
+            _("--restore would discard data (see 'loses'): confirm it on a terminal, or add --yes")
         )
     if not click.confirm(_("Repair, losing what is listed under 'loses'?"), err=True):
         info(_("Nothing changed."))

@@ -10,9 +10,10 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.layout import wrap
-from growthdesk.cli.output import echo, emit_json, info, style
+from growthdesk.cli.output import ListWhenBare, echo, emit_json, info, style
+from growthdesk.cli.params import complete_skill
 from growthdesk.core.dates import show_day
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.numbers import decimal
 
 __all__ = ["ask_cmd", "network_group"]
@@ -110,7 +111,12 @@ def _echo_reading(result: Any) -> None:
     help="How many people to suggest.",
 )
 @click.option("--kind", type=click.Choice(_KINDS), help="Only this kind of contact.")
-@click.option("--skill", "-s", help="The skill area id it is about (the tagger is not asked).")
+@click.option(
+    "--skill",
+    "-s",
+    help="The skill area id it is about (the tagger is not asked).",
+    shell_complete=complete_skill,
+)
 @click.option(
     "--team/--no-team",
     default=None,
@@ -233,15 +239,119 @@ def ask_cmd(
         echo(style(_("Search the web with:"), bold=True) + f" {result.search_query}")
 
 
-@click.group("network")
+@click.group("network", cls=ListWhenBare, bare="stale")
 def network_group() -> None:
-    """Your network: who you are losing touch with; export the graph.
+    """Your network: a picture of it, who you are losing touch with (a bare `network`); export
+    the graph.
 
     \b
     Examples:
+      growthdesk network show -o network.svg
       growthdesk network stale
-      growthdesk network export --format graphml -o network.graphml
+      growthdesk network export -o network.graphml
     """
+
+
+_PICTURE_SUFFIXES = {".svg": "svg", ".png": "png", ".html": "html", ".htm": "html"}
+_EXPORT_SUFFIXES = {
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".json": "json",
+    ".dot": "dot",
+    ".gv": "dot",
+}
+
+
+def _format_of(output: str | None, known: Mapping[str, str], option: str) -> str | None:
+    """The format an -o file's extension names; None without -o; a usage error for another."""
+    if output is None:
+        return None
+    import os.path
+
+    suffix = os.path.splitext(output)[1].lower()
+    if suffix in known:
+        return known[suffix]
+    raise click.UsageError(
+        _(
+            "cannot tell the format from '{file}': give {option} or a file ending in {suffixes}",
+            file=output,
+            option=option,
+            suffixes=", ".join(known),
+        )
+    )
+
+
+@network_group.command("show")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write (default: stdout); its extension gives the format.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["svg", "png", "html"]),
+    default=None,
+    help="Default: from -o's extension, else svg. png needs Graphviz.",
+)
+@click.option(
+    "--skill",
+    metavar="ID",
+    help="Only people with this specialty or who helped you on it.",
+    shell_complete=complete_skill,
+)
+def network_show(output: str | None, fmt: str | None, skill: str | None) -> None:
+    """A picture of your network: you, your contacts and their links, coloured by specialty,
+    sized by how often they helped you, fading ties dashed. Drawn by Graphviz when it is
+    installed, else by growthdesk itself (a self-contained SVG).
+
+    \b
+    Examples:
+      growthdesk network show -o network.svg
+      growthdesk network show --skill remote_access -o vpn-people.html
+      growthdesk network show --format png -o network.png
+    """
+    from growthdesk.network import picture
+    from growthdesk.skills.labels import labels
+    from growthdesk.skills.validate import validate_skill
+
+    fmt = fmt or _format_of(output, _PICTURE_SUFFIXES, "--format") or "svg"
+    if output is None and fmt == "png" and sys.stdout.isatty():
+        raise click.UsageError(_("a PNG is not for the terminal: add -o FILE"))
+    app = get_app()
+    store = app.reader
+    wanted = validate_skill(skill) if skill else None
+    from growthdesk.core.i18n import language
+
+    pic = picture.build_picture(
+        store.contacts(),
+        store.links(),
+        store.wins(),
+        store.interactions(),
+        app.now().date(),
+        skill=wanted,
+        labels=labels(language()),
+    )
+    data, program = picture.draw(pic, fmt)
+    drawn = _("drawn by {program}", program=program) if program else _("drawn by growthdesk")
+    if output:
+        from growthdesk.io.files import write_output
+
+        write_output(output, data)
+        info(
+            _(
+                "Wrote {file} ({fmt}, {people}, {links}; {drawn})",
+                file=output,
+                fmt=fmt,
+                people=ngettext("{n} person", "{n} people", len(pic.nodes)),
+                links=ngettext("{n} tie", "{n} ties", len(pic.edges)),
+                drawn=drawn,
+            )
+        )
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
 
 
 @network_group.command("stale")
@@ -281,7 +391,10 @@ def network_stale(as_json: bool) -> None:
 
 @network_group.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot"]), required=True
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "dot"]),
+    help="Default: from -o's extension (.graphml, .gexf, .json, .dot or .gv).",
 )
 @click.option(
     "-o",
@@ -289,15 +402,24 @@ def network_stale(as_json: bool) -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="File to write (default: stdout).",
 )
-def network_export(fmt: str, output: str | None) -> None:
+def network_export(fmt: str | None, output: str | None) -> None:
     """Export the network graph for Gephi (gexf, graphml), yEd (graphml) or Graphviz (dot).
 
     \b
     Examples:
-      growthdesk network export --format gexf -o network.gexf
+      growthdesk network export -o network.gexf
       growthdesk network export --format dot | dot -Tsvg > network.svg
     """
     from growthdesk.network.graph import build_graph, export_graph
+
+    if fmt is None:
+        if output is not None and output.lower().endswith(tuple(_PICTURE_SUFFIXES)):
+            raise click.UsageError(
+                _("for a picture use `growthdesk network show -o {file}`", file=output)
+            )
+        fmt = _format_of(output, _EXPORT_SUFFIXES, "--format")
+    if fmt is None:
+        raise click.UsageError(_("give --format (graphml, gexf, json, dot) or -o FILE"))
 
     app = get_app()
     store = app.reader

@@ -10,9 +10,11 @@ each process, which data cannot contain, and echo() restores only those.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -32,7 +34,12 @@ __all__ = [
     "percent",
     "cut",
     "bar",
+    "ListWhenBare",
     "DefaultToAdd",
+    "paged",
+    "pager_command",
+    "no_pager_option",
+    "PAGER_ENV",
 ]
 
 
@@ -66,7 +73,98 @@ def style(text: str, **kwargs: Any) -> str:
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
     """click.echo of *message* made safe for a terminal (see the module docstring)."""
     safe = _ESC.join(printable(part) for part in message.split(_MARK))
+    if _PAGE is not None and not err:
+        _PAGE.append(safe + "\n" if nl else safe)
+        return
     click.echo(safe, err=err, nl=nl)
+
+
+# ---- the pager: long output on a terminal, never when piped ---------------------------------
+
+PAGER_ENV = "GROWTHDESK_PAGER"
+_PAGE: list[str] | None = None  # what echo() prints to stdout while paged() collects it
+_CODES = re.compile("\x1b\\[[0-9;]*m")
+
+no_pager_option = click.option(
+    "--no-pager",
+    is_flag=True,
+    help="Print straight to the terminal, however long (or set GROWTHDESK_PAGER=cat).",
+)
+
+
+def pager_command() -> list[str] | None:
+    """$GROWTHDESK_PAGER, else $PAGER, else less, as argv; None when it is empty or cat."""
+    import shlex
+
+    value = os.environ.get(PAGER_ENV)
+    if value is None:
+        value = os.environ.get("PAGER") or "less"
+    try:
+        argv = shlex.split(value)
+    except ValueError:  # unbalanced quotes: no pager rather than an error about one
+        return None
+    return argv if argv and argv != ["cat"] else None
+
+
+def _stdout_tty() -> bool:
+    return bool(getattr(sys.stdout, "isatty", lambda: False)())
+
+
+@contextlib.contextmanager
+def paged(enabled: bool = True) -> Iterator[None]:
+    """What :func:`echo` prints to stdout in the block goes through the pager if stdout is a
+    terminal and the text is taller than it; otherwise it is printed as usual. Messages on
+    stderr are never held back."""
+    global _PAGE
+    if not enabled or _PAGE is not None or not _stdout_tty() or pager_command() is None:
+        yield
+        return
+    held: list[str] = []
+    _PAGE = held
+    try:
+        yield
+    finally:
+        _PAGE = None
+        _show("".join(held))  # on an error too: what was printed before it still shows
+
+
+def _show(text: str) -> None:
+    import shutil
+
+    size = shutil.get_terminal_size()
+    width = max(1, size.columns)
+    rows = sum(-(-len(_CODES.sub("", line)) // width) or 1 for line in text.splitlines())
+    argv = pager_command()
+    if argv is None or rows < size.lines or not _run_pager(argv, text):
+        click.echo(text, nl=False)
+
+
+def _run_pager(argv: list[str], text: str) -> bool:
+    """Feed *text* to the pager; False if it cannot be started (then the caller prints)."""
+    import subprocess
+
+    env = dict(os.environ)
+    if os.path.basename(argv[0]) == "less" and "LESS" not in env:
+        env["LESS"] = "FRX"  # keep colours, no screen clearing, quit at once if it fits
+    sys.stdout.flush()
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert proc.stdin is not None
+    try:
+        with proc.stdin:
+            proc.stdin.write(
+                text.encode(getattr(sys.stdout, "encoding", None) or "utf-8", "replace")
+            )
+    except OSError:  # the user quit the pager before reading it all
+        pass
+    while True:
+        try:
+            proc.wait()
+            return True
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager (less stops searching)
+            continue
 
 
 def emit_json(data: Any) -> None:
@@ -125,8 +223,23 @@ def bar(fraction: float, width: int, *, unicode_ok: bool = True, track: str = ""
     return ("█" * full + part) or "▏"
 
 
-class DefaultToAdd(click.Group):
-    """`growthdesk GROUP TEXT …` means `growthdesk GROUP add TEXT …`; subcommands still win."""
+class ListWhenBare(click.Group):
+    """A bare `growthdesk GROUP` runs its listing subcommand (*bare*, "list" unless given),
+    as a bare `growthdesk wins` lists wins, instead of printing help with exit 2."""
+
+    def __init__(self, *args: Any, bare: str = "list", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.bare = bare
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:  # completing: offer the subcommands
+            args = [self.bare]
+        return super().parse_args(ctx, args)
+
+
+class DefaultToAdd(ListWhenBare):
+    """`growthdesk GROUP TEXT …` means `growthdesk GROUP add TEXT …`; subcommands still win;
+    a bare `growthdesk GROUP` lists."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:

@@ -6,20 +6,38 @@
   last-wins: every command gets :class:`NoRepeats` from the root group (:func:`strict`).
 - Numbers are checked by click: their type and range are declared on the option (:data:`ID`,
   :class:`Minutes`), so anything out of range is a usage error (exit 2) like a bad choice.
+- Shell completion knows the data: ``shell_complete=`` callbacks for skill ids, contact and
+  event names, track ids and recent win ids (:func:`complete_skill` …). They run on every Tab
+  press, so they read through ``store.peek`` (no lock, no writes, one file) and never fail.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 
-__all__ = ["ID", "Minutes", "NoRepeats", "strict", "check_argv"]
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+__all__ = [
+    "ID",
+    "Minutes",
+    "NoRepeats",
+    "strict",
+    "check_argv",
+    "complete_skill",
+    "complete_contact",
+    "complete_event",
+    "complete_track",
+    "complete_win_id",
+]
 
 # A record id (win, kudos' --win): a larger number than any id is simply not found (exit 1).
 ID = click.IntRange(min=1)
@@ -52,6 +70,8 @@ class NoRepeats(click.Command):
     """Refuses a single-value option given more than once (flags and on/off pairs too)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing:  # shell completion: offer words, never refuse a line
+            return super().parse_args(ctx, args)
         try:
             # click keeps only the last value; the order it parsed in shows every occurrence.
             _opts, _rest, order = self.make_parser(ctx).parse_args(args=list(args))
@@ -111,3 +131,124 @@ class Minutes(click.ParamType):
             return validate_minutes(value)
         except InputError as exc:
             self.fail(str(exc), param, ctx)
+
+
+# ---- shell completion ---------------------------------------------------------------------
+
+Completer = Callable[[click.Context, click.Parameter, str], "list[CompletionItem]"]
+_MAX_WINS = 40  # ids offered for an empty word: the newest ones, which are the ones edited
+
+
+def _quiet(complete: Completer) -> Completer:
+    """A completion that fails offers nothing: a Tab press must never print a traceback."""
+
+    def run(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        try:
+            return complete(ctx, param, incomplete)
+        except Exception:  # noqa: BLE001
+            return []
+
+    run.__doc__ = complete.__doc__
+    return run
+
+
+def _home(ctx: click.Context) -> Path:
+    from growthdesk.core.paths import resolve_home
+
+    return resolve_home(ctx.find_root().params.get("home"))
+
+
+def _matches(incomplete: str, *texts: str) -> bool:
+    """*incomplete* starts the text or one of its words, accents, case and '_' aside."""
+    from growthdesk.core.text import fold
+
+    want = fold(incomplete).replace("_", " ")
+    return not want or any(
+        f" {fold(t).replace('_', ' ')}".find(f" {want}") >= 0 for t in texts if t
+    )
+
+
+def _items(pairs: Sequence[tuple[str, str | None]], incomplete: str) -> list[CompletionItem]:
+    """The pairs (value, help) that match, as the shell shows them: a value with a control
+    character is left out (its visible escape would not be the value), help made printable."""
+    from click.shell_completion import CompletionItem
+
+    from growthdesk.core.text import printable
+
+    return [
+        CompletionItem(value, help=printable(help) if help else None)
+        for value, help in pairs
+        if printable(value) == value and _matches(incomplete, value, help or "")
+    ]
+
+
+@_quiet
+def complete_skill(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Skill area ids, with their labels (shown by zsh and fish; matched on either)."""
+    from growthdesk.skills.ids import SKILL_IDS
+    from growthdesk.skills.labels import labels
+
+    label = labels(_language(ctx))
+    return _items([(s, label.get(s)) for s in SKILL_IDS], incomplete)
+
+
+@_quiet
+def complete_track(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Career track ids, with their names."""
+    from growthdesk.career.tracks import load_tracks
+    from growthdesk.skills.ids import TRACK_IDS
+
+    tracks = load_tracks()
+    lang = _language(ctx)
+    return _items(
+        [(t, tracks[t].name(lang) if t in tracks else None) for t in TRACK_IDS], incomplete
+    )
+
+
+@_quiet
+def complete_contact(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Contact names from the data folder (main.json only)."""
+    from growthdesk.store.peek import names
+
+    return _items([(n, None) for n in names(_home(ctx), "contacts")], incomplete)
+
+
+@_quiet
+def complete_event(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Event names from the data folder (main.json only)."""
+    from growthdesk.store.peek import names
+
+    return _items([(n, None) for n in names(_home(ctx), "events")], incomplete)
+
+
+@_quiet
+def complete_win_id(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Ids of the wins of the newest two months, newest first, with their problem text."""
+    from growthdesk.store.peek import recent_wins
+
+    start = incomplete.lstrip("#")
+    found = [(str(i), p[:60]) for i, p in recent_wins(_home(ctx)) if str(i).startswith(start)]
+    return _items(found[:_MAX_WINS], "")
+
+
+def _language(ctx: click.Context) -> str:
+    """The interface language: GROWTHDESK_LANG, else the profile's (as commands speak)."""
+    import os
+
+    from growthdesk.core.i18n import language
+
+    if os.environ.get("GROWTHDESK_LANG"):
+        return language()
+    from growthdesk.store.peek import profile_language
+
+    return profile_language(_home(ctx)) or language()

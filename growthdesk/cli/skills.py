@@ -73,10 +73,10 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
 
 
 @skills_group.command("suggest")
-@click.argument("text")
+@click.argument("text", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON: [{skill, score, label}, …].")
 @click.option("--hint", default=None, help="Extra context, e.g. a ticket category.")
-def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
+def suggest_cmd(text: tuple[str, ...], as_json: bool, hint: str | None) -> None:
     """Rank the skill areas for a problem description, best first.
 
     Uses your own hand-tagged wins as well as the built-in keywords.
@@ -84,14 +84,14 @@ def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
     \b
     Examples:
       growthdesk skills suggest "kan niet inloggen na wachtwoord reset"
-      growthdesk skills suggest "printer on 3rd floor says offline" --json
+      growthdesk skills suggest printer on 3rd floor says offline --json
     """
     from growthdesk.skills import tagger
     from growthdesk.skills.labels import skill_label
 
-    text = _text(text)
+    problem = _text(" ".join(text))
     store = get_app().existing()  # your hand-tagged wins, if there is a data folder yet
-    ranked = tagger.suggest(text, model=store.model("tagger") if store else None, hint=hint)
+    ranked = tagger.suggest(problem, model=store.model("tagger") if store else None, hint=hint)
     rows: list[dict[str, Any]] = [
         {"skill": s, "score": score, "label": skill_label(s)} for s, score in ranked
     ]
@@ -113,7 +113,7 @@ def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
 
 
 @click.command("recall")
-@click.argument("text")
+@click.argument("text", nargs=-1, required=True)
 @click.option(
     "--limit",
     "-n",
@@ -123,7 +123,7 @@ def suggest_cmd(text: str, as_json: bool, hint: str | None) -> None:
     help="How many wins to show.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def recall_cmd(text: str, limit: int, as_json: bool) -> None:
+def recall_cmd(text: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Your own past wins most like a problem, best first, with their solutions.
 
     Matches English and Dutch wording ("wachtwoord" finds "password").
@@ -131,14 +131,14 @@ def recall_cmd(text: str, limit: int, as_json: bool) -> None:
     \b
     Examples:
       growthdesk recall "wachtwoord vergeten"
-      growthdesk recall "vpn drops at home" --limit 3 --json
+      growthdesk recall vpn drops at home --limit 3 --json
     """
     from growthdesk.core.records import Win
     from growthdesk.worklog.index import WinIndex
     from growthdesk.worklog.similar import Match, similar
 
-    text = _text(text)
-    hits: list[Match[Win]] = similar(text, WinIndex(get_app().reader), limit=limit)
+    problem = _text(" ".join(text))
+    hits: list[Match[Win]] = similar(problem, WinIndex(get_app().reader), limit=limit)
     if as_json:
         emit_json(
             [

@@ -9,6 +9,7 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, emit_json, info, style, warn
+from growthdesk.cli.params import complete_skill
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 
@@ -138,7 +139,11 @@ def team_pull() -> None:
 
 
 @team_group.command("list")
-@click.option("--skill", help="Only teammates with this skill area (declared or from wins).")
+@click.option(
+    "--skill",
+    help="Only teammates with this skill area (declared or from wins).",
+    shell_complete=complete_skill,
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def team_list(skill: str | None, as_json: bool) -> None:
     """The team as last pulled.

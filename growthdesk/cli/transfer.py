@@ -320,7 +320,10 @@ def import_cmd(
         raise
     report = result.report
     summary.update(
-        added=result.added, duplicates=result.duplicates, report=str(report) if report else None
+        added=result.added,
+        duplicates=result.duplicates,
+        report=str(report) if report else None,
+        new_contacts=result.new_contacts,
     )
     if as_json:
         emit_json(summary)
@@ -341,6 +344,15 @@ def import_cmd(
         echo("  " + "; ".join(extra) + ".")
     if report:
         warn(_("the rejected rows are listed in {path}", path=report))
+    if result.new_contacts:
+        info(
+            ngettext(
+                "Added {n} contact who helped: {names}",
+                "Added {n} contacts who helped: {names}",
+                len(result.new_contacts),
+                names=", ".join(result.new_contacts),
+            )
+        )
     if result.added:
         info(_("Take it back with: growthdesk undo"))
 

@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import echo, emit_json, info, interactive, style, warn
-from growthdesk.cli.params import ID, Minutes
+from growthdesk.cli.output import (
+    echo,
+    emit_json,
+    info,
+    interactive,
+    no_pager_option,
+    paged,
+    style,
+    warn,
+)
+from growthdesk.cli.params import (
+    ID,
+    Minutes,
+    complete_contact,
+    complete_skill,
+    complete_win_id,
+)
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.numbers import decimal
+
+if TYPE_CHECKING:
+    from growthdesk.network.lookup import AmbiguousNameError
 
 __all__ = ["log_cmd", "wins_group"]
 
@@ -80,6 +98,22 @@ def _ask_skill(top: list[str]) -> list[str]:
     return []
 
 
+def _ask_text() -> tuple[str, ...]:
+    """`log` without TEXT: ask for it on a terminal (kept out of the shell history), else the
+    usage error a missing argument always gave."""
+    ctx = click.get_current_context()
+    if not interactive():
+        param = next(p for p in ctx.command.params if p.name == "text")
+        raise click.MissingParameter(ctx=ctx, param=param)
+    return (click.prompt(_("What did you solve?"), err=True, value_proc=_not_blank),)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise click.UsageError(_("type what you solved (Ctrl-D stops)"))
+    return value
+
+
 def _describe(win: Mapping[str, Any], target: int) -> str:
     when = win["when"][:16].replace("T", " ")
     minutes = win.get("minutes")
@@ -91,7 +125,8 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 
 
 @click.command("log")
-@click.argument("text", nargs=-1, required=True)
+# Not required=True: with no TEXT a person at a terminal is asked for it (see _ask_text).
+@click.argument("text", nargs=-1, metavar="TEXT...")
 @click.option(
     "--minutes", "-m", type=Minutes(), help="Time it took: 90, 1h30, 1:30, 1,5u (at most 24 hours)."
 )
@@ -101,9 +136,15 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
     "skills",
     multiple=True,
     help="Skill area id (repeatable); auto-tagged if absent.",
+    shell_complete=complete_skill,
 )
 @click.option(
-    "--helped-by", "helpers", multiple=True, metavar="NAME", help="Who helped (repeatable)."
+    "--helped-by",
+    "helpers",
+    multiple=True,
+    metavar="NAME",
+    help="Who helped (repeatable).",
+    shell_complete=complete_contact,
 )
 @click.option("--ticket", "-t", help="Ticket reference, e.g. INC0012345.")
 @click.option(
@@ -124,6 +165,12 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 )
 @click.option("--tag", "tags", multiple=True, help="Free tag (repeatable).")
 @click.option("--escalated", is_flag=True, help="It had to be escalated.")
+@click.option(
+    "--new",
+    "new_helpers",
+    is_flag=True,
+    help="A --helped-by name is someone new, though it looks like an existing contact.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored win as JSON.")
 def log_cmd(
     text: tuple[str, ...],
@@ -137,9 +184,11 @@ def log_cmd(
     requester: str | None,
     tags: tuple[str, ...],
     escalated: bool,
+    new_helpers: bool,
     as_json: bool,
 ) -> None:
-    """Log a solved problem in one line.
+    """Log a solved problem in one line. With no TEXT, on a terminal, it asks for the text,
+    which then stays out of your shell history (names of colleagues and users included).
 
     \b
     Examples:
@@ -154,6 +203,7 @@ def log_cmd(
     from growthdesk.worklog import wins
     from growthdesk.worklog.profile import target_of
 
+    text = text or _ask_text()
     app = get_app()
     now = app.now()
     store = app.store
@@ -176,16 +226,21 @@ def log_cmd(
     if not draft.confident:
         draft.pick(_choose_skills(draft.ranked))
     try:
-        win = wins.add(store, draft, now=now)
+        win = wins.add(store, draft, now=now, new_helpers=new_helpers)
     except AmbiguousNameError as exc:
         if not interactive():
             raise
         question = printable(_("Did you mean '{c}'?", c=exc.candidates[0]))
-        if click.confirm(question, default=True, err=True):
+        if exc.several:  # 'ana' fits two Anas: which one?
+            chosen = _pick_one(exc)
+            draft.helpers = [chosen if h == exc.name else h for h in draft.helpers]
+            win = wins.add(store, draft, now=now)
+        elif click.confirm(question, default=True, err=True):
             draft.helpers = [exc.candidates[0] if h == exc.name else h for h in draft.helpers]
             win = wins.add(store, draft, now=now)
         else:
             win = wins.add(store, draft, now=now, allow_new_close=True)
+    _say_created(draft.created_contacts)
     if as_json:
         emit_json(wins.public(win))
         return
@@ -200,6 +255,37 @@ def log_cmd(
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
         echo(f"  {_('skills')}: {shown}  [{how}]")
+
+
+def _pick_one(exc: AmbiguousNameError) -> str:
+    """The '#id' of the contact the user picks among those an ambiguous name fits."""
+    from growthdesk.core.text import printable
+
+    listing = ", ".join(
+        f"{n}) #{i} {name}"
+        for n, (i, name) in enumerate(zip(exc.ids, exc.candidates, strict=True), 1)
+    )
+    info(printable(_("'{name}' fits {listing}", name=exc.name, listing=listing)))
+    choice = click.prompt(
+        _("Pick 1-{n}, or press Enter to cancel", n=len(exc.ids)),
+        default="",
+        show_default=False,
+        err=True,
+    )
+    if not (choice.strip().isdigit() and 1 <= int(choice) <= len(exc.ids)):
+        raise exc
+    return f"#{exc.ids[int(choice) - 1]}"
+
+
+def _say_created(names: Sequence[str]) -> None:
+    """A helper new to the store was added as a contact: never silently."""
+    for name in names:
+        info(
+            _(
+                "Added contact {name} (colleague); `growthdesk contact edit` fills in more",
+                name=name,
+            )
+        )
 
 
 def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
@@ -227,7 +313,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
 @click.group("wins", invoke_without_command=True)
 @click.option("--since", help="From this day on (ISO or 'last monday').")
 @click.option("--until", help="Up to and including this day.")
-@click.option("--skill", help="Only wins tagged with this skill id.")
+@click.option("--skill", help="Only wins tagged with this skill id.", shell_complete=complete_skill)
 @click.option("--contains", help="Text to look for (accent- and case-insensitive).")
 @click.option(
     "--limit",
@@ -238,6 +324,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
     help="At most this many.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@no_pager_option
 @click.pass_context
 def wins_group(
     ctx: click.Context,
@@ -247,6 +334,7 @@ def wins_group(
     contains: str | None,
     limit: int,
     as_json: bool,
+    no_pager: bool,
 ) -> None:
     """List your wins, newest first; or show, edit and remove one.
 
@@ -279,11 +367,13 @@ def wins_group(
     else:
         from growthdesk.worklog.profile import target_of
 
-        _print_rows(rows, target_of(store.profile()))
+        target = target_of(store.profile())
+        with paged(not no_pager):
+            _print_rows(rows, target)
 
 
 @wins_group.command("show")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def show_cmd(win_id: int, as_json: bool) -> None:
     """Show every field of one win.
@@ -326,7 +416,7 @@ def show_cmd(win_id: int, as_json: bool) -> None:
 
 
 @wins_group.command("edit")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 @click.option("--text", help="New problem text.")
 @click.option("--minutes", "-m", type=Minutes(), help="New time taken: 90, 1h30, 1:30, 1,5u.")
 @click.option(
@@ -335,8 +425,16 @@ def show_cmd(win_id: int, as_json: bool) -> None:
     "skills",
     multiple=True,
     help="Replace the skills (repeatable); teaches the tagger.",
+    shell_complete=complete_skill,
 )
-@click.option("--helped-by", "helpers", multiple=True, metavar="NAME", help="Replace who helped.")
+@click.option(
+    "--helped-by",
+    "helpers",
+    multiple=True,
+    metavar="NAME",
+    help="Replace who helped.",
+    shell_complete=complete_contact,
+)
 @click.option("--ticket", help="New ticket reference.")
 @click.option("--when", "when", help="New date/time.")
 @click.option("--solution", help="New solution text.")
@@ -373,6 +471,7 @@ def edit_cmd(
 
     app = get_app()
     target = target_of(app.reader.profile())  # before the commit: a command that wrote exits 0
+    created: list[str] = []
     win = wins.edit(
         app.reader,
         win_id,
@@ -388,12 +487,14 @@ def edit_cmd(
         helped_by=helpers or None,
         requester=requester,
         solution_plain=solution_plain,
+        created_contacts=created,
     )
+    _say_created(created)
     echo(_("Updated win {desc}", desc=_describe(win, target)))
 
 
 @wins_group.command("rm")
-@click.argument("win_id", type=ID)
+@click.argument("win_id", type=ID, shell_complete=complete_win_id)
 def rm_cmd(win_id: int) -> None:
     """Remove a win (`growthdesk undo` brings it back).
 

@@ -59,18 +59,24 @@ _JOIN = {
 _JOIN_RE = re.compile("|".join(re.escape(k) for k in sorted(_JOIN, key=len, reverse=True)))
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 # Apostrophes inside words: "can't" -> "cant", "won't" -> "wont", "pc's" -> "pcs".
-_APOS_RE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
+_APOS_RE = re.compile(r"(?<=[a-z])'(?=[a-z])")
+# What phones and word processors type for "'" (O’Brien, ‘t Hart, ʼs): read as "'".
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc", "'"))
 
 
-def fold(text: str) -> str:
-    """Trim, lower-case, strip accents (' Geüpdatet' -> 'geupdatet'), join split spellings."""
+def fold(text: str, *, keep_accents: bool = False) -> str:
+    """Trim, lower-case, strip accents (' Geüpdatet' -> 'geupdatet'), join split spellings;
+    curly and straight apostrophes alike. With *keep_accents* the accents stay (composed), for
+    telling 'Zoë' from 'Zoe' where both exist."""
     text = text.strip()
     if text.isascii():  # the common case, ten times faster than the Unicode path
         plain = text.lower()
+    elif keep_accents:
+        plain = unicodedata.normalize("NFC", text.translate(_APOSTROPHES).casefold())
     else:
-        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
         plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    if "'" in plain or "\u2019" in plain:
+    if "'" in plain:
         plain = _APOS_RE.sub("", plain)
     if "-" in plain or "/" in plain:
         plain = _JOIN_RE.sub(lambda m: _JOIN[m.group(0)], plain)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,6 +49,7 @@ class ImportResult:
     added: int = 0
     duplicates: int = 0  # rows already in the home
     report: Path | None = None  # where the rejected rows were listed (skip_invalid)
+    new_contacts: list[str] = field(default_factory=list)  # helpers created as contacts
 
 
 def _split_new(
@@ -131,17 +132,19 @@ def _write_report(plan: ImportPlan) -> Path:
     return target
 
 
-def _contact_ids(tx: Transaction, row: Mapping[str, Any]) -> list[int]:
-    """The row's helper names as contacts: matched by name, new ones created, each with a
-    "helped" interaction on the day of the win (as ``log --helped-by`` does on the day)."""
+def _contact_ids(tx: Transaction, row: Mapping[str, Any], created: list[str]) -> list[int]:
+    """The row's helper names as contacts: matched by name, new ones created (their names
+    added to *created*), each with a "helped" interaction on the day of the win."""
     if not row["helped_by"]:
         return []
-    from growthdesk.network.contacts import ensure_contacts
+    from growthdesk.network.contacts import credit_helpers
 
     # No one to ask about a name that resembles another: a new name is a new contact.
-    return ensure_contacts(
+    ids, new = credit_helpers(
         tx, row["helped_by"], datetime.fromisoformat(row["when"]), allow_new_close=True
     )
+    created.extend(new)
+    return ids
 
 
 def commit_import(
@@ -167,7 +170,7 @@ def commit_import(
         records = [
             {
                 **row,
-                "helped_by": _contact_ids(tx, row),
+                "helped_by": _contact_ids(tx, row, result.new_contacts),
                 "terms": win_terms(row["problem"], row.get("solution")),
                 "created": stamp,
                 "updated": stamp,

@@ -17,7 +17,14 @@ from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Contact, Event, Interaction, Link, Win
 from growthdesk.core.text import LONG_TEXT, SHORT_TEXT, check_text, fold
-from growthdesk.network.lookup import find_contact, find_event, match_contact, resolve_contact
+from growthdesk.network.lookup import (
+    contact_id,
+    find_event,
+    match_contact,
+    resolve_contact,
+    similar_names,
+    spelled_alike,
+)
 from growthdesk.skills.validate import validate_skill
 
 if TYPE_CHECKING:
@@ -34,6 +41,7 @@ __all__ = [
     "check_kind",
     "meet",
     "ensure_contacts",
+    "credit_helpers",
     "add_contact",
     "list_contacts",
     "contact_details",
@@ -41,6 +49,7 @@ __all__ = [
     "remove_contact",
     "touch_contact",
     "link_contacts",
+    "merge_contacts",
 ]
 
 CONTACT_KINDS: tuple[str, ...] = ("colleague", "vendor", "trainer", "community")
@@ -59,6 +68,9 @@ def _clean_name(name: str) -> str:
     cleaned = check_text(" ".join(name.split()), _("contact name"), SHORT_TEXT)
     if not cleaned:
         raise InputError(_("a contact name cannot be empty"))
+    if contact_id(cleaned) is not None:
+        # '#3' names contact 3 everywhere a name is read; no one can be called that.
+        raise InputError(_("a contact name cannot look like an id ('{name}')", name=cleaned))
     return cleaned
 
 
@@ -208,22 +220,24 @@ def meet(
     note: str = "",
     new_record: Callable[[str], Contact],
     allow_new_close: bool = False,
+    new: bool = False,
     met_at: int | None = None,
 ) -> tuple[list[int], list[str]]:
     """(ids, names created): each person in *names* gets one *kind* interaction at *when*.
 
-    Known people are matched by name (lookup.match_contact); new names become *new_record(name)*.
-    A new name that looks like an existing one (a typo, most likely) raises AmbiguousNameError
-    unless *allow_new_close*. A person named twice counts once.
+    Known people are matched by '#id' or name (lookup.match_contact); new names become
+    *new_record(name)*. A new name that looks like an existing one (a typo, most likely) raises
+    AmbiguousNameError unless *allow_new_close*; with *new* only an exact spelling or an '#id'
+    is someone known. A person named twice counts once.
     """
     contacts = tx.contacts()
     ids: list[int] = []
     created: list[str] = []
     for raw in names:
-        name = _clean_name(raw)
-        found = match_contact(contacts, name, allow_new_close=allow_new_close)
+        name = " ".join(raw.split())
+        found = match_contact(contacts, name, allow_new_close=allow_new_close, new=new)
         if found is None:
-            found = new_record(name)
+            found = new_record(_clean_name(name))
             found["id"] = int(tx.insert("contacts", found))
             contacts.append(found)
             created.append(name)
@@ -234,20 +248,41 @@ def meet(
     return ids, created
 
 
-def ensure_contacts(
-    tx: Transaction, names: list[str], now: datetime, allow_new_close: bool = False
-) -> list[int]:
-    """Contact ids for *names* (``log --helped-by``), creating colleagues for new names; each
-    helper gets a "helped" interaction and a fresh last_contact (see meet)."""
-    today = now.date().isoformat()
-    ids, _created = meet(
+def credit_helpers(
+    tx: Transaction,
+    names: Sequence[str],
+    now: datetime,
+    *,
+    when: datetime | None = None,
+    allow_new_close: bool = False,
+    new: bool = False,
+) -> tuple[list[int], list[str]]:
+    """(contact ids, names created) for the helpers of a win solved at *when* (default now):
+    new names become colleagues; each helper gets a "helped" interaction on that day, which
+    is also their last contact unless a later one exists (see meet)."""
+    at = when or now
+    day = at.date().isoformat()
+    return meet(
         tx,
         names,
-        now,
+        at,
         kind="helped",
-        new_record=lambda name: new_contact_record(name, now, last_contact=today),
+        new_record=lambda name: new_contact_record(name, now, last_contact=day),
         allow_new_close=allow_new_close,
+        new=new,
     )
+
+
+def ensure_contacts(
+    tx: Transaction,
+    names: list[str],
+    now: datetime,
+    allow_new_close: bool = False,
+    *,
+    when: datetime | None = None,
+) -> list[int]:
+    """Contact ids for *names* (credit_helpers without the names created)."""
+    ids, _created = credit_helpers(tx, names, now, when=when, allow_new_close=allow_new_close)
     return ids
 
 
@@ -256,16 +291,28 @@ def ensure_contacts(
 # --------------------------------------------------------------------------------------------
 
 
-def _upsert_link(tx: Transaction, a: int, b: int, strength: int, note: str) -> int:
-    """Create the a–b link, or update it when the pair is already linked (either direction)."""
-    for link in tx.links():
+def _find_link(links: Sequence[Link], a: int, b: int) -> Link | None:
+    """The a–b link in either direction, if any."""
+    for link in links:
         if {int(link["a"]), int(link["b"])} == {a, b}:
-            changes: dict[str, Any] = {"strength": strength}
-            if note:
-                changes["note"] = note
-            tx.update("links", int(link["id"]), changes)
-            return int(link["id"])
-    return int(tx.insert("links", {"a": a, "b": b, "strength": strength, "note": note}))
+            return link
+    return None
+
+
+def _upsert_link(tx: Transaction, a: int, b: int, strength: int | None, note: str) -> Link:
+    """Create the a–b link (strength default 3), or update an existing one (either direction):
+    its strength only when *strength* is given, its note only when *note* is."""
+    link = _find_link(tx.links(), a, b)
+    if link is not None:
+        changes: dict[str, Any] = {}
+        if strength is not None:
+            changes["strength"] = strength
+        if note:
+            changes["note"] = note
+        return cast(Link, tx.update("links", int(link["id"]), changes) if changes else link)
+    record: Link = {"a": a, "b": b, "strength": strength or DEFAULT_STRENGTH, "note": note}
+    record["id"] = int(tx.insert("links", record))
+    return record
 
 
 def add_contact(
@@ -282,14 +329,17 @@ def add_contact(
     met_at: str | None = None,
     note: str = "",
     via: str | None = None,
+    new: bool = False,
 ) -> Contact:
     """Add a contact. With *via*, someone known only through that contact: no direct tie
-    (strength null) and a link via–new instead, whose strength is *strength* (default 3)."""
+    (strength null) and a link via–new instead, whose strength is *strength* (default 3).
+
+    A name spelled like an existing one is refused; one that only looks like an existing one
+    ('Zoe Jansen' next to 'Zoë Jansen', 'Ana de Vris') too, unless *new* says it is someone else.
+    """
     contacts = tx.contacts()
     clean = _clean_name(name)
-    existing = find_contact(contacts, clean)
-    if existing is not None:
-        raise InputError(_("contact '{name}' already exists", name=existing["name"]))
+    _check_new_name(contacts, clean, new=new)
     kind = check_kind(kind, CONTACT_KINDS, "contact kind")
     _check_strength(strength)
     specs = dict(parse_specialty(s) for s in specialties or [])
@@ -320,6 +370,24 @@ def add_contact(
         if cid not in met:
             tx.update("events", int(event["id"]), {"met": [*met, cid]})
     return record
+
+
+def _check_new_name(contacts: Sequence[Contact], name: str, *, new: bool) -> None:
+    """Refuse a name another contact is spelled with, and (unless *new*) one that looks like
+    another's: a typo or a missing accent would otherwise make a second person."""
+    same = spelled_alike(contacts, name)
+    if same:
+        raise InputError(_("contact '{name}' already exists", name=same[0]["name"]))
+    lookalikes = [] if new else similar_names(contacts, name)
+    if lookalikes:
+        raise InputError(
+            _(
+                "'{name}' looks like existing contact {names}; use that name, or add --new "
+                "if this is someone else",
+                name=name,
+                names=" or ".join(f"'{n}'" for n in lookalikes),
+            )
+        )
 
 
 def _contains(contact: Contact, needle: str) -> bool:
@@ -432,9 +500,8 @@ def edit_contact(
     changes: dict[str, Any] = {}
     if new_name is not None:
         clean = _clean_name(new_name)
-        clash = find_contact(contacts, clean)
-        if clash is not None and int(clash["id"]) != cid:
-            raise InputError(_("contact '{name}' already exists", name=clash["name"]))
+        others = [c for c in contacts if int(c["id"]) != cid]
+        _check_new_name(others, clean, new=True)
         changes["name"] = clean
     if kind is not None:
         changes["kind"] = check_kind(kind, CONTACT_KINDS, "contact kind")
@@ -535,9 +602,10 @@ def touch_contact(
 
 
 def link_contacts(
-    tx: Transaction, a: str, b: str, *, strength: int = DEFAULT_STRENGTH, note: str = ""
+    tx: Transaction, a: str, b: str, *, strength: int | None = None, note: str = ""
 ) -> dict[str, Any]:
-    """Record that A knows B (undirected). Linking an existing pair updates strength/note."""
+    """Record that A knows B (undirected), strength default 3. Linking a linked pair again
+    changes only what is given: the strength is kept unless *strength* is set."""
     _check_strength(strength)
     contacts = tx.contacts()
     ca = resolve_contact(contacts, a)
@@ -545,5 +613,104 @@ def link_contacts(
     if int(ca["id"]) == int(cb["id"]):
         raise InputError(_("cannot link '{name}' to themselves", name=ca["name"]))
     clean = _note(note, _("note"))
-    lid = _upsert_link(tx, int(ca["id"]), int(cb["id"]), strength, clean)
-    return {"id": lid, "a": ca["name"], "b": cb["name"], "strength": strength, "note": clean}
+    link = _upsert_link(tx, int(ca["id"]), int(cb["id"]), strength, clean)
+    return {
+        "id": link["id"],
+        "a": ca["name"],
+        "b": cb["name"],
+        "strength": link["strength"],
+        "note": link.get("note", ""),
+    }
+
+
+def _merged_notes(a: str, b: str) -> str:
+    if not b or b == a:
+        return a
+    return f"{a}\n{b}" if a else b
+
+
+def _merged_record(keep: Contact, gone: Contact) -> dict[str, Any]:
+    """The changes to *keep* that take in what only *gone* had: its fields where *keep* has
+    none, every specialty at the higher level, the stronger tie, the later last contact."""
+    changes: dict[str, Any] = {}
+    for key in ("org", "email", "phone", "met_at", "share"):
+        if keep.get(key) is None and gone.get(key) is not None:
+            changes[key] = gone.get(key)
+    specs = dict(keep.get("specialties") or {})
+    for skill, level in (gone.get("specialties") or {}).items():
+        specs[skill] = max(level, specs.get(skill, 0))
+    if specs != (keep.get("specialties") or {}):
+        changes["specialties"] = specs
+    strengths = [s for s in (keep.get("strength"), gone.get("strength")) if s is not None]
+    if strengths and max(strengths) != keep.get("strength"):
+        changes["strength"] = max(strengths)
+    for key in ("last_contact", "away_until"):  # one person: the later day is true of them
+        days = [str(d) for d in (keep.get(key), gone.get(key)) if d]
+        if days and max(days) != keep.get(key):
+            changes[key] = max(days)
+    notes = _merged_notes(keep.get("notes") or "", gone.get("notes") or "")
+    if notes != (keep.get("notes") or ""):
+        changes["notes"] = check_text(notes, _("note"), LONG_TEXT, multiline=True)
+    if gone.get("do_not_ask") and not keep.get("do_not_ask"):
+        changes["do_not_ask"] = True  # either record said so: still true of the person
+    if str(gone.get("created") or "") < str(keep.get("created") or ""):
+        changes["created"] = gone["created"]
+    return changes
+
+
+def merge_contacts(tx: Transaction, keep_name: str, gone_name: str) -> dict[str, Any]:
+    """Merge contact *gone_name* into *keep_name* in the caller's one transaction: its wins,
+    links, interactions and events move over, its details fill the gaps, then it is removed.
+
+    Two links to the same person become one (the stronger); a link between the two goes.
+    Returns the kept record, the removed one and counts of what moved.
+    """
+    contacts = tx.contacts()
+    keep = resolve_contact(contacts, keep_name)
+    gone = resolve_contact(contacts, gone_name)
+    kid, gid = int(keep["id"]), int(gone["id"])
+    if kid == gid:
+        raise InputError(_("cannot merge '{name}' with themselves", name=keep["name"]))
+    moved = {"wins": 0, "links": 0, "interactions": 0, "events": 0}
+    for win in tx.wins():
+        helpers = [int(h) for h in win.get("helped_by") or []]
+        if gid in helpers:
+            merged = list(dict.fromkeys(kid if h == gid else h for h in helpers))
+            tx.update("wins", int(win["id"]), {"helped_by": merged})
+            moved["wins"] += 1
+    for link in tx.links():
+        ends = (int(link["a"]), int(link["b"]))
+        if gid not in ends:
+            continue
+        moved["links"] += 1
+        other = ends[1] if ends[0] == gid else ends[0]
+        twin = _find_link(tx.links(), kid, other)
+        if other == kid:
+            tx.remove("links", int(link["id"]))
+        elif twin is not None:
+            tx.update(
+                "links",
+                int(twin["id"]),
+                {
+                    "strength": max(int(twin["strength"]), int(link["strength"])),
+                    "note": _merged_notes(twin.get("note", ""), link.get("note", "")),
+                },
+            )
+            tx.remove("links", int(link["id"]))
+        else:
+            end = "a" if ends[0] == gid else "b"
+            tx.update("links", int(link["id"]), {end: kid})
+    for inter in tx.interactions():
+        if int(inter["contact"]) == gid:
+            tx.update("interactions", int(inter["id"]), {"contact": kid})
+            moved["interactions"] += 1
+    for event in tx.events():
+        met = [int(m) for m in event.get("met") or []]
+        if gid in met:
+            merged = list(dict.fromkeys(kid if m == gid else m for m in met))
+            tx.update("events", int(event["id"]), {"met": merged})
+            moved["events"] += 1
+    changes = _merged_record(keep, gone)
+    tx.remove("contacts", gid)
+    record = cast(Contact, tx.update("contacts", kid, changes) if changes else keep)
+    return {"contact": record, "removed": gone, **moved}

@@ -107,6 +107,7 @@ def add_event(
         note=title,
         new_record=new_record,
         allow_new_close=allow_new_close,
+        new=allow_new_close,  # --new: like `log --new`, a look-alike name is someone else
         met_at=eid,
     )
     tx.update("events", eid, {"met": met_ids})

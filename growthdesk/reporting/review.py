@@ -107,14 +107,20 @@ def review_range(
 
 
 def review_for(
-    store: Store, now: datetime, since: date | None = None, until: date | None = None
+    store: Store,
+    now: datetime,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    picture: bool = False,
 ) -> dict[str, Any]:
-    """The document's data from the store for since..until (see review_range)."""
+    """The document's data from the store for since..until (see review_range); with
+    *picture*, ``network.picture`` holds an SVG drawing of the network as it is today."""
     first, last = review_range(now, since, until)
     data = stats.read_inputs(store, first, last)
     # The career line looks at the last year before *until*, like `stats` does.
     recent = (last - timedelta(days=stats.HISTORY_DAYS - 1)).isoformat()
-    return build_review(
+    doc = build_review(
         wins=data["wins"],
         now=now,
         since=first,
@@ -131,6 +137,26 @@ def review_for(
             now,
         ),
     )
+    if picture:
+        doc["network"]["picture"] = _picture_svg(store, data, now.date())
+    return doc
+
+
+def _picture_svg(store: Store, data: Mapping[str, Any], today: date) -> str:
+    """Our own drawing (never Graphviz: the review must look the same on every machine)."""
+    from growthdesk.core.i18n import language
+    from growthdesk.network import picture
+    from growthdesk.skills.labels import labels
+
+    pic = picture.build_picture(
+        data["contacts"],
+        store.links(),
+        store.wins(),
+        store.interactions(),
+        today,
+        labels=labels(language()),
+    )
+    return picture.render_svg(pic) if pic.nodes else ""
 
 
 def build_review(

@@ -35,6 +35,8 @@ blockquote{margin:.6rem 0;padding:.5rem .9rem;border-left:4px solid var(--accent
 blockquote footer{color:var(--muted);font-size:.85rem;margin-top:.2rem}
 svg text{font:11px -apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;fill:var(--muted)}
 .chart{margin:.8rem 0 0}
+figure.net{margin:1rem 0 0}figure.net svg{max-width:100%;height:auto;display:block}
+figcaption{color:var(--muted);font-size:.85rem}
 footer.gen{margin:3rem 0 1rem;color:var(--muted);font-size:.85rem}
 @media print{body{margin:0}.card{break-inside:avoid}}
 """
@@ -213,6 +215,13 @@ def render_html(data: dict[str, Any]) -> str:
         p.append("</tbody></table>")
     else:
         p.append('<p class="muted">No events recorded in this period.</p>')
+    if net.get("picture"):
+        # Our own SVG (network.picture): names escaped there, no scripts, no external refs.
+        p.append(
+            f'<figure class="net">{net["picture"]}<figcaption>Your network today: coloured by '
+            "specialty, bigger for people who helped you more often; dashed ties are fading."
+            "</figcaption></figure>"
+        )
     p.append("</section>")
 
     p.append('<section id="career"><h2>Career direction</h2>')

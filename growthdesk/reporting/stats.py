@@ -168,8 +168,12 @@ def period_figures(
     learning: Iterable[Mapping[str, Any]] = (),
     kudos: Iterable[Mapping[str, Any]] = (),
     contacts: Iterable[Mapping[str, Any]] = (),
+    active_from: date | None = None,
 ) -> dict[str, Any]:
     """Headline figures for one window: counts, wins per working day, hit rate, medians.
+
+    Wins per working day count the working days from *active_from* on (when logging or the job
+    began) if that is inside the window: two weeks of logging are not a year's average.
 
     The hit rate is the share of wins *with a recorded duration* solved within the target: a win
     logged without minutes says nothing about speed, so it is left out rather than counted as a miss.
@@ -177,7 +181,10 @@ def period_figures(
     in_window = [w for w in wins if window.contains(day_of(w))]
     minutes = [int(w["minutes"]) for w in in_window if w.get("minutes") is not None]
     within = sum(1 for m in minutes if m <= target_minutes)
-    wdays = working_days(window)
+    counted = window
+    if active_from is not None and active_from > window.start:
+        counted = Window(active_from, window.end)
+    wdays = working_days(counted) if counted.start <= counted.end else 0
     learned = [x for x in learning if window.contains(day_of(x))]
     return {
         "start": window.start.isoformat(),
@@ -461,12 +468,15 @@ def dashboard(
     profile: Mapping[str, Any] | None = None,
     with_next_step: bool = True,
     history_from: date | None = None,
+    logging_from: date | None = None,
     repeat_keys: Sequence[Sequence[Any]] | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
     *history_from* says from which day on *wins* is complete (see history_start); streaks and
     the career line only see wins from then on, and the streaks report it as "since".
+    *logging_from* is the day of the first win ever logged, when known (with no *history_from*
+    it is the first of *wins*); it and the profile's start date bound "per working day".
     *repeat_keys*: the repeat keys of the same *wins* (reporting.repeats), from the month
     summaries, so that the repeat problems need not read every text again.
     """
@@ -483,6 +493,11 @@ def dashboard(
     first = min((d for d in days if d), default="")
     current, previous = period_windows(period, today, date.fromisoformat(first) if first else None)
     since = history_from.isoformat() if history_from else (first or today.isoformat())
+    if logging_from is None and history_from is None and first:
+        logging_from = date.fromisoformat(first)
+    if logging_from is not None:
+        since = max(since, logging_from.isoformat())  # nothing was logged before
+    began = [d for d in (logging_from, _day(profile.get("started"))) if d is not None]
 
     lo, hi = current.bounds
     cur_wins = [w for d, w in zip(days, wins, strict=True) if lo <= d <= hi]
@@ -491,8 +506,13 @@ def dashboard(
         plo, phi = previous.bounds
         prev_wins = [w for d, w in zip(days, wins, strict=True) if plo <= d <= phi]
     extra = {"learning": learning, "kudos": kudos, "contacts": contacts}
-    cur_fig = period_figures(cur_wins, current, target, **extra)
-    prev_fig = period_figures(prev_wins, previous, target, **extra) if previous else None
+    active = max(began) if began else None
+    cur_fig = period_figures(cur_wins, current, target, active_from=active, **extra)
+    prev_fig = (
+        period_figures(prev_wins, previous, target, active_from=active, **extra)
+        if previous
+        else None
+    )
 
     cur_kudos = sorted(
         (k for k in kudos if current.contains(day_of(k))),
@@ -553,12 +573,22 @@ def dashboard(
 def read_inputs(
     store: Store, since: date | None = None, until: date | None = None
 ) -> dict[str, Any]:
-    """Everything the dashboard and the review read; wins only from the month shards they need."""
+    """Everything the dashboard and the review read; wins only from the month shards they need.
+
+    "logging_from" is the day of the first win ever logged when the shards read hold it (every
+    month from the first on), else None (logging began before *since*)."""
     months = None
+    win_months = store.win_months()
     if since is not None or until is not None:
-        months = months_between(since, until, store.win_months())
+        months = months_between(since, until, win_months)
+    wins = store.wins(months)
+    logging_from = None
+    if win_months and (since is None or win_months[0] >= since.isoformat()[:7]):
+        # Whole month shards from the first on were read: their first win is the first ever.
+        logging_from = _day(min((day_of(w) for w in wins if day_of(w)), default=None))
     return {
-        "wins": store.wins(months),
+        "wins": wins,
+        "logging_from": logging_from,
         "learning": store.learning(),
         "kudos": store.kudos(),
         "contacts": store.contacts(),
@@ -577,3 +607,7 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     months = months_between(start, None, store.win_months())
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
     return dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None

@@ -27,12 +27,39 @@ holds the kill tests' crash points.
 
 from __future__ import annotations
 
-from growthdesk.store.api import Store
-from growthdesk.store.backups import BACKUPS_PER_FILE
-from growthdesk.store.layout import PROFILE_DEFAULTS
-from growthdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from growthdesk.store.transaction import Transaction
-from growthdesk.store.undo import UNDO_DEPTH, UndoEntry
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from growthdesk.store.api import Store
+    from growthdesk.store.backups import BACKUPS_PER_FILE
+    from growthdesk.store.layout import PROFILE_DEFAULTS
+    from growthdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+    from growthdesk.store.transaction import Transaction
+    from growthdesk.store.undo import UNDO_DEPTH, UndoEntry
+
+# Loaded on first use, so that importing one small module of the package (store.peek, which
+# shell completion runs on every Tab press) does not load the whole store and TinyDB.
+_HOMES = {
+    "Store": "api",
+    "BACKUPS_PER_FILE": "backups",
+    "PROFILE_DEFAULTS": "layout",
+    "MIGRATIONS": "migrations",
+    "SCHEMA_VERSION": "migrations",
+    "Transaction": "transaction",
+    "UNDO_DEPTH": "undo",
+    "UndoEntry": "undo",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Store",

@@ -96,7 +96,7 @@ def repair(home: Path, report: DoctorReport) -> list[Problem]:
             _Check(fresh).run()
         if [(p.file, p.why) for p in fresh.problems] != [(p.file, p.why) for p in report.problems]:
             raise StoreError(
-                _("the data folder changed while doctor checked it; run `growthdesk doctor` again")
+                _("the data folder changed while it was checked; nothing was repaired, check again")
             )
         for rel in fresh.set_aside:
             journal.set_aside(home, rel, fresh.stamp)

@@ -83,7 +83,7 @@ class LearningDraft:
     """A validated learning entry before it is stored."""
 
     record: LearningEntry
-    skills_from: str  # "manual" | "certification" | "auto"
+    skills_from: str  # "manual" | "certification" | "auto" | "none" (nothing recognised)
     certification: Certification | None = None
     tracks: tuple[str, ...] = ()
     ranked: list[tuple[str, float]] = field(default_factory=list)
@@ -178,10 +178,12 @@ def prepare(
             ranked, chosen = tagged
             source = "auto"
     if not chosen:
-        raise InputError(
+        # Kept like an untagged win: refusing would lose what the user learned.
+        source = "none"
+        warnings.append(
             _(
-                "cannot tell which skill area '{t}' is about; add --skill ID "
-                "(see `growthdesk skills`)",
+                "cannot tell which skill area '{t}' is about; logged without one "
+                "(give --skill ID next time, see `growthdesk skills`)",
                 t=text if len(text) <= 40 else text[:39] + "…",
             )
         )

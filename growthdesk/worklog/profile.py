@@ -105,6 +105,10 @@ def validate_track(value: str | None) -> str | None:
     if track in _CLEAR:
         return None
     if track not in TRACK_IDS:
+        from growthdesk.career.tracks import track_for_label  # the label `path` shows
+
+        track = track_for_label(value) or track
+    if track not in TRACK_IDS:
         raise InputError(
             _("unknown track '{t}'; tracks are {all}.", t=value, all=", ".join(TRACK_IDS))
             + did_you_mean(track, TRACK_IDS)

@@ -57,6 +57,7 @@ class WinDraft:
     helpers: list[str] = field(default_factory=list)
     ranked: list[tuple[str, float]] = field(default_factory=list)
     confident: bool = True
+    created_contacts: list[str] = field(default_factory=list)  # helpers new to the store
 
     def pick(self, skills: list[str]) -> None:
         """Skills the user picked among the suggestions: set by hand, so the tagger learns them."""
@@ -221,8 +222,18 @@ def teach_tagger(
     tx.set_model("tagger", model)
 
 
-def add(store: Store, draft: WinDraft, *, now: datetime, allow_new_close: bool = False) -> Win:
-    """Store a prepared win (and its helpers) in one transaction. Returns the stored record."""
+def add(
+    store: Store,
+    draft: WinDraft,
+    *,
+    now: datetime,
+    allow_new_close: bool = False,
+    new_helpers: bool = False,
+) -> Win:
+    """Store a prepared win (and its helpers) in one transaction. Returns the stored record.
+
+    Helpers are credited on the win's day; the ones created are in draft.created_contacts.
+    *new_helpers*: a helper's name is a new person unless spelled exactly like a contact."""
     record = draft.record.copy()
     stamp = now.isoformat(timespec="seconds")
     record["created"] = record["updated"] = stamp
@@ -230,8 +241,13 @@ def add(store: Store, draft: WinDraft, *, now: datetime, allow_new_close: bool =
         if draft.helpers:
             from growthdesk.network import contacts
 
-            record["helped_by"] = contacts.ensure_contacts(
-                tx, draft.helpers, now, allow_new_close=allow_new_close
+            record["helped_by"], draft.created_contacts = contacts.credit_helpers(
+                tx,
+                draft.helpers,
+                now,
+                when=datetime.fromisoformat(record["when"]),
+                allow_new_close=allow_new_close,
+                new=new_helpers,
             )
         record["id"] = tx.insert("wins", record)
         teach_tagger(tx, None, record)
@@ -258,9 +274,11 @@ def edit(
     helped_by: Iterable[str] | None = None,
     requester: str | None = None,
     solution_plain: str | None = None,
+    created_contacts: list[str] | None = None,
 ) -> dict[str, Any]:
     """Change the given fields of a win; skills given here count as a correction. An empty
-    *requester* or *solution_plain* clears it."""
+    *requester* or *solution_plain* clears it. Helpers are credited on the win's day; the
+    names of those created go to *created_contacts*."""
     changes: dict[str, Any] = {}
     if requester is not None:
         changes["requester"] = (
@@ -313,7 +331,11 @@ def edit(
         if helpers is not None:
             from growthdesk.network import contacts
 
-            changes["helped_by"] = contacts.ensure_contacts(tx, helpers, now)
+            changes["helped_by"], created = contacts.credit_helpers(
+                tx, helpers, now, when=datetime.fromisoformat(changes.get("when", current["when"]))
+            )
+            if created_contacts is not None:
+                created_contacts.extend(created)
         changes["updated"] = now.isoformat(timespec="seconds")
         return tx.update("wins", win_id, changes)
 
