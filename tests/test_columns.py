@@ -198,3 +198,11 @@ def test_join_fit_cuts_the_flexible_part_first() -> None:
         == "#1 Ana · network_connectivity:4,… · away"
     )
     assert join_fit(parts, prefix="#1 ", total=22, flex=1) == "#1 Ana · away"  # too little left
+
+
+def test_a_column_empty_in_every_row_takes_no_room() -> None:
+    rows = [["#3", "", "printing", "printer jam again"], ["#1", "", "printing", "printer jam"]]
+    assert table(rows, right={1}, total=80) == [
+        "#3  printing  printer jam again",
+        "#1  printing  printer jam",
+    ]

@@ -458,3 +458,88 @@ def test_no_streak_no_since_date(invoke: Any) -> None:
     lines = invoke("stats").stdout.splitlines()
     assert "  Win streak       0 d" in lines
     assert not any("since" in line for line in lines if "streak" in line)
+
+
+# ---- `growthdesk stats --period day`: the end-of-day summary
+
+
+def _busy_day(invoke: Any) -> None:
+    _log(invoke, "printer jam on 2e verdieping", "5", "printing", "2026-11-26 09:10")
+    _log(invoke, "vpn token out of sync", "25", "remote_access", "2026-11-26 09:40")
+    _log(invoke, "toner empty", "15", "printing", "2026-11-26 08:05")
+    _log(invoke, "outlook crash", "12", "email_calendar", "2026-11-25 16:00")  # yesterday
+    assert invoke("log", "teams no sound", "-s", "telephony_av").exit_code == 0  # not timed
+    assert invoke("kudos", "Thanks for the quick fix", "--from", "Mia", "--win", "1").exit_code == 0
+    assert invoke("kudos", "Old thanks", "--when", "gisteren").exit_code == 0
+    r = invoke(
+        "learn", "Krebs on Security", "--kind", "blog", "-m", "20", "-s", "security_incidents"
+    )
+    assert r.exit_code == 0
+    r = invoke("event", "add", "ITIL course", "--kind", "training", "--date", "2026-12-10")
+    assert r.exit_code == 0
+
+
+def test_stats_day_is_an_end_of_day_summary(invoke: Any) -> None:
+    _busy_day(invoke)
+    r = invoke("stats", "--period", "day")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == (
+        "Today (2026-11-26)\n"
+        "\n"
+        "  Wins           4\n"
+        "  Minutes        45 (3 timed)\n"
+        "  Within 15 min  2 of 3 (67%)\n"
+        "  Areas          Printing & scanning 2, VPN & remote working 1, Telephony &\n"
+        "                 audio-visual 1\n"
+        "  Kudos          1\n"
+        "  Learning       1 entry, 20 min\n"
+        "\n"
+        "Wins\n"
+        "  #3    08:05    15 min  printing  toner empty\n"
+        "  #1    09:10     5 min  printing  printer jam on 2e verdieping\n"
+        "  #2    09:40    25 min  remote_access  vpn token out of sync\n"
+        "  #5    10:00         -  telephony_av  teams no sound\n"
+        "\n"
+        "Kudos\n"
+        "  “Thanks for the quick fix” — Mia\n"
+        "\n"
+        "Learning\n"
+        "  #1    blog            20 min  Krebs on Security\n"
+        "\n"
+        "Coming up\n"
+        "  2026-12-10  ITIL course (training)  in 14 days\n"
+    )
+
+
+def test_stats_day_json(invoke: Any) -> None:
+    _busy_day(invoke)
+    r = invoke("stats", "-p", "day", "--json")
+    assert r.exit_code == 0
+    d = json.loads(r.stdout)
+    assert (d["period"], d["today"], d["wins"], d["minutes"], d["timed"]) == (
+        "day", "2026-11-26", 4, 45, 3,
+    )  # fmt: skip
+    assert (d["within_target"], d["hit_rate"], d["target_minutes"]) == (2, 0.6667, 15)
+    assert d["areas"][0] == {"skill": "printing", "wins": 2}
+    assert [w["id"] for w in d["list"]] == [3, 1, 2, 5]
+    assert d["kudos"] == [{"id": 1, "from": "Mia", "note": "Thanks for the quick fix"}]
+    assert d["learning_minutes"] == 20 and d["upcoming"][0]["in_days"] == 14
+
+
+def test_stats_day_on_a_quiet_day_and_its_own_target(invoke: Any, home: Path) -> None:
+    assert invoke("profile", "set", "--target-minutes", "30").exit_code == 0
+    _log(invoke, "vpn token out of sync", "25", "remote_access", "2026-11-25 09:40")
+    r = invoke("stats", "--period", "day")
+    assert r.exit_code == 0
+    assert r.stdout == (
+        "Today (2026-11-26)\n"
+        "\n"
+        "  Wins           0\n"
+        "  Minutes        -\n"
+        "  Within 30 min  -\n"
+        "  Areas          -\n"
+        "  Kudos          0\n"
+        "  Learning       0 entries\n"
+        "\n"
+        "  No wins logged today.\n"
+    )

@@ -22,7 +22,7 @@ __all__ = ["cli", "main", "COMMANDS"]
 # commands in --help imports none of them.
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "log": ("growthdesk.cli.wins", "log_cmd", "Log a solved problem in one line."),
-    "wins": ("growthdesk.cli.wins", "wins_group", "List, show, edit or remove wins."),
+    "wins": ("growthdesk.cli.wins", "wins_group", "List, show, edit, remove or retag wins."),
     "undo": (
         "growthdesk.cli.maintenance",
         "undo_cmd",

@@ -28,7 +28,7 @@ from growthdesk.cli.output import (
     use_color,
     warn,
 )
-from growthdesk.cli.params import Minutes, complete_skill, complete_track
+from growthdesk.cli.params import ID, Minutes, complete_skill, complete_track
 from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, language
@@ -186,6 +186,7 @@ def learn_group() -> None:
       growthdesk learn "Passed CCNA" --kind certification
       growthdesk learn "Krebs on Security: MFA fatigue" --kind blog --skill security_incidents
       growthdesk learn list --json
+      growthdesk learn edit 5 --minutes 120
     """
 
 
@@ -341,6 +342,82 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
                     days=s.days,
                 )
             )
+
+
+@learn_group.command("edit")
+@click.argument("entry_id", type=ID, metavar="ID")
+@click.option("--text", help="New title.")
+@click.option(
+    "--kind", "-k", help="blog, reading, course, lab, side-project, certification or event."
+)
+@click.option(
+    "--skill",
+    "-s",
+    "skills",
+    multiple=True,
+    help="Replace the skills (repeatable).",
+    shell_complete=complete_skill,
+)
+@click.option("--minutes", "-m", type=Minutes(learning=True), help="Time spent (1-6000).")
+@click.option("--url", help="Link ('' removes it).")
+@click.option("--when", "-w", help="When.")
+def learn_edit_cmd(
+    entry_id: int,
+    text: str | None,
+    kind: str | None,
+    skills: tuple[str, ...],
+    minutes: int | None,
+    url: str | None,
+    when: str | None,
+) -> None:
+    """Change a learning entry (`growthdesk undo` takes the change back).
+
+    \b
+    Examples:
+      growthdesk learn edit 5 --minutes 120
+      growthdesk learn edit 5 --kind course --skill cloud_platforms
+    """
+    from growthdesk.worklog import learning
+
+    app = get_app()
+    changes: dict[str, Any] = {} if url is None else {"url": url}
+    record = learning.edit(
+        app.reader,
+        entry_id,
+        app.now(),
+        title=text,
+        kind=kind,
+        skills=list(skills) if skills else None,
+        minutes=minutes,
+        when=app.when(when),
+        **changes,
+    )
+    echo(
+        _(
+            "Updated learning #{id}: {kind}, {skills}",
+            id=record["id"],
+            kind=record["kind"],
+            skills=", ".join(record["skills"]),
+        )
+    )
+
+
+@learn_group.command("rm")
+@click.argument("entry_ids", nargs=-1, required=True, type=ID, metavar="ID...")
+def learn_rm_cmd(entry_ids: tuple[int, ...]) -> None:
+    """Remove learning entries, all in one step (`growthdesk undo` brings them back).
+
+    An unknown id removes nothing at all.
+
+    \b
+    Examples:
+      growthdesk learn rm 5
+      growthdesk learn rm 5 6
+    """
+    from growthdesk.worklog import learning
+
+    for record in learning.remove(get_app().reader, entry_ids):
+        echo(_("Removed learning #{id}: {title}", id=record["id"], title=record["title"]))
 
 
 # --- path ------------------------------------------------------------------------------------

@@ -21,12 +21,12 @@ from growthdesk.cli.output import (
 from growthdesk.cli.params import complete_contact, complete_event, complete_skill
 from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.text import printable
 from growthdesk.network import contacts as domain
 from growthdesk.network import events, lookup
 
-__all__ = ["contact_group", "event_group"]
+__all__ = ["contact_group", "event_group", "soon"]
 
 _STRENGTH = click.IntRange(1, 5)
 _BACK_WORDS = ("none", "no", "back", "geen", "terug")  # --away-until WORD: available again
@@ -505,6 +505,7 @@ def event_group() -> None:
     Examples:
       growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
       growthdesk event list
+      growthdesk event edit "Cisco Live" --date 2026-06-03
     """
 
 
@@ -571,14 +572,15 @@ def event_add(
 @event_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def event_list(as_json: bool) -> None:
-    """List events, newest first.
+    """List events, newest first: those still to come lead, marked with how soon they are.
 
     \b
     Examples:
       growthdesk event list --json
     """
-    store = get_app().reader
-    rows = events.list_events(store.events(), store.contacts())
+    app = get_app()
+    store = app.reader
+    rows = events.list_events(store.events(), store.contacts(), app.now().date())
     if as_json:
         emit_json(rows)
         return
@@ -590,6 +592,9 @@ def event_list(as_json: bool) -> None:
     for e in rows:
         name = str(e["name"])
         line = f"{e['date']}  {name} ({e['kind']})"
+        when = soon(e.get("in_days"))
+        if when:
+            line += "  " + when
         if e.get("skills"):
             line += " · " + ", ".join(e["skills"])
         if e["met_names"]:
@@ -597,6 +602,113 @@ def event_list(as_json: bool) -> None:
         first, *more = wrap(line, hang=" " * 12)
         # the name in bold (it starts at column 12 of the first line, cut or whole)
         shown = first[12 : 12 + len(name)]
-        echo(first[:12] + style(shown, bold=True) + first[12 + len(shown) :])
-        for rest in more:
-            echo(rest)
+        rest = first[12 + len(shown) :]
+        if when and f"  {when}" in rest:  # a coming event's day in green
+            rest = rest.replace(f"  {when}", "  " + style(when, fg="green"), 1)
+        echo(first[:12] + style(shown, bold=True) + rest)
+        for more_line in more:
+            echo(more_line)
+
+
+def soon(days: int | None) -> str:
+    """How soon an event still to come is ('today', 'in 3 days'); '' for a past one."""
+    if days is None or days < 0:
+        return ""
+    if days == 0:
+        return _("today")
+    return ngettext("in {n} day", "in {n} days", days)
+
+
+@event_group.command("edit")
+@click.argument("event", shell_complete=complete_event)
+@click.option("--name", help="Rename.")
+@click.option("--kind", type=click.Choice(events.EVENT_KINDS))
+@click.option("--date", "day", help="ISO date or phrase ('last friday', 'vorige week').")
+@click.option(
+    "--met",
+    multiple=True,
+    metavar="NAME",
+    help="Replace the people met (created if new). Repeatable.",
+    shell_complete=complete_contact,
+)
+@click.option(
+    "--skill",
+    "skills",
+    multiple=True,
+    metavar="ID",
+    help="Replace the skill areas.",
+    shell_complete=complete_skill,
+)
+@click.option(
+    "--new",
+    "allow_new",
+    is_flag=True,
+    help="Create met people even if a name looks like an existing contact.",
+)
+def event_edit(
+    event: str,
+    name: str | None,
+    kind: str | None,
+    day: str | None,
+    met: tuple[str, ...],
+    skills: tuple[str, ...],
+    allow_new: bool,
+) -> None:
+    """Change an event, by name or #id (`growthdesk undo` takes the change back).
+
+    \b
+    Examples:
+      growthdesk event edit "Cisco Live" --date 2026-06-03
+      growthdesk event edit "#2" --met "Dev Patel" --met "Ana de Vries"
+    """
+    app = get_app()
+    now = app.now()
+    with app.reader.transaction(_("event edit {name}", name=event)) as tx:
+        done = events.edit_event(
+            tx,
+            event,
+            now,
+            name=name,
+            kind=kind,
+            day=app.day(day),
+            met=list(met) if met else None,
+            skills=list(skills) if skills else None,
+            allow_new_close=allow_new,
+        )
+    info(
+        _(
+            "Updated event #{id} {name} on {date}",
+            id=done["id"],
+            name=done["name"],
+            date=done["date"],
+        )
+    )
+    if done["created"]:
+        info(_("New contacts: {names}", names=", ".join(done["created"])))
+
+
+@event_group.command("rm")
+@click.argument("refs", nargs=-1, required=True, metavar="EVENT...", shell_complete=complete_event)
+def event_rm(refs: tuple[str, ...]) -> None:
+    """Remove events, by name or #id, all in one step (`growthdesk undo` brings them back).
+
+    The people met there stay contacts; the "met" each event recorded goes with it.
+    An unknown event removes nothing at all.
+
+    \b
+    Examples:
+      growthdesk event rm "Cisco Live"
+      growthdesk event rm "#2" "#3"
+    """
+    app = get_app()
+    with app.reader.transaction(_("event rm {names}", names=", ".join(refs))) as tx:
+        done = events.remove_events(tx, list(refs))
+    for item in done:
+        info(
+            _(
+                "Removed event #{id} {name} on {date}",
+                id=item["event"]["id"],
+                name=item["event"]["name"],
+                date=item["event"]["date"],
+            )
+        )

@@ -36,13 +36,15 @@ __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
 @click.group("kudos", cls=DefaultToAdd)
 def kudos_group() -> None:
-    """Record an end user's thanks (optionally tied to a win), or list them (a bare `kudos`).
+    """Record an end user's thanks (optionally tied to a win); list (a bare `kudos`), edit or
+    remove them.
 
     \b
     Examples:
       growthdesk kudos "Thanks for fixing my VPN so fast!" --from "Mia (Finance)" --win 412
       growthdesk kudos "Bedankt voor de snelle hulp" --when gisteren
       growthdesk kudos list --json
+      growthdesk kudos edit 3 --win 412
     """
 
 
@@ -128,6 +130,70 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
         echo(style(mark, bold=True) + first[len(mark) :])
         for line in more:
             echo(line)
+
+
+@kudos_group.command("edit")
+@click.argument("kudos_id", type=ID, metavar="ID")
+@click.option("--text", help="New text.")
+@click.option("--from", "from_", metavar="WHO", help="Who said it ('' clears it).")
+@click.option(
+    "--win",
+    "win",
+    type=ID,
+    metavar="ID",
+    help="The win it thanks you for.",
+    shell_complete=complete_win_id,
+)
+@click.option("--no-win", is_flag=True, help="Not tied to a win any more.")
+@click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
+def kudos_edit(
+    kudos_id: int,
+    text: str | None,
+    from_: str | None,
+    win: int | None,
+    no_win: bool,
+    when: str | None,
+) -> None:
+    """Change a kudos (`growthdesk undo` takes the change back).
+
+    \b
+    Examples:
+      growthdesk kudos edit 3 --from "Mia (Finance)"
+      growthdesk kudos edit 3 --win 412
+    """
+    from growthdesk.core.errors import InputError
+    from growthdesk.worklog import kudos
+
+    if win is not None and no_win:
+        raise InputError(_("--win and --no-win cannot go together"))
+    app = get_app()
+    changes: dict[str, Any] = {}
+    if from_ is not None:
+        changes["from_"] = from_ or None
+    if win is not None or no_win:
+        changes["win"] = win
+    record = kudos.edit_kudos(
+        app.reader, kudos_id, now=app.now(), note=text, when=app.when(when), **changes
+    )
+    echo(_("Updated kudos #{id}", id=record["id"]))
+
+
+@kudos_group.command("rm")
+@click.argument("kudos_ids", nargs=-1, required=True, type=ID, metavar="ID...")
+def kudos_rm(kudos_ids: tuple[int, ...]) -> None:
+    """Remove kudos, all in one step (`growthdesk undo` brings them back).
+
+    An unknown id removes nothing at all.
+
+    \b
+    Examples:
+      growthdesk kudos rm 3
+      growthdesk kudos rm 3 4
+    """
+    from growthdesk.worklog import kudos
+
+    for record in kudos.remove_kudos(get_app().reader, kudos_ids):
+        echo(_("Removed kudos #{id}: {note}", id=record["id"], note=record["note"]))
 
 
 # ---------------------------------------------------------------- stats
@@ -310,6 +376,7 @@ def dashboard_lines(
         out += textwrap.wrap(names, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
         out.append(paint("  growthdesk contact touch NAME resets the clock", dim=True))
 
+    out += upcoming_lines(data.get("upcoming") or [], paint=paint)
     if data.get("next_step"):
         out += ["", paint("Next step", bold=True)]
         out += textwrap.wrap(
@@ -323,13 +390,103 @@ def dashboard_lines(
     return out
 
 
+def upcoming_lines(rows: list[dict[str, Any]], *, paint: Callable[..., str] = _plain) -> list[str]:
+    """The "Coming up" section: events still to come, soonest first ([] when there are none)."""
+    if not rows:
+        return []
+    from growthdesk.cli.contacts import soon
+
+    out = ["", paint(_("Coming up"), bold=True)]
+    for e in rows:
+        head, when = f"  {e['date']}  ", f"  {soon(e['in_days'])}"
+        name = cut(f"{e['name']} ({e['kind']})", WIDTH - len(head) - len(when), pad=False)
+        out.append(head + name + when)
+    return out
+
+
+def day_lines(
+    data: dict[str, Any], *, unicode_ok: bool = True, paint: Callable[..., str] = _plain
+) -> list[str]:
+    """The end-of-day summary (`stats --period day`) as lines of at most 80 columns."""
+    from growthdesk.core.i18n import ngettext
+    from growthdesk.skills.labels import skill_label
+
+    target = data["target_minutes"]
+    out = [paint(_("Today ({day})", day=data["today"]), bold=True), ""]
+
+    def row(label: str, value: str) -> None:
+        out.append(f"  {label:<15}{cut(value, WIDTH - 17, unicode_ok, pad=False)}".rstrip())
+
+    row(_("Wins"), str(data["wins"]))
+    row(
+        _("Minutes"),
+        _("{m} ({n} timed)", m=data["minutes"], n=data["timed"]) if data["timed"] else "-",
+    )
+    row(
+        _("Within {t} min", t=target),
+        _(
+            "{k} of {n} ({pct})",
+            k=data["within_target"],
+            n=data["timed"],
+            pct=percent(data["hit_rate"]),
+        )
+        if data["timed"]
+        else "-",
+    )
+    import textwrap
+
+    areas = ", ".join(f"{skill_label(a['skill'])} {a['wins']}" for a in data["areas"]) or "-"
+    label = _("Areas")
+    first = f"  {label:<15}"
+    out += textwrap.wrap(areas, WIDTH, initial_indent=first, subsequent_indent=" " * len(first))
+    row(_("Kudos"), str(len(data["kudos"])))
+    row(
+        _("Learning"),
+        ngettext("{n} entry", "{n} entries", len(data["learning"]))
+        + (f", {data['learning_minutes']} min" if data["learning_minutes"] else ""),
+    )
+    if not data["wins"]:
+        out += ["", "  " + _("No wins logged today.")]
+    else:
+        out += ["", paint(_("Wins"), bold=True)]
+        for w in data["list"]:
+            minutes = f"{w['minutes']} min" if w["minutes"] is not None else "-"
+            colour = "green" if w["minutes"] is not None and w["minutes"] <= target else None
+            shown = f"{minutes:>8}"
+            head = f"  #{w['id']:<4} {w['time']}  "
+            skills = f"  {','.join(w['skills']) or '-'}  "
+            room = WIDTH - len(head) - len(shown) - len(skills)
+            out.append(
+                head
+                + (paint(shown, fg=colour) if colour else shown)
+                + skills
+                + cut(str(w["problem"]), max(room, 10), unicode_ok, pad=False)
+            )
+    if data["kudos"]:
+        out += ["", paint(_("Kudos"), bold=True)]
+        for k in data["kudos"]:
+            who = k["from"] or _("an end user")
+            quote = f"{'“' if unicode_ok else chr(34)}{k['note']}{'”' if unicode_ok else chr(34)}"
+            dash = "—" if unicode_ok else "-"
+            out.append("  " + cut(f"{quote} {dash} {who}", WIDTH - 2, unicode_ok, pad=False))
+    if data["learning"]:
+        out += ["", paint(_("Learning"), bold=True)]
+        for x in data["learning"]:
+            minutes = f"{x['minutes']} min" if x["minutes"] else "-"
+            head = f"  #{x['id']:<4} {x['kind']:<13} {minutes:>8}  "
+            out.append(head + cut(str(x["title"]), WIDTH - len(head), unicode_ok, pad=False))
+    out += upcoming_lines(data["upcoming"], paint=paint)
+    return out
+
+
 def render_dashboard(data: dict[str, Any]) -> None:
     """Print the dashboard: colour on a terminal, plain text when piped or under NO_COLOR."""
     import sys
 
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     colour = paint if use_color() else _plain
-    for line in dashboard_lines(data, unicode_ok=encoding.startswith("utf"), paint=colour):
+    lines = day_lines if data["period"] == "day" else dashboard_lines
+    for line in lines(data, unicode_ok=encoding.startswith("utf"), paint=colour):
         echo(line)
 
 
@@ -337,10 +494,10 @@ def render_dashboard(data: dict[str, Any]) -> None:
 @click.option(
     "--period",
     "-p",
-    type=click.Choice(["week", "month", "quarter", "year", "all"]),
+    type=click.Choice(["day", "week", "month", "quarter", "year", "all"]),
     default="month",
     show_default=True,
-    help="Rolling window, compared with the one before it.",
+    help="Rolling window, compared with the one before it; 'day': today's summary.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def stats_cmd(period: str, as_json: bool) -> None:
@@ -350,12 +507,18 @@ def stats_cmd(period: str, as_json: bool) -> None:
     Examples:
       growthdesk stats
       growthdesk stats --period quarter
+      growthdesk stats --period day        # the end of the day
       growthdesk stats --period all --json | jq .current
     """
     from growthdesk.reporting import stats
 
     app = get_app()
-    board = stats.dashboard_for(app.reader, app.now(), period).to_dict()
+    if period == "day":
+        from growthdesk.reporting.day import day_summary_for
+
+        board = day_summary_for(app.reader, app.now())
+    else:
+        board = stats.dashboard_for(app.reader, app.now(), period).to_dict()
     if as_json:
         emit_json(board)
         return

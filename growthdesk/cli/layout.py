@@ -125,7 +125,8 @@ def table(
             widths[i] = max(widths[i], cells(fit(cell, MAX_WIDTH)))
     for i, cap in caps.items():
         widths[i % n] = min(widths[i % n], cap)
-    used = sum(w for i, w in enumerate(widths) if i != flex) + gap * (n - 1) + len(indent)
+    shown = [i for i in range(n) if widths[i] or i == flex]  # a column empty in every row: gone
+    used = sum(widths[i] for i in shown if i != flex) + gap * (len(shown) - 1) + len(indent)
     for i in squeeze:
         short = min(widths[flex], flex_min) - (total - used)
         if short > 0:
@@ -135,12 +136,12 @@ def table(
     widths[flex] = max(8, min(widths[flex], total - used))
     lines = []
     for r in rows:
-        shown = []
-        for i in range(n):
+        line = []
+        for i in shown:
             cell = fit(r[i], widths[i]) if i < len(r) else ""
             padded = _pad(cell, widths[i], i in right)
-            shown.append(paint[i](padded) if i in paint and cell else padded)
-        lines.append((indent + (" " * gap).join(shown)).rstrip())
+            line.append(paint[i](padded) if i in paint and cell else padded)
+        lines.append((indent + (" " * gap).join(line)).rstrip())
     return lines
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ID",
+    "RecordId",
     "Minutes",
     "NoRepeats",
     "strict",
@@ -39,8 +40,21 @@ __all__ = [
     "complete_win_id",
 ]
 
-# A record id (win, kudos' --win): a larger number than any id is simply not found (exit 1).
-ID = click.IntRange(min=1)
+
+class RecordId(click.IntRange):
+    """A record id of 1 or more, typed as printed (``#9``) or bare (``9``): wins, kudos,
+    learning entries. A larger number than any id is simply not found (exit 1)."""
+
+    def __init__(self) -> None:
+        super().__init__(min=1)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value.startswith("#"):
+            value = value[1:]
+        return super().convert(value, param, ctx)
+
+
+ID = RecordId()
 
 _BAD_ARG = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 

@@ -344,6 +344,17 @@ def import_cmd(
         echo("  " + "; ".join(extra) + ".")
     if report:
         warn(_("the rejected rows are listed in {path}", path=report))
+    if result.repeated_tickets:
+        shown = ", ".join(result.repeated_tickets[:10])
+        more = len(result.repeated_tickets) > 10
+        warn(
+            ngettext(
+                "{n} imported ticket was already logged: {refs}",
+                "{n} imported tickets were already logged: {refs}",
+                len(result.repeated_tickets),
+                refs=shown + (", …" if more else ""),
+            )
+        )
     if result.new_contacts:
         info(
             ngettext(

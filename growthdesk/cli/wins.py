@@ -30,6 +30,7 @@ from growthdesk.core.numbers import decimal
 
 if TYPE_CHECKING:
     from growthdesk.network.lookup import AmbiguousNameError
+    from growthdesk.store import Store
 
 __all__ = ["log_cmd", "wins_group"]
 
@@ -241,6 +242,7 @@ def log_cmd(
         else:
             win = wins.add(store, draft, now=now, allow_new_close=True)
     _say_created(draft.created_contacts)
+    _warn_repeat_ticket(store, win["ticket"], exclude=win["id"])
     if as_json:
         emit_json(wins.public(win))
         return
@@ -255,6 +257,18 @@ def log_cmd(
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
         echo(f"  {_('skills')}: {shown}  [{how}]")
+
+
+def _warn_repeat_ticket(store: Store, ticket: str | None, *, exclude: int | None = None) -> None:
+    """A ticket reference logged before is most likely the same ticket twice: say so."""
+    if not ticket or not store.win_months():
+        return
+    from growthdesk.worklog.wins import wins_with_ticket
+
+    earlier = wins_with_ticket(store, ticket, exclude=exclude)
+    if earlier:
+        ids = ", ".join(f"#{w['id']}" for w in earlier)
+        warn(_("ticket {ticket} is already logged as win {ids}", ticket=ticket, ids=ids))
 
 
 def _pick_one(exc: AmbiguousNameError) -> str:
@@ -315,6 +329,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
 @click.option("--until", help="Up to and including this day.")
 @click.option("--skill", help="Only wins tagged with this skill id.", shell_complete=complete_skill)
 @click.option("--contains", help="Text to look for (accent- and case-insensitive).")
+@click.option("--ticket", "-t", metavar="REF", help="Only wins with this ticket reference.")
 @click.option(
     "--limit",
     "-n",
@@ -332,16 +347,18 @@ def wins_group(
     until: str | None,
     skill: str | None,
     contains: str | None,
+    ticket: str | None,
     limit: int,
     as_json: bool,
     no_pager: bool,
 ) -> None:
-    """List your wins, newest first; or show, edit and remove one.
+    """List your wins, newest first; or show, edit, remove and retag them.
 
     \b
     Examples:
       growthdesk wins --since "last monday" --skill printing
       growthdesk wins --contains vpn --json
+      growthdesk wins --ticket INC0012345
       growthdesk wins show 12
     """
     if ctx.invoked_subcommand is not None:
@@ -357,10 +374,11 @@ def wins_group(
         skill=skill,
         contains=contains,
         limit=limit,
+        ticket=ticket,
     )
     if as_json:
         emit_json([wins.public(w) for w in rows])
-    elif not rows and (since or until or skill or contains) and store.win_months():
+    elif not rows and (since or until or skill or contains or ticket) and store.win_months():
         info(_("No wins match these filters."))
     elif not rows:
         info(_("No wins yet."))
@@ -491,18 +509,90 @@ def edit_cmd(
     )
     _say_created(created)
     echo(_("Updated win {desc}", desc=_describe(win, target)))
+    if ticket is not None:
+        _warn_repeat_ticket(app.reader, win.get("ticket"), exclude=win_id)
 
 
 @wins_group.command("rm")
-@click.argument("win_id", type=ID, shell_complete=complete_win_id)
-def rm_cmd(win_id: int) -> None:
-    """Remove a win (`growthdesk undo` brings it back).
+@click.argument(
+    "win_ids", nargs=-1, required=True, type=ID, metavar="ID...", shell_complete=complete_win_id
+)
+def rm_cmd(win_ids: tuple[int, ...]) -> None:
+    """Remove wins, all in one step (`growthdesk undo` brings them back).
+
+    An unknown id removes nothing at all.
 
     \b
-    Example:
+    Examples:
       growthdesk wins rm 12
+      growthdesk wins rm 9 10 11
     """
     from growthdesk.worklog import wins
 
-    win = wins.remove(get_app().reader, win_id)
-    echo(_("Removed win #{id}: {text}", id=win["id"], text=win["problem"]))
+    for win in wins.remove_many(get_app().reader, win_ids):
+        echo(_("Removed win #{id}: {text}", id=win["id"], text=win["problem"]))
+
+
+@wins_group.command("retag")
+@click.option(
+    "--from",
+    "old",
+    required=True,
+    metavar="SKILL",
+    help="The skill area to replace.",
+    shell_complete=complete_skill,
+)
+@click.option(
+    "--to",
+    "new",
+    required=True,
+    metavar="SKILL",
+    help="The skill area it becomes.",
+    shell_complete=complete_skill,
+)
+@click.option("--contains", help="Only wins whose text contains this.")
+@click.option("--since", help="Only wins from this day on (ISO or 'last monday').")
+@click.option("--dry-run", is_flag=True, help="List what would change; change nothing.")
+def retag_cmd(old: str, new: str, contains: str | None, since: str | None, dry_run: bool) -> None:
+    """Move wins from one skill area to another, in one undoable step.
+
+    The wins count as tagged by hand, so the tagger learns the new area for text like theirs.
+
+    \b
+    Examples:
+      growthdesk wins retag --from printing --to hardware --contains toner --dry-run
+      growthdesk wins retag --from printing --to hardware --since 2026-11-01
+    """
+    from growthdesk.core.i18n import ngettext
+    from growthdesk.worklog import retag
+
+    app = get_app()
+    planned = retag.plan(app.reader, old=old, new=new, contains=contains, since=app.day(since))
+    if not planned.changes:
+        info(_("No wins tagged {skill} match.", skill=planned.old))
+        return
+    for change in planned.changes:
+        win = change.win
+        echo(
+            f"{style('#' + str(win['id']), bold=True)}  {win['when'][:10]}  "
+            f"{','.join(change.before)} -> {style(','.join(change.after), fg='cyan')}  "
+            f"{win['problem']}"
+        )
+    n = len(planned.changes)
+    if dry_run:
+        info(
+            ngettext(
+                "Would retag {n} win (dry run: nothing changed).",
+                "Would retag {n} wins (dry run: nothing changed).",
+                n,
+            )
+        )
+        return
+    retag.apply(app.reader, planned, now=app.now())
+    info(
+        ngettext(
+            "Retagged {n} win; `growthdesk undo` takes it back.",
+            "Retagged {n} wins; `growthdesk undo` takes them back.",
+            n,
+        )
+    )

@@ -49,6 +49,8 @@ class ImportResult:
     added: int = 0
     duplicates: int = 0  # rows already in the home
     report: Path | None = None  # where the rejected rows were listed (skip_invalid)
+    # Ticket refs of imported wins that a win from elsewhere (`log --ticket`) already has.
+    repeated_tickets: list[str] = field(default_factory=list)
     new_contacts: list[str] = field(default_factory=list)  # helpers created as contacts
 
 
@@ -147,6 +149,18 @@ def _contact_ids(tx: Transaction, row: Mapping[str, Any], created: list[str]) ->
     return ids
 
 
+def _repeated_tickets(
+    existing: Iterable[Mapping[str, Any]], new: Iterable[Mapping[str, Any]]
+) -> list[str]:
+    """Ticket refs of *new* rows that an existing win already carries (from another source:
+    the same source's are duplicates, not imported at all)."""
+    from growthdesk.worklog.wins import ticket_key
+
+    known = {ticket_key(str(w["ticket"])) for w in existing if w.get("ticket")}
+    refs = (str(r["ticket"]) for r in new if r.get("ticket"))
+    return list(dict.fromkeys(ref for ref in refs if ticket_key(ref) in known))
+
+
 def commit_import(
     store: Store, plan: ImportPlan, *, now: datetime, skip_invalid: bool = False
 ) -> ImportResult:
@@ -165,8 +179,10 @@ def commit_import(
     label = _("import from {file} ({fmt})", file=plan.path.name, fmt=plan.fmt)
     with store.transaction(label) as tx:
         # Checked again under the lock: another process may have imported since parse_file.
-        new, duplicates = _split_new(tx.wins(), plan.rows)
+        existing = tx.wins()
+        new, duplicates = _split_new(existing, plan.rows)
         result.duplicates = duplicates + plan.duplicates
+        result.repeated_tickets = _repeated_tickets(existing, new)
         records = [
             {
                 **row,

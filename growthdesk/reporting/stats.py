@@ -103,6 +103,7 @@ class Dashboard:
     kudos: dict[str, Any] = field(default_factory=dict)
     losing_touch: list[dict[str, Any]] = field(default_factory=list)
     next_step: str | None = None
+    upcoming: list[dict[str, Any]] = field(default_factory=list)  # events still to come
     repeat_calls: dict[str, Any] | None = None  # see repeat_calls(): counts, never who
 
     def to_dict(self) -> dict[str, Any]:
@@ -599,6 +600,8 @@ def read_inputs(
 
 def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboard:
     """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
+    from growthdesk.network.events import upcoming
+
     since = history_start(period, now.date())
     inputs = read_inputs(store, since)
     # Repeat problems look at the current window only: the keys of its months are enough.
@@ -606,7 +609,9 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     start = None if previous is None else current.start
     months = months_between(start, None, store.win_months())
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
-    return dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)
+    board = dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)
+    board.upcoming = upcoming(store.events(), now.date())
+    return board
 
 
 def _day(value: Any) -> date | None:

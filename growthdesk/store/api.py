@@ -162,6 +162,25 @@ class Store(Reads):
             raise manifest.missing(min(gone))
         return months
 
+    def months_mentioning(self, text: str) -> list[str]:
+        """The win months whose shard may hold *text* (ignoring ASCII case): a cheap byte search
+        before a full parse, e.g. to find a ticket reference among 100,000 wins. Text the
+        search could miss as stored (non-ASCII, or JSON-escaped quotes) keeps every month."""
+        months = self.win_months()
+        if not text.isascii() or '"' in text or "\\" in text:
+            return months
+        needle = text.lower().encode()
+        out = []
+        for month in months:
+            rel = shard(month)
+            try:
+                raw = read(self.home / rel, rel)
+            except FileNotFoundError:
+                raise manifest.missing(rel) from None
+            if needle in raw.lower():
+                out.append(month)
+        return out
+
     def wins(self, months: Iterable[str] | None = None) -> list[Win]:
         """Wins from the given month shards (default: all), oldest first."""
         return cast("list[Win]", self._wins(months))

@@ -13,7 +13,8 @@ __all__ = ["Reads", "not_found"]
 
 
 def not_found(table: str, id: int) -> NotFoundError:
-    return NotFoundError(_("no {table} record with id {id}", table=table.rstrip("s"), id=id))
+    name = table if table == "kudos" else table.removesuffix("s")  # "kudos" is singular too
+    return NotFoundError(_("no {table} record with id {id}", table=name, id=id))
 
 
 class Reads(ABC):

@@ -51,6 +51,9 @@ class Transaction(Reads):
         # so that the month summary can keep what it knew of the others.
         self._touched: dict[str, set[int] | None] = {}
         self._dbs: dict[str, TinyDB] = {}
+        # The shards on disk cannot change under the lock until the commit: listed once, not
+        # once per record (a bulk edit of 3,000 wins spent 40% of its time listing them).
+        self._on_disk: list[str] | None = None
 
     @classmethod
     @contextlib.contextmanager
@@ -139,7 +142,9 @@ class Transaction(Reads):
         """Month shards on disk plus those this transaction has created so far."""
         prefix = WINS_DIR + "/"
         pending = {rel[len(prefix) : -len(".json")] for rel in self._files if is_shard(rel)}
-        on_disk = months_on_disk(self._store.home)
+        if self._on_disk is None:
+            self._on_disk = months_on_disk(self._store.home)
+        on_disk = self._on_disk
         gone = manifest.listed(self.file(META)) - {shard(m) for m in on_disk} - self._files.keys()
         for rel in sorted(gone):
             if is_shard(rel):
@@ -212,6 +217,26 @@ class Transaction(Reads):
         body = {k: v for k, v in changes.items() if k != "id"}
         self._table(rel, table).update(body, doc_ids=[id])
         return merged
+
+    def update_many(self, table: str, changes: Mapping[int, Mapping[str, Any]]) -> None:
+        """:meth:`update` of many records (a bulk retag): one pass over each file per distinct
+        change instead of one per record. A win moved to another month goes through update()."""
+        groups: dict[tuple[str, bytes], tuple[dict[str, Any], list[int]]] = {}
+        for id, change in changes.items():
+            body = {k: v for k, v in change.items() if k != "id"}
+            if table == "wins" and "when" in body:
+                self.update(table, id, body)
+                continue
+            try:
+                rel = self._rel_for(table, id)
+            except NotFoundError:
+                raise not_found(table, id) from None
+            if str(id) not in self.file(rel).get(table, {}):
+                raise not_found(table, id)
+            key = (rel, orjson.dumps(body, option=orjson.OPT_SORT_KEYS))
+            groups.setdefault(key, (body, []))[1].append(id)
+        for (rel, _key), (body, ids) in groups.items():
+            self._table(rel, table).update(body, doc_ids=ids)
 
     def remove(self, table: str, id: int) -> None:
         rel = self._rel_for(table, id)

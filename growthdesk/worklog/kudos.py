@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError, NotFoundError
@@ -16,9 +16,9 @@ from growthdesk.core.records import Kudos
 from growthdesk.core.text import SHORT_TEXT, TEXT, check_text
 
 if TYPE_CHECKING:
-    from growthdesk.store import Store
+    from growthdesk.store import Store, Transaction
 
-__all__ = ["make_kudos", "add_kudos", "list_kudos", "MAX_NOTE"]
+__all__ = ["make_kudos", "add_kudos", "edit_kudos", "remove_kudos", "list_kudos", "MAX_NOTE"]
 
 MAX_NOTE = TEXT  # a thank-you note is a quote, not a pasted e-mail thread
 
@@ -67,14 +67,65 @@ def add_kudos(
     record = make_kudos(note, when=when, now=now, from_=from_, win=win)
     label = _("kudos: {note}", note=(note or "").strip()[:40])
     with store.transaction(label) as tx:
-        if win is not None:
-            try:
-                tx.win(win)
-            except NotFoundError:
-                raise NotFoundError(_("No win #{win}.", win=win)) from None
+        _check_win(tx, win)
         new_id = tx.insert("kudos", record)
     stored: Kudos = {"id": new_id, **record}
     return stored
+
+
+def _check_win(tx: Transaction, win: int | None) -> None:
+    if win is not None:
+        try:
+            tx.win(win)
+        except NotFoundError:
+            raise NotFoundError(_("No win #{win}.", win=win)) from None
+
+
+_KEEP = object()  # "leave as is", where None means "clear it"
+
+
+def edit_kudos(
+    store: Store,
+    kudos_id: int,
+    *,
+    now: datetime,
+    note: str | None = None,
+    when: datetime | None = None,
+    from_: str | None | object = _KEEP,
+    win: int | None | object = _KEEP,
+) -> Kudos:
+    """Change the given fields of a kudos, checked as on add (make_kudos); one undo step.
+
+    *from_* and *win* may be None to clear them; left out they stay as they are.
+    """
+    if note is None and when is None and from_ is _KEEP and win is _KEEP:
+        raise InputError(_("nothing to change: give at least one option, e.g. --text TEXT"))
+    with store.transaction(_("edit kudos #{id}", id=kudos_id)) as tx:
+        current = tx.get("kudos", kudos_id)
+        record = make_kudos(
+            note if note is not None else str(current.get("note") or ""),
+            when=when if when is not None else datetime.fromisoformat(str(current["when"])),
+            now=now,
+            from_=cast("str | None", current.get("from") if from_ is _KEEP else from_),
+            win=cast("int | None", current.get("win") if win is _KEEP else win),
+        )
+        if win is not _KEEP:
+            _check_win(tx, record["win"])
+        return cast(Kudos, tx.update("kudos", kudos_id, dict(record)))
+
+
+def remove_kudos(store: Store, kudos_ids: Iterable[int]) -> list[Kudos]:
+    """Remove kudos in one transaction (one undo step); an unknown id removes none of them."""
+    ids = list(dict.fromkeys(int(i) for i in kudos_ids))
+    if not ids:
+        raise InputError(_("give at least one kudos id"))
+    label = _("remove kudos {ids}", ids=" ".join(f"#{i}" for i in ids))
+    removed: list[Kudos] = []
+    with store.transaction(label) as tx:
+        for kudos_id in ids:
+            removed.append(cast(Kudos, tx.get("kudos", kudos_id)))
+            tx.remove("kudos", kudos_id)
+    return removed
 
 
 def list_kudos(records: Iterable[Kudos]) -> list[Kudos]:

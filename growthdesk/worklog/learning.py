@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.career.tracks import Certification, match_certification
 from growthdesk.core.dates import check_past
@@ -38,6 +38,8 @@ __all__ = [
     "validate_url",
     "prepare",
     "add",
+    "edit",
+    "remove",
     "entries",
     "streaks",
 ]
@@ -214,6 +216,61 @@ def add(store: Store, draft: LearningDraft) -> LearningEntry:
         new_id = tx.insert("learning", draft.record)
     stored: LearningEntry = {"id": new_id, **draft.record}
     return stored
+
+
+_KEEP = object()  # "leave as is", where None means "clear it"
+
+
+def edit(
+    store: Store,
+    entry_id: int,
+    now: datetime,
+    *,
+    title: str | None = None,
+    kind: str | None = None,
+    skills: Sequence[str] | None = None,
+    minutes: float | int | str | None = None,
+    url: str | None | object = _KEEP,
+    when: datetime | None = None,
+) -> LearningEntry:
+    """Change the given fields of an entry, checked as on add; one undo step.
+
+    The skills stay as they are unless given (a new title is not re-tagged behind your back).
+    An empty *url* clears the link.
+    """
+    changes: dict[str, Any] = {}
+    if title is not None:
+        changes["title"] = validate_text(title, "learning", limit=MAX_TITLE)
+    if kind is not None:
+        changes["kind"] = validate_kind(kind)
+    if skills is not None:
+        changes["skills"] = validate_skills(skills)
+        if not changes["skills"]:
+            raise InputError(_("give at least one skill"))
+    if minutes is not None:
+        changes["minutes"] = validate_minutes(minutes)
+    if url is not _KEEP:
+        changes["url"] = validate_url(cast("str | None", url))
+    if when is not None:
+        changes["when"] = check_past(when, now, _("learning")).isoformat(timespec="seconds")
+    if not changes:
+        raise InputError(_("nothing to change: give at least one option, e.g. --minutes 30"))
+    with store.transaction(_("edit learning #{id}", id=entry_id)) as tx:
+        return cast(LearningEntry, tx.update("learning", entry_id, changes))
+
+
+def remove(store: Store, entry_ids: Iterable[int]) -> list[LearningEntry]:
+    """Remove entries in one transaction (one undo step); an unknown id removes none of them."""
+    ids = list(dict.fromkeys(int(i) for i in entry_ids))
+    if not ids:
+        raise InputError(_("give at least one learning id"))
+    label = _("remove learning {ids}", ids=" ".join(f"#{i}" for i in ids))
+    removed: list[LearningEntry] = []
+    with store.transaction(label) as tx:
+        for entry_id in ids:
+            removed.append(cast(LearningEntry, tx.get("learning", entry_id)))
+            tx.remove("learning", entry_id)
+    return removed
 
 
 def entries(

@@ -30,7 +30,10 @@ __all__ = [
     "add",
     "edit",
     "remove",
+    "remove_many",
     "query",
+    "ticket_key",
+    "wins_with_ticket",
     "teach_tagger",
     "public",
 ]
@@ -341,15 +344,56 @@ def edit(
 
 
 def remove(store: Store, win_id: int) -> Win:
-    """Remove a win; kudos that pointed at it keep their text but lose the link."""
-    with store.transaction(_("remove win #{id}", id=win_id)) as tx:
-        record = tx.win(win_id)
-        tx.remove("wins", win_id)
-        teach_tagger(tx, record, None)
+    """Remove one win (see remove_many)."""
+    return remove_many(store, [win_id])[0]
+
+
+def remove_many(store: Store, win_ids: Iterable[int]) -> list[Win]:
+    """Remove wins in one transaction (one undo step); an unknown id removes none of them.
+
+    Kudos that pointed at a removed win keep their text but lose the link.
+    """
+    ids = list(dict.fromkeys(int(i) for i in win_ids))
+    if not ids:
+        raise InputError(_("give at least one win id"))
+    label = (
+        _("remove win #{id}", id=ids[0])
+        if len(ids) == 1
+        else _("remove wins {ids}", ids=" ".join(f"#{i}" for i in ids))
+    )
+    removed: list[Win] = []
+    with store.transaction(label) as tx:
+        for win_id in ids:
+            record = tx.win(win_id)
+            tx.remove("wins", win_id)
+            teach_tagger(tx, record, None)
+            removed.append(record)
+        gone = set(ids)
         for kudo in tx.kudos():
-            if kudo.get("win") == win_id:
+            if kudo.get("win") in gone:
                 tx.update("kudos", kudo["id"], {"win": None})
-    return record
+    return removed
+
+
+def ticket_key(ticket: str) -> str:
+    """What makes two ticket references the same: case and surrounding space do not count."""
+    return " ".join(ticket.split()).casefold()
+
+
+def _ticket_months(store: Store, ticket: str) -> list[str]:
+    """The months that can hold *ticket*: its longest word must be in the shard's bytes."""
+    words = ticket.split()
+    return store.months_mentioning(max(words, key=len)) if words else store.win_months()
+
+
+def wins_with_ticket(store: Store, ticket: str, *, exclude: int | None = None) -> list[Win]:
+    """Wins already logged with this ticket reference (oldest first), e.g. to warn of a repeat."""
+    key = ticket_key(ticket)
+    return [
+        w
+        for w in store.wins(_ticket_months(store, ticket))
+        if w.get("ticket") and ticket_key(str(w["ticket"])) == key and w.get("id") != exclude
+    ]
 
 
 def query(
@@ -360,6 +404,7 @@ def query(
     skill: str | None = None,
     contains: str | None = None,
     limit: int | None = None,
+    ticket: str | None = None,
 ) -> list[Win]:
     """Wins matching every filter, newest first; reads only the month shards it needs."""
     if since and until and since > until:
@@ -368,8 +413,15 @@ def query(
         raise InputError(_("--limit must be at least 1"))
     wanted_skill = validate_skills([skill])[0] if skill else None
     needle = fold(contains) if contains else None
+    wanted_ticket = ticket_key(ticket) if ticket is not None else None
+    if wanted_ticket == "":
+        raise InputError(_("the ticket reference is empty"))
+    months = months_between(since, until, store.win_months())
+    if ticket is not None:
+        holding = set(_ticket_months(store, ticket))
+        months = [m for m in months if m in holding]
     out: list[Win] = []
-    for win in _newest_first(store, months_between(since, until, store.win_months())):
+    for win in _newest_first(store, months):
         day = win["when"][:10]
         if since and day < since.isoformat():
             continue
@@ -378,6 +430,8 @@ def query(
         if wanted_skill and wanted_skill not in win.get("skills", []):
             continue
         if needle and needle not in fold(_haystack(win)):
+            continue
+        if wanted_ticket and ticket_key(str(win.get("ticket") or "")) != wanted_ticket:
             continue
         out.append(win)
         if limit is not None and len(out) >= limit:
