@@ -21,6 +21,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GROWTHDESK_NOW", FIXED_NOW)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("GROWTHDESK_LANG", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # listings are laid out for 80 columns
     # The machine's locale must not choose the interface language of a test, and a test that
     # ran a command in Dutch must not leave Dutch behind for the next one (a new process would
     # start in English).

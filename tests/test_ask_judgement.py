@@ -121,8 +121,8 @@ def test_unsure_reading_shows_people_per_candidate_area(
     result = net("ask", "connection drops", "--top", "2")
     assert result.exit_code == 0, result.output
     assert "100%" not in result.stdout
-    assert result.stdout.startswith(
-        f"Skill area: not sure, it could be {RA} or {NET}.\n"
+    assert result.stdout.startswith(  # wrapped at 80 columns
+        f"Skill area: not sure, it could be {RA} or Network &\n  connectivity.\n"
         "  People for each area below; --skill ID picks one.\n"
         "\n"
         f"Whom to ask about {RA}\n"

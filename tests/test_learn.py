@@ -46,7 +46,7 @@ def test_learn_with_skill_then_list(invoke) -> None:
     assert result.stdout == "Logged learning #1: lab, network_connectivity  [set by you]\n"
     listed = invoke("learn", "list")
     assert listed.stdout.splitlines()[0] == (
-        "#1  2026-11-24  lab             90 min  network_connectivity  Home lab: VLANs"
+        "#1  2026-11-24  lab  90 min  network_connectivity  Home lab: VLANs"
     )
     # Tuesday evening, nothing on Wednesday evening: the streak is broken by now.
     assert "Evening project streak: 0 days now, longest 1, 1 day in all" in listed.stdout

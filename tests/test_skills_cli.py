@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from click.testing import Result
 
 from growthdesk.skills.ids import SKILL_IDS
@@ -71,7 +72,9 @@ def test_suggest_labels_follow_profile_language(invoke: Invoke) -> None:
     assert data[0]["label"] == "Printen & scannen"
 
 
-def test_skills_lists_counts_last_win_and_trend(invoke: Invoke) -> None:
+def test_skills_lists_counts_last_win_and_trend(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # GROWTHDESK_NOW is 2026-11-26 (conftest)
     for when, skill in [
         ("2026-11-20", "printing"),
@@ -95,6 +98,7 @@ def test_skills_lists_counts_last_win_and_trend(invoke: Invoke) -> None:
     assert data[1]["trend"] == "down"
     assert data[2]["count"] == 0 and data[2]["last"] is None and data[2]["trend"] == "none"
 
+    monkeypatch.setenv("COLUMNS", "120")  # room for the 90-day counts (80 shows the trend)
     text = invoke("skills")
     assert text.exit_code == 0
     lines = text.stdout.splitlines()
@@ -142,10 +146,11 @@ def test_recall_finds_win_across_languages(invoke: Invoke) -> None:
     assert data[0]["why"] == ["same symptom: vergeten", "same words: wachtwoord"]
 
     text = invoke("recall", "wachtwoord vergeten")
-    assert text.stdout.splitlines()[0].startswith(
-        "#1  2026-06-01  Forgot password, account locked  (same symptom: vergeten; same words"
-    )
-    assert text.stdout.splitlines()[1] == "    solution: reset in AD and unlocked"
+    assert text.stdout.splitlines() == [  # wrapped to 80 columns
+        "#1  2026-06-01  Forgot password, account locked  (same symptom: vergeten; same",
+        "    words: wachtwoord)",
+        "    solution: reset in AD and unlocked",
+    ]
 
 
 def test_recall_limit_and_nothing_found(invoke: Invoke) -> None:

@@ -21,6 +21,7 @@ from growthdesk.career.metrics import (
 )
 from growthdesk.career.plan import Window
 from growthdesk.career.tracks import Track
+from growthdesk.core import numbers
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.records import Profile
 from growthdesk.skills.labels import skill_label
@@ -32,16 +33,14 @@ RCA_SHOWN_MAX = 10.0  # "× typical" above this is printed as "over 10×"
 
 def share_text(value: float) -> str:
     """A share as people read it: '36%', '2.5%', '0.5%' (never '0%' for something non-zero)."""
-    if value <= 0:
-        return "0%"
-    return f"{value:.0%}" if value >= 0.095 else f"{value:.1%}"
+    return numbers.share(value)
 
 
 def times_typical(rca: float) -> str:
     """'2.4× typical', or 'over 10× typical' where a tiny baseline inflates the ratio."""
     if rca > RCA_SHOWN_MAX:
         return _("over {n:.0f}× typical", n=RCA_SHOWN_MAX)
-    return _("{r:.1f}× typical", r=rca)
+    return _("{r}× typical", r=numbers.decimal(rca))
 
 
 def real_top(areas: Sequence[AreaShare]) -> AreaShare | None:
@@ -91,13 +90,13 @@ def _reasons(
             )
     reasons.append(
         ngettext(
-            "Your work spreads like someone working evenly in {e:.1f} of 23 areas "
-            "(evenness {j:.2f}; {n} area is at least {t:.0%} of your work).",
-            "Your work spreads like someone working evenly in {e:.1f} of 23 areas "
-            "(evenness {j:.2f}; {n} areas are at least {t:.0%} of your work each).",
+            "Your work spreads like someone working evenly in {e} of 23 areas "
+            "(evenness {j}; {n} area is at least {t:.0%} of your work).",
+            "Your work spreads like someone working evenly in {e} of 23 areas "
+            "(evenness {j}; {n} areas are at least {t:.0%} of your work each).",
             m.breadth,
-            e=m.effective_areas,
-            j=m.evenness,
+            e=numbers.decimal(m.effective_areas),
+            j=numbers.decimal(m.evenness, 2),
             t=BREADTH_SHARE,
         )
     )

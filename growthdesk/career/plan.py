@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from growthdesk.career.fit import TrackFit
 from growthdesk.career.metrics import Distribution
 from growthdesk.career.tracks import Track
+from growthdesk.core import numbers
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.months import add_months
 from growthdesk.core.records import Profile
@@ -145,7 +146,7 @@ def _per_week(total: int, weeks: float) -> str:
     if weeks <= 0:
         return str(total)
     per = total / weeks
-    return f"{per:.0f}" if per >= 1.5 else f"{per:.1f}"
+    return f"{per:.0f}" if per >= 1.5 else numbers.decimal(per)
 
 
 def quarter_plan(

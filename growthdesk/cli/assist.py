@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from growthdesk.cli.app import get_app
+from growthdesk.cli.layout import on_screen, wrap, wrap_markdown
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.cli.params import complete_skill
 from growthdesk.core.i18n import _, language
@@ -197,7 +198,8 @@ def plain_cmd(
         echo(style(title, bold=True))
         for flag in flags:
             better = f" → {flag.suggestion}" if flag.suggestion else " → " + _("leave it out")
-            echo(f"  {flag.text}{better}")
+            for line in wrap(f"  {flag.text}{better}", hang="    "):
+                echo(line)
     if not report.flags:
         info(_("No jargon, passive or blaming phrasing found."))
 
@@ -239,7 +241,9 @@ def _expect(
     if as_json:
         emit_json(result.as_json())
         return
-    echo(result.message)
+    for paragraph in result.message.splitlines():  # its own line breaks kept, long lines wrapped
+        for line in wrap(paragraph):
+            echo(line)
     basis = result.basis
     if basis.source == "history":
         info(
@@ -324,4 +328,5 @@ def howto_cmd(
         write_output(output, document.encode())
         info(_("Wrote {n} how-to drafts to {path}", n=len(found), path=output))
     else:
-        echo(document, nl=False)
+        # wrapped for reading on the screen; `> howto.md` keeps every line as written
+        echo(wrap_markdown(document) if fmt == "md" and on_screen() else document, nl=False)

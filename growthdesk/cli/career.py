@@ -30,8 +30,10 @@ from growthdesk.cli.output import (
     warn,
 )
 from growthdesk.cli.params import ID, Minutes, complete_skill, complete_track
+from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, language, ngettext
+from growthdesk.core.numbers import decimal
 from growthdesk.core.words import learning_kind
 from growthdesk.skills.labels import skill_label
 from growthdesk.worklog import profile
@@ -209,7 +211,12 @@ def learn_group() -> None:
     help="Skill area id (repeatable); guessed from the title if absent.",
     shell_complete=complete_skill,
 )
-@click.option("--minutes", "-m", type=Minutes(learning=True), help="Time spent (1-6000).")
+@click.option(
+    "--minutes",
+    "-m",
+    type=Minutes(learning=True),
+    help="Time spent: 90, 1h30, 1:30, 1,5u (at most 100 hours).",
+)
 @click.option("--url", help="Link.")
 @click.option("--when", "-w", help="When (default now).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored entry as JSON.")
@@ -312,13 +319,22 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
         info(_("No learning entries match."))
     elif not rows:
         info(_('No learning logged yet. Try: growthdesk learn "..." --kind blog'))
-    for row in rows:
-        minutes = _("{n} min", n=row["minutes"]) if row.get("minutes") else "-"
-        echo(
-            f"{style('#' + str(row['id']), bold=True)}  {row['when'][:10]}  "
-            f"{learning_kind(row['kind']):<13} {minutes:>8}  {style(','.join(row.get('skills') or []), fg='cyan')}  "
-            f"{row['title']}"
-        )
+    from growthdesk.cli.layout import table
+
+    cells = [
+        [
+            f"#{row['id']}",
+            row["when"][:10],
+            learning_kind(row["kind"]),
+            _("{n} min", n=row["minutes"]) if row.get("minutes") else "-",
+            ",".join(row.get("skills") or []),
+            row["title"],
+        ]
+        for row in rows
+    ]
+    paint = {0: lambda c: style(c, bold=True), 4: lambda c: style(c, fg="cyan")}
+    for line in table(cells, right={3}, caps={4: 24}, paint=paint, flex_min=30, squeeze=[4]):
+        echo(line)
     names = {"morning_blog": _("Morning blog"), "evening_project": _("Evening project")}
     for s in streaks:
         if s.days:
@@ -422,10 +438,10 @@ class _Out:
     """
 
     def __init__(self) -> None:
-        import shutil
+        from growthdesk.cli.layout import width
 
         self.color = use_color()
-        self.width = min(100, shutil.get_terminal_size((80, 24)).columns) if self.color else 80
+        self.width = min(100, width())
         self.lines: list[str] = []
 
     def style(self, text: str, **kwargs: Any) -> str:
@@ -465,7 +481,10 @@ def _render(report: PathReport, out: _Out) -> None:
     if w.months_done is not None:
         guess = _(" (estimated from your first win)") if w.estimated else ""
         head += "  " + _(
-            "{m} months at the helpdesk since {d}{g}", m=w.months_done, d=w.started, g=guess
+            "{m} months at the helpdesk since {d}{g}",
+            m=decimal(w.months_done),
+            d=show_day(w.started) if w.started else "-",
+            g=guess,
         )
     out.line(head)
     out.line(out.style(_("You are: ") + labels[report.label], bold=True))
@@ -495,7 +514,7 @@ def _render(report: PathReport, out: _Out) -> None:
     out.line(f"  {heads[0]:<30} {heads[1]:>6} {heads[2]:>7} {heads[3]:>8} {heads[4]:>10}")
     for a in [a for a in report.areas if a.share > 0][:8]:
         # Capped like the advice text: over a tiny baseline the ratio means nothing more.
-        rca = (f"{a.rca:.1f}" if a.rca <= RCA_SHOWN_MAX else f">{RCA_SHOWN_MAX:.0f}").rjust(10)
+        rca = (decimal(a.rca) if a.rca <= RCA_SHOWN_MAX else f">{RCA_SHOWN_MAX:.0f}").rjust(10)
         if a.skill in report.deep_areas:
             rca = out.style(rca, bold=True)
         out.line(
@@ -504,14 +523,14 @@ def _render(report: PathReport, out: _Out) -> None:
         )
     out.para(
         ngettext(
-            "Breadth: {n} area at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
+            "Breadth: {n} area at {t}+ · works like {e} even areas · evenness {j} · "
             "biggest area {s}",
-            "Breadth: {n} areas at {t}+ · works like {e:.1f} even areas · evenness {j:.2f} · "
+            "Breadth: {n} areas at {t}+ · works like {e} even areas · evenness {j} · "
             "biggest area {s}",
             m.breadth,
             t=percent(report.thresholds["breadth_share"], small=True),
-            e=m.effective_areas,
-            j=m.evenness,
+            e=decimal(m.effective_areas),
+            j=decimal(m.evenness, 2),
             s=percent(m.top_share, small=True),
         ),
         indent="  ",
@@ -529,10 +548,14 @@ def _render(report: PathReport, out: _Out) -> None:
     )
     if report.recommended is None:
         out.para(_("No clear direction yet: no track is recommended."), indent="  ")
-    name_w = max(20, min(40, out.width - 40))
+    cert_lists = {
+        f.track: ", ".join(f.earned + [c + "…" for c in f.preparing]) for f in report.fits
+    }
+    widest = max((len(c) for c in cert_lists.values()), default=0)
+    name_w = max(20, min(40, out.width - 27 - widest))  # 25 columns of rank, fit and gauge
     for f in report.fits:
         mark = " ◀" if f.track == report.focus else ""
-        certs = ", ".join(f.earned + [c + "…" for c in f.preparing])
+        certs = cut(cert_lists[f.track], max(out.width - 27 - name_w, 1), pad=False)
         gauge = bar(f.fit, 12, track="·")
         gauge = out.style(gauge, fg="green") if f.track == report.recommended else gauge
         row = (

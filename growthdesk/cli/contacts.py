@@ -19,6 +19,7 @@ from growthdesk.cli.output import (
     style,
 )
 from growthdesk.cli.params import complete_contact, complete_event, complete_skill
+from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.text import printable
@@ -200,18 +201,24 @@ def contact_list(
 
 
 def _print_contacts(rows: list[Any], today: str) -> None:
+    from growthdesk.cli.layout import join_fit
+
     for c in rows:
-        parts = [style(str(c["name"]), bold=True), contact_kind(c["kind"])]
+        parts: list[tuple[str, Any]] = [(str(c["name"]), lambda t: style(t, bold=True))]
+        parts.append((contact_kind(c["kind"]), None))
         if c.get("org"):
-            parts.append(str(c["org"]))
-        parts.append(_tie(c))
+            parts.append((str(c["org"]), None))
+        parts.append((_tie(c), None))
+        flex = None
         if c.get("specialties"):
-            parts.append(_specialties(c))
+            flex = len(parts)
+            parts.append((_specialties(c), None))
         if c.get("do_not_ask"):
-            parts.append(_("do not ask"))
+            parts.append((_("do not ask"), None))
         if str(c.get("away_until") or "") >= today:  # a past day: back
-            parts.append(_("away until {day}", day=c["away_until"]))
-        echo(f"#{c['id']:<4} " + " · ".join(parts))
+            parts.append((_("away until {day}", day=c["away_until"]), None))
+        # the specialties give way on a narrow screen; "do not ask" and "away" stay whole
+        echo(join_fit(parts, prefix=f"#{c['id']:<4} ", flex=flex))
 
 
 @contact_group.command("show")
@@ -248,29 +255,40 @@ def contact_show(name: str, as_json: bool) -> None:
         (_("notes"), "notes"),
     ):
         if d.get(key):
-            echo(f"  {label}: {d[key]}")
+            value = show_day(d[key]) if key == "last_contact" else d[key]
+            _say(f"  {label}: {value}")
     if d.get("specialties"):
-        echo("  " + _("specialties: {list}", list=_specialties(d)))
+        _say("  " + _("specialties: {list}", list=_specialties(d)))
     if d.get("met_at_event"):
         event = d["met_at_event"]
-        echo("  " + _("met at: {event} ({date})", event=event["name"], date=event["date"]))
+        _say("  " + _("met at: {event} ({date})", event=event["name"], date=event["date"]))
     if d["do_not_ask"]:
-        echo("  " + _("do not ask"))
+        _say("  " + _("do not ask"))
     helped = _("helped you: {n}×", n=d["helped_count"])
     if d["last_helped"]:
-        helped = _("helped you: {n}×, last on {day}", n=d["helped_count"], day=d["last_helped"])
-    echo("  " + helped)
+        helped = _(
+            "helped you: {n}×, last on {day}", n=d["helped_count"], day=show_day(d["last_helped"])
+        )
+    _say("  " + helped)
     for k in d["knows"]:
-        echo(
+        _say(
             "  "
             + _("knows {name} (strength {n})", name=k["name"], n=k["strength"])
             + (f": {k['note']}" if k.get("note") else "")
         )
     for i in d["interactions"]:
-        echo(
+        _say(
             f"  {str(i['when'])[:10]} {interaction_kind(i['kind'])}"
             + (f": {i['note']}" if i.get("note") else "")
         )
+
+
+def _say(text: str) -> None:
+    """One line of `contact show`, wrapped under its label."""
+    from growthdesk.cli.layout import wrap
+
+    for line in wrap(text, hang="    "):
+        echo(line)
 
 
 @contact_group.command("edit")
@@ -590,16 +608,27 @@ def event_list(as_json: bool) -> None:
     if not rows:
         info(_("No events yet."))
         return
+    from growthdesk.cli.layout import wrap
+
     for e in rows:
-        line = f"{e['date']}  {style(str(e['name']), bold=True)} ({event_kind(e['kind'])})"
+        name = str(e["name"])
+        line = f"{e['date']}  {name} ({event_kind(e['kind'])})"
         when = soon(e.get("in_days"))
         if when:
-            line += "  " + style(when, fg="green")
+            line += "  " + when
         if e.get("skills"):
             line += " · " + ", ".join(e["skills"])
         if e["met_names"]:
             line += " · " + _("met {names}", names=", ".join(e["met_names"]))
-        echo(line)
+        first, *more = wrap(line, hang=" " * 12)
+        # the name in bold (it starts at column 12 of the first line, cut or whole)
+        shown = first[12 : 12 + len(name)]
+        rest = first[12 + len(shown) :]
+        if when and f"  {when}" in rest:  # a coming event's day in green
+            rest = rest.replace(f"  {when}", "  " + style(when, fg="green"), 1)
+        echo(first[:12] + style(shown, bold=True) + rest)
+        for more_line in more:
+            echo(more_line)
 
 
 def soon(days: int | None) -> str:

@@ -24,7 +24,9 @@ from growthdesk.cli.output import (
     use_color,
 )
 from growthdesk.cli.params import ID, complete_win_id
+from growthdesk.core.dates import show_day, show_range, show_recent
 from growthdesk.core.i18n import _, ngettext, pgettext
+from growthdesk.core.numbers import decimal, hours
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
@@ -117,12 +119,17 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
     if not rows:
         info(_('No kudos yet. Record one with: growthdesk kudos "Thanks!" --from NAME'))
         return
+    from growthdesk.cli.layout import wrap
+
     for k in rows:
         who = k.get("from") or _("an end user")
         win = "  " + _("(win #{id})", id=k["win"]) if k.get("win") else ""
-        echo(
-            f"{style('#' + str(k['id']), bold=True)} {str(k['when'])[:10]}  {k['note']}  — {who}{win}"
-        )
+        mark = f"#{k['id']}"
+        head = f"{mark} {str(k['when'])[:10]}  "
+        first, *more = wrap(f"{head}{k['note']}  — {who}{win}", hang=" " * len(head))
+        echo(style(mark, bold=True) + first[len(mark) :])
+        for line in more:
+            echo(line)
 
 
 @kudos_group.command("edit")
@@ -220,13 +227,13 @@ def _delta(now: float | None, before: float | None, *, pct_points: bool = False)
 
 
 def _fixed(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+    return "-" if value is None else decimal(value)
 
 
 def _minutes(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:g}m"
+    return f"{decimal(value, 0) if value == int(value) else decimal(value)}m"
 
 
 def _plain(text: str, **_style: Any) -> str:
@@ -267,15 +274,11 @@ def dashboard_lines(
     cur, prev = data["current"], data["previous"]
     target = data["target_minutes"]
     out: list[str] = []
-    title = _(
-        "{period} ({start} to {end})",
-        period=_period_text(data["period"]),
-        start=cur["start"],
-        end=cur["end"],
-    )
+    title = f"{_period_text(data['period'])} ({show_range(cur['start'], cur['end'])})"
     if prev:
         title = _("{title}, compared with the same length before", title=title)
-    out += [paint(title, bold=True), ""]
+    # a longer language must not spill past the width: the title wraps
+    out += [paint(line, bold=True) for line in textwrap.wrap(title, WIDTH)] + [""]
 
     def row(label: str, value: str, change: str, note: str) -> None:
         colour = (
@@ -318,7 +321,6 @@ def dashboard_lines(
         _delta(cur["kudos"], prev and prev["kudos"]),
         _("{n:,} in total", n=data["kudos"]["total"]),
     )
-    hours = f"{cur['learning_minutes'] / 60:.1f} h"
     row(
         _("Learning"),
         str(cur["learning"]),
@@ -327,16 +329,15 @@ def dashboard_lines(
             "{hours}, {n} certification",
             "{hours}, {n} certifications",
             cur["certifications"],
-            hours=hours,
+            hours=hours(cur["learning_minutes"]),
         )
         if cur["certifications"]
-        else hours,
+        else hours(cur["learning_minutes"]),
     )
     sw, sl = data["streaks"]["wins"], data["streaks"]["learning"]
     # "since" dates a streak; with none yet there is nothing to date.
-    best = (
-        _("best {n} d since {since}", n=sw["longest"], since=sw["since"]) if sw["longest"] else ""
-    )
+    since = show_day(sw["since"]) if sw["since"] else "-"
+    best = _("best {n} d since {since}", n=sw["longest"], since=since) if sw["longest"] else ""
     row(_("Win streak"), _("{n} d", n=sw["current"]), "", best)
     row(
         _("Learn streak"),
@@ -364,15 +365,18 @@ def dashboard_lines(
             )
 
     if data["repeats"]:
-        out += [
-            "",
-            paint(_("Repeat problems"), bold=True)
-            + paint("  " + _("the same kind coming back: worth a fix or a how-to"), dim=True),
-        ]
+        heading = _("Repeat problems")
+        note = _("the same kind coming back: worth a fix or a how-to")
+        out += ["", paint(heading, bold=True)]
+        if len(heading) + 2 + len(note) <= WIDTH:  # the note beside the heading when it fits
+            out[-1] += paint("  " + note, dim=True)
+        else:
+            wrapped = textwrap.wrap(note, WIDTH, initial_indent="  ", subsequent_indent="  ")
+            out += [paint(line, dim=True) for line in wrapped]
         times = a("×", "x")
         for r in data["repeats"]:
-            hours = f", {r['minutes'] / 60:.1f} h" if r["minutes"] else ""
-            detail = _("last {day}{hours}", day=r["last"][5:], hours=hours)
+            spent = f", {hours(r['minutes'])}" if r["minutes"] else ""
+            detail = _("last {day}{hours}", day=show_recent(r["last"]), hours=spent)
             count = paint(f"{r['count']:>4}{times}", fg="yellow")
             out.append(
                 f"  {count} {cut(r.get('title') or r['label'], 46, unicode_ok)}  {paint(detail, dim=True)}".rstrip()
@@ -600,6 +604,10 @@ def review_cmd(
     # A review is read by people, on screen or in a file: no control characters either way.
     text = printable(render(doc))
     if output is None:
+        from growthdesk.cli.layout import on_screen, wrap_markdown
+
+        if fmt == "md" and on_screen():  # wrapped for reading; `> review.md` keeps every line
+            text = wrap_markdown(text)
         with paged(not no_pager):
             echo(text, nl=False)
         return

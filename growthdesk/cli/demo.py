@@ -72,20 +72,19 @@ def demo_cmd(target: Path | None, seed: int) -> None:
     home = shlex.quote(str(target))
     gd = f"growthdesk --home {home}"
     echo()
+    from growthdesk.cli.layout import wrap
+
     echo(_("Demo home: {home}", home=target))
-    echo(
-        "  "
-        + _(
-            "{wins} over 18 months, {contacts}, {events}, {learning}, {kudos}.",
-            wins=ngettext(
-                "{count} win", "{count} wins", counts["wins"], count=f"{counts['wins']:,}"
-            ),
-            contacts=ngettext("{n} contact", "{n} contacts", counts["contacts"]),
-            events=ngettext("{n} event", "{n} events", counts["events"]),
-            learning=ngettext("{n} learning entry", "{n} learning entries", counts["learning"]),
-            kudos=ngettext("{n} kudos", "{n} kudos", counts["kudos"]),
-        )
+    summary = _(
+        "{wins} over 18 months, {contacts}, {events}, {learning}, {kudos}.",
+        wins=ngettext("{count} win", "{count} wins", counts["wins"], count=f"{counts['wins']:,}"),
+        contacts=ngettext("{n} contact", "{n} contacts", counts["contacts"]),
+        events=ngettext("{n} event", "{n} events", counts["events"]),
+        learning=ngettext("{n} learning entry", "{n} learning entries", counts["learning"]),
+        kudos=ngettext("{n} kudos", "{n} kudos", counts["kudos"]),
     )
+    for line in wrap(summary, indent="  "):
+        echo(line)
     echo("\n" + _("Try next:"))
     question = _("VPN keeps disconnecting when working from home")
     for cmd, why in (

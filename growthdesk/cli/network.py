@@ -9,9 +9,12 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
+from growthdesk.cli.layout import wrap
 from growthdesk.cli.output import ListWhenBare, echo, emit_json, info, style
 from growthdesk.cli.params import complete_skill
+from growthdesk.core.dates import show_day
 from growthdesk.core.i18n import _, ngettext
+from growthdesk.core.numbers import decimal
 
 __all__ = ["ask_cmd", "network_group"]
 
@@ -60,12 +63,18 @@ def _echo_people(people: list[Any]) -> None:
         tag = "" if person.direct else "  " + _("[introduction]")
         if person.away_until:
             tag += "  " + _("[away]")
-        score = _("score {score:.2f}", score=person.score)
+        score = _("score {score}", score=decimal(person.score, 2))
         echo(f"{n}. {style(person.name, bold=True)}  {score}{tag}")
         for reason in person.reasons:
-            echo(f"     - {reason}")
+            _say(f"     - {reason}", hang=" " * 7)
         for caution in person.cautions:
-            echo(f"     ! {caution}")
+            _say(f"     ! {caution}", hang=" " * 7)
+
+
+def _say(text: str, hang: str = "  ") -> None:
+    """One line of `ask`, wrapped to the screen under its own indent."""
+    for line in wrap(text, hang=hang):
+        echo(line)
 
 
 def _echo_reading(result: Any) -> None:
@@ -81,16 +90,16 @@ def _echo_reading(result: Any) -> None:
         echo(_("Skill area: {area} (given by you)", area=primary))
     elif result.by_area:
         areas = _(" or ").join(skill_label(a.skill) for a in result.by_area)
-        echo(_("Skill area: not sure, it could be {areas}.", areas=areas))
+        _say(_("Skill area: not sure, it could be {areas}.", areas=areas))
         echo(_("  People for each area below; --skill ID picks one."))
         return
     elif not reading.sure:
-        echo(_("Skill area: {area}? Not sure: little in the text points to it.", area=primary))
+        _say(_("Skill area: {area}? Not sure: little in the text points to it.", area=primary))
         echo(_("  --skill ID picks another area."))
     else:
         echo(_("Skill area: {area} ({sure})", area=primary, sure=_sureness(reading.confidence)))
     if weaker:
-        echo(_("  weaker evidence: {areas}", areas=weaker))
+        _say(_("  weaker evidence: {areas}", areas=weaker), hang="    ")
 
 
 @click.command("ask")
@@ -204,7 +213,8 @@ def ask_cmd(
         echo("")
         echo(_("Nobody in your network matches this yet. Where to look:"))
         for hint in result.hints:
-            echo(f"  - {hint}")
+            for line in wrap(f"  - {hint}", hang="    "):
+                echo(line)
     if result.skipped_do_not_ask:
         shown = result.skipped_do_not_ask[:3]
         more = len(result.skipped_do_not_ask) - len(shown)
@@ -220,8 +230,11 @@ def ask_cmd(
             line = f"  #{win['id']} {str(win.get('when', ''))[:10]}  {win.get('problem', '')}"
             if win.get("solution"):
                 line += f"  → {win['solution']}"
-            echo(line)
-            echo(f"      ({'; '.join(match.why)})")
+            for part in [
+                *wrap(line, hang="      "),
+                *wrap(f"({'; '.join(match.why)})", indent="      "),
+            ]:
+                echo(part)
     if result.search_query:
         echo("")
         echo(style(_("Search the web with:"), bold=True) + f" {result.search_query}")
@@ -365,19 +378,21 @@ def network_stale(as_json: bool) -> None:
         info(_("Nobody is going stale. Nice."))
         return
     for r in rows:
-        last = r["last_contact"] or _("never")
+        last = show_day(r["last_contact"]) if r["last_contact"] else _("never")
+        name = str(r["name"])
         since = ngettext("{n} day since {last}", "{n} days since {last}", r["days"], last=last)
         every = ngettext("every {n} day", "every {n} days", r["interval"])
         overdue = ngettext("{n} day overdue", "{n} days overdue", r["overdue"])
-        echo(
-            f"{style(r['name'], bold=True)}: {since} "
-            + _(
-                "(tie {strength}/5, {every}; {overdue})",
-                strength=r["strength"],
-                every=every,
-                overdue=overdue,
-            )
+        text = f"{name}: {since} " + _(
+            "(tie {strength}/5, {every}; {overdue})",
+            strength=r["strength"],
+            every=every,
+            overdue=overdue,
         )
+        first, *more = wrap(text, hang="  ")
+        echo(style(name, bold=True) + first[len(name) :] if first.startswith(name) else first)
+        for line in more:
+            echo(line)
 
 
 @network_group.command("export")

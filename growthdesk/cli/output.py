@@ -206,20 +206,23 @@ def warn(message: str) -> None:
 
 
 def percent(value: float | None, *, small: bool = False) -> str:
-    """'42%', or '-' for no value. With *small*, a share under 9.5% keeps a decimal, or
-    "2.9% -> 3%" would read "3% -> 3%"."""
-    if value is None:
-        return "-"
-    return f"{value:.1%}" if small and 0 < value < 0.095 else f"{value:.0%}"
+    """'42%', or '-' for no value; '2,9%' in Dutch (core/numbers.py)."""
+    from growthdesk.core import numbers
+
+    return numbers.percent(value, small=small)
 
 
 def cut(text: str, width: int, unicode_ok: bool = True, *, pad: bool = True) -> str:
     """*text* on one line in at most *width* columns, cut with an ellipsis; with *pad*, padded
     to exactly *width*."""
-    text = " ".join(text.split())
-    if len(text) > width:
-        text = text[: width - 1] + "…" if unicode_ok else text[: width - 3] + "..."
-    return text.ljust(width) if pad else text
+    from growthdesk.cli.layout import cells, fit
+
+    if unicode_ok:
+        text = fit(text, width)  # the one cutter: wide characters count double
+    else:
+        text = " ".join(text.split())
+        text = text if len(text) <= width else text[: width - 3] + "..."
+    return text + " " * max(width - cells(text), 0) if pad else text
 
 
 def bar(fraction: float, width: int, *, unicode_ok: bool = True, track: str = "") -> str:

@@ -132,8 +132,9 @@ def strict(command: click.Command) -> click.Command:
 
 
 class Minutes(click.ParamType):
-    """Whole minutes from 1 up to *limit* ('7.5' rounds); the domain's own check, run by click
-    so that an impossible number is a usage error like any other out-of-range number."""
+    """Whole minutes from 1 up to *limit*, typed as '90', '1h30', '1:30' or '1,5u'
+    (core/minutes.py); the domain's own check, run by click so that an impossible or
+    ambiguous value is a usage error like any other out-of-range number."""
 
     name = "minutes"
 

@@ -7,8 +7,10 @@ from typing import Any
 import click
 
 from growthdesk.cli.app import get_app
+from growthdesk.cli.layout import wrap
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.core.i18n import _, language, pgettext
+from growthdesk.core.numbers import decimal
 
 __all__ = ["skills_group", "recall_cmd"]
 
@@ -54,26 +56,29 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    head, wins, last, recent, prev, trend = (
-        _("Skill area"),
-        _("wins"),
-        _("last win"),
-        _("90d"),
-        _("prev"),
-        _("trend"),
-    )
-    width = max(len(head), *(len(r["label"]) for r in rows))
-    echo(
-        style(
-            f"{head:<{width}}  {'id':<21} {wins:>5}  {last:<10}  {recent:>4} {prev:>4}  {trend}",
-            bold=True,
-        )
-    )
-    for r in rows:
-        echo(
-            f"{r['label']:<{width}}  {r['skill']:<21} {r['count']:>5}  {r['last'] or '-':<10}  "
-            f"{r['recent']:>4} {r['previous']:>4}  {_trend_mark(r['trend'])}"
-        )
+    from growthdesk.cli.layout import table, width
+
+    head = [_("Skill area"), "id", _("wins"), _("last win"), _("90d"), _("prev"), _("trend")]
+    cells = [
+        [
+            r["label"],
+            r["skill"],
+            str(r["count"]),
+            r["last"] or "-",
+            str(r["recent"]),
+            str(r["previous"]),
+            _trend_mark(r["trend"]),
+        ]
+        for r in rows
+    ]
+    wide = [len(max(column, key=len)) for column in zip(head, *cells, strict=True)]
+    right = {2, 4, 5}
+    if sum(wide) + 2 * (len(head) - 1) > width():  # too wide: the trend tells 90d and prev
+        head, cells, right = head[:4] + head[6:], [c[:4] + c[6:] for c in cells], {2}
+    first, *lines = table([head, *cells], flex=0, right=right, caps={1: 21})
+    echo(style(first, bold=True))
+    for line in lines:
+        echo(line)
 
 
 @skills_group.command("suggest")
@@ -108,7 +113,7 @@ def suggest_cmd(text: tuple[str, ...], as_json: bool, hint: str | None) -> None:
         return
     for row in rows[:8]:
         mark = "*" if row["skill"] in chosen else " "
-        echo(f"{mark} {row['score']:.2f}  {row['skill']:<21} {row['label']}")
+        echo(f"{mark} {decimal(row['score'], 2)}  {row['skill']:<21} {row['label']}")
     if confident:
         info(_("Would tag: {skills}", skills=", ".join(chosen)))
     else:
@@ -165,10 +170,16 @@ def recall_cmd(text: tuple[str, ...], limit: int, as_json: bool) -> None:
     for m in hits:
         w = m.win
         why = "; ".join(m.why)  # what it shares, in words, instead of a raw score
-        echo(f"#{w['id']}  {w['when'][:10]}  {style(w['problem'], bold=True)}  ({why})")
+        head = f"#{w['id']}  {w['when'][:10]}  "
+        lines = wrap(f"{head}{w['problem']}  ({why})", hang="    ")
+        if len(lines) == 1:  # the problem in bold when it is on one line
+            lines[0] = (
+                head + style(w["problem"], bold=True) + lines[0][len(head) + len(w["problem"]) :]
+            )
         solution = w.get("solution")
-        echo(
-            "    " + _("solution: {text}", text=solution)
-            if solution
-            else "    " + _("no solution noted")
+        lines += wrap(
+            _("solution: {text}", text=solution) if solution else _("no solution noted"),
+            indent="    ",
         )
+        for line in lines:
+            echo(line)

@@ -26,7 +26,8 @@ from growthdesk.cli.params import (
     complete_skill,
     complete_win_id,
 )
-from growthdesk.core.i18n import _, pgettext
+from growthdesk.core.i18n import _, ngettext, pgettext
+from growthdesk.core.numbers import decimal
 
 if TYPE_CHECKING:
     from growthdesk.network.lookup import AmbiguousNameError
@@ -41,19 +42,61 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
     if not top:
         warn(_("no confident skill; add one later with `growthdesk wins edit ID --skill ID`"))
         return []
-    listing = ", ".join(f"{i}) {s} {score:.2f}" for i, (s, score) in enumerate(top, 1))
+    n = len(top)
     if not interactive():
-        warn(_("no confident skill (top 3: {listing}); set one with --skill", listing=listing))
+        listing = ", ".join(f"{i}) {s} {decimal(score, 2)}" for i, (s, score) in enumerate(top, 1))
+        warn(
+            ngettext(
+                "no confident skill (best guess: {listing}); set one with --skill",
+                "no confident skill (top {n}: {listing}); set one with --skill",
+                n,
+                listing=listing,
+            )
+        )
         return []
-    info(_("No confident skill. Top 3: {listing}", listing=listing))
-    choice = click.prompt(
-        _("Pick 1-{n}, or press Enter to skip", n=len(top)),
-        default="",
-        show_default=False,
-        err=True,
+    from growthdesk.skills.labels import skill_label
+
+    info(ngettext("No confident skill. Best guess:", "No confident skill. Top {n}:", n))
+    for i, (skill, score) in enumerate(top, 1):
+        info(f"  {i}) {skill}  {skill_label(skill)}  {decimal(score, 2)}")
+    return _ask_skill([s for s, _score in top])
+
+
+_ASKS = 5  # then give up: a script feeding a "terminal" must not loop forever
+
+
+def _ask_skill(top: list[str]) -> list[str]:
+    """Ask until the answer is a number from the list, skill ids or names (comma-separated), or
+    empty (skip)."""
+    from growthdesk.core.text import printable
+    from growthdesk.skills.labels import find_skill
+
+    question = ngettext(
+        "Pick 1, type a skill id or name, or press Enter to skip",
+        "Pick 1-{n}, type a skill id or name, or press Enter to skip",
+        len(top),
     )
-    if choice.strip().isdigit() and 1 <= int(choice) <= len(top):
-        return [top[int(choice) - 1][0]]
+    for _attempt in range(_ASKS):
+        answer = click.prompt(question, default="", show_default=False, err=True).strip()
+        if not answer:
+            return []
+        picked = []
+        for part in (p.strip() for p in answer.split(",")):
+            if part.isdigit() and 1 <= int(part) <= len(top):
+                picked.append(top[int(part) - 1])
+            elif (skill := find_skill(part)) is not None:
+                picked.append(skill)
+            else:
+                info(
+                    _(
+                        "'{answer}' is not a number from the list, a skill id or a skill name",
+                        answer=printable(part),
+                    )
+                )
+                break
+        else:
+            return list(dict.fromkeys(picked))
+    warn(_("no skill picked; add one later with `growthdesk wins edit ID --skill ID`"))
     return []
 
 
@@ -86,7 +129,9 @@ def _describe(win: Mapping[str, Any], target: int) -> str:
 @click.command("log")
 # Not required=True: with no TEXT a person at a terminal is asked for it (see _ask_text).
 @click.argument("text", nargs=-1, metavar="TEXT...")
-@click.option("--minutes", "-m", type=Minutes(), help="Minutes it took to resolve (1-1440).")
+@click.option(
+    "--minutes", "-m", type=Minutes(), help="Time it took: 90, 1h30, 1:30, 1,5u (at most 24 hours)."
+)
 @click.option(
     "--skill",
     "-s",
@@ -206,7 +251,9 @@ def log_cmd(
     scores = dict(draft.ranked)
     if win["skills"]:
         shown = ", ".join(
-            f"{s} ({scores[s]:.2f})" if win["skills_source"] == "auto" and s in scores else s
+            f"{s} ({decimal(scores[s], 2)})"
+            if win["skills_source"] == "auto" and s in scores
+            else s
             for s in win["skills"]
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
@@ -261,9 +308,25 @@ def _say_created(names: Sequence[str]) -> None:
 
 
 def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
-    for win in rows:
-        skills = ",".join(win.get("skills", [])) or "-"
-        echo(f"{_describe(win, target)}  {style(skills, fg='cyan')}  {win['problem']}")
+    from growthdesk.cli.layout import table
+
+    cells = [
+        [
+            f"#{w['id']}",
+            w["when"][:16].replace("T", " "),
+            "" if w.get("minutes") is None else f"{w['minutes']} min",
+            ",".join(w.get("skills", [])) or "-",
+            w["problem"],
+        ]
+        for w in rows
+    ]
+
+    def minutes(cell: str) -> str:
+        return style(cell, fg="green" if int(cell.split()[0]) <= target else "yellow")
+
+    paint = {0: lambda c: style(c, bold=True), 2: minutes, 3: lambda c: style(c, fg="cyan")}
+    for line in table(cells, right={2}, caps={3: 24}, paint=paint, flex_min=34, squeeze=[3]):
+        echo(line)
 
 
 @click.group("wins", invoke_without_command=True)
@@ -381,15 +444,18 @@ def show_cmd(win_id: int, as_json: bool) -> None:
         (_("source"), _source_word(win.get("source", "manual"))),
     ]
     echo(style(_("Win #{id}", id=win["id"]), bold=True))
+    from growthdesk.cli.layout import wrap
+
     width = max(10, *(len(key) + 1 for key, _value in fields))
     for key, value in fields:
-        echo(f"  {key:<{width}} {value}")
+        for line in wrap(f"  {key:<{width}} {value}", hang=" " * (width + 3)):
+            echo(line)
 
 
 @wins_group.command("edit")
 @click.argument("win_id", type=ID, shell_complete=complete_win_id)
 @click.option("--text", help="New problem text.")
-@click.option("--minutes", "-m", type=Minutes(), help="New minutes (1-1440).")
+@click.option("--minutes", "-m", type=Minutes(), help="New time taken: 90, 1h30, 1:30, 1,5u.")
 @click.option(
     "--skill",
     "-s",

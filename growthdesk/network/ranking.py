@@ -31,6 +31,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Contact, Event, Interaction, Link, Win
@@ -477,7 +478,7 @@ def rank(
                     "helped you {n}× on {area}, last on {day}",
                     n=len(evidence),
                     area=skill_label(main),
-                    day=last,
+                    day=show_day(last),
                 )
             )
         if direct and contact.get("last_contact"):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from growthdesk.core import numbers
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, ngettext, pgettext
 from growthdesk.core.months import months_between, whole_months
@@ -424,7 +425,7 @@ def _hardest(
 
 def _share(value: float) -> str:
     """A share as a percentage; one decimal below 1% so that rare work never reads as 0%."""
-    return f"{value:.1%}" if value < 0.01 else f"{value:.0%}"
+    return numbers.decimal(value * 100, 1 if value < 0.01 else 0) + "%"
 
 
 def new_contacts(n: int) -> str:
@@ -433,7 +434,7 @@ def new_contacts(n: int) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+    return numbers.percent(value, none="–")
 
 
 def number(value: float | int | None) -> str:
@@ -441,8 +442,8 @@ def number(value: float | int | None) -> str:
     if value is None:
         return "–"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}" if abs(value) < 1 else f"{value:,.1f}"
-    return f"{int(value):,}"
+        return numbers.decimal(value, 2 if abs(value) < 1 else 1, grouping=True)
+    return numbers.integer(int(value))
 
 
 def trend_mark(trend: str) -> str:

@@ -11,7 +11,7 @@ from growthdesk.core.data import DataFileError
 from growthdesk.core.i18n import _, language
 from growthdesk.skills.taxonomy import raw_skills
 
-__all__ = ["labels", "skill_label"]
+__all__ = ["labels", "skill_label", "find_skill"]
 
 
 @lru_cache(maxsize=4)
@@ -35,3 +35,19 @@ def skill_label(skill: str, lang: str | None = None) -> str:
     if label:
         return label
     return skill.replace("_", " ").capitalize() if skill else _("Untagged")
+
+
+def find_skill(text: str) -> str | None:
+    """The skill area a person typed: its id ('remote_access', 'remote access') or its label in
+    either language ('VPN & remote working', 'vpn & thuiswerken'); None if it is neither."""
+    from growthdesk.core.text import fold
+    from growthdesk.skills.ids import SKILL_IDS
+
+    key = " ".join(fold(text).split())
+    if key.replace(" ", "_") in SKILL_IDS:
+        return key.replace(" ", "_")
+    for lang in ("en", "nl"):
+        for skill, label in labels(lang).items():
+            if " ".join(fold(label).split()) == key:
+                return skill
+    return None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
+from growthdesk.core.minutes import is_plain_number, parse_minutes
 from growthdesk.core.months import months_between
 from growthdesk.core.records import Win
 from growthdesk.core.text import LONG_TEXT, SHORT_TEXT, TEXT, check_text, fold, win_terms
@@ -100,17 +101,27 @@ def validate_minutes(
     """Whole minutes (at least 1) from user input; *hint* explains the *limit* in the error."""
     if minutes is None:
         return None
-    try:
-        value = float(minutes)
-    except (TypeError, ValueError):
-        raise InputError(_("minutes must be a number, not '{v}'", v=minutes)) from None
+    if isinstance(minutes, str):
+        value = parse_minutes(minutes)  # '90', '1h30', '1u30', '1:30', '1,5u', 'anderhalf uur'
+    else:
+        try:
+            value = float(minutes)
+        except (TypeError, ValueError):
+            raise InputError(_("minutes must be a number, not '{v}'", v=minutes)) from None
     if value != value or value <= 0:  # NaN or not positive
         raise InputError(_("minutes must be more than 0, not {v}", v=minutes))
     if value > limit:
-        raise InputError(
-            _("{v} minutes is more than the limit of {max}", v=minutes, max=limit)
-            + (hint if hint is not None else _(" (24 hours)"))
-        )
+        if isinstance(minutes, str) and not is_plain_number(minutes):
+            # '25h', '30:00': say what it came to, since the user did not type minutes
+            message = _(
+                "'{v}' is {n} minutes, more than the limit of {max}",
+                v=minutes,
+                n=round(value),
+                max=limit,
+            )
+        else:
+            message = _("{v} minutes is more than the limit of {max}", v=minutes, max=limit)
+        raise InputError(message + (hint if hint is not None else _(" (24 hours)")))
     return max(1, round(value))
 
 
