@@ -238,6 +238,15 @@ class Transaction(Reads):
         for (rel, _key), (body, ids) in groups.items():
             self._table(rel, table).update(body, doc_ids=ids)
 
+    def remove_many(self, table: str, ids: Iterable[int]) -> list[dict[str, Any]]:
+        """Remove records by id and return them; an unknown id raises (the caller's transaction
+        then writes nothing)."""
+        removed = []
+        for id in ids:
+            removed.append(self.get(table, id))
+            self.remove(table, id)
+        return removed
+
     def remove(self, table: str, id: int) -> None:
         rel = self._rel_for(table, id)
         self._touch(rel, (id,))

@@ -120,12 +120,8 @@ def remove_kudos(store: Store, kudos_ids: Iterable[int]) -> list[Kudos]:
     if not ids:
         raise InputError(_("give at least one kudos id"))
     label = _("remove kudos {ids}", ids=" ".join(f"#{i}" for i in ids))
-    removed: list[Kudos] = []
     with store.transaction(label) as tx:
-        for kudos_id in ids:
-            removed.append(cast(Kudos, tx.get("kudos", kudos_id)))
-            tx.remove("kudos", kudos_id)
-    return removed
+        return cast("list[Kudos]", tx.remove_many("kudos", ids))
 
 
 def list_kudos(records: Iterable[Kudos]) -> list[Kudos]:

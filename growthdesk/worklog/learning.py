@@ -265,12 +265,8 @@ def remove(store: Store, entry_ids: Iterable[int]) -> list[LearningEntry]:
     if not ids:
         raise InputError(_("give at least one learning id"))
     label = _("remove learning {ids}", ids=" ".join(f"#{i}" for i in ids))
-    removed: list[LearningEntry] = []
     with store.transaction(label) as tx:
-        for entry_id in ids:
-            removed.append(cast(LearningEntry, tx.get("learning", entry_id)))
-            tx.remove("learning", entry_id)
-    return removed
+        return cast("list[LearningEntry]", tx.remove_many("learning", ids))
 
 
 def entries(
