@@ -363,3 +363,48 @@ def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
     ]
     assert any((home / "backups" / "wins_2026-11.json").iterdir())
     assert invoke("doctor").exit_code == 0
+
+
+def test_day_rows_with_wrong_counts_are_caught_and_a_stale_part_is_not_used(
+    invoke: Invoke, home: Path
+) -> None:
+    _log_three(invoke)
+    summary = home / "wins/2026-11-days.json"
+    doc = orjson.loads(summary.read_bytes())
+    assert doc["data"]["rows"] == [
+        ["2026-11-02", ["printing"], 1, 0, []],
+        ["2026-11-03", ["printing"], 1, 0, []],
+        ["2026-11-04", ["printing"], 1, 0, []],
+    ]
+    skills = invoke("skills", "--json").stdout
+    assert orjson.loads(skills)[0] == {
+        "skill": "printing",
+        "label": "Printing & scanning",
+        "count": 3,
+        "last": "2026-11-04",
+        "recent": 3,
+        "previous": 0,
+        "trend": "new",
+    }
+    doc["data"]["rows"][0][2] = 40  # forged, with the right stamp
+    summary.write_bytes(orjson.dumps(doc))
+    report = invoke("doctor")
+    assert "BROKEN wins/2026-11-days.json: it disagrees with wins/2026-11.json" in report.stdout
+    assert invoke("doctor", "--restore").exit_code == 0
+    assert invoke("skills", "--json").stdout == skills
+    # A shard edited by hand: its old rows no longer match it, so they are not read.
+    shard = home / "wins/2026-11.json"
+    data = orjson.loads(shard.read_bytes())
+    data["wins"]["3"]["skills"] = ["remote_access"]
+    data["wins"]["3"]["minutes"] = 20
+    shard.write_bytes(orjson.dumps(data))
+    rows = {r["skill"]: r["count"] for r in orjson.loads(invoke("skills", "--json").stdout)}
+    assert (rows["printing"], rows["remote_access"]) == (2, 1)
+    board = orjson.loads(invoke("stats", "--json").stdout)
+    assert [(s["skill"], s["wins"]) for s in board["skills"]] == [
+        ("printing", 2),
+        ("remote_access", 1),
+    ]
+    assert board["current"]["total_minutes"] == 20
+    path = orjson.loads(invoke("path", "--json").stdout)
+    assert {a["skill"]: a["wins"] for a in path["areas"]}["remote_access"] == 1

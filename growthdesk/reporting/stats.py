@@ -275,6 +275,41 @@ def skill_figures(
 # ---------------------------------------------------------------- repeat problems
 
 
+# A remembered match is checked against at most this many newer clusters (else searched anew).
+_RECHECK = 16
+
+
+def _best_cluster(
+    toks: frozenset[str],
+    rank: Mapping[str, int],
+    threshold: float,
+    reps: Sequence[frozenset[str]],
+    index: Mapping[str, Sequence[int]],
+) -> tuple[int, float]:
+    """(cluster, similarity) of the most similar first win (Jaccard >= *threshold*, ties to
+    the oldest cluster), or (-1, 0.0): the prefix-filtered search of repeat_problems."""
+    n = len(toks)
+    ordered = sorted(toks, key=rank.__getitem__)
+    prefix = ordered[: n - math.ceil(threshold * n) + 1]
+    best, best_sim = -1, 0.0
+    seen: set[int] = set()
+    for tok in prefix:
+        for cid in index.get(tok, ()):
+            if cid in seen:
+                continue
+            seen.add(cid)
+            rep = reps[cid]
+            m = len(rep)
+            # Size filter: Jaccard <= min/max of the sizes.
+            if min(m, n) < threshold * max(m, n):
+                continue
+            common = len(rep & toks)
+            sim = common / (m + n - common)
+            if sim >= threshold and (sim > best_sim or (sim == best_sim and cid < best)):
+                best, best_sim = cid, sim
+    return best, best_sim
+
+
 def repeat_problems(
     wins: Sequence[Mapping[str, Any]],
     *,
@@ -326,22 +361,22 @@ def repeat_problems(
         # Same words as a cluster's first win: similarity 1, so that cluster is the best match
         # (no two clusters share a first win's words). Repeats are common, so this saves a lot.
         exact: dict[frozenset[str], int] = {}
+        # The similarity to a cluster depends only on the words it shares and the number of
+        # words: (words also in some first win, size) -> (best, its similarity, clusters then).
+        # Later clusters are the only ones that can do better, so only they are checked again.
+        vocab: set[str] = set()
+        seen_as: dict[tuple[frozenset[str], int], tuple[int, float, int]] = {}
         for win, toks in items:
             best = exact.get(toks, -1)
             if best < 0:
                 n = len(toks)
-                ordered = sorted(toks, key=rank.__getitem__)
-                prefix = ordered[: n - math.ceil(threshold * n) + 1]
-                best_sim = 0.0
-                seen: set[int] = set()
-                for tok in prefix:
-                    for cid in index.get(tok, ()):
-                        if cid in seen:
-                            continue
-                        seen.add(cid)
+                shape = (toks & vocab, n)
+                known = seen_as.get(shape)
+                if known is not None and len(reps) - known[2] <= _RECHECK:
+                    best, best_sim, _count = known
+                    for cid in range(known[2], len(reps)):
                         rep = reps[cid]
                         m = len(rep)
-                        # Size filter: Jaccard <= min/max of the sizes.
                         if min(m, n) < threshold * max(m, n):
                             continue
                         common = len(rep & toks)
@@ -350,12 +385,17 @@ def repeat_problems(
                             sim > best_sim or (sim == best_sim and cid < best)
                         ):
                             best, best_sim = cid, sim
+                else:
+                    best, best_sim = _best_cluster(toks, rank, threshold, reps, index)
+                seen_as[shape] = (best, best_sim, len(reps))
                 if best < 0:
                     best = len(reps)
                     reps.append(toks)
                     members.append([])
                     exact[toks] = best
-                    for tok in prefix:
+                    vocab.update(toks)
+                    ordered = sorted(toks, key=rank.__getitem__)
+                    for tok in ordered[: n - math.ceil(threshold * n) + 1]:
                         index[tok].append(best)
             members[best].append(win)
         for cid, group in enumerate(members):
