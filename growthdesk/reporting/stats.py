@@ -401,9 +401,13 @@ def repeat_problems(
         for cid, group in enumerate(members):
             if len(group) < min_size:
                 continue
-            counts: Counter[str] = Counter()
-            for k in group:
-                counts.update(words_of(k[WORDS]))
+            joined = [k[WORDS] for k in group]
+            if all(isinstance(w, str) for w in joined):  # one split instead of one per win
+                counts = Counter(" ".join(joined).split())
+            else:
+                counts = Counter()
+                for k in group:
+                    counts.update(words_of(k[WORDS]))
             found.append(_describe_cluster(skill, group, reps[cid], counts))
     # Largest first; among equals the most recent first.
     found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
