@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.i18n import _
@@ -350,9 +351,7 @@ def repeat_problems(
     for skill, items in groups.items():
         if len(items) < min_size:
             continue
-        df: Counter[str] = Counter()
-        for _win, toks in items:
-            df.update(toks)
+        df = Counter(chain.from_iterable(toks for _win, toks in items))  # one count, in C
         # One global order, rarest first (ties by the word): the prefix filter needs it fixed.
         rank = {t: i for i, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
         reps: list[frozenset[str]] = []
