@@ -13,11 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from growthdesk.assist import compiled
 from growthdesk.assist.words import PhraseIndex, Word, phrase_key
 from growthdesk.core.data import read_json
 
-__all__ = ["Product", "Vendor", "catalogue", "find_products"]
+__all__ = ["Product", "Vendor", "catalogue", "find_products", "compile_part"]
 
 # "2016", "7.2", "7.2.3", "v5.1", "23H2", "11", "365", "1.102.0"
 _VERSION_RE = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d{2}h\d)$", re.I)
@@ -59,8 +61,30 @@ class Catalogue:
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     data = read_json("products.json")
+    tables = compiled.part("products")
+    if tables is None:  # the source data changed since tools/assist_index.py compiled it
+        return _build(data)
+    entries = [
+        _Entry(name, vendor, frozenset(tuple(a) for a in ambiguous), frozenset(not_before))
+        for name, vendor, ambiguous, not_before in tables["entries"]
+    ]
+    index = PhraseIndex.from_rows((key, entries[n]) for key, n in tables["index"])
+    return _catalogue(data, index)
+
+
+def _catalogue(data: dict[str, Any], index: PhraseIndex) -> Catalogue:
     vendors = {k: Vendor(k, str(v["name"]), str(v["site"])) for k, v in data["vendors"].items()}
-    entries: list[tuple[str, object]] = []
+    return Catalogue(
+        vendors=vendors,
+        index=index,
+        shorthands={str(k).lower(): str(v) for k, v in data["shorthands"].items()},
+        editions=frozenset(str(e).lower() for e in data["editions"]),
+    )
+
+
+def _entries(data: dict[str, Any]) -> list[tuple[list[str], _Entry]]:
+    """(names, entry) of each product row of the source data."""
+    out: list[tuple[list[str], _Entry]] = []
     for row in data["products"]:
         names = [str(n) for n in row["names"]]
         entry = _Entry(
@@ -69,13 +93,32 @@ def catalogue() -> Catalogue:
             frozenset(phrase_key(a) for a in row.get("ambiguous") or []),
             frozenset(str(w) for w in row.get("not_before") or []),
         )
-        entries += [(n, entry) for n in names]
-    return Catalogue(
-        vendors=vendors,
-        index=PhraseIndex(entries),
-        shorthands={str(k).lower(): str(v) for k, v in data["shorthands"].items()},
-        editions=frozenset(str(e).lower() for e in data["editions"]),
-    )
+        out.append((names, entry))
+    return out
+
+
+def _build(data: dict[str, Any]) -> Catalogue:
+    """The catalogue from the source data (what data/assist_index.json holds compiled)."""
+    return _catalogue(data, _index(_entries(data)))
+
+
+def _index(rows: list[tuple[list[str], _Entry]]) -> PhraseIndex:
+    return PhraseIndex((n, entry) for names, entry in rows for n in names)
+
+
+def compile_part() -> dict[str, object]:
+    """The product index built from the source data, for data/assist_index.json: each row's
+    entry once, and the phrase index pointing at entries by number."""
+    built = _entries(read_json("products.json"))
+    entries = [entry for _names, entry in built]
+    number = {id(entry): n for n, entry in enumerate(entries)}
+    rows = _index(built).rows()
+    return {
+        "entries": [
+            [e.name, e.vendor, sorted(e.ambiguous), sorted(e.not_before)] for e in entries
+        ],
+        "index": [[key, number[id(entry)]] for key, entry in rows],
+    }
 
 
 def _is_version(word: Word) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from growthdesk.assist import compiled
 from growthdesk.assist.glossary import glossary, to_dutch
 from growthdesk.assist.products import catalogue, find_products
 from growthdesk.assist.words import PhraseIndex, Word, detect_language, stem_keys, words
@@ -24,7 +25,7 @@ from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, pgettext
 from growthdesk.core.text import GENERIC_WORDS, STOPWORDS, fold
 
-__all__ = ["Query", "ENGINES", "build_query", "resolve_site", "explain", "scrub"]
+__all__ = ["Query", "ENGINES", "build_query", "resolve_site", "explain", "scrub", "compile_part"]
 
 ENGINES: dict[str, str] = {
     "google": "https://www.google.com/search?q=",
@@ -517,10 +518,30 @@ def resolve_site(
 def _english_terms() -> frozenset[str]:
     """Folded words that read as English in a Dutch text: the glossary's English side, the
     words spelled the same in both languages, and the jargon list's English spellings."""
+    tables = compiled.part("query")
+    if tables is not None:  # compiled: `query` need not import plain (bench/bench_assist.py)
+        return frozenset(tables["english_terms"])
+    return _build_english_terms()
+
+
+def _build_english_terms(
+    same: Iterable[str] | None = None, english: Iterable[str] = ()
+) -> frozenset[str]:
     from growthdesk.assist.plain import jargon_words
 
-    g = glossary()
-    return g.same | g.english | jargon_words("en")
+    if same is None:
+        g = glossary()
+        same, english = g.same, g.english
+    return frozenset(same) | frozenset(english) | jargon_words("en")
+
+
+def compile_part() -> dict[str, object]:
+    """The query's own table built from the source data, for data/assist_index.json."""
+    from growthdesk.assist.glossary import compile_part as glossary_part
+
+    g = glossary_part()  # not glossary(): that may be the compiled part being rebuilt
+    terms = _build_english_terms(g["same"], g["english"])  # type: ignore[arg-type]
+    return {"english_terms": sorted(terms)}
 
 
 class _Masked:

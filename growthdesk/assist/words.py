@@ -93,6 +93,20 @@ class PhraseIndex:
                 self._table.setdefault(key_, value)
                 self.longest = max(self.longest, len(key_))
 
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[tuple[Sequence[str], object]], key: Keyer = _stem_key
+    ) -> PhraseIndex:
+        """The index of :meth:`rows` (a compiled index): no phrase is keyed again."""
+        index = cls((), key=key)
+        index._table = {tuple(k): value for k, value in rows}
+        index.longest = max((len(k) for k in index._table), default=1)
+        return index
+
+    def rows(self) -> list[tuple[tuple[str, ...], object]]:
+        """(key, value) of every phrase, sorted by key: what :meth:`from_rows` takes."""
+        return sorted(self._table.items(), key=lambda row: row[0])
+
     def match(self, keys: Sequence[str], at: int) -> tuple[int, object] | None:
         """(length, value) of the longest phrase starting at *keys[at]*, or None."""
         for n in range(min(self.longest, len(keys) - at), 0, -1):
