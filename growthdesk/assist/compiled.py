@@ -29,6 +29,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "plain": ("jargon.json",),
 }
 
+
 def stamp(name: str) -> str:
     """The stamp of part *name*: the format and a checksum of each of its source files."""
     sums = [f"{source}:{zlib.crc32(read_bytes(source)):08x}" for source in SOURCES[name]]
