@@ -31,10 +31,10 @@ from growthdesk.store.layout import (
     tables_of,
 )
 from growthdesk.store.reads import Reads, not_found
-from growthdesk.store.transaction import Transaction
 
 if TYPE_CHECKING:
     from growthdesk.store.doctor import DoctorReport, Problem
+    from growthdesk.store.transaction import Transaction
 
 __all__ = ["Store"]
 
@@ -261,6 +261,10 @@ class Store(Reads):
         self.files.absent = False  # from here on this Store reads what is on disk
         created = self._make_home()
         self._open()
+        # Imported here: a command that only reads (`query`) never loads TinyDB, which the
+        # transaction writes through (bench/bench_assist.py).
+        from growthdesk.store.transaction import Transaction
+
         return Transaction.begin(self, label, undoable=undoable, created=created)
 
     def history(self) -> list[undo_file.UndoEntry]:
