@@ -1,7 +1,7 @@
-"""Compile the phrase tables of `query` and `plain` into data/assist_index.json.
+"""Compile the phrase tables of `query` and `plain` into data/compiled_*.json.
 
-    python tools/assist_index.py           # rebuild data/assist_index.json from the source data
-    python tools/assist_index.py --check   # what the test checks: the shipped file is up to date
+    python tools/assist_index.py           # rebuild data/compiled_*.json from the source data
+    python tools/assist_index.py --check   # what the test checks: the shipped files are up to date
 
 Run it after editing data/glossary.json, data/products.json or data/jargon.json, or the code
 that keys phrases (core.text.fold and stem, assist.words). Until then the program notices the
@@ -20,7 +20,7 @@ from typing import Any
 from growthdesk.assist import compiled, glossary, plain, products, query
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "data" / compiled.INDEX
+DATA = ROOT / "data"
 BUILDERS = {
     "glossary": glossary.compile_part,
     "products": products.compile_part,
@@ -29,12 +29,9 @@ BUILDERS = {
 }
 
 
-def build() -> dict[str, Any]:
-    """Every part, fresh from the source data, with the stamp of its sources."""
-    assert set(BUILDERS) == set(compiled.SOURCES), "a part without a builder (or sources)"
-    return {
-        name: {"stamp": compiled.stamp(name), "data": make()} for name, make in BUILDERS.items()
-    }
+def build(name: str) -> dict[str, Any]:
+    """Part *name*, fresh from the source data, with the stamp of its sources."""
+    return {"stamp": compiled.stamp(name), "data": BUILDERS[name]()}
 
 
 def _dump(value: Any, depth: int = 0) -> str:
@@ -53,28 +50,33 @@ def _row(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def render() -> str:
-    return _dump(build()) + "\n"
+def render(name: str) -> str:
+    """The text of part *name*'s file as the tool writes it."""
+    return _dump(build(name)) + "\n"
+
+
+def target(name: str) -> Path:
+    return DATA / compiled.file_of(name)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="Only check; write nothing.")
     args = parser.parse_args()
-    fresh = render()
-    shipped = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-    if args.check:
-        if fresh != shipped:
-            print(f"{TARGET.relative_to(ROOT)} is stale: run `python tools/assist_index.py`")
-            return 1
-        print(f"{TARGET.relative_to(ROOT)} is up to date")
-        return 0
-    if fresh != shipped:
-        TARGET.write_text(fresh, encoding="utf-8")
-        print(f"wrote {TARGET.relative_to(ROOT)} ({len(fresh.encode()):,} bytes)")
-    else:
-        print(f"{TARGET.relative_to(ROOT)} was up to date")
-    return 0
+    assert set(BUILDERS) == set(compiled.SOURCES), "a part without a builder (or sources)"
+    stale = 0
+    for name in BUILDERS:
+        path, fresh = target(name), render(name)
+        shown = path.relative_to(ROOT)
+        if path.exists() and path.read_text(encoding="utf-8") == fresh:
+            print(f"{shown} is up to date")
+        elif args.check:
+            print(f"{shown} is stale: run `python tools/assist_index.py`")
+            stale += 1
+        else:
+            path.write_text(fresh, encoding="utf-8")
+            print(f"wrote {shown} ({len(fresh.encode()):,} bytes)")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
