@@ -132,9 +132,7 @@ _CODES: tuple[tuple[str, _Lazy, object], ...] = (
     ),
     (
         "HTTP",
-        _Lazy(
-            r"\bHTTPS?(?:\s+(?:error|status|fout))?\s*[:/]?\s*([1-5]\d\d)\b", re.I, ("http",)
-        ),
+        _Lazy(r"\bHTTPS?(?:\s+(?:error|status|fout))?\s*[:/]?\s*([1-5]\d\d)\b", re.I, ("http",)),
         lambda m: f"HTTP {m.group(1)}",
     ),
     ("hex", _Lazy(r"\b(?:8[0-9a-f]{7}|c[0-9a-f]{7})\b", re.I), _hresult),
