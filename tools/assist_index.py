@@ -6,7 +6,7 @@
 Run it after editing data/glossary.json, data/products.json or data/jargon.json, or the code
 that keys phrases (core.text.fold and stem, assist.words). Until then the program notices the
 changed source data and builds those tables itself on every run (same answers, slower); a change
-of the code is only caught by tests/test_assist_index.py. See growthdesk/assist/compiled.py.
+of the code is only caught by tests/test_assist_speed.py. See growthdesk/assist/compiled.py.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ result, one file per part (``query`` reads three, ``plain`` one). Each part belo
 (``compile_part``) and reads it back. A part carries a stamp of
 the source files it was compiled from: after an edit of a source file the stale part is not
 used and the module builds its tables from the source again (slower, same answers) until the
-tool is run. tests/test_assist_index.py holds the shipped files equal to a fresh build.
+tool is run. tests/test_assist_speed.py holds the shipped files equal to a fresh build.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def _skip(data: dict[str, Any]) -> dict[str, frozenset[str]]:
 
 
 def _build(data: dict[str, Any]) -> Glossary:
-    """The glossary from the source data (what data/assist_index.json holds compiled)."""
+    """The glossary from the source data (what data/compiled_glossary.json holds)."""
     skip = _skip(data)
     to_en: list[tuple[str, object]] = []
     to_nl: list[tuple[str, object]] = []
@@ -92,7 +92,7 @@ def _build_to_dutch(data: dict[str, Any], skip: frozenset[str]) -> PhraseIndex:
 
 
 def compile_part() -> dict[str, object]:
-    """The glossary's tables built from the source data, for data/assist_index.json."""
+    """The glossary's tables built from the source data, for data/compiled_glossary.json."""
     data = read_json("glossary.json")
     g = _build(data)
     return {

@@ -104,8 +104,8 @@ def _lexicon(lang: str) -> _Lexicon:
 
 
 def _build_lexicon(lang: str) -> _Lexicon:
-    """The jargon lexicon of *lang* from the source data (data/assist_index.json holds it
-    compiled)."""
+    """The jargon lexicon of *lang* from the source data (data/compiled_plain.json holds
+    it)."""
     data = _data()
     entries: list[tuple[str, object]] = []
     suffixes: list[tuple[str, _Term]] = []
@@ -140,7 +140,7 @@ def jargon_words(lang: str) -> frozenset[str]:
 
 
 def compile_part() -> dict[str, object]:
-    """The jargon lexicons built from the source data, for data/assist_index.json: the terms
+    """The jargon lexicons built from the source data, for data/compiled_plain.json: the terms
     once per language (id, plain words, capitals only), the indexes pointing at them by
     number."""
     out: dict[str, object] = {}

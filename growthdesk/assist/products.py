@@ -95,7 +95,7 @@ def _entries(data: dict[str, Any]) -> list[tuple[list[str], _Entry]]:
 
 
 def _build(data: dict[str, Any]) -> Catalogue:
-    """The catalogue from the source data (what data/assist_index.json holds compiled)."""
+    """The catalogue from the source data (what data/compiled_products.json holds)."""
     return _catalogue(data, _index(_entries(data)))
 
 
@@ -104,7 +104,7 @@ def _index(rows: list[tuple[list[str], _Entry]]) -> PhraseIndex:
 
 
 def compile_part() -> dict[str, object]:
-    """The product index built from the source data, for data/assist_index.json: each row's
+    """The product index built from the source data, for data/compiled_products.json: each row's
     entry once, and the phrase index pointing at entries by number."""
     built = _entries(read_json("products.json"))
     entries = [entry for _names, entry in built]

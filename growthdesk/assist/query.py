@@ -75,7 +75,7 @@ class _Lazy:
     """A pattern compiled on first use, and tried only on a text that holds one of its *needs*
     (lower case; every match holds one, and none only when *needs* is empty). A problem text
     needs a few of the patterns below; compiling all 30 cost every `query` run about 6 ms
-    (bench/bench_assist.py). tests/test_query_speed.py checks each need against matches."""
+    (bench/bench_assist.py). tests/test_assist_speed.py checks each need against matches."""
 
     __slots__ = ("source", "flags", "needs", "_compiled")
 
@@ -603,7 +603,7 @@ def _build_english_terms(
 
 
 def compile_part() -> dict[str, object]:
-    """The query's own table built from the source data, for data/assist_index.json."""
+    """The query's own table built from the source data, for data/compiled_query.json."""
     from growthdesk.assist.glossary import compile_part as glossary_part
 
     g = glossary_part()  # not glossary(): that may be the compiled part being rebuilt
