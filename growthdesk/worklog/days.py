@@ -106,13 +106,13 @@ def in_days(facts: DayFacts, lo: str, hi: str) -> list[list[Any]]:
     return [r for r in facts["rows"] if lo <= r[DAY] <= hi]
 
 
-def minutes_of(rows: Iterable[Sequence[Any]], times: int = 1) -> list[int]:
+def minutes_of(rows: Iterable[Sequence[Any]]) -> list[int]:
     """Every minutes value of *rows*, sorted (a histogram expanded, for medians and sums)."""
     hist: dict[int, int] = {}
     for row in rows:
         flat = row[MINUTES]
         for m, c in zip(flat[::2], flat[1::2], strict=True):
-            hist[m] = hist.get(m, 0) + c * times
+            hist[m] = hist.get(m, 0) + c
     return [m for m in sorted(hist) for _ in range(hist[m])]
 
 
