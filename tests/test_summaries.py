@@ -262,7 +262,7 @@ def test_the_summary_path_answers_as_a_full_recomputation(
             _same_answers(home)
         if (home / "wins").is_dir():  # every commit left each shard with a matching summary
             for shard in (home / "wins").glob("????-??.json"):
-                for part in ("days", "helped", "recall", "repeats"):
+                for part in ("days", "helped", "recall", "repeats", "texts"):
                     doc = orjson.loads(shard.with_name(f"{shard.stem}-{part}.json").read_bytes())
                     assert doc["shard"]["mtime_ns"] == shard.stat().st_mtime_ns
             for summary in (home / "wins").glob("????-??-*.json"):
@@ -373,7 +373,7 @@ def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
     assert sorted(p.name for p in (home / "wins").glob("????-??-*.json")) == [
         f"2026-{m}-{part}.json"
         for m in ("10", "11")
-        for part in ("days", "helped", "recall", "repeats")
+        for part in ("days", "helped", "recall", "repeats", "texts")
     ]
     assert any((home / "backups" / "wins_2026-11.json").iterdir())
     assert invoke("doctor").exit_code == 0
