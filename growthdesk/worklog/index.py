@@ -19,11 +19,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
 from growthdesk.store import summaries
-from growthdesk.worklog.recall import PROBLEM_WEIGHT, rank_hits, rank_terms, win_texts
+from growthdesk.worklog.recall import (
+    PROBLEM_WEIGHT,
+    average_length,
+    idf_weights,
+    length_norm,
+    rank_scores,
+    rank_terms,
+    term_score,
+    win_texts,
+)
 
 if TYPE_CHECKING:
     from growthdesk.store import Store
@@ -36,14 +46,24 @@ HELPED = "helped"
 _HELPED_FIELDS = ("id", "when", "helped_by", "skills", "problem", "solution")
 
 
+_KEYS = {"ids", "when", "len", "t"}
+
+
 def _prefix(ids: list[Any], previous: Any, changed: AbstractSet[int] | None) -> bool:
     """Whether the month's wins start with all of *previous*'s, none touched by the commit."""
-    if changed is None or not isinstance(previous, dict):
-        return False
-    if set(previous) != {"ids", "when", "dl", "t"}:
+    if changed is None or not isinstance(previous, dict) or set(previous) != _KEYS:
         return False
     n = len(previous["ids"])
     return ids[:n] == previous["ids"] and changed.isdisjoint(ids[:n])
+
+
+def _groups(joined: str) -> dict[tuple[int, int], list[str]]:
+    """A term's postings string as (frequency, length) -> positions (as written)."""
+    out: dict[tuple[int, int], list[str]] = {}
+    for group in joined.split(";"):
+        tf, dl, *positions = group.split(" ")
+        out[(int(tf), int(dl))] = positions
+    return out
 
 
 def _known(
@@ -51,18 +71,18 @@ def _known(
 ) -> dict[Any, tuple[dict[str, int], int]]:
     """id -> (weighted term frequencies, length) of the wins *previous* describes that the
     commit did not touch (nothing when it is not known what the commit touched)."""
-    if changed is None or not isinstance(previous, dict):
-        return {}
-    if set(previous) != {"ids", "when", "dl", "t"}:
+    if changed is None or not isinstance(previous, dict) or set(previous) != _KEYS:
         return {}
     counts: list[dict[str, int]] = [{} for _ in previous["ids"]]
+    lengths = [0] * len(previous["ids"])  # a win without a term has length 0
     for term, joined in previous["t"].items():
-        flat = list(map(int, joined.split()))
-        for pos, tf in zip(flat[::2], flat[1::2], strict=True):
-            counts[pos][term] = tf
+        for (tf, dl), positions in _groups(joined).items():
+            for pos in map(int, positions):
+                counts[pos][term] = tf
+                lengths[pos] = dl
     return {
         id: (c, dl)
-        for id, c, dl in zip(previous["ids"], counts, previous["dl"], strict=True)
+        for id, c, dl in zip(previous["ids"], counts, lengths, strict=True)
         if id not in changed
     }
 
@@ -70,18 +90,18 @@ def _known(
 def recall_part(
     wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
 ) -> dict[str, Any]:
-    """One month's wins as recall scores them, in shard order: ids, "when"s, weighted lengths
-    and the postings term -> "position weighted-frequency position …" (one string per term).
+    """One month's wins as recall scores them, in shard order: ids, "when"s, the total weighted
+    length and each term's postings as one string of groups "tf dl pos pos …;tf dl pos …": the
+    positions of the wins with that weighted frequency of the term and that weighted length,
+    since both repeat (helpdesk texts are alike), groups in the order of their first position.
 
     Wins of *previous* the commit did not touch are not tokenised again.
     """
     ids = [w.get("id") for w in wins]
-    postings: dict[str, list[int]] = {}
-    lengths: list[int] = []
-    start, known = 0, {}
-    old: dict[str, str] = {}
+    postings: dict[str, dict[tuple[int, int], list[str]]] = {}
+    total, start, known = 0, 0, {}
     if _prefix(ids, previous, changed):  # the usual commit: a new win, the newest of its month
-        old, lengths, start = previous["t"], list(previous["dl"]), len(previous["ids"])
+        total, start = previous["len"], len(previous["ids"])
     else:
         known = _known(previous, changed)
     for pos in range(start, len(wins)):
@@ -98,17 +118,20 @@ def recall_part(
                 counts[t] = counts.get(t, 0) + PROBLEM_WEIGHT
             for t in s_terms:
                 counts[t] = counts.get(t, 0) + 1
-        lengths.append(length)
+        total += length
         for t, tf in counts.items():
-            postings.setdefault(t, []).extend((pos, tf))
-    joined = dict(old)
-    for t, flat in postings.items():
-        more = " ".join(map(str, flat))
-        joined[t] = f"{joined[t]} {more}" if t in joined else more
+            groups = postings.get(t)
+            if groups is None:
+                old = previous["t"].get(t) if start else None  # only terms a new win has
+                groups = postings[t] = _groups(old) if old else {}
+            groups.setdefault((tf, length), []).append(str(pos))
+    joined = dict(previous["t"]) if start else {}
+    for t, groups in postings.items():
+        joined[t] = ";".join(f"{tf} {dl} {' '.join(p)}" for (tf, dl), p in groups.items())
     return {
         "ids": ids,
         "when": [str(w.get("when") or "") for w in wins],
-        "dl": lengths,
+        "len": total,
         "t": joined,
     }
 
@@ -173,32 +196,68 @@ class WinIndex:
         parts = self._parts()
         if not query or limit <= 0 or not any(part["ids"] for _m, part in parts):
             return []
-        qset = set(query)
-        whens: list[str] = []
-        hits: list[tuple[int, Mapping[str, int], float]] = []
-        total = 0
+        # The collection's statistics first: a term's document frequency is its number of
+        # (position, frequency) pairs, counted in its postings string without splitting it.
+        df = dict.fromkeys(query, 0)
+        n = total = 0
         starts: list[int] = []  # global index of each month's first win
         for _month, part in parts:
-            offset = len(whens)
-            starts.append(offset)
-            whens.extend(part["when"])
-            lengths = part["dl"]
-            total += sum(lengths)
-            found: dict[int, dict[str, int]] = {}
+            starts.append(n)
+            n += len(part["ids"])
+            total += part["len"]
             postings = part["t"]
-            for t in qset:
+            for t in df:
                 joined = postings.get(t)
-                if not joined:
-                    continue
-                flat = list(map(int, joined.split()))
-                for pos, tf in zip(flat[::2], flat[1::2], strict=True):
-                    counts = found.get(pos)
-                    if counts is None:
-                        found[pos] = {t: tf}
-                    else:
-                        counts[t] = tf
-            hits.extend((offset + pos, found[pos], float(lengths[pos])) for pos in sorted(found))
-        ranked = rank_hits(query, hits, len(whens), float(total), weights, limit, whens.__getitem__)
+                if joined:  # positions = numbers - 2 per group = spaces - groups
+                    df[t] += joined.count(" ") - joined.count(";") - 1
+        avgdl = average_length(n, float(total))
+        idf = idf_weights(df, n, weights)
+        # Then each matching win's score. A win's score depends only on its length and its
+        # frequencies of the query's terms, which repeat: each such key is scored once, its
+        # terms' parts added in idf order as bm25_scores adds them (the same floats), and the
+        # wins are mapped to their keys in C loops (a Python loop per posting cost ~60 ms).
+        scores: dict[int, float] = {}
+        by_key: dict[tuple[int | None, ...], float] = {}
+        weights_in_order = list(idf.values())
+        for offset, (_month, part) in zip(starts, parts, strict=True):
+            postings = part["t"]
+            lengths: dict[int, int] = {}
+            columns: list[dict[int, int]] = []
+            for t in idf:
+                column: dict[int, int] = {}
+                joined = postings.get(t)
+                if joined:
+                    for (tf, dl), written in _groups(joined).items():
+                        positions = list(map(int, written))
+                        column.update(zip(positions, repeat(tf)))
+                        lengths.update(zip(positions, repeat(dl)))
+                columns.append(column)
+            if not lengths:
+                continue
+            docs = sorted(lengths)
+            keys = list(
+                zip(
+                    map(lengths.__getitem__, docs),
+                    *(map(c.get, docs) for c in columns),
+                    strict=True,
+                )
+            )
+            for key in set(keys).difference(by_key):
+                norm = length_norm(float(key[0] or 0), avgdl)
+                score = 0.0
+                for w, tf in zip(weights_in_order, key[1:], strict=True):
+                    if tf:
+                        score += term_score(w, tf, norm)
+                by_key[key] = score
+            scores.update(
+                zip(map(offset.__add__, docs), map(by_key.__getitem__, keys), strict=True)
+            )
+
+        def when(i: int) -> str:
+            k = bisect_right(starts, i) - 1
+            return str(parts[k][1]["when"][i - starts[k]])
+
+        ranked = rank_scores(scores, limit, when)
         out: list[tuple[Win, float]] = []
         for i, score in ranked:
             k = bisect_right(starts, i) - 1

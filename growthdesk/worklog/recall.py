@@ -25,6 +25,11 @@ __all__ = [
     "recall",
     "rank_terms",
     "rank_hits",
+    "rank_scores",
+    "idf_weights",
+    "average_length",
+    "length_norm",
+    "term_score",
     "hits_from_texts",
     "win_texts",
     "Ranker",
@@ -67,16 +72,14 @@ def bm25_scores(
     *total_length* cover all *n* documents, for the average length. Only the matching ones are
     passed: most of 25,000 wins share no term with the query and need no pass at all.
     """
-    avgdl = (total_length / n) or 1.0
+    avgdl = average_length(n, total_length)
     qterms = list(dict.fromkeys(query))
     df = dict.fromkeys(qterms, 0)
     for _i, doc, _dl in hits:
         for t in doc:
             if t in df:
                 df[t] += 1
-    idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in qterms if df[t]}
-    if weights:
-        idf = {t: w * weights.get(t, 1.0) for t, w in idf.items()}
+    idf = idf_weights(df, n, weights)
     scores: dict[int, float] = {}
     memo: dict[tuple[tuple[tuple[str, int], ...], float], float] = {}
     for i, doc, dl in hits:
@@ -84,15 +87,40 @@ def bm25_scores(
         key = (tuple(doc.items()), dl)
         s = memo.get(key)
         if s is None:
-            norm = K1 * (1 - B + B * dl / avgdl)
+            norm = length_norm(dl, avgdl)
             s = 0.0
             for t, w in idf.items():
                 tf = doc.get(t)
                 if tf:
-                    s += w * tf * (K1 + 1) / (tf + norm)
+                    s += term_score(w, tf, norm)
             memo[key] = s
         scores[i] = s
     return scores
+
+
+def average_length(n: int, total_length: float) -> float:
+    """The average document length BM25 normalises by (1 for an empty collection)."""
+    return (total_length / n) or 1.0
+
+
+def idf_weights(
+    df: Mapping[str, int], n: int, weights: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """Each query term's (weighted) idf, in query order, for the terms some document has: a
+    document's score adds its terms' parts in this order (the same floats on every path)."""
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items() if d}
+    if weights:
+        idf = {t: w * weights.get(t, 1.0) for t, w in idf.items()}
+    return idf
+
+
+def length_norm(dl: float, avgdl: float) -> float:
+    return K1 * (1 - B + B * dl / avgdl)
+
+
+def term_score(idf: float, tf: int, norm: float) -> float:
+    """One term's part of a document's score."""
+    return idf * tf * (K1 + 1) / (tf + norm)
 
 
 def _count(p_terms: Sequence[str], s_terms: Sequence[str], qset: set[str]) -> dict[str, int]:
@@ -276,12 +304,20 @@ def rank_hits(
 ) -> list[tuple[int, float]]:
     """The best *limit* (index, score) of the *hits* among *n* documents: score, then newer
     "when", then log order (the index)."""
-    scores = bm25_scores(query, hits, n, total, weights)
-    best = sorted(i for i, s in scores.items() if s > 0)
+    return rank_scores(bm25_scores(query, hits, n, total, weights), limit, when)
+
+
+def rank_scores(
+    scores: Mapping[int, float], limit: int, when: Callable[[int], str]
+) -> list[tuple[int, float]]:
+    """The best *limit* (index, score) of documents scored *scores*: score, then newer
+    "when", then log order (the index)."""
+    # C loops throughout: 30,000 matching wins are common at 100,000 wins.
+    best = sorted(compress(scores, map((0.0).__lt__, scores.values())))
     if len(best) > limit:
         # Only wins scoring at least the limit-th best can be shown; rank just those.
-        cut = heapq.nlargest(limit, (scores[i] for i in best))[-1]
-        best = [i for i in best if scores[i] >= cut]
+        cut = heapq.nlargest(limit, map(scores.__getitem__, best))[-1]
+        best = list(compress(best, map(cut.__le__, map(scores.__getitem__, best))))
     whens = {i: when(i) for i in best}
     if len({len(w) for w in whens.values()}) <= 1:
         # Equal-length ISO stamps: newest first is plain reverse string order. Two stable sorts
