@@ -16,10 +16,11 @@ compare both on random homes).
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import repeat
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
@@ -46,7 +47,7 @@ HELPED = "helped"
 _HELPED_FIELDS = ("id", "when", "helped_by", "skills", "problem", "solution")
 
 
-_KEYS = {"ids", "when", "len", "t"}
+_KEYS = {"ids", "when", "month", "len", "t"}
 
 
 def _prefix(ids: list[Any], previous: Any, changed: AbstractSet[int] | None) -> bool:
@@ -128,9 +129,12 @@ def recall_part(
     joined = dict(previous["t"]) if start else {}
     for t, groups in postings.items():
         joined[t] = ";".join(f"{tf} {dl} {' '.join(p)}" for (tf, dl), p in groups.items())
+    whens = [str(w.get("when") or "") for w in wins]
+    months = {when[:7] for when in whens}
     return {
         "ids": ids,
-        "when": [str(w.get("when") or "") for w in wins],
+        "when": whens,
+        "month": months.pop() if len(months) == 1 else None,  # the month all "when"s are in
         "len": total,
         "t": joined,
     }
@@ -162,6 +166,70 @@ def helped_part(
 summaries.register(RECALL, 5, recall_part)
 summaries.register(TEXTS, 1, texts_part)
 summaries.register(HELPED, 1, helped_part)
+
+
+def _month_scores(
+    postings: Mapping[str, str],
+    idf: Mapping[str, float],
+    avgdl: float,
+    by_key: dict[tuple[int | None, ...], float],
+) -> dict[int, float]:
+    """Position -> BM25 score of a month's wins that have a query term.
+
+    A win's score depends only on its length and its frequencies of the query's terms, which
+    repeat: each such key is scored once (in *by_key*), its terms' parts added in idf order as
+    recall.bm25_scores adds them (the same floats), and the wins are mapped to their keys in C
+    loops (a Python loop per posting cost ~60 ms at 100,000 wins).
+    """
+    lengths: dict[int, int] = {}
+    columns: list[dict[int, int]] = []
+    for t in idf:
+        column: dict[int, int] = {}
+        joined = postings.get(t)
+        if joined:
+            for (tf, dl), written in _groups(joined).items():
+                positions = list(map(int, written))
+                column.update(zip(positions, repeat(tf)))
+                lengths.update(zip(positions, repeat(dl)))
+        columns.append(column)
+    docs = sorted(lengths)
+    keys = list(
+        zip(map(lengths.__getitem__, docs), *(map(c.get, docs) for c in columns), strict=True)
+    )
+    weights = list(idf.values())
+    for key in set(keys).difference(by_key):
+        by_key[key] = _score(weights, key, avgdl)
+    return dict(zip(docs, map(by_key.__getitem__, keys), strict=True))
+
+
+def _score(weights: Sequence[float], key: Sequence[int | None], avgdl: float) -> float:
+    """BM25 of a win of length key[0] with frequencies key[1:] of the query's terms."""
+    norm = length_norm(float(key[0] or 0), avgdl)
+    score = 0.0
+    for w, tf in zip(weights, key[1:], strict=True):
+        if tf:
+            score += term_score(w, tf, norm)
+    return score
+
+
+def _bound(postings: Mapping[str, str], idf: Mapping[str, float], avgdl: float) -> float:
+    """A score no win of the month exceeds: for each length, each term at the highest
+    frequency any win of that length has it (exact when one win has them all). Floats are
+    monotone in each frequency and length, so no rounding makes a win score above it."""
+    best: dict[int, list[int | None]] = {}
+    terms = list(idf)
+    for i, t in enumerate(terms):
+        joined = postings.get(t)
+        if not joined:
+            continue
+        for group in joined.split(";"):
+            tf_text, dl_text = group.split(" ", 2)[:2]
+            tf, dl = int(tf_text), int(dl_text)
+            row = best.setdefault(dl, [None] * len(terms))
+            old = row[i]
+            row[i] = tf if old is None or tf > old else old
+    weights = list(idf.values())
+    return max((_score(weights, [dl, *row], avgdl) for dl, row in best.items()), default=0.0)
 
 
 class WinIndex:
@@ -212,46 +280,21 @@ class WinIndex:
                     df[t] += joined.count(" ") - joined.count(";") - 1
         avgdl = average_length(n, float(total))
         idf = idf_weights(df, n, weights)
-        # Then each matching win's score. A win's score depends only on its length and its
-        # frequencies of the query's terms, which repeat: each such key is scored once, its
-        # terms' parts added in idf order as bm25_scores adds them (the same floats), and the
-        # wins are mapped to their keys in C loops (a Python loop per posting cost ~60 ms).
+        # Then the matching wins' scores, newest month first. A month whose best possible
+        # score (_bound) is at most the limit-th best so far is skipped: its wins would rank
+        # below those, being older, when every "when" of a month starts with that month.
+        ordered = all(part["month"] == month for month, part in parts) and all(
+            w > 0 for w in idf.values()
+        )
         scores: dict[int, float] = {}
         by_key: dict[tuple[int | None, ...], float] = {}
-        weights_in_order = list(idf.values())
-        for offset, (_month, part) in zip(starts, parts, strict=True):
-            postings = part["t"]
-            lengths: dict[int, int] = {}
-            columns: list[dict[int, int]] = []
-            for t in idf:
-                column: dict[int, int] = {}
-                joined = postings.get(t)
-                if joined:
-                    for (tf, dl), written in _groups(joined).items():
-                        positions = list(map(int, written))
-                        column.update(zip(positions, repeat(tf)))
-                        lengths.update(zip(positions, repeat(dl)))
-                columns.append(column)
-            if not lengths:
+        top: list[float] = []  # the best *limit* scores so far
+        for offset, (_month, part) in reversed(list(zip(starts, parts, strict=True))):
+            if ordered and len(top) >= limit and _bound(part["t"], idf, avgdl) <= top[-1]:
                 continue
-            docs = sorted(lengths)
-            keys = list(
-                zip(
-                    map(lengths.__getitem__, docs),
-                    *(map(c.get, docs) for c in columns),
-                    strict=True,
-                )
-            )
-            for key in set(keys).difference(by_key):
-                norm = length_norm(float(key[0] or 0), avgdl)
-                score = 0.0
-                for w, tf in zip(weights_in_order, key[1:], strict=True):
-                    if tf:
-                        score += term_score(w, tf, norm)
-                by_key[key] = score
-            scores.update(
-                zip(map(offset.__add__, docs), map(by_key.__getitem__, keys), strict=True)
-            )
+            found = _month_scores(part["t"], idf, avgdl, by_key)
+            scores.update(zip(map(offset.__add__, found), found.values(), strict=True))
+            top = heapq.nlargest(limit, [*top, *compress(found.values(), found.values())])
 
         def when(i: int) -> str:
             k = bisect_right(starts, i) - 1
