@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from growthdesk.career.analysis import analyse, to_json
 from growthdesk.career.metrics import HALF_LIFE_DAYS, distribution_of
+from growthdesk.core.text import terms
 from growthdesk.reporting.repeats import REPEATS
 from growthdesk.reporting.stats import (
     Window,
@@ -425,3 +426,22 @@ def test_day_rows_with_wrong_counts_are_caught_and_a_stale_part_is_not_used(
     assert board["current"]["total_minutes"] == 20
     path = orjson.loads(invoke("path", "--json").stdout)
     assert {a["skill"]: a["wins"] for a in path["areas"]}["remote_access"] == 1
+
+
+def test_an_older_month_with_a_better_match_is_not_skipped(tmp_path: Path) -> None:
+    # Newest months first: a month is skipped only when none of its wins can beat the
+    # limit-th best so far. Here the best match is the oldest win, behind 30 weaker new ones.
+    home = tmp_path / "home"
+    # One word longer only: a bound 3% too low would skip the old month.
+    old = {**_W, "month": "2026-08", "problem": "printer offline" + " floor" * 14}
+    new = [{**_W, "month": m, "day": d, "problem": "printer offline" + " floor" * 15}
+           for m in ("2026-10", "2026-11") for d in range(1, 16)]  # fmt: skip
+    with Store(home).transaction("import") as tx:
+        tx.insert_many("wins", [_record(w) for w in [old, *new]])
+    full, indexed = Store(home).wins(), WinIndex(Store(home))
+    query = list(terms("printer offline"))
+    for limit in (1, 3, 31):
+        expected = [(w["id"], s) for w, s in rank_terms(query, full, limit)]
+        got = [(w["id"], s) for w, s in rank_terms(query, indexed, limit)]
+        assert got == expected
+        assert got[0][0] == 1  # the old, shorter win scores best
