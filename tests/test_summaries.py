@@ -25,7 +25,7 @@ from growthdesk.reporting.stats import (
     read_inputs,
     repeat_problems,
 )
-from growthdesk.store import Store
+from growthdesk.store import SCHEMA_VERSION, Store
 from growthdesk.worklog import index  # noqa: F401  (registers the parts, as the CLI does)
 from growthdesk.worklog.index import WinIndex
 from growthdesk.worklog.recall import rank_terms
@@ -253,7 +253,8 @@ def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
     meta["_meta"]["1"]["schema_version"] = 3
     (home / "meta.json").write_bytes(orjson.dumps(meta))
     assert invoke("wins").exit_code == 0  # any command migrates
-    assert orjson.loads((home / "meta.json").read_bytes())["_meta"]["1"]["schema_version"] == 4
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    assert meta["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert sorted(p.name for p in (home / "wins").glob("????-??-*.json")) == [
         f"2026-{m}-{part}.json" for m in ("10", "11") for part in ("helped", "recall", "repeats")
     ]

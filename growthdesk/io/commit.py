@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, ngettext
-from growthdesk.core.text import win_terms
 from growthdesk.io.export import neutralise
 from growthdesk.io.files import write_output
 from growthdesk.io.importers.base import ImportPlan, win_key
@@ -192,7 +191,6 @@ def commit_import(
             {
                 **row,
                 "helped_by": _contact_ids(tx, row, result.new_contacts),
-                "terms": win_terms(row["problem"], row.get("solution")),
                 "created": stamp,
                 "updated": stamp,
             }

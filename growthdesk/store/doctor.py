@@ -31,7 +31,15 @@ from growthdesk.store import (
     undo,
     validate,
 )
-from growthdesk.store.files import FileCache, atomic_write, decode, in_time_order, parse
+from growthdesk.store.files import (
+    FileCache,
+    atomic_write,
+    decode,
+    in_time_order,
+    pack_shard,
+    parse,
+    unpack_shard,
+)
 from growthdesk.store.layout import (
     JOURNAL,
     MAIN,
@@ -218,7 +226,7 @@ class _Check:
             return
         data = _decode(path)
         if not isinstance(data, str):
-            self.view[rel] = data
+            self.view[rel] = unpack_shard(data) if is_shard(rel) else data
             self.r.ok.append(rel)
             return
         why = _("it is {why}", why=data)
@@ -409,8 +417,8 @@ class _Check:
                     if (self.home / rel).exists():
                         self.r.payloads[rel] = None  # emptied: removed, as commits do
                     continue
-                wins = in_time_order(list(data["wins"].values()))
-                data = {**data, "wins": {str(w["id"]): w for w in wins}}
+                self.r.payloads[rel] = pack_shard(data)
+                continue
             self.r.payloads[rel] = orjson.dumps(data)
         for rel, tables in self.kept.items():
             self.r.kept[self.aside(rel)] = orjson.dumps(tables)

@@ -12,12 +12,16 @@ import orjson
 
 from growthdesk.core.errors import CorruptStoreError
 from growthdesk.core.i18n import _
+from growthdesk.core.records import pack_win, unpack_win
 from growthdesk.store import faults
+from growthdesk.store.layout import is_shard
 
 __all__ = [
     "decode",
     "read",
     "parse",
+    "unpack_shard",
+    "pack_shard",
     "write_file",
     "atomic_write",
     "fsync_dir",
@@ -65,7 +69,21 @@ def parse(raw: bytes, rel: str) -> dict[str, Any]:
         raise CorruptStoreError(
             _("data file {file} is {why}; {hint}", file=rel, why=data, hint=hint)
         )
+    return unpack_shard(data) if is_shard(rel) else data
+
+
+def unpack_shard(data: dict[str, Any]) -> dict[str, Any]:
+    """A decoded month shard with its wins whole (core.records.unpack_win), in place."""
+    wins = data.get("wins")
+    if wins:
+        data["wins"] = {key: unpack_win(key, body) for key, body in wins.items()}
     return data
+
+
+def pack_shard(data: dict[str, Any]) -> bytes:
+    """A month shard's file: its wins as core.records.pack_win stores them, in time order."""
+    wins = in_time_order(list(data.get("wins", {}).values()))
+    return orjson.dumps({**data, "wins": {str(w["id"]): pack_win(w) for w in wins}})
 
 
 def fsync_dir(path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import CorruptStoreError, NewerStoreError
 from growthdesk.core.i18n import _
-from growthdesk.store.layout import MAIN, META, MODELS, months_on_disk, shard
+from growthdesk.store.layout import MAIN, META, MODELS, is_shard, months_on_disk, shard
 from growthdesk.store.manifest import is_listed_kind, set_listed
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "fresh_meta", "check", "migrate"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1_ids_into_records(files: dict[str, dict[str, Any]]) -> None:
@@ -42,11 +42,25 @@ def _v3_summaries(files: dict[str, dict[str, Any]]) -> None:
     """
 
 
+def _v4_lean_wins(files: dict[str, dict[str, Any]]) -> None:
+    """Schema 5: month shards store lean wins (core.records.pack_win): no defaults, no id in
+    the record, no derived search terms (the month summaries have them).
+
+    Reading fills everything in (core.records.unpack_win), so the records stay as they are
+    here; the migration's commit rewrites every shard lean, and with it every summary part
+    registered (the commit path writes them all).
+    """
+    for rel, data in files.items():
+        for win in data.get("wins", {}).values() if is_shard(rel) else ():
+            win.pop("terms", None)  # derived: never stored again
+
+
 # version -> function(files: dict[rel, data]) that upgrades the in-memory files to version+1.
 MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {
     1: _v1_ids_into_records,
     2: _v2_manifest,
     3: _v3_summaries,
+    4: _v4_lean_wins,
 }
 
 

@@ -15,7 +15,7 @@ from growthdesk.core.errors import NotFoundError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile
 from growthdesk.store import journal, lock, manifest, migrations, summaries
-from growthdesk.store.files import in_time_order, parse, read
+from growthdesk.store.files import in_time_order, pack_shard, parse, read
 from growthdesk.store.layout import (
     META,
     MODELS,
@@ -288,10 +288,10 @@ class Transaction(Reads):
                     if (home / rel).exists():
                         payloads[rel] = None
                     continue
-                # Shards are kept in time order so that readers need not sort.
-                docs = in_time_order(list(data["wins"].values()))
-                data = {**data, "wins": {str(d["id"]): d for d in docs}}
-                docs_of[rel] = docs
+                # Shards are kept in time order so that readers need not sort, and lean.
+                docs_of[rel] = in_time_order(list(data["wins"].values()))
+                payloads[rel] = pack_shard(data)
+                continue
             payloads[rel] = orjson.dumps(data)
         if not payloads:
             return
