@@ -217,8 +217,12 @@ def unpack_win(key: str, body: Mapping[str, Any], _first: Mapping[str, Any] = _F
         return win
     created = win.setdefault("created", win["when"])
     updated = win.setdefault("updated", created)
-    if created is None or updated is None or "when" not in body or "problem" not in body or (
-        "updated" in body and "created" not in body
+    if (
+        created is None
+        or updated is None
+        or "when" not in body
+        or "problem" not in body
+        or ("updated" in body and "created" not in body)
     ):
         return _unpack_odd(key, body, win)
     win["id"] = int(key) if key.isdigit() else key

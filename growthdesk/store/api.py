@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -131,9 +131,10 @@ class Store(Reads):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _file(self, rel: str) -> dict[str, Any]:
-        """A data file as read; an absent one the manifest lists is an error, not an empty file."""
-        data = self.files.load(rel)
+    def _file(self, rel: str, *, keep: bool = True) -> dict[str, Any]:
+        """A data file as read; an absent one the manifest lists is an error, not an empty file.
+        *keep*: False does not cache it (see FileCache.load)."""
+        data = self.files.load(rel, keep=keep)
         if data is None:
             if rel in manifest.listed(self.files.load(META)):
                 raise manifest.missing(rel)
@@ -184,6 +185,14 @@ class Store(Reads):
     def wins(self, months: Iterable[str] | None = None) -> list[Win]:
         """Wins from the given month shards (default: all), oldest first."""
         return cast("list[Win]", self._wins(months))
+
+    def wins_by_month(self) -> Iterator[list[Win]]:
+        """Every month's wins, oldest first, one month at a time: a shard read here is not
+        cached, so a pass over the whole history (export) holds one month, not all of them."""
+        for month in self.win_months():
+            self._read()
+            records = self._file(shard(month), keep=False).get("wins", {}).values()
+            yield cast("list[Win]", in_time_order(list(records)))
 
     def all(self, table: str) -> list[dict[str, Any]]:
         if table == "wins":
@@ -315,7 +324,7 @@ class Store(Reads):
             if why is not None:
                 return _damaged(META, why)
             for rel in (MAIN, *(shard(m) for m in self.win_months())):
-                data = self._file(rel)
+                data = self._file(rel, keep=False)  # one shard at a time, not all of them
                 for table in tables_of(rel):
                     for key, record in data.get(table, {}).items():
                         why = validate.record_problem(table, key, record)

@@ -123,7 +123,9 @@ class FileCache:
         self.absent = False  # a read session that began without a data folder: no file exists
         self._entries: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 
-    def load(self, rel: str) -> dict[str, Any] | None:
+    def load(self, rel: str, *, keep: bool = True) -> dict[str, Any] | None:
+        """*rel* parsed, from the cache while unchanged; *keep*: False parses a file not cached
+        without caching it (a pass over every shard must not hold them all)."""
         if self.absent:
             return None
         path = self.home / rel
@@ -136,7 +138,8 @@ class FileCache:
         if hit and hit[0] == key:
             return hit[1]
         data = parse(read(path, rel), rel)
-        self._entries[path] = (key, data)
+        if keep:
+            self._entries[path] = (key, data)
         return data
 
     def forget(self, path: Path) -> None:
