@@ -239,15 +239,17 @@ def import_cmd(
       growthdesk import log.csv --from csv --map "Closed On=when" --map Summary=problem
       growthdesk --home ~/new-home import backup.json --from json
     """
+    from functools import partial
+
     from growthdesk.io.commit import (
         ImportRejected,
         commit_import,
+        known_keys,
         preview,
         refusal,
         report_path_for,
     )
     from growthdesk.io.importers import ImportOptions, parse_file
-    from growthdesk.io.importers.base import win_key
 
     if date_format and dayfirst:
         raise click.BadParameter(
@@ -266,7 +268,6 @@ def import_cmd(
     store = app.store
     bar = _ProgressBar()
     try:
-        known = None if fmt == "json" else {win_key(w) for w in store.wins()}
         plan = parse_file(
             file,
             fmt,
@@ -274,7 +275,7 @@ def import_cmd(
             now=app.now(),
             model=store.model("tagger"),
             progress=bar,
-            known=known,
+            known=None if fmt == "json" else partial(known_keys, store),
         )
     finally:
         bar.close()

@@ -13,7 +13,7 @@ from tinydb.table import Document, Table
 
 from growthdesk.core.errors import NotFoundError
 from growthdesk.core.i18n import _
-from growthdesk.core.records import Profile
+from growthdesk.core.records import Profile, Win
 from growthdesk.store import journal, lock, manifest, migrations, summaries
 from growthdesk.store.files import in_time_order, pack_shard, parse, read
 from growthdesk.store.layout import (
@@ -169,6 +169,21 @@ class Transaction(Reads):
                 out.extend(in_time_order([dict(v) for v in records]))
             return out
         return [dict(v) for v in self.file(small_file(table)).get(table, {}).values()]
+
+    def wins_by_month(self) -> Iterator[list[Win]]:
+        """Every month's wins, oldest first, one month at a time. A shard this transaction has
+        not opened is parsed here and let go, not kept: read them, do not change them (use
+        update)."""
+        home = self._store.home
+        for month in self._months():
+            rel = shard(month)
+            data = self._files.get(rel)
+            if data is None:
+                try:
+                    data = parse(read(home / rel, rel), rel)
+                except FileNotFoundError:
+                    raise manifest.missing(rel) from None
+            yield cast("list[Win]", in_time_order(list(data.get("wins", {}).values())))
 
     def get(self, table: str, id: int) -> dict[str, Any]:
         try:
