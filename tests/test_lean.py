@@ -194,6 +194,35 @@ def test_a_schema_4_home_migrates_after_a_backup_and_reads_identically(
     assert "wachtwoord verlopen" in invoke("recall", "wachtwoord").stdout
 
 
+def test_a_migration_cut_short_reads_alike_and_goes_on(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from growthdesk.store import migrations
+
+    expected = _schema_4_home(home)
+    lean = migrations.MIGRATIONS[4]
+    calls = []
+
+    def second_fails(files: dict[str, dict[str, Any]]) -> None:
+        calls.append(sorted(files))
+        if len(calls) == 2:
+            raise OSError("killed")
+        lean(files)
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 4, second_fails)
+    with pytest.raises(OSError):
+        Store(home).wins()
+    assert calls == [["wins/2026-10.json"], ["wins/2026-11.json"]]  # one month at a time
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    assert meta["_meta"]["1"]["schema_version"] == 4  # not done: the next start goes on
+    assert "id" not in _shard(home, "2026-10")["1"]  # this month is lean already
+    assert "id" in _shard(home, "2026-11")["2"]  # this one not yet
+    monkeypatch.setitem(migrations.MIGRATIONS, 4, lean)
+    assert Store(home).wins() == expected
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    assert meta["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
+
+
 def test_a_smaller_disk_per_win(invoke: Invoke, home: Path) -> None:
     expected = _schema_4_home(home)
     old = sum(len(b) for rel, b in snapshot(home).items() if rel.startswith("wins/"))

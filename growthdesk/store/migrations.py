@@ -93,11 +93,21 @@ def check(meta: dict[str, Any], home: Path) -> bool:
 
 
 def migrate(store: Store) -> None:
-    """Upgrade every file to SCHEMA_VERSION in one (backed-up, not undoable) transaction."""
+    """Upgrade every file to SCHEMA_VERSION in (backed-up, not undoable) transactions.
+
+    From schema 4, one month shard per transaction (see _lean_by_month); from an older one,
+    every file in one transaction."""
     with store.transaction("migrate schema", undoable=False) as tx:
         version = _version(tx.file(META))
         if version >= SCHEMA_VERSION:
             return  # another process migrated while we waited for the lock
+    if version == 4:
+        _lean_by_month(store)
+        return
+    with store.transaction("migrate schema", undoable=False) as tx:
+        version = _version(tx.file(META))
+        if version >= SCHEMA_VERSION:
+            return
         rels = [META, MAIN, MODELS, *(shard(m) for m in months_on_disk(store.home))]
         files = {rel: tx.file(rel) for rel in rels if (store.home / rel).exists()}
         while version < SCHEMA_VERSION:
@@ -106,3 +116,27 @@ def migrate(store: Store) -> None:
         for rel, data in files.items():
             tx.put_file(rel, data)
         tx.file(META)["_meta"]["1"]["schema_version"] = SCHEMA_VERSION
+
+
+def _lean_by_month(store: Store) -> None:
+    """Schema 4 to 5 one month at a time, so that memory holds one month, not the history.
+
+    Each shard's commit (journaled, its old version backed up first) rewrites it lean with all
+    its summary parts; the version goes up in a last commit. Cut short, the home is still
+    schema 4 with some shards already lean, which both read alike; the next start goes on.
+    """
+    for month in months_on_disk(store.home):
+        with store.transaction("migrate schema", undoable=False) as tx:
+            if _version(tx.file(META)) >= SCHEMA_VERSION:
+                return  # another process finished it while we waited for the lock
+            rel = shard(month)
+            if not (store.home / rel).exists():
+                continue  # emptied by another process meanwhile
+            data = tx.file(rel)
+            MIGRATIONS[4]({rel: data})
+            tx.put_file(rel, data)
+    with store.transaction("migrate schema", undoable=False) as tx:
+        meta = tx.file(META)
+        if _version(meta) < SCHEMA_VERSION:
+            meta["_meta"]["1"]["schema_version"] = SCHEMA_VERSION
+            tx.put_file(META, meta)
