@@ -186,10 +186,11 @@ class Store(Reads):
         """Wins from the given month shards (default: all), oldest first."""
         return cast("list[Win]", self._wins(months))
 
-    def wins_by_month(self) -> Iterator[list[Win]]:
-        """Every month's wins, oldest first, one month at a time: a shard read here is not
-        cached, so a pass over the whole history (export) holds one month, not all of them."""
-        for month in self.win_months():
+    def wins_by_month(self, months: Iterable[str] | None = None) -> Iterator[list[Win]]:
+        """Every month's wins (or those of *months*, in the order given), one month at a time:
+        a shard read here is not cached, so a pass over the whole history (export, a search)
+        holds one month, not all of them."""
+        for month in self.win_months() if months is None else months:
             self._read()
             records = self._file(shard(month), keep=False).get("wins", {}).values()
             yield cast("list[Win]", in_time_order(list(records)))
