@@ -335,3 +335,51 @@ def test_shell_completion_reads_the_ids_of_lean_wins(invoke: Invoke, home: Path)
     invoke("log", "printer offline", "-s", "printing")
     invoke("log", "vpn", "-s", "remote_access", "--when", "2026-10-30")
     assert recent_wins(home) == [(2, "vpn"), (1, "printer offline")]
+
+
+# -- bounded memory elsewhere: a search, doctor ------------------------------------------------
+
+
+def test_a_search_holds_one_month_at_a_time(invoke: Invoke, home: Path) -> None:
+    from growthdesk.worklog.wins import query
+
+    _mixed_home(invoke)
+    store = Store(home)
+    assert [w["id"] for w in query(store, contains="toner")] == [3]
+    assert [p for p in store.files._entries if p.parent.name == "wins"] == []
+
+
+def test_doctor_lets_go_of_each_sound_shard(
+    invoke: Invoke, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from growthdesk.store import doctor
+
+    _mixed_home(invoke)
+    held: list[list[str]] = []
+    scan = doctor._Check.scan
+
+    def watched(self: Any, rel: str) -> None:
+        scan(self, rel)
+        held.append([r for r in self.view if r.startswith("wins/")])
+
+    monkeypatch.setattr(doctor._Check, "scan", watched)
+    assert invoke("doctor").exit_code == 0
+    assert held[-3:] == [[], [], []]  # three sound months, none held after its check
+
+
+def test_doctor_moves_a_win_found_in_another_month(invoke: Invoke, home: Path) -> None:
+    _mixed_home(invoke)
+    october, november = home / "wins/2026-10.json", home / "wins/2026-11.json"
+    moved = orjson.loads(october.read_bytes())
+    data = orjson.loads(november.read_bytes())
+    data["wins"]["3"] = moved["wins"].pop("3")  # October's win, put in November by hand
+    november.write_bytes(orjson.dumps(data))
+    october.unlink()
+    meta = orjson.loads((home / "meta.json").read_bytes())
+    meta["_meta"]["1"]["files"].remove("wins/2026-10.json")
+    (home / "meta.json").write_bytes(orjson.dumps(meta))
+    report = invoke("doctor")
+    assert "BROKEN wins/2026-11.json: win #3 belongs in wins/2026-10.json" in report.stdout
+    assert invoke("doctor", "--restore", "--yes").exit_code == 0
+    assert list(_shard(home, "2026-10")) == ["3"]
+    assert invoke("doctor").exit_code == 0
