@@ -383,3 +383,52 @@ def test_doctor_moves_a_win_found_in_another_month(invoke: Invoke, home: Path) -
     assert invoke("doctor", "--restore", "--yes").exit_code == 0
     assert list(_shard(home, "2026-10")) == ["3"]
     assert invoke("doctor").exit_code == 0
+
+
+# -- log leaves the glossary alone ----------------------------------------------------------------
+
+
+def _modules_after(*args: str) -> set[str]:
+    """The modules a fresh `growthdesk ARGS` process had imported when it ended."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from growthdesk.cli import main; sys.argv = ['growthdesk', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(['@@modules', *sorted(sys.modules)]), file=sys.stderr)"
+    )
+    scratch = Path(os.environ["GROWTHDESK_HOME"]).parent  # not the checkout: see test_ask_speed
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=scratch
+    )
+    assert out.returncode == 0, out.stderr
+    return set(out.stderr.split("@@modules", 1)[1].split())
+
+
+def test_log_leaves_a_new_texts_concepts_to_whoever_reads_them(invoke: Invoke, home: Path) -> None:
+    from growthdesk.reporting.repeats import CONCEPTS, REPEATS
+
+    invoke("log", "printer offline", "-s", "printing")
+    modules = _modules_after("log", "wachtwoord verlopen", "-s", "accounts_passwords")
+    assert "growthdesk.worklog.wins" in modules
+    assert "growthdesk.assist.glossary" not in modules  # ~15 ms of its data not loaded
+    raw = orjson.loads((home / "wins/2026-11-repeats.json").read_bytes())["data"]
+    assert [k[CONCEPTS] is None for k in raw] == [False, True]
+    store = Store(home)
+    assert store.summary("2026-11", REPEATS) == summaries.build(REPEATS, store.wins())
+    assert "passwor" in store.summary("2026-11", REPEATS)[1][CONCEPTS].split()
+    assert invoke("doctor").exit_code == 0  # a part left to work out is no damage
+
+
+def test_a_commit_works_the_concepts_out_once_a_month_has_enough(
+    invoke: Invoke, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from growthdesk.reporting import repeats
+
+    monkeypatch.setattr(repeats, "SETTLE_AT", 2)
+    for text in ("printer offline", "vpn drops", "mail full"):
+        invoke("log", text, "-s", "printing")
+    raw = orjson.loads((home / "wins/2026-11-repeats.json").read_bytes())["data"]
+    assert [k[repeats.CONCEPTS] is None for k in raw] == [False, False, False]

@@ -533,7 +533,7 @@ class _Check:
             return _("it was written by another version")
         if not summaries.fresh(doc, (self.home / rel).stat(), lambda: raw):
             return _("it does not match {file}", file=rel)
-        if doc["data"] != summaries.build(name, wins):
+        if summaries.settle(name, doc["data"]) != summaries.build(name, wins):
             return _("it disagrees with {file}", file=rel)
         return None
 
