@@ -243,7 +243,7 @@ class Store(Reads):
             and doc.get("v") == version
             and summaries.fresh(doc, st, lambda: read(path, rel))
         ):
-            data = doc["data"]
+            data = summaries.settle(name, doc["data"])
         else:
             data = summaries.build(name, self._wins([month]))
         self._parts[(month, name)] = (key, data)
