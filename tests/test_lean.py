@@ -432,3 +432,17 @@ def test_a_commit_works_the_concepts_out_once_a_month_has_enough(
         invoke("log", text, "-s", "printing")
     raw = orjson.loads((home / "wins/2026-11-repeats.json").read_bytes())["data"]
     assert [k[repeats.CONCEPTS] is None for k in raw] == [False, False, False]
+
+
+def test_a_commit_packs_only_the_wins_it_changed(invoke: Invoke, home: Path) -> None:
+    invoke("log", "printer offline", "-s", "printing")
+    path = home / "wins/2026-11.json"
+    data = orjson.loads(path.read_bytes())
+    data["wins"]["1"]["tags"] = []  # stored with a default, as no commit of ours writes it
+    path.write_bytes(orjson.dumps(data))
+    invoke("log", "vpn drops", "-s", "remote_access")
+    assert _shard(home, "2026-11")["1"]["tags"] == []  # untouched: written as it was stored
+    assert "tags" not in _shard(home, "2026-11")["2"]
+    invoke("wins", "edit", "1", "--minutes", "7")
+    assert "tags" not in _shard(home, "2026-11")["1"]  # changed: packed again
+    assert Store(home).win(1)["minutes"] == 7

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -61,15 +63,20 @@ def read(path: Path, rel: str) -> bytes:
         ) from None
 
 
-def parse(raw: bytes, rel: str) -> dict[str, Any]:
-    """Parse a data file; CorruptStoreError, naming it, if :func:`decode` finds it damaged."""
+def parse(raw: bytes, rel: str, lean: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Parse a data file; CorruptStoreError, naming it, if :func:`decode` finds it damaged.
+    *lean*: receives a shard's records as stored (before unpack_shard), by key."""
     data = decode(raw)
     if isinstance(data, str):
         hint = _("run `growthdesk doctor --restore` to restore the newest good backup")
         raise CorruptStoreError(
             _("data file {file} is {why}; {hint}", file=rel, why=data, hint=hint)
         )
-    return unpack_shard(data) if is_shard(rel) else data
+    if not is_shard(rel):
+        return data
+    if lean is not None:
+        lean.update(data.get("wins", {}))
+    return unpack_shard(data)
 
 
 def unpack_shard(data: dict[str, Any]) -> dict[str, Any]:
@@ -80,10 +87,26 @@ def unpack_shard(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def pack_shard(data: dict[str, Any]) -> bytes:
-    """A month shard's file: its wins as core.records.pack_win stores them, in time order."""
+def pack_shard(
+    data: dict[str, Any],
+    stored: Mapping[str, Any] | None = None,
+    changed: AbstractSet[int] | None = None,
+) -> bytes:
+    """A month shard's file: its wins as core.records.pack_win stores them, in time order.
+
+    *stored*: the records as the shard on disk holds them, by key, and *changed*: the ids
+    changed since it was read; the others are written as they were stored, not packed again
+    (a `log` into a month of 7,000 wins packs one)."""
     wins = in_time_order(list(data.get("wins", {}).values()))
-    return orjson.dumps({**data, "wins": {str(w["id"]): pack_win(w) for w in wins}})
+    if stored is None or changed is None:
+        packed = {str(w["id"]): pack_win(w) for w in wins}
+    else:
+        packed = {}
+        for w in wins:
+            key = str(w["id"])
+            body = None if w["id"] in changed else stored.get(key)
+            packed[key] = pack_win(w) if body is None else body
+    return orjson.dumps({**data, "wins": packed})
 
 
 def fsync_dir(path: Path) -> None:

@@ -51,6 +51,8 @@ class Transaction(Reads):
         # so that the month summary can keep what it knew of the others.
         self._touched: dict[str, set[int] | None] = {}
         self._dbs: dict[str, TinyDB] = {}
+        # Each shard's records as stored, by key: the commit writes the untouched ones as is.
+        self._stored: dict[str, dict[str, Any]] = {}
         # The shards on disk cannot change under the lock until the commit: listed once, not
         # once per record (a bulk edit of 3,000 wins spent 40% of its time listing them).
         self._on_disk: list[str] | None = None
@@ -96,7 +98,8 @@ class Transaction(Reads):
                 else:
                     self._files[rel] = {}
             else:
-                self._files[rel] = parse(raw, rel)
+                stored = self._stored.setdefault(rel, {}) if is_shard(rel) else None
+                self._files[rel] = parse(raw, rel, stored)
         return self._files[rel]
 
     def put_file(self, rel: str, data: dict[str, Any]) -> None:
@@ -305,7 +308,7 @@ class Transaction(Reads):
                     continue
                 # Shards are kept in time order so that readers need not sort, and lean.
                 docs_of[rel] = in_time_order(list(data["wins"].values()))
-                payloads[rel] = pack_shard(data)
+                payloads[rel] = pack_shard(data, self._stored.get(rel), self._touched.get(rel))
                 continue
             payloads[rel] = orjson.dumps(data)
         if not payloads:
