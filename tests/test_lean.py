@@ -446,3 +446,20 @@ def test_a_commit_packs_only_the_wins_it_changed(invoke: Invoke, home: Path) -> 
     invoke("wins", "edit", "1", "--minutes", "7")
     assert "tags" not in _shard(home, "2026-11")["1"]  # changed: packed again
     assert Store(home).win(1)["minutes"] == 7
+
+
+def test_a_bulk_change_beside_a_new_win_reaches_the_shard_and_its_summary(
+    invoke: Invoke, home: Path
+) -> None:
+    from growthdesk.reporting.repeats import REPEATS
+
+    invoke("log", "printer offline", "-s", "printing", "--helped-by", "Ana")
+    store = Store(home)
+    with store.transaction("retag") as tx:
+        tx.insert("wins", win_record("2026-11-20T09:00:00+01:00", "vpn drops"))
+        tx.update_many("wins", {1: {"skills": ["hardware"]}})
+    assert Store(home).win(1)["skills"] == ["hardware"]
+    wins = Store(home).wins()
+    for name in ("helped", REPEATS):
+        found, data = summaries.matching(home, "wins/2026-11.json", name)
+        assert found and summaries.settle(name, data) == summaries.build(name, wins), name

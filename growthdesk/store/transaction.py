@@ -254,6 +254,7 @@ class Transaction(Reads):
             key = (rel, orjson.dumps(body, option=orjson.OPT_SORT_KEYS))
             groups.setdefault(key, (body, []))[1].append(id)
         for (rel, _key), (body, ids) in groups.items():
+            self._touch(rel, ids)  # the summaries and the lean commit trust what is touched
             self._table(rel, table).update(body, doc_ids=ids)
 
     def remove_many(self, table: str, ids: Iterable[int]) -> list[dict[str, Any]]:
