@@ -41,7 +41,9 @@ class Win(TypedDict):
     source: str  # "manual" or the import format
     tags: list[str]
     escalated: bool
-    terms: NotRequired[dict[str, Any]]  # derived search terms (core.text.win_terms)
+    # Derived search terms (core.text.win_terms): stored before schema 5, never since (the
+    # month summaries hold them); still read from older exports, and dropped on the way in.
+    terms: NotRequired[dict[str, Any]]
     # Optional, absent unless set. requester (log --for): the end user or department it was
     # for, personal data like contacts (left out of exports unless asked). solution_plain
     # (--for-user): the solution explained in plain words for the end user.
