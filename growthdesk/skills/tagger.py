@@ -93,7 +93,6 @@ _FAIL_WORDS = (
 # The shipped n-gram model (growthdesk.skills.ngrams) adds NGRAM_WEIGHT * its probability
 # for each area it gives at least NGRAM_FLOOR; without a keyword it stays below THRESHOLD.
 NGRAM_WEIGHT = 2.5
-NGRAM_TEMPERATURE = 8.0  # n-grams of one word are not independent: soften the posterior
 NGRAM_FLOOR = 0.15
 
 # Learning. Evidence of a learned term for area a is LEARN_WEIGHT * lift * confidence, where
@@ -385,7 +384,7 @@ def _ngram_evidence(idx: _Index, text: str) -> dict[str, float]:
     if model is None:
         return {}
     feats = ngrams.features(text, lambda tok: _stem(tok) in idx.generic)
-    posterior = model.posterior(feats, NGRAM_TEMPERATURE)
+    posterior = model.posterior(feats)
     return {a: NGRAM_WEIGHT * p for a, p in posterior.items() if p >= NGRAM_FLOOR}
 
 
