@@ -43,11 +43,12 @@ def _rows(path: Path, origin: str) -> list[dict[str, Any]]:
 
 
 def pool() -> list[dict[str, Any]]:
-    """Every text the tagger may learn or be tuned on; real development texts marked 'dev'."""
+    """Every text the tagger may learn or be tuned on, with its origin: the training file's name
+    ("seed", "eval"...) or "dev" for the real development texts."""
     rows: list[dict[str, Any]] = []
     for path in train_tagger.TRAINING_FILES:
         if path.parent.name != "devset":
-            rows += _rows(path, "train")
+            rows += _rows(path, path.stem.removeprefix("tagger_"))
     for path in sorted(DEV.glob("tagger_*.jsonl")):
         rows += _rows(path, "dev")
     return rows
@@ -94,7 +95,7 @@ def cross_validate(
 
 def report(result: dict[tuple[str, str], tuple[int, int, int]]) -> str:
     parts = []
-    for origin in ("dev", "all"):
+    for origin in sorted({o for o, _ in result}, key=lambda o: (o == "all", o != "dev", o)):
         for lang in ("en", "nl"):
             n, a, b = result.get((origin, lang), (0, 0, 0))
             if n:

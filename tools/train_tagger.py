@@ -25,6 +25,7 @@ __all__ = ["TRAINING_FILES", "build", "main"]
 
 TRAINING_FILES = (
     ROOT / "tests" / "data" / "seed" / "tagger_seed.jsonl",
+    ROOT / "tests" / "data" / "seed" / "tagger_seed_users.jsonl",
     ROOT / "tests" / "data" / "tagger_eval.jsonl",
     ROOT / "tests" / "data" / "tagger_holdout.jsonl",
 )

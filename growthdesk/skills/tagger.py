@@ -589,8 +589,9 @@ def build_model(wins: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 def _raw_scores(
     text: str, model: Mapping[str, Any] | None, hint: str | None, taxonomy: Taxonomy
-) -> dict[str, tuple[float, float, int, int]]:
-    """area -> (raw evidence, strongest piece, pieces, -first position): the tuple ranks."""
+) -> dict[str, tuple[float, float, int, int, float]]:
+    """area -> (raw evidence, strongest piece, pieces, -first position, shown evidence): the
+    first four rank; the last is the evidence the shown score is made of."""
     idx = _index_for(taxonomy)
     ev = _keyword_evidence(idx, text)
     raw = {area: sum(found.values()) for area, found in ev.found.items()}
@@ -602,22 +603,27 @@ def _raw_scores(
         for area, value in _learned_evidence(model, text).items():
             raw[area] = raw.get(area, 0.0) + value
     sure = _from_score(THRESHOLD)
+    # The model ranks, but never makes a tag confident on its own: an area without a keyword
+    # or the user's own tags strong enough gets a shown score below the threshold (``cap``).
+    cap: dict[str, float] = {}
     for area, value in _ngram_evidence(idx, text).items():
         own = raw.get(area, 0.0)
         total = own + value
-        # The model ranks, but never makes a tag confident on its own: without a keyword or
-        # the user's own tags strong enough, the total is squashed below the threshold.
-        raw[area] = total if own >= sure else min(total, sure * math.tanh(total / sure))
+        raw[area] = total
+        if own < sure:
+            cap[area] = min(total, sure * math.tanh(total / sure))
     for area in dict.fromkeys(ev.lift):  # the failing device first, then the request
         leader = max(raw, key=lambda a: raw[a])
         if leader in _APP_AREAS:
             raw[area] = max(raw[area], raw[leader] + LIFT)
-    out: dict[str, tuple[float, float, int, int]] = {}
+            cap.pop(area, None)
+    out: dict[str, tuple[float, float, int, int, float]] = {}
     for area, value in raw.items():
         if value > 0:
             found = ev.found.get(area, {})
             strongest = max(found.values(), default=0.0)
-            out[area] = (value, strongest, len(found), -ev.first.get(area, 1 << 30))
+            shown = cap.get(area, value)
+            out[area] = (value, strongest, len(found), -ev.first.get(area, 1 << 30), shown)
     return out
 
 
@@ -634,8 +640,15 @@ def suggest(
     """Skill areas for *text*, best first, as (skill id, score in [0, 1]); [] if nothing matched.
     Ties go to the stronger single piece of evidence, then more pieces, then the earlier one."""
     raw = _raw_scores(text, model, hint, taxonomy or load_taxonomy())
-    ranked = sorted(raw.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
-    return [(area, _to_score(ev[0])) for area, ev in ranked]
+    ranked = sorted(raw.items(), key=lambda kv: (kv[1][:4], kv[0]), reverse=True)
+    out: list[tuple[str, float]] = []
+    ceiling = float("inf")
+    for area, ev in ranked:
+        # Shown scores never rise down the list: when the model puts an area without keyword
+        # evidence first, the keyword-backed areas below it are not confident either.
+        ceiling = min(ceiling, ev[4])
+        out.append((area, _to_score(ceiling)))
+    return out
 
 
 def _from_score(score: float) -> float:
