@@ -2,8 +2,8 @@
 
     python bench/cv_tagger.py [--folds 5] [--no-dev-training]
 
-Pools the training texts (tools/train_tagger.py's TRAINING_FILES) and the development sets
-(tests/data/devset/), splits them into folds by a hash of the text (of the source thread for
+Pools the training texts (tools/train_tagger.py's TRAINING_FILES, the development sets
+(tests/data/devset/) among them), splits them into folds by a hash of the text (of the source thread for
 real texts), trains the model on all folds but one and scores the one left out. Prints top-1 /
 top-3 per language on the real development texts (out of fold: the honest tuning number) and on
 all texts. Never reads tests/data/heldout/.
@@ -29,9 +29,6 @@ from growthdesk.skills.ids import SKILL_IDS  # noqa: E402
 
 __all__ = ["pool", "folds", "cross_validate", "main"]
 
-DEV = ROOT / "tests" / "data" / "devset"
-
-
 def _rows(path: Path, origin: str) -> list[dict[str, Any]]:
     out = []
     for line in path.read_text("utf-8").splitlines():
@@ -47,10 +44,8 @@ def pool() -> list[dict[str, Any]]:
     ("seed", "eval"...) or "dev" for the real development texts."""
     rows: list[dict[str, Any]] = []
     for path in train_tagger.TRAINING_FILES:
-        if path.parent.name != "devset":
-            rows += _rows(path, path.stem.removeprefix("tagger_"))
-    for path in sorted(DEV.glob("tagger_*.jsonl")):
-        rows += _rows(path, "dev")
+        origin = "dev" if path.parent.name == "devset" else path.stem.removeprefix("tagger_")
+        rows += _rows(path, origin)
     return rows
 
 

@@ -35,7 +35,7 @@ FORMAT = 2
 NGRAMS = (3, 4, 5)
 MIN_COUNT = 2  # a feature seen in one text only is noise, and would double the file
 EPOCHS = 12
-RATE = 0.3  # SGD step, divided by (1 + epoch / 2)
+RATE = 0.6  # SGD step, divided by (1 + epoch / 2)
 L2 = 1e-4
 KEEP = 0.05  # weights smaller than this are dropped from the file; they change no ranking
 

@@ -93,7 +93,7 @@ _FAIL_WORDS = (
 # The shipped n-gram model (growthdesk.skills.ngrams) adds NGRAM_WEIGHT * its probability
 # for each area it gives at least NGRAM_FLOOR; without a keyword it stays below THRESHOLD.
 NGRAM_WEIGHT = 2.5
-NGRAM_FLOOR = 0.15
+NGRAM_FLOOR = 0.05
 
 # Learning. Evidence of a learned term for area a is LEARN_WEIGHT * lift * confidence, where
 # lift = how much more often the term goes with a than a does overall (0..1) and confidence
