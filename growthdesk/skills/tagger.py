@@ -13,7 +13,9 @@ How a text is scored (weights below):
 - boundary rules: an install request beats the product's area, a device next to a failure
   word beats the application it failed in;
 - the shipped n-gram model (growthdesk.skills.ngrams) adds evidence for the areas its
-  training texts resemble; it ranks, but cannot make a tag confident on its own;
+  training texts resemble; it may rank an area first, but cannot make a tag confident on its
+  own: an area it leads without keyword evidence is shown below the threshold, and so is
+  every area under it;
 - the per-user model adds evidence from wins the user tagged by hand.
 Each matched word counts once per area, whatever its inflection. An area's raw evidence r
 becomes a score r / (r + 1.2) in [0, 1); one plain keyword gives 0.45, the confidence
@@ -92,6 +94,8 @@ _FAIL_WORDS = (
 
 # The shipped n-gram model (growthdesk.skills.ngrams) adds NGRAM_WEIGHT * its probability
 # for each area it gives at least NGRAM_FLOOR; without a keyword it stays below THRESHOLD.
+# Both chosen on 5-fold cross-validation (bench/cv_tagger.py): 1.5-6 and 0.02-0.1 are within
+# a point of each other there.
 NGRAM_WEIGHT = 2.5
 NGRAM_FLOOR = 0.05
 
@@ -611,7 +615,8 @@ def _raw_scores(
         total = own + value
         raw[area] = total
         if own < sure:
-            cap[area] = min(total, sure * math.tanh(total / sure))
+            # below the threshold also after rounding to the shown three decimals
+            cap[area] = min(total, sure * math.tanh(total / sure), _from_score(THRESHOLD - 0.001))
     for area in dict.fromkeys(ev.lift):  # the failing device first, then the request
         leader = max(raw, key=lambda a: raw[a])
         if leader in _APP_AREAS:
