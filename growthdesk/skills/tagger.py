@@ -615,8 +615,8 @@ def _raw_scores(
         total = own + value
         raw[area] = total
         if own < sure:
-            # below the threshold also after rounding to the shown three decimals
-            cap[area] = min(total, sure * math.tanh(total / sure), _from_score(THRESHOLD - 0.001))
+            # visibly below the threshold, also when shown with two decimals
+            cap[area] = min(total, sure * math.tanh(total / sure), _from_score(THRESHOLD - 0.01))
     for area in dict.fromkeys(ev.lift):  # the failing device first, then the request
         leader = max(raw, key=lambda a: raw[a])
         if leader in _APP_AREAS:
