@@ -29,6 +29,7 @@ from growthdesk.skills.ids import SKILL_IDS  # noqa: E402
 
 __all__ = ["pool", "folds", "cross_validate", "main"]
 
+
 def _rows(path: Path, origin: str) -> list[dict[str, Any]]:
     out = []
     for line in path.read_text("utf-8").splitlines():
@@ -59,7 +60,7 @@ def folds(rows: list[dict[str, Any]], k: int) -> list[int]:
 
 
 def cross_validate(
-    rows: list[dict[str, Any]], k: int, dev_training: bool = True, **params: Any
+    rows: list[dict[str, Any]], k: int, dev_training: bool = True
 ) -> dict[tuple[str, str], tuple[int, int, int]]:
     """{(origin, lang): (n, top-1 hits, top-3 hits)} out of fold; 'all' pools every origin."""
     fold_of = folds(rows, k)
@@ -69,12 +70,12 @@ def cross_validate(
         for f in range(k):
             train = [
                 (r["text"], r["primary"])
-                for r, g in zip(rows, fold_of)
+                for r, g in zip(rows, fold_of, strict=True)
                 if g != f and (dev_training or r["origin"] != "dev")
             ]
-            model = ngrams.train(train, SKILL_IDS, tagger.skip_token, **params)
+            model = ngrams.train(train, SKILL_IDS, tagger.skip_token)
             ngrams.load_model = lambda m=model: m  # type: ignore[assignment]
-            for r, g in zip(rows, fold_of):
+            for r, g in zip(rows, fold_of, strict=True):
                 if g != f:
                     continue
                 ids = [a for a, _ in tagger.suggest(r["text"])]

@@ -490,7 +490,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
 
 
-def test_ngram_model_raises_top1_on_real_texts_it_never_saw(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ngram_model_raises_top1_on_real_texts_it_never_saw(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The shipped model trains on the development sets too, so this test trains one without
     them (the written seed corpora and the old tuned sets) and scores the real dev texts."""
     from growthdesk.skills import ngrams
@@ -501,7 +503,9 @@ def test_ngram_model_raises_top1_on_real_texts_it_never_saw(monkeypatch: pytest.
     rows = [(r["text"], r["primary"]) for p in train_files for r in _jsonl(p)]
     model = ngrams.train(rows, SKILL_IDS, tagger.skip_token)
     monkeypatch.setattr(ngrams, "load_model", lambda: model)
-    dev = [r for p in sorted((ROOT / "tests" / "data" / "devset").glob("*.jsonl")) for r in _jsonl(p)]
+    dev = [
+        r for p in sorted((ROOT / "tests" / "data" / "devset").glob("*.jsonl")) for r in _jsonl(p)
+    ]
 
     def top1() -> int:
         return sum(top(r["text"]) == r["primary"] for r in dev)
