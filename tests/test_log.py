@@ -211,7 +211,10 @@ def test_on_a_terminal_an_unconfident_tag_is_asked_for(invoke: Invoke, monkeypat
     monkeypatch.setattr(cli_wins, "interactive", lambda: True)
     result = invoke("log", "scherm doet raar", input="1\n")  # weak evidence only
     assert result.exit_code == 0
-    assert "No confident skill. Top 2:\n  1) hardware  Hardware & peripherals  0." in result.stderr
+    assert (
+        "No confident skill. Best guess:\n  1) hardware  Hardware & peripherals  0.44"
+        in result.stderr
+    )
     win = Store(Path(_home())).wins()[0]
     assert win["skills"] == ["hardware"]
     assert win["skills_source"] == "manual"  # the user's pick teaches the tagger
