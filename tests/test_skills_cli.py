@@ -31,7 +31,7 @@ def test_suggest_json_shape(invoke: Invoke) -> None:
 def test_suggest_text_marks_what_would_be_tagged(invoke: Invoke) -> None:
     result = invoke("skills", "suggest", "toner")
     assert result.exit_code == 0
-    assert result.stdout == "* 0.76  printing              Printing & scanning\n"
+    assert result.stdout == "* 0.74  printing              Printing & scanning\n"
     assert result.stderr == "Would tag: printing\n"
 
 
