@@ -415,7 +415,20 @@ def skill_ids(text: str, data: list[str] = ()) -> list[str]:  # type: ignore[ass
     """The skill ids (whole or cut short) in *text* outside user data and example lines (the
     ids stored in wins and contacts are data too, but not on the screen)."""
     ids = set(SKILL_IDS)
+    text = "\n".join(_beside_label(line) for line in text.splitlines())
     return _IDS.findall(_human_text(text, [v for v in data if v not in ids]))
+
+
+def _beside_label(line: str) -> str:
+    """*line* without an id shown beside its own label: a reference column of what to type
+    (`skills`, `skills suggest`), not a label missing."""
+    from growthdesk.skills.labels import labels
+
+    for skill in SKILL_IDS:
+        names = {labels(lang, short=short)[skill] for lang in ("en", "nl") for short in (False, True)}
+        if skill in line and any(name[:12] in line.replace(skill, " ") for name in names):
+            line = re.sub(rf"(?<![\w-]){skill}(?![\w-])", " ", line)
+    return line
 
 
 def _english_words(text: str, data: list[str]) -> list[str]:
@@ -466,6 +479,7 @@ def test_the_checker_finds_english() -> None:
         "printing",
     ]
     assert skill_ids("Printen & scannen · VPN & thuiswerken\n  growthdesk log x -s printing") == []
+    assert skill_ids("* 0,77  printing   Printen & scannen\n  Printen, hardware") == ["hardware"]
 
 
 def test_every_command_has_a_real_run() -> None:

@@ -25,6 +25,7 @@ from growthdesk.cli.output import (
     paged,
     paint,
     percent,
+    skill_areas,
     style,
     use_color,
     warn,
@@ -268,7 +269,7 @@ def learn_add_cmd(
             "Logged learning #{id}: {kind}, {skills}  [{how}]",
             id=record["id"],
             kind=learning_kind(record["kind"]),
-            skills=", ".join(record["skills"]) or "-",
+            skills=skill_areas(record["skills"]),
             how=how[draft.skills_from],
         )
     )
@@ -327,13 +328,13 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
             row["when"][:10],
             learning_kind(row["kind"]),
             _("{n} min", n=row["minutes"]) if row.get("minutes") else "-",
-            ",".join(row.get("skills") or []),
+            skill_areas(row["skills"], short=True) if row.get("skills") else "",
             row["title"],
         ]
         for row in rows
     ]
     paint = {0: lambda c: style(c, bold=True), 4: lambda c: style(c, fg="cyan")}
-    for line in table(cells, right={3}, caps={4: 24}, paint=paint, flex_min=30, squeeze=[4]):
+    for line in table(cells, right={3}, caps={4: 24}, paint=paint, flex_min=25, squeeze=[4]):
         echo(line)
     names = {"morning_blog": _("Morning blog"), "evening_project": _("Evening project")}
     for s in streaks:
@@ -401,8 +402,8 @@ def learn_edit_cmd(
         _(
             "Updated learning #{id}: {kind}, {skills}",
             id=record["id"],
-            kind=record["kind"],
-            skills=", ".join(record["skills"]),
+            kind=learning_kind(record["kind"]),
+            skills=skill_areas(record["skills"]),
         )
     )
 

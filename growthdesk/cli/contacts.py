@@ -16,6 +16,7 @@ from growthdesk.cli.output import (
     interactive,
     no_pager_option,
     paged,
+    skill_areas,
     style,
 )
 from growthdesk.cli.params import complete_contact, complete_event, complete_skill
@@ -33,9 +34,13 @@ _STRENGTH = click.IntRange(1, 5)
 _BACK_WORDS = ("none", "no", "back", "geen", "terug")  # --away-until WORD: available again
 
 
-def _specialties(contact: Mapping[str, Any]) -> str:
+def _specialties(contact: Mapping[str, Any], *, short: bool = False) -> str:
+    """'Netwerk 5, Servers 3' in a listing, 'Netwerk & verbinding 5/5; …' in full."""
     specs = contact.get("specialties") or {}
-    return ", ".join(f"{k}:{v}" for k, v in sorted(specs.items(), key=lambda kv: (-kv[1], kv[0])))
+    order = sorted(specs, key=lambda k: (-specs[k], k))
+    return skill_areas(
+        order, short=short, extra={k: f"{specs[k]}" if short else f"{specs[k]}/5" for k in order}
+    )
 
 
 def _record_counts(done: Mapping[str, Any]) -> str:
@@ -212,7 +217,7 @@ def _print_contacts(rows: list[Any], today: str) -> None:
         flex = None
         if c.get("specialties"):
             flex = len(parts)
-            parts.append((_specialties(c), None))
+            parts.append((_specialties(c, short=True), None))
         if c.get("do_not_ask"):
             parts.append((_("do not ask"), None))
         if str(c.get("away_until") or "") >= today:  # a past day: back
@@ -617,7 +622,7 @@ def event_list(as_json: bool) -> None:
         if when:
             line += "  " + when
         if e.get("skills"):
-            line += " · " + ", ".join(e["skills"])
+            line += " · " + skill_areas(e["skills"], short=True)
         if e["met_names"]:
             line += " · " + _("met {names}", names=", ".join(e["met_names"]))
         first, *more = wrap(line, hang=" " * 12)

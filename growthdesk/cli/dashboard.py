@@ -20,6 +20,7 @@ from growthdesk.cli.output import (
     paged,
     paint,
     percent,
+    skill_areas,
     style,
     use_color,
 )
@@ -482,7 +483,7 @@ def day_lines(
             colour = "green" if w["minutes"] is not None and w["minutes"] <= target else None
             shown = f"{minutes:>8}"
             head = f"  #{w['id']:<4} {w['time']}  "
-            skills = f"  {','.join(w['skills']) or '-'}  "
+            skills = f"  {skill_areas(w['skills'], short=True)}  "
             room = WIDTH - len(head) - len(shown) - len(skills)
             out.append(
                 head
