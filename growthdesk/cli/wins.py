@@ -594,14 +594,20 @@ def retag_cmd(old: str, new: str, contains: str | None, since: str | None, dry_r
     if not planned.changes:
         info(_("No wins tagged {skill} match.", skill=skill_label(planned.old)))
         return
-    for change in planned.changes:
-        win = change.win
-        echo(
-            f"{style('#' + str(win['id']), bold=True)}  {win['when'][:10]}  "
-            f"{skill_areas(change.before, short=True)} -> "
-            f"{style(skill_areas(change.after, short=True), fg='cyan')}  "
-            f"{win['problem']}"
-        )
+    from growthdesk.cli.layout import table
+
+    cells = [
+        [
+            f"#{c.win['id']}",
+            c.win["when"][:10],
+            f"{skill_areas(c.before, short=True)} -> {skill_areas(c.after, short=True)}",
+            c.win["problem"],
+        ]
+        for c in planned.changes
+    ]
+    paint = {0: lambda c: style(c, bold=True), 2: lambda c: style(c, fg="cyan")}
+    for line in table(cells, caps={2: 34}, paint=paint, flex_min=29, squeeze=[2]):
+        echo(line)
     n = len(planned.changes)
     if dry_run:
         info(

@@ -430,7 +430,7 @@ def _share(value: float) -> str:
 
 def new_contacts(n: int) -> str:
     """'1 new contact', '2 new contacts'."""
-    return ngettext("{count} new contact", "{count} new contacts", n, count=f"{n:,}")
+    return ngettext("{count} new contact", "{count} new contacts", n, count=numbers.integer(n))
 
 
 def _percent(value: float | None) -> str:
@@ -486,7 +486,7 @@ def _plain_share(h: Mapping[str, Any]) -> str:
         "{k} of {n} solution ({share})",
         "{k} of {n} solutions ({share})",
         total,
-        k=f"{n:,}",
+        k=numbers.integer(n),
         share=_percent(n / total),
     )
 

@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from growthdesk.core.i18n import _, language, ngettext
+from growthdesk.core.numbers import integer
 from growthdesk.core.words import contact_count, event_kind, learning_count, learning_kind
 from growthdesk.reporting.review import (
     career_lines,
@@ -163,7 +164,7 @@ def render_html(data: dict[str, Any]) -> str:
         css = {"growing": "up", "shrinking": "down", "steady": "flat", "new": "up"}
         for s in data["skills"][:12]:
             p.append(
-                f'<tr><td>{_esc(s["label"])}</td><td class="n">{s["wins"]:,}</td>'
+                f'<tr><td>{_esc(s["label"])}</td><td class="n">{integer(s["wins"])}</td>'
                 f"<td>{_share_bar_svg(s['share'])} {s['share']:.0%}</td><td>{_spark_svg(s['segments'], top)}</td>"
                 f'<td class="{css[s["trend"]]}">{_esc(trend_mark(s["trend"]))}</td></tr>'
             )
@@ -181,8 +182,8 @@ def render_html(data: dict[str, Any]) -> str:
         "{count} second-line problem solved without escalating (escalated: {escalated}).",
         "{count} second-line problems solved without escalating (escalated: {escalated}).",
         ea["count"],
-        count=f"{ea['count']:,}",
-        escalated=f"{ea['escalated']:,}",
+        count=integer(ea["count"]),
+        escalated=integer(ea["escalated"]),
     )
     p.append(
         f"<h3>{_esc(_('Escalations avoided'))}</h3><p>{_esc(avoided)}</p>"
