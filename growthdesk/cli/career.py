@@ -190,7 +190,7 @@ def learn_group() -> None:
     \b
     Examples:
       growthdesk learn "Passed CCNA" --kind certification
-      growthdesk learn "Krebs on Security: MFA fatigue" --kind blog --skill security_incidents
+      growthdesk learn "Krebs: MFA fatigue" --kind blog --skill security_incidents
       growthdesk learn list --json
       growthdesk learn edit 5 --minutes 120
     """
@@ -235,7 +235,7 @@ def learn_add_cmd(
     \b
     Examples:
       growthdesk learn add "AZ-104 course, module 2" --kind course --minutes 90
-      growthdesk learn add "Home lab: VLANs on a Mikrotik" --kind lab --skill network_connectivity
+      growthdesk learn add "Home lab: VLANs" --kind lab -s network_connectivity
     """
     from growthdesk.career.tracks import load_tracks
     from growthdesk.worklog import learning

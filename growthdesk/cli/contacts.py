@@ -66,11 +66,11 @@ def contact_group() -> None:
 
     \b
     Examples:
-      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4 --strength 4
-      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via "Ana de Vries"
+      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4
+      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via ana
       growthdesk contact list --skill remote_access
       growthdesk contact touch Ana --kind asked --note "VPN split tunnel"
-      growthdesk contact show 3                        # by id: #3 in `contact list`
+      growthdesk contact show 3                  # by id: #3 in `contact list`
       growthdesk contact merge "Zoë Jansen" "Zoe Jansen"
     """
 
@@ -132,8 +132,9 @@ def contact_add(
 
     \b
     Examples:
-      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4 --strength 4
-      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --specialty remote_access:5 --via "Ana de Vries"
+      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4
+      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via ana
+      growthdesk contact add "Mia Visser" --strength 4 --specialty remote_access:5
     """
     app = get_app()
     with app.store.transaction(_("contact add {name}", name=name)) as tx:
@@ -362,8 +363,8 @@ def contact_edit(
     Examples:
       growthdesk contact edit ana --specialty remote_access:5 --strength 5
       growthdesk contact edit "Dev Patel" --do-not-ask
-      growthdesk contact edit "Luuk Bakker" --share        # on your team card
-      growthdesk contact edit ana --away-until 2026-12-24   # --away-until none: back
+      growthdesk contact edit "Luuk Bakker" --share       # on your team card
+      growthdesk contact edit ana --away-until 2026-12-24  # 'none': back
     """
     if share_details and share is False:
         raise InputError(_("--share-details needs --share, not --no-share"))
@@ -514,7 +515,7 @@ def contact_link(a: str, b: str, strength: int | None, note: str) -> None:
 
     \b
     Examples:
-      growthdesk contact link "Ana de Vries" "Dev Patel" --strength 4 --note "same Cisco project"
+      growthdesk contact link ana "Dev Patel" --strength 4 --note "Cisco project"
     """
     app = get_app()
     with app.reader.transaction(_("contact link {a} {b}", a=a, b=b)) as tx:
@@ -529,7 +530,7 @@ def event_group() -> None:
 
     \b
     Examples:
-      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
+      growthdesk event add "Cisco Live" --kind vendor --met Dev -s remote_access
       growthdesk event list
       growthdesk event edit "Cisco Live" --date 2026-06-03
     """
@@ -569,8 +570,8 @@ def event_add(
 
     \b
     Examples:
-      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
-      growthdesk event add "ITIL 4 course" --kind training --date "3 dagen geleden" --skill itsm_process
+      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met Dev
+      growthdesk event add "ITIL 4" --date "3 dagen geleden" --skill itsm_process
     """
     app = get_app()
     now = app.now()

@@ -43,7 +43,7 @@ def kudos_group() -> None:
 
     \b
     Examples:
-      growthdesk kudos "Thanks for fixing my VPN so fast!" --from "Mia (Finance)" --win 412
+      growthdesk kudos "Thanks for fixing my VPN!" --from "Mia (HR)" --win 412
       growthdesk kudos "Bedankt voor de snelle hulp" --when gisteren
       growthdesk kudos list --json
       growthdesk kudos edit 3 --win 412
@@ -70,7 +70,7 @@ def kudos_add(
 
     \b
     Examples:
-      growthdesk kudos add "Printer works again, you saved my deadline" --from Piet
+      growthdesk kudos add "Printer works again, you saved me" --from Piet
       growthdesk kudos "Top geholpen!" --win 37
     """
     from growthdesk.worklog.kudos import add_kudos

@@ -241,7 +241,7 @@ def import_cmd(
     Examples:
       growthdesk import tickets.csv --from topdesk --dayfirst --dry-run
       growthdesk import export.xls --from zammad
-      growthdesk import log.csv --from csv --map "Closed On=when" --map Summary=problem
+      growthdesk import log.csv --from csv --map "Closed On=when"
       growthdesk --home ~/new-home import backup.json --from json
     """
     from growthdesk.io.commit import (

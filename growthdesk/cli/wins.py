@@ -200,9 +200,9 @@ def log_cmd(
     Examples:
       growthdesk log "reset MFA for new hire" --minutes 6
       growthdesk log "printer 3e verdieping offline" -m 12 --when gisteren
-      growthdesk log "VPN token out of sync" --skill remote_access --helped-by "Ana de Vries"
-      growthdesk log "password reset" --for "Finance" --solution "reset in AD" \\
-        --for-user "I gave you a new password; choose your own at the next sign-in"
+      growthdesk log "VPN token out of sync" -s remote_access --helped-by Ana
+      growthdesk log "password reset" --for Finance --solution "reset in AD"
+      growthdesk log "password reset" --for-user "New password set; change it"
     """
     from growthdesk.core.text import printable
     from growthdesk.network.lookup import AmbiguousNameError
@@ -504,7 +504,7 @@ def edit_cmd(
     Examples:
       growthdesk wins edit 12 --minutes 25
       growthdesk wins edit 12 --skill printing --skill hardware
-      growthdesk wins edit 12 --for-user "Your laptop had an old driver; I updated it"
+      growthdesk wins edit 12 --for-user "I updated the old driver of your laptop"
     """
     from growthdesk.worklog import wins
     from growthdesk.worklog.profile import target_of
@@ -582,7 +582,8 @@ def retag_cmd(old: str, new: str, contains: str | None, since: str | None, dry_r
 
     \b
     Examples:
-      growthdesk wins retag --from printing --to hardware --contains toner --dry-run
+      growthdesk wins retag --from printing --to hardware --dry-run
+      growthdesk wins retag --from printing --to hardware --contains toner
       growthdesk wins retag --from printing --to hardware --since 2026-11-01
     """
     from growthdesk.core.i18n import ngettext
