@@ -52,14 +52,12 @@ def completion_cmd(shell: str) -> None:
     Install it once, then open a new shell:
 
     \b
-      bash:
-        growthdesk completion bash > ~/.growthdesk-complete.bash
-        echo '. ~/.growthdesk-complete.bash' >> ~/.bashrc
-      zsh:
-        growthdesk completion zsh > ~/.growthdesk-complete.zsh
-        echo '. ~/.growthdesk-complete.zsh' >> ~/.zshrc   (after compinit)
-      fish:
-        growthdesk completion fish > ~/.config/fish/completions/growthdesk.fish
+      bash:  growthdesk completion bash > ~/.growthdesk-complete.bash
+             echo '. ~/.growthdesk-complete.bash' >> ~/.bashrc
+      zsh:   growthdesk completion zsh > ~/.growthdesk-complete.zsh
+             echo '. ~/.growthdesk-complete.zsh' >> ~/.zshrc   (after compinit)
+      fish:  growthdesk completion fish \\
+               > ~/.config/fish/completions/growthdesk.fish
 
     The script only calls growthdesk back, so new commands and your latest contacts
     complete without regenerating it. Completing reads your data folder, never writes it.
