@@ -425,7 +425,9 @@ def _beside_label(line: str) -> str:
     from growthdesk.skills.labels import labels
 
     for skill in SKILL_IDS:
-        names = {labels(lang, short=short)[skill] for lang in ("en", "nl") for short in (False, True)}
+        names = {
+            labels(lang, short=short)[skill] for lang in ("en", "nl") for short in (False, True)
+        }
         if skill in line and any(name[:12] in line.replace(skill, " ") for name in names):
             line = re.sub(rf"(?<![\w-]){skill}(?![\w-])", " ", line)
     return line
