@@ -610,3 +610,8 @@ def test_log_on_a_terminal_asks_which_one_an_ambiguous_name_means(
     assert result.stderr.endswith("Error: 'ana' fits 2 contacts: #1 Ana de Vries, #2 Ana Berg; "
                                   "type more of the name or its #id\n")  # fmt: skip
     assert snapshot(home) == before
+
+
+def test_touch_and_show_in_dutch(people: Callable[..., Result]) -> None:
+    dutch = people("--lang", "nl", "contact", "touch", "Dev Patel", "--kind", "asked")
+    assert dutch.stderr == "Contactmoment met Dev Patel op 26 november 2026 vastgelegd (gevraagd)\n"

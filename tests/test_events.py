@@ -176,3 +176,12 @@ def test_event_dates_in_dutch(invoke: Callable[..., Result], home: Path) -> None
 def test_event_help_has_examples(invoke: Callable[..., Result]) -> None:
     for sub in ["add", "list"]:
         assert "Example" in invoke("event", sub, "--help").stdout
+
+
+def test_event_messages_in_dutch_say_the_day_in_words(invoke: Callable[..., Result]) -> None:
+    added = invoke(
+        "--lang", "nl", "event", "add", "Meetup", "--kind", "meetup", "--date", "2026-06-03"
+    )
+    assert added.stderr == "Evenement #1 Meetup op 3 juni 2026 toegevoegd\n"
+    removed = invoke("--lang", "nl", "event", "rm", "Meetup")
+    assert removed.stderr == "Evenement #1 Meetup op 3 juni 2026 verwijderd\n"

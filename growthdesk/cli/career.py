@@ -74,7 +74,7 @@ def _show_profile(view: dict[str, Any]) -> None:
     if view["months_at_helpdesk"] is not None:
         months = view["months_at_helpdesk"]
         started += "  " + ngettext(
-            "({n} month at the helpdesk)", "({n} months at the helpdesk)", months
+            "({m} month at the helpdesk)", "({m} months at the helpdesk)", months, m=decimal(months)
         )
     track = view["track"] or "-"
     if view["track"]:
@@ -597,9 +597,9 @@ def _render(report: PathReport, out: _Out) -> None:
         out.para(
             _(
                 "The 24–36-month window: {done} months done, {open} until 24, {left} until 36.",
-                done=w.months_done,
-                open=w.months_to_open,
-                left=w.months_left,
+                done=decimal(w.months_done),
+                open=decimal(w.months_to_open),
+                left=decimal(w.months_left),
             ),
             bold=True,
         )

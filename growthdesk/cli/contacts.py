@@ -267,7 +267,9 @@ def contact_show(name: str, as_json: bool) -> None:
         _say("  " + _("specialties: {list}", list=_specialties(d)))
     if d.get("met_at_event"):
         event = d["met_at_event"]
-        _say("  " + _("met at: {event} ({date})", event=event["name"], date=event["date"]))
+        _say(
+            "  " + _("met at: {event} ({date})", event=event["name"], date=show_day(event["date"]))
+        )
     if d["do_not_ask"]:
         _say("  " + _("do not ask"))
     helped = _("helped you: {n}×", n=d["helped_count"])
@@ -494,9 +496,9 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
     info(
         _(
             "Logged {kind} with {name} on {day}",
-            kind=done["kind"],
+            kind=interaction_kind(done["kind"]),
             name=done["name"],
-            day=str(done["when"])[:10],
+            day=show_day(str(done["when"])),
         )
     )
 
@@ -591,7 +593,12 @@ def event_add(
     if done["created"]:
         extra += " " + _("(new: {names})", names=", ".join(done["created"]))
     info(
-        _("Added event #{id} {name} on {date}", id=done["id"], name=done["name"], date=done["date"])
+        _(
+            "Added event #{id} {name} on {date}",
+            id=done["id"],
+            name=done["name"],
+            date=show_day(done["date"]),
+        )
         + extra
     )
 
@@ -707,7 +714,7 @@ def event_edit(
             "Updated event #{id} {name} on {date}",
             id=done["id"],
             name=done["name"],
-            date=done["date"],
+            date=show_day(done["date"]),
         )
     )
     if done["created"]:
@@ -736,6 +743,6 @@ def event_rm(refs: tuple[str, ...]) -> None:
                 "Removed event #{id} {name} on {date}",
                 id=item["event"]["id"],
                 name=item["event"]["name"],
-                date=item["event"]["date"],
+                date=show_day(item["event"]["date"]),
             )
         )
