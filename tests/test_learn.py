@@ -69,8 +69,8 @@ def test_certification_counts_toward_its_track(invoke) -> None:
     result = invoke("learn", "Passed", "AZ104", "--kind", "cert")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Logged learning #1: certification, Cloud platforms & tenant admin; Servers & "
-        "infrastructure  [from the certification]\n"
+        "Logged learning #1: certification, Cloud platforms & tenant admin; Servers &\n"
+        "  infrastructure  [from the certification]\n"
         "  AZ-104 counts toward: Cloud & Microsoft 365, Automation, DevOps & development\n"
     )
     course = invoke(

@@ -264,15 +264,17 @@ def learn_add_cmd(
         "auto": _("auto-tagged"),
         "none": _("no skill area"),
     }
-    echo(
-        _(
-            "Logged learning #{id}: {kind}, {skills}  [{how}]",
-            id=record["id"],
-            kind=learning_kind(record["kind"]),
-            skills=skill_areas(record["skills"]),
-            how=how[draft.skills_from],
-        )
+    from growthdesk.cli.layout import wrap
+
+    logged = _(
+        "Logged learning #{id}: {kind}, {skills}  [{how}]",
+        id=record["id"],
+        kind=learning_kind(record["kind"]),
+        skills=skill_areas(record["skills"]),
+        how=how[draft.skills_from],
     )
+    for line in wrap(logged, hang="  "):
+        echo(line)
     if draft.certification is not None:
         tracks = load_tracks()
         names = ", ".join(tracks[t].name(language()) for t in draft.tracks)
@@ -398,14 +400,16 @@ def learn_edit_cmd(
         when=app.when(when),
         **changes,
     )
-    echo(
-        _(
-            "Updated learning #{id}: {kind}, {skills}",
-            id=record["id"],
-            kind=learning_kind(record["kind"]),
-            skills=skill_areas(record["skills"]),
-        )
+    from growthdesk.cli.layout import wrap
+
+    updated = _(
+        "Updated learning #{id}: {kind}, {skills}",
+        id=record["id"],
+        kind=learning_kind(record["kind"]),
+        skills=skill_areas(record["skills"]),
     )
+    for line in wrap(updated, hang="  "):
+        echo(line)
 
 
 @learn_group.command("rm")
@@ -519,7 +523,7 @@ def _render(report: PathReport, out: _Out) -> None:
         if a.skill in report.deep_areas:
             rca = out.style(rca, bold=True)
         out.line(
-            f"  {cut(skill_label(a.skill), 30)} {percent(a.share, small=True):>6} {a.wins:>7} "
+            f"  {cut(skill_label(a.skill, room=30), 30)} {percent(a.share, small=True):>6} {a.wins:>7} "
             f"{percent(a.baseline, small=True):>8} {rca}"
         )
     out.para(
@@ -598,8 +602,8 @@ def _render(report: PathReport, out: _Out) -> None:
             _(
                 "The 24–36-month window: {done} months done, {open} until 24, {left} until 36.",
                 done=decimal(w.months_done),
-                open=decimal(w.months_to_open),
-                left=decimal(w.months_left),
+                open=decimal(w.months_to_open or 0.0),
+                left=decimal(w.months_left or 0.0),
             ),
             bold=True,
         )

@@ -364,7 +364,7 @@ def dashboard_lines(
             drawn = bar(r["wins"] / top, 18, unicode_ok=unicode_ok).ljust(18)
             before = f"{integer(r['previous']):>{bw}}" if prev else " " * bw
             out.append(
-                f"  {cut(skill_label(r['skill']), 25, unicode_ok)} {paint(drawn, fg='cyan')}  {integer(r['wins']):>6}{before}"
+                f"  {cut(skill_label(r['skill'], room=25), 25, unicode_ok)} {paint(drawn, fg='cyan')}  {integer(r['wins']):>6}{before}"
                 f"{_minutes(r['median_minutes']):>{mw}}{percent(r['hit_rate']):>6}".rstrip()
             )
 

@@ -171,8 +171,11 @@ def _print_rows(rows: list[tuple[int, str]], title: str, limit: int | None = Non
         return
     info(title)
     shown = rows if limit is None else rows[:limit]
+    from growthdesk.cli.layout import wrap
+
     for number, why in shown:
-        info(_("  row {n}: {why}", n=number, why=why))
+        for line in wrap(_("  row {n}: {why}", n=number, why=why), hang="      "):
+            info(line)
     if len(rows) > len(shown):
         info(_("  … and {n} more", n=len(rows) - len(shown)))
 

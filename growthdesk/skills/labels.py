@@ -34,9 +34,15 @@ def labels(lang: str = "en", *, short: bool = False) -> dict[str, str]:
     return out
 
 
-def skill_label(skill: str, lang: str | None = None, *, short: bool = False) -> str:
+def skill_label(
+    skill: str, lang: str | None = None, *, short: bool = False, room: int | None = None
+) -> str:
     """The label of a skill area in *lang* (default: the interface language), else a tidied id;
-    *short* for a narrow column ("VPN & thuis" instead of "VPN & thuiswerken")."""
+    *short* for a narrow column ("VPN & thuis" instead of "VPN & thuiswerken"); with *room*,
+    the full label where it fits in that many characters, else the short one."""
+    if room is not None and not short:
+        full = skill_label(skill, lang)
+        return full if len(full) <= room else skill_label(skill, lang, short=True)
     label = labels(lang or language(), short=short).get(skill)
     if label:
         return label
