@@ -280,6 +280,14 @@ def test_review_html_says_its_language(invoke: Invoke) -> None:
     assert '<html lang="nl">' in dutch and "<h2>Kerncijfers</h2>" in dutch
 
 
+def test_the_network_page_says_its_language(invoke: Invoke, tmp_path: Path) -> None:
+    invoke("log", "vpn drops", "-s", "remote_access", "--helped-by", "Ana de Vries")
+    for lang in ("en", "nl"):
+        page = tmp_path / f"net-{lang}.html"
+        assert invoke("--lang", lang, "network", "show", "-o", str(page)).exit_code == 0
+        assert f'<html lang="{lang}">' in page.read_text()
+
+
 def test_the_profile_language_is_read_without_the_store(invoke: Invoke, home: Path) -> None:
     from growthdesk.store.peek import profile_language
 
