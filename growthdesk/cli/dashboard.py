@@ -628,7 +628,7 @@ def review_cmd(
             output=output,
             fmt=fmt,
             wins=wins,
-            since=doc["since"],
-            until=doc["until"],
+            since=show_day(doc["since"]),
+            until=show_day(doc["until"]),
         )
     )

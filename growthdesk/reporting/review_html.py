@@ -11,6 +11,7 @@ import html
 import math
 from typing import Any
 
+from growthdesk.core.dates import show_day
 from growthdesk.core.i18n import _, language, ngettext
 from growthdesk.core.numbers import integer
 from growthdesk.core.words import contact_count, event_kind, learning_count, learning_kind
@@ -151,8 +152,8 @@ def render_html(data: dict[str, Any]) -> str:
         trend = _(
             "Trend: wins per quarter of the period ({start} to {end}); direction compares "
             "each area's share of your work in the first and second half.",
-            start=seg[0]["start"],
-            end=seg[-1]["end"],
+            start=show_day(seg[0]["start"]),
+            end=show_day(seg[-1]["end"]),
         )
         p.append(f'<p class="muted">{_esc(trend)}</p>')
         heads = (_("Skill area"), _("Wins"), _("Share"), _("Trend"), _("Direction"))

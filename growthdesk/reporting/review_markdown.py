@@ -87,8 +87,8 @@ def render_markdown(data: dict[str, Any]) -> str:
             _(
                 "Trend: wins per quarter of the period ({start} to {end}); the direction "
                 "compares each area's share of your work in the first and second half.",
-                start=seg[0]["start"],
-                end=seg[-1]["end"],
+                start=show_day(seg[0]["start"]),
+                end=show_day(seg[-1]["end"]),
             ),
             "",
         ]
