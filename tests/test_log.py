@@ -29,6 +29,15 @@ def test_log_with_skill_and_list(invoke: Invoke) -> None:
     dutch = invoke("--lang", "nl", "wins").stdout
     assert dutch == "#1  2026-11-26 10:00  6 min  Inloggen & MFA  reset password for j.jansen\n"
     assert invoke("wins", "--json").stdout.count('"accounts_passwords"') == 1  # ids for programs
+    logged = invoke(
+        "--lang", "nl", "log", "printer vast", "-m", "3", "-s", "printing", "-s", "hardware"
+    )
+    assert logged.stdout == (
+        "Win vastgelegd #2  2026-11-26 10:00  3 min\n"
+        "  vaardigheden: Printen & scannen; Hardware & randapparatuur  [door jou gekozen]\n"
+    )
+    shown = invoke("--lang", "nl", "wins", "show", "2").stdout
+    assert "  vaardigheden   Printen & scannen; Hardware & randapparatuur (door jou)\n" in shown
 
 
 def test_log_words_without_quotes_and_json(invoke: Invoke) -> None:
