@@ -363,7 +363,8 @@ def test_restore_dry_run_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("--home", str(other), "import", str(backup), "--from", "json", "--dry-run")
     assert result.exit_code == 0
     assert result.stdout == (
-        "Would restore 2 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning entries, 0 kudos.\n"
+        "Would restore 2 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning\n"
+        "entries, 0 kudos.\n"
     )
     assert nothing_written(other)
 

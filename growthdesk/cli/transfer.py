@@ -166,6 +166,14 @@ def _preview(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return table(cells, right={2}, caps={1: 12, 3: 24}, indent="  ", flex_min=30, squeeze=[3])
 
 
+def _say(text: str) -> None:
+    """A summary sentence on stdout, wrapped to the screen (80 columns when piped)."""
+    from growthdesk.cli.layout import wrap
+
+    for line in wrap(text):
+        echo(line)
+
+
 def _print_rows(rows: list[tuple[int, str]], title: str, limit: int | None = None) -> None:
     if not rows:
         return
@@ -414,14 +422,14 @@ def _restore(plan: ImportPlan, dry_run: bool, as_json: bool) -> None:
             return
         info(_("Dry run: nothing is written."))
         parts = ", ".join(_table_count(t, n) for t, n in counts.items())
-        echo(_("Would restore {parts}.", parts=parts))
+        _say(_("Would restore {parts}.", parts=parts))
         return
     result = restore(app.store, plan)
     if as_json:
         emit_json({"restored": result.per_table, "already_present": result.duplicates})
         return
     parts = ", ".join(_table_count(t, n) for t, n in result.per_table.items() if t != "profile")
-    echo(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
+    _say(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
     if result.duplicates:
         echo(
             ngettext(
