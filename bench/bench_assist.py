@@ -5,9 +5,9 @@ the floor of `python -c "import click"` measured in the same run.
 
 Each command runs as a fresh process (`python -m growthdesk …`), median wall time and CPU time
 (user + system of the child; the machine may be shared, CPU time is steadier) of --runs runs
-after one warm-up. `query` reads the contact names of the home (a demo home with 40 contacts
+after one warm-up, the commands in turns; each with its ratio to the floor (target ≤ 1.6×). `query` reads the contact names of the home (a demo home with 40 contacts
 and ~3,000 wins is built in a temp folder unless --home is given). Also reports whether
-networkx, rich or dateparser were imported by either command.
+networkx, rich, dateparser, tinydb or importlib.resources were imported by either command.
 
 When PYTHONDONTWRITEBYTECODE is set (as in this workplace), the children get a bytecode cache
 in a temp dir (PYTHONPYCACHEPREFIX), as an installed package has; --no-pyc measures without it,
@@ -43,17 +43,25 @@ def _demo_home() -> Path:
     return home
 
 
-def _measure(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    subprocess.run(cmd, env=env, capture_output=True, check=True)  # warm the page cache
-    walls, cpus = [], []
+def _measure(rows: list[list[str]], env: dict[str, str], runs: int) -> list[tuple[float, float]]:
+    """(median wall ms, median cpu ms) of each command, run in turns (one run of each, then the
+    next round), so that a change in the machine's load weighs on every row alike."""
+    for cmd in rows:
+        subprocess.run(cmd, env=env, capture_output=True, check=True)  # warm the page cache
+    walls: list[list[float]] = [[] for _cmd in rows]
+    cpus: list[list[float]] = [[] for _cmd in rows]
     for _n in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        subprocess.run(cmd, env=env, capture_output=True, check=True)
-        walls.append(time.perf_counter() - t0)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
+        for i, cmd in enumerate(rows):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run(cmd, env=env, capture_output=True, check=True)
+            walls[i].append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[i].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [
+        (statistics.median(w) * 1000, statistics.median(c) * 1000)
+        for w, c in zip(walls, cpus, strict=True)
+    ]
 
 
 _IMPORTS = """
@@ -64,7 +72,8 @@ for args in ({query!r}, {plain!r}):
         cli(args, standalone_mode=False)
     except SystemExit:
         pass
-print(",".join(m for m in ("networkx", "rich", "dateparser") if m in sys.modules) or "none")
+heavy = ("networkx", "rich", "dateparser", "tinydb", "importlib.resources")
+print(",".join(m for m in heavy if m in sys.modules) or "none")
 """
 
 
@@ -90,13 +99,14 @@ def main() -> None:
         ("growthdesk plain TEXT", [*exe, "plain", PLAIN]),
         ("growthdesk plain TEXT --json", [*exe, "plain", PLAIN, "--json"]),
     ]
-    print(f"home: {home}   runs: {args.runs} (median)   bytecode cache: {cache}")
-    print(f"{'command':38} {'wall ms':>8} {'cpu ms':>8}")
-    floor = None
-    for label, cmd in rows:
-        wall, cpu = _measure(cmd, env, args.runs)
-        floor = wall if floor is None else floor
-        extra = "" if label.startswith("python") else f"   (+{wall - floor:.0f} ms over the floor)"
+    print(f"home: {home}   runs: {args.runs} (median, in turns)   bytecode cache: {cache}")
+    print(f"{'command':38} {'wall ms':>8} {'cpu ms':>8}   {'× floor (wall, cpu)'}")
+    results = _measure([cmd for _label, cmd in rows], env, args.runs)
+    floor_wall, floor_cpu = results[0]
+    for (label, _cmd), (wall, cpu) in zip(rows, results, strict=True):
+        extra = ""
+        if not label.startswith("python"):
+            extra = f"   {wall / floor_wall:.2f}×, {cpu / floor_cpu:.2f}×  (+{wall - floor_wall:.0f} ms)"
         print(f"{label:38} {wall:8.1f} {cpu:8.1f}{extra}")
     code = _IMPORTS.format(query=["query", QUERY], plain=["plain", PLAIN])
     out = subprocess.run(

@@ -7,18 +7,20 @@ vakantie" and "Account locked out after holiday" are the same problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
+from growthdesk.assist import compiled
 from growthdesk.assist.words import PhraseIndex, stem_keys, words
 from growthdesk.core.data import read_json
 from growthdesk.core.text import GENERIC_WORDS, STOPWORDS, concept, fold
 
-__all__ = ["Glossary", "glossary", "to_dutch", "english_concepts"]
+__all__ = ["Glossary", "glossary", "to_dutch", "english_concepts", "compile_part"]
 
 
-@dataclass(frozen=True)
-class Glossary:
+# A NamedTuple, not a frozen dataclass: the class is built in a quarter of the time, on every
+# `query` and `plain` run (bench/bench_assist.py).
+class Glossary(NamedTuple):
     to_en: PhraseIndex  # Dutch phrase -> English term
     filler: dict[str, PhraseIndex]  # per language
     skip: dict[str, frozenset[str]]  # folded words a phrase match may step over
@@ -34,7 +36,27 @@ def _split(value: object) -> list[str]:
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
     data = read_json("glossary.json")
-    skip = {lang: frozenset(_split(v)) for lang, v in data["skip"].items()}
+    tables = compiled.part("glossary")
+    if tables is None:  # the source data changed since tools/assist_index.py compiled it
+        return _build(data)
+    skip = _skip(data)
+    return Glossary(
+        to_en=PhraseIndex.from_rows(tables["to_en"]),
+        filler={lang: PhraseIndex.from_rows(rows) for lang, rows in tables["filler"].items()},
+        skip=skip,
+        first_names=frozenset(tables["first_names"]),
+        same=frozenset(tables["same"]),
+        english=frozenset(tables["english"]),
+    )
+
+
+def _skip(data: dict[str, Any]) -> dict[str, frozenset[str]]:
+    return {lang: frozenset(_split(v)) for lang, v in data["skip"].items()}
+
+
+def _build(data: dict[str, Any]) -> Glossary:
+    """The glossary from the source data (what data/compiled_glossary.json holds)."""
+    skip = _skip(data)
     to_en: list[tuple[str, object]] = []
     to_nl: list[tuple[str, object]] = []
     for row in data["phrases"]:
@@ -55,11 +77,32 @@ def glossary() -> Glossary:
 def to_dutch() -> PhraseIndex:
     """English phrase -> Dutch term (the first Dutch spelling); only an English problem's Dutch
     query needs it, so it is built on first use."""
+    tables = compiled.part("glossary")
+    if tables is not None:
+        return PhraseIndex.from_rows(tables["to_nl"])
+    return _build_to_dutch(read_json("glossary.json"), glossary().skip["en"])
+
+
+def _build_to_dutch(data: dict[str, Any], skip: frozenset[str]) -> PhraseIndex:
     pairs: list[tuple[str, object]] = []
-    for row in read_json("glossary.json")["phrases"]:
+    for row in data["phrases"]:
         first = _split(row["nl"])[0]
         pairs += [(form, first) for form in [str(row["en"]), *_split(row.get("en_also"))]]
-    return PhraseIndex(pairs, glossary().skip["en"])
+    return PhraseIndex(pairs, skip)
+
+
+def compile_part() -> dict[str, object]:
+    """The glossary's tables built from the source data, for data/compiled_glossary.json."""
+    data = read_json("glossary.json")
+    g = _build(data)
+    return {
+        "to_en": g.to_en.rows(),
+        "to_nl": _build_to_dutch(data, g.skip["en"]).rows(),
+        "filler": {lang: index.rows() for lang, index in g.filler.items()},
+        "first_names": sorted(g.first_names),
+        "same": sorted(g.same),
+        "english": sorted(g.english),
+    }
 
 
 @lru_cache(maxsize=16384)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
+from growthdesk.assist import compiled
 from growthdesk.assist.readability import Readability, readability
 from growthdesk.assist.words import (
     PhraseIndex,
@@ -26,7 +28,7 @@ from growthdesk.core.data import read_json
 from growthdesk.core.i18n import _, pgettext, speaking
 from growthdesk.core.text import fold
 
-__all__ = ["Flag", "PlainReport", "check", "jargon_words", "area_phrase"]
+__all__ = ["Flag", "PlainReport", "check", "jargon_words", "area_phrase", "compile_part"]
 
 LANGS = ("en", "nl")
 _FILLER_ADVERBS = frozenset(
@@ -36,8 +38,9 @@ _NL_PREFIXES = ("be", "ver", "ont", "her", "ge")
 _NL_PARTICLES = ("op", "aan", "af", "door", "in", "uit", "mee", "terug", "over", "bij", "weg", "na")
 
 
-@dataclass(frozen=True)
-class Flag:
+# A NamedTuple, not a frozen dataclass: the class is built in a quarter of the time, on every
+# `query` and `plain` run (bench/bench_assist.py).
+class Flag(NamedTuple):
     kind: str  # "jargon", "passive" or "blame"
     text: str  # as written in the message
     suggestion: str  # a plainer wording ("" = leave it out)
@@ -68,15 +71,13 @@ class PlainReport:
         }
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(NamedTuple):
     id: str
     plain: str
     caps: bool  # an acronym of up to three letters: only in capitals ("AD", not "ad")
 
 
-@dataclass(frozen=True)
-class _Lexicon:
+class _Lexicon(NamedTuple):
     terms: PhraseIndex
     suffixes: tuple[tuple[str, _Term], ...]  # Dutch compounds: "printerdriver" ends in "driver"
     blame: PhraseIndex
@@ -90,6 +91,21 @@ def _data() -> dict[str, object]:
 
 @lru_cache(maxsize=2)
 def _lexicon(lang: str) -> _Lexicon:
+    tables = compiled.part("plain")
+    if tables is None:  # the source data changed since tools/assist_index.py compiled it
+        return _build_lexicon(lang)
+    mine = tables[lang]
+    terms = {n: _Term(*row) for n, row in enumerate(mine["terms"])}
+    return _Lexicon(
+        PhraseIndex.from_rows(((k, terms[n]) for k, n in mine["index"]), key=inflection_key),
+        tuple((suffix, terms[n]) for suffix, n in mine["suffixes"]),
+        PhraseIndex.from_rows(mine["blame"], key=inflection_key),
+    )
+
+
+def _build_lexicon(lang: str) -> _Lexicon:
+    """The jargon lexicon of *lang* from the source data (data/compiled_plain.json holds
+    it)."""
     data = _data()
     entries: list[tuple[str, object]] = []
     suffixes: list[tuple[str, _Term]] = []
@@ -114,13 +130,34 @@ def _lexicon(lang: str) -> _Lexicon:
 @lru_cache(maxsize=2)
 def jargon_words(lang: str) -> frozenset[str]:
     """The folded one-word spellings of every jargon term in *lang* (without building the
-    phrase lexicon: `query` asks for these on every Dutch problem)."""
+    phrase lexicon)."""
     out: set[str] = set()
     for row in _data()["terms"]:  # type: ignore[attr-defined]
         for spelling in str(row.get(lang) or row["en"]).split("|"):
             if " " not in spelling and "-" not in spelling:
                 out.add(fold(spelling))
     return frozenset(out)
+
+
+def compile_part() -> dict[str, object]:
+    """The jargon lexicons built from the source data, for data/compiled_plain.json: the terms
+    once per language (id, plain words, capitals only), the indexes pointing at them by
+    number."""
+    out: dict[str, object] = {}
+    for lang in LANGS:
+        lex = _build_lexicon(lang)
+        terms: dict[_Term, int] = {}
+        for _key, term in lex.terms.rows():
+            terms.setdefault(term, len(terms))  # type: ignore[arg-type]
+        for _suffix, term in lex.suffixes:
+            terms.setdefault(term, len(terms))
+        out[lang] = {
+            "terms": [[t.id, t.plain, t.caps] for t in terms],
+            "index": [[key, terms[term]] for key, term in lex.terms.rows()],  # type: ignore[index]
+            "suffixes": [[suffix, terms[term]] for suffix, term in lex.suffixes],
+            "blame": lex.blame.rows(),
+        }
+    return out
 
 
 def area_phrase(skill: str, lang: str) -> str:

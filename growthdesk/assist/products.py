@@ -11,28 +11,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
+from growthdesk.assist import compiled
 from growthdesk.assist.words import PhraseIndex, Word, phrase_key
 from growthdesk.core.data import read_json
 
-__all__ = ["Product", "Vendor", "catalogue", "find_products"]
+__all__ = ["Product", "Vendor", "catalogue", "find_products", "compile_part"]
 
 # "2016", "7.2", "7.2.3", "v5.1", "23H2", "11", "365", "1.102.0"
 _VERSION_RE = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d{2}h\d)$", re.I)
 _VERSION_WORDS = frozenset(("version", "versie", "ver", "v"))
 
 
-@dataclass(frozen=True)
-class Vendor:
+# A NamedTuple, not a frozen dataclass: the class is built in a quarter of the time, on every
+# `query` run (bench/bench_assist.py); so are the classes below.
+class Vendor(NamedTuple):
     id: str
     name: str
     site: str
 
 
-@dataclass(frozen=True)
-class Product:
+class Product(NamedTuple):
     name: str  # canonical, with version and edition: "Windows 11 23H2"
     product: str  # canonical name without version: "Windows"
     vendor: Vendor | None
@@ -40,18 +41,16 @@ class Product:
     end: int
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     name: str
     vendor: str | None
     ambiguous: frozenset[tuple[str, ...]]
     not_before: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     vendors: dict[str, Vendor]
-    index: PhraseIndex
+    phrases: PhraseIndex  # product names
     shorthands: dict[str, str]
     editions: frozenset[str]
 
@@ -59,8 +58,30 @@ class Catalogue:
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     data = read_json("products.json")
+    tables = compiled.part("products")
+    if tables is None:  # the source data changed since tools/assist_index.py compiled it
+        return _build(data)
+    entries = [
+        _Entry(name, vendor, frozenset(tuple(a) for a in ambiguous), frozenset(not_before))
+        for name, vendor, ambiguous, not_before in tables["entries"]
+    ]
+    index = PhraseIndex.from_rows((key, entries[n]) for key, n in tables["index"])
+    return _catalogue(data, index)
+
+
+def _catalogue(data: dict[str, Any], index: PhraseIndex) -> Catalogue:
     vendors = {k: Vendor(k, str(v["name"]), str(v["site"])) for k, v in data["vendors"].items()}
-    entries: list[tuple[str, object]] = []
+    return Catalogue(
+        vendors=vendors,
+        phrases=index,
+        shorthands={str(k).lower(): str(v) for k, v in data["shorthands"].items()},
+        editions=frozenset(str(e).lower() for e in data["editions"]),
+    )
+
+
+def _entries(data: dict[str, Any]) -> list[tuple[list[str], _Entry]]:
+    """(names, entry) of each product row of the source data."""
+    out: list[tuple[list[str], _Entry]] = []
     for row in data["products"]:
         names = [str(n) for n in row["names"]]
         entry = _Entry(
@@ -69,13 +90,30 @@ def catalogue() -> Catalogue:
             frozenset(phrase_key(a) for a in row.get("ambiguous") or []),
             frozenset(str(w) for w in row.get("not_before") or []),
         )
-        entries += [(n, entry) for n in names]
-    return Catalogue(
-        vendors=vendors,
-        index=PhraseIndex(entries),
-        shorthands={str(k).lower(): str(v) for k, v in data["shorthands"].items()},
-        editions=frozenset(str(e).lower() for e in data["editions"]),
-    )
+        out.append((names, entry))
+    return out
+
+
+def _build(data: dict[str, Any]) -> Catalogue:
+    """The catalogue from the source data (what data/compiled_products.json holds)."""
+    return _catalogue(data, _index(_entries(data)))
+
+
+def _index(rows: list[tuple[list[str], _Entry]]) -> PhraseIndex:
+    return PhraseIndex((n, entry) for names, entry in rows for n in names)
+
+
+def compile_part() -> dict[str, object]:
+    """The product index built from the source data, for data/compiled_products.json: each row's
+    entry once, and the phrase index pointing at entries by number."""
+    built = _entries(read_json("products.json"))
+    entries = [entry for _names, entry in built]
+    number = {id(entry): n for n, entry in enumerate(entries)}
+    rows = _index(built).rows()
+    return {
+        "entries": [[e.name, e.vendor, sorted(e.ambiguous), sorted(e.not_before)] for e in entries],
+        "index": [[key, number[id(entry)]] for key, entry in rows],
+    }
 
 
 def _is_version(word: Word) -> bool:
@@ -126,7 +164,7 @@ def find_products(items: Sequence[Word], keys: Sequence[str]) -> list[Product]:
             found.append(_product(short, short.split()[0], cat, items[i], items[i]))
             i += 1
             continue
-        hit = cat.index.match(keys, i)
+        hit = cat.phrases.match(keys, i)
         if hit is None:
             i += 1
             continue

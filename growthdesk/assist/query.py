@@ -13,10 +13,11 @@ Pure text in, a Query out: no network, no store (the caller passes the contact n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from growthdesk.assist import compiled
 from growthdesk.assist.glossary import glossary, to_dutch
 from growthdesk.assist.products import catalogue, find_products
 from growthdesk.assist.words import PhraseIndex, Word, detect_language, stem_keys, words
@@ -24,7 +25,7 @@ from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, pgettext
 from growthdesk.core.text import GENERIC_WORDS, STOPWORDS, fold
 
-__all__ = ["Query", "ENGINES", "build_query", "resolve_site", "explain", "scrub"]
+__all__ = ["Query", "ENGINES", "build_query", "resolve_site", "explain", "scrub", "compile_part"]
 
 ENGINES: dict[str, str] = {
     "google": "https://www.google.com/search?q=",
@@ -60,51 +61,104 @@ def _generic(m: re.Match[str]) -> str:
     return f"{word} {m.group(2).upper()}"
 
 
+# re.IGNORECASE matches four letters outside ASCII to an ASCII letter: İ and ı to i, ſ to s, the
+# Kelvin sign to k. Mapped first, the lower-cased text holds every literal a match holds.
+_CASELESS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _caseless(text: str) -> str:
+    """*text* as IGNORECASE compares it: what the needs of a _Lazy pattern are looked up in."""
+    return text.translate(_CASELESS).lower()
+
+
+class _Lazy:
+    """A pattern compiled on first use, and tried only on a text that holds one of its *needs*
+    (lower case; every match holds one, and none only when *needs* is empty). A problem text
+    needs a few of the patterns below; compiling all 30 cost every `query` run about 6 ms
+    (bench/bench_assist.py). tests/test_assist_speed.py checks each need against matches."""
+
+    __slots__ = ("source", "flags", "needs", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
+        self.source = source
+        self.flags = flags
+        self.needs = needs
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def wanted(self, caseless: str) -> bool:
+        """Whether a text (as _caseless gives it) may hold a match."""
+        return not self.needs or any(need in caseless for need in self.needs)
+
+    def finditer(self, text: str, caseless: str) -> Iterator[re.Match[str]]:
+        """The matches in *text*; *caseless* is _caseless of *text* or of a text it was cut or
+        masked from (masking only takes characters away)."""
+        return self.pattern.finditer(text) if self.wanted(caseless) else iter(())
+
+
+_HTTP_NEEDS = tuple(p.split("-?")[0].lower() for p in _HTTP_PHRASES.split("|"))
+
 # (kind, pattern, formatter): the first pattern to claim a span wins.
-_CODES: tuple[tuple[str, re.Pattern[str], object], ...] = (
-    ("CVE", re.compile(r"\bCVE-\d{4}-\d{4,7}\b", re.I), lambda m: m.group().upper()),
-    ("KB", re.compile(r"\bKB-?(\d{6,7})\b", re.I), lambda m: "KB" + m.group(1)),
-    ("hex", re.compile(r"\b0x[0-9a-f]{4,8}\b", re.I), lambda m: "0x" + m.group()[2:].upper()),
-    ("sign-in", re.compile(r"\bAADSTS\d{4,6}\b", re.I), lambda m: m.group().upper()),
-    ("code", re.compile(r"\b(?:ORA|TNS)-\d{5}\b", re.I), lambda m: m.group().upper()),
-    ("name", re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"), lambda m: m.group()),
+_CODES: tuple[tuple[str, _Lazy, object], ...] = (
+    ("CVE", _Lazy(r"\bCVE-\d{4}-\d{4,7}\b", re.I, ("cve-",)), lambda m: m.group().upper()),
+    ("KB", _Lazy(r"\bKB-?(\d{6,7})\b", re.I, ("kb",)), lambda m: "KB" + m.group(1)),
+    ("hex", _Lazy(r"\b0x[0-9a-f]{4,8}\b", re.I, ("0x",)), lambda m: "0x" + m.group()[2:].upper()),
+    ("sign-in", _Lazy(r"\bAADSTS\d{4,6}\b", re.I, ("aadsts",)), lambda m: m.group().upper()),
+    ("code", _Lazy(r"\b(?:ORA|TNS)-\d{5}\b", re.I, ("ora-", "tns-")), lambda m: m.group().upper()),
+    ("name", _Lazy(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b", 0, ("_",)), lambda m: m.group()),
     (
         "event",
-        re.compile(r"\b(?:event\s*id|gebeurtenis-?\s?id)\s*[:#]?\s*(\d{1,5})\b", re.I),
+        _Lazy(
+            r"\b(?:event\s*id|gebeurtenis-?\s?id)\s*[:#]?\s*(\d{1,5})\b",
+            re.I,
+            ("event", "gebeurtenis"),
+        ),
         lambda m: f"Event ID {m.group(1)}",
     ),
     (
         "HTTP",
-        re.compile(rf"\b([1-5]\d\d)\s*[-:]?\s*({_HTTP_PHRASES})\b", re.I),
+        _Lazy(rf"\b([1-5]\d\d)\s*[-:]?\s*({_HTTP_PHRASES})\b", re.I, _HTTP_NEEDS),
         lambda m: _http(m.group(1), m.group(2)),
     ),
     (
         "HTTP",
-        re.compile(rf"\b({_HTTP_PHRASES})\s*[:(]?\s*([1-5]\d\d)\b", re.I),
+        _Lazy(rf"\b({_HTTP_PHRASES})\s*[:(]?\s*([1-5]\d\d)\b", re.I, _HTTP_NEEDS),
         lambda m: _http(m.group(2), m.group(1)),
     ),
     (
         "HTTP",
-        re.compile(r"\bHTTPS?(?:\s+(?:error|status|fout))?\s*[:/]?\s*([1-5]\d\d)\b", re.I),
+        _Lazy(r"\bHTTPS?(?:\s+(?:error|status|fout))?\s*[:/]?\s*([1-5]\d\d)\b", re.I, ("http",)),
         lambda m: f"HTTP {m.group(1)}",
     ),
-    ("hex", re.compile(r"\b(?:8[0-9a-f]{7}|c[0-9a-f]{7})\b", re.I), _hresult),
-    ("code", re.compile(r"\bwin\s?error\s*(\d{3,6})\b", re.I), lambda m: f"WinError {m.group(1)}"),
+    ("hex", _Lazy(r"\b(?:8[0-9a-f]{7}|c[0-9a-f]{7})\b", re.I), _hresult),
     (
         "code",
-        re.compile(
+        _Lazy(r"\bwin\s?error\s*(\d{3,6})\b", re.I, ("error",)),
+        lambda m: f"WinError {m.group(1)}",
+    ),
+    (
+        "code",
+        _Lazy(
             r"\b(error|fout|foutcode|errorcode|error\s+code|code|foutnummer|serverfout)"
             r"\s*[:#=-]?\s*\(?(-?[A-Z]{0,4}\d{2,6}[A-Z]?)\)?(?![\w.])",
             re.I,
+            ("error", "fout", "code"),
         ),
         _generic,
     ),
-    ("SMTP", re.compile(r"#([45]\.\d\.\d{1,3})\b"), lambda m: m.group(1)),
+    ("SMTP", _Lazy(r"#([45]\.\d\.\d{1,3})\b", 0, ("#",)), lambda m: m.group(1)),
     # Exception and error class names, dotted or not: the last part is what finds the answer.
     (
         "name",
-        re.compile(
-            r"\b(?:[A-Za-z][A-Za-z0-9]*\.)*([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*(?:Exception|Error))\b"
+        _Lazy(
+            r"\b(?:[A-Za-z][A-Za-z0-9]*\.)*([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*(?:Exception|Error))\b",
+            0,
+            ("exception", "error"),
         ),
         lambda m: m.group(1),
     ),
@@ -165,10 +219,11 @@ _TECH_PREFIXES = frozenset(
 )
 
 
-_FQDN = re.compile(
+_FQDN = _Lazy(
     r"\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|nl|be|de|eu|io|co|uk|info|biz|fr|cloud"
     r"|app|dev)\b",
     re.I,
+    (".",),
 )
 # Vendors' and public services' domains name the service, not us: kept in a query.
 _PUBLIC_DOMAINS = frozenset(
@@ -212,38 +267,45 @@ def _internal_name(m: re.Match[str]) -> bool:
 
 
 # (kind, pattern, test or None): personal data and internal names, dropped.
-_PERSONAL: tuple[tuple[str, re.Pattern[str], object], ...] = (
-    ("e-mail", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), None),
-    ("link", re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.I), None),
-    ("address", re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b"), None),
+_PERSONAL: tuple[tuple[str, _Lazy, object], ...] = (
+    ("e-mail", _Lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0, ("@",)), None),
+    (
+        "link",
+        _Lazy(r"\b(?:https?|ftp)://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.I, ("://", "www.")),
+        None,
+    ),
+    ("address", _Lazy(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b", 0, (".",)), None),
     (
         "path",
-        re.compile(r"\\\\[^\s\\]+(?:\\[^\s\\]*)*|\b[A-Za-z]:\\[^\s\"']*|%\w+%\\[^\s\"']*"),
+        _Lazy(r"\\\\[^\s\\]+(?:\\[^\s\\]*)*|\b[A-Za-z]:\\[^\s\"']*|%\w+%\\[^\s\"']*", 0, ("\\",)),
         None,
     ),
     (
         "host",
-        re.compile(
+        _Lazy(
             r"\b[\w-]+(?:\.[\w-]+)*\.(?:local|lan|corp|internal|intra|intranet|localdomain|home"
             r"\.arpa)\b|\blocalhost(?::\d+)?\b",
             re.I,
+            (".", "localhost"),
         ),
         None,
     ),
     (
         "host",
-        re.compile(r"\b([A-Za-z]{1,8})[-_](?=[\w-]*\d)[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*\b"),
+        _Lazy(
+            r"\b([A-Za-z]{1,8})[-_](?=[\w-]*\d)[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*\b", 0, ("-", "_")
+        ),
         _internal_name,
     ),
     (
         "host",
-        re.compile(r"\b(?:srv|svr|pc|lt|nb|ws|dc|fs|wks|vm|prn|mfp|desktop|laptop)\d{2,}\b", re.I),
+        _Lazy(r"\b(?:srv|svr|pc|lt|nb|ws|dc|fs|wks|vm|prn|mfp|desktop|laptop)\d{2,}\b", re.I),
         None,
     ),
     ("host", _FQDN, _not_public),
     (
         "ticket",
-        re.compile(
+        _Lazy(
             r"\b(?:INC|REQ|RITM|CHG|PRB|SCTASK|TASK|SR|TKT|WO|CS)[-#]?\d{4,}\b|(?<![\w#])#\d{4,}\b"
             r"|\b[IMSW]\s?\d{4}[\s-]\d{3,4}\b",
         ),
@@ -251,31 +313,35 @@ _PERSONAL: tuple[tuple[str, re.Pattern[str], object], ...] = (
     ),
     (
         "ticket",
-        re.compile(
+        _Lazy(
             r"\b(?:ticket|melding|incident|zaak|case|ticketnummer|meldingsnummer|ref)"
             r"\s*(?:nr\.?|number|nummer|no\.?)?\s*[:#]?\s*#?\s*[A-Z]{0,4}-?\d{4,}\b",
             re.I,
+            ("ticket", "melding", "incident", "zaak", "case", "ref"),
         ),
         None,
     ),
     (
         "phone",
-        re.compile(
-            r"(?<![\w.+])(?:\+|00)\d{2}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}\b"
+        _Lazy(
+            r"(?<![\w.+])(?:\+|00)\d{2}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}\b",
+            0,
+            ("+", "00"),
         ),
         None,
     ),
     (
         "phone",
-        re.compile(r"(?<![\w.])0\d{1,3}[\s-]?\d{2,4}(?:[\s-]?\d{2,4}){1,3}(?!\w|\.\d)"),
+        _Lazy(r"(?<![\w.])0\d{1,3}[\s-]?\d{2,4}(?:[\s-]?\d{2,4}){1,3}(?!\w|\.\d)", 0, ("0",)),
         None,
     ),
     (
         "user name",
-        re.compile(
+        _Lazy(
             r"\b(?:gebruikersnaam|username|user\s?name|user\s?id|loginnaam|accountnaam)"
             r"\s*(?:is|=|:)\s*[\"“'‘]?[\w.@\\-]+[\"”'’]?",
             re.I,
+            ("naam", "user"),
         ),
         None,
     ),
@@ -283,9 +349,11 @@ _PERSONAL: tuple[tuple[str, re.Pattern[str], object], ...] = (
 
 _PERSON_KINDS = frozenset(("e-mail", "phone", "ticket", "user name"))
 
-_QUOTES = re.compile(
+_QUOTES = _Lazy(
     r"\"([^\"\n]{3,400})\"|“([^”\n]{3,400})”|„([^”“\n]{3,400})[”“]|«([^»\n]{3,400})»"
-    r"|(?<![\w])'((?:[^'\n]|'(?=\w)){3,400})'(?![\w])|‘((?:[^’\n]|’(?=\w)){3,400})[’”]"
+    r"|(?<![\w])'((?:[^'\n]|'(?=\w)){3,400})'(?![\w])|‘((?:[^’\n]|’(?=\w)){3,400})[’”]",
+    0,
+    ('"', "“", "„", "«", "'", "‘"),
 )
 _BARRIER = re.compile(r"[,;:!?()\[\]{}<>\"“”„«»‘’/\\|=*\n]|\.(?!\w)|\s[-–—]\s")
 
@@ -517,10 +585,30 @@ def resolve_site(
 def _english_terms() -> frozenset[str]:
     """Folded words that read as English in a Dutch text: the glossary's English side, the
     words spelled the same in both languages, and the jargon list's English spellings."""
+    tables = compiled.part("query")
+    if tables is not None:  # compiled: `query` need not import plain (bench/bench_assist.py)
+        return frozenset(tables["english_terms"])
+    return _build_english_terms()
+
+
+def _build_english_terms(
+    same: Iterable[str] | None = None, english: Iterable[str] = ()
+) -> frozenset[str]:
     from growthdesk.assist.plain import jargon_words
 
-    g = glossary()
-    return g.same | g.english | jargon_words("en")
+    if same is None:
+        g = glossary()
+        same, english = g.same, g.english
+    return frozenset(same) | frozenset(english) | jargon_words("en")
+
+
+def compile_part() -> dict[str, object]:
+    """The query's own table built from the source data, for data/compiled_query.json."""
+    from growthdesk.assist.glossary import compile_part as glossary_part
+
+    g = glossary_part()  # not glossary(): that may be the compiled part being rebuilt
+    terms = _build_english_terms(g["same"], g["english"])  # type: ignore[arg-type]
+    return {"english_terms": sorted(terms)}
 
 
 class _Masked:
@@ -539,8 +627,9 @@ class _Masked:
 
 
 def _take_codes(masked: _Masked, q: Query) -> None:
+    caseless = _caseless(masked.original)
     for _kind, pattern, fmt in _CODES:
-        for m in pattern.finditer(masked.text):
+        for m in pattern.finditer(masked.text, caseless):
             value = fmt(m)  # type: ignore[operator]
             if value:
                 q.codes.append(str(value))
@@ -550,10 +639,11 @@ def _take_codes(masked: _Masked, q: Query) -> None:
 def _take_personal(
     masked: _Masked, q: Query, record: bool = True, kinds: frozenset[str] | None = None
 ) -> None:
+    caseless = _caseless(masked.original)
     for kind, pattern, test in _PERSONAL:
         if kinds is not None and kind not in kinds:
             continue
-        for m in pattern.finditer(masked.text):
+        for m in pattern.finditer(masked.text, caseless):
             if test is not None and not test(m):  # type: ignore[operator]
                 continue
             if record:
@@ -583,7 +673,7 @@ def _clean_message(inner: str, q: Query) -> str | None:
 
 
 def _take_messages(masked: _Masked, q: Query) -> None:
-    for m in _QUOTES.finditer(masked.original):
+    for m in _QUOTES.finditer(masked.original, _caseless(masked.original)):
         inner = next(g for g in m.groups() if g is not None)
         message = _clean_message(inner, q)
         if message and len(q.messages) < MAX_MESSAGES:
@@ -880,7 +970,7 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-_CUE_BEFORE_GAP = re.compile(r"\s*\b(?:for|from|of|by|voor|van|bij|door|namens)\s*(?=\x00)", re.I)
+_CUE_BEFORE_GAP = _Lazy(r"\s*\b(?:for|from|of|by|voor|van|bij|door|namens)\s*(?=\x00)", re.I)
 
 
 def scrub(text: str, names: Iterable[str] = ()) -> str:
@@ -904,7 +994,7 @@ def scrub(text: str, names: Iterable[str] = ()) -> str:
         prev = items[i].key
         i += 1
     gaps = re.sub("\n+", "\x00", masked.text)
-    gaps = _CUE_BEFORE_GAP.sub("", gaps)
+    gaps = _CUE_BEFORE_GAP.pattern.sub("", gaps)
     out = re.sub(r"\(\s*\x00\s*\)|\x00", " ", gaps)
     out = re.sub(r"\(\s*\)", " ", out)
     out = re.sub(r"\s+([,.;:!?)])", r"\1", re.sub(r"\s{2,}", " ", out))

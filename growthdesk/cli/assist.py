@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.layout import on_screen, wrap, wrap_markdown
 from growthdesk.cli.output import echo, emit_json, info, style
 from growthdesk.cli.params import complete_skill
 from growthdesk.core.i18n import _, language
@@ -185,6 +184,8 @@ def plain_cmd(
                 formula=score.formula,
             )
         )
+    from growthdesk.cli.layout import wrap  # not at the top: `query` never wraps (textwrap)
+
     titles = {
         "jargon": _("Jargon the user may not know"),
         "passive": _("Passive: say who does what"),
@@ -241,6 +242,8 @@ def _expect(
     if as_json:
         emit_json(result.as_json())
         return
+    from growthdesk.cli.layout import wrap
+
     for paragraph in result.message.splitlines():  # its own line breaks kept, long lines wrapped
         for line in wrap(paragraph):
             echo(line)
@@ -328,5 +331,7 @@ def howto_cmd(
         write_output(output, document.encode())
         info(_("Wrote {n} how-to drafts to {path}", n=len(found), path=output))
     else:
+        from growthdesk.cli.layout import on_screen, wrap_markdown
+
         # wrapped for reading on the screen; `> howto.md` keeps every line as written
         echo(wrap_markdown(document) if fmt == "md" and on_screen() else document, nl=False)

@@ -13,8 +13,7 @@ from growthdesk.core import clock
 from growthdesk.core.errors import CorruptStoreError, NothingToUndoError, StoreError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile, Win
-from growthdesk.store import journal, lock, manifest, migrations, summaries
-from growthdesk.store import undo as undo_file
+from growthdesk.store import lock, manifest, migrations, summaries
 from growthdesk.store.files import FileCache, in_time_order, read
 from growthdesk.store.layout import (
     JOURNAL,
@@ -31,10 +30,11 @@ from growthdesk.store.layout import (
     tables_of,
 )
 from growthdesk.store.reads import Reads, not_found
-from growthdesk.store.transaction import Transaction
 
 if TYPE_CHECKING:
+    from growthdesk.store import undo as undo_file
     from growthdesk.store.doctor import DoctorReport, Problem
+    from growthdesk.store.transaction import Transaction
 
 __all__ = ["Store"]
 
@@ -94,6 +94,10 @@ class Store(Reads):
 
     def _recover(self) -> None:
         if (self.home / JOURNAL).exists():  # a writer died past its commit point
+            # journal and undo (and backups) are imported where they are used: a command that
+            # only reads (`query`) never loads them (bench/bench_assist.py)
+            from growthdesk.store import journal
+
             with self._lock.exclusive():
                 journal.recover(self.home)
 
@@ -261,15 +265,24 @@ class Store(Reads):
         self.files.absent = False  # from here on this Store reads what is on disk
         created = self._make_home()
         self._open()
+        # Imported here: a command that only reads (`query`) never loads TinyDB, which the
+        # transaction writes through (bench/bench_assist.py).
+        from growthdesk.store.transaction import Transaction
+
         return Transaction.begin(self, label, undoable=undoable, created=created)
 
     def history(self) -> list[undo_file.UndoEntry]:
         """Undo entries, newest first."""
+        from growthdesk.store import undo as undo_file
+
         self._read()
         return undo_file.history(self.files.load(UNDO))
 
     def undo(self) -> str:
         """Restore the files of the newest undoable change; return its label."""
+        from growthdesk.store import journal
+        from growthdesk.store import undo as undo_file
+
         if not self.home.is_dir():
             raise NothingToUndoError(_("nothing to undo"))
         self.files.absent = False
