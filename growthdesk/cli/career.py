@@ -330,7 +330,7 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
             row["when"][:10],
             learning_kind(row["kind"]),
             _("{n} min", n=row["minutes"]) if row.get("minutes") else "-",
-            skill_areas(row["skills"], short=True) if row.get("skills") else "",
+            skill_areas(row["skills"], short=True, first=True) if row.get("skills") else "",
             row["title"],
         ]
         for row in rows

@@ -481,7 +481,7 @@ def day_lines(
         out += ["", "  " + _("No wins logged today.")]
     else:
         out += ["", paint(_("Wins"), bold=True)]
-        labels = [skill_areas(w["skills"], short=True) for w in data["list"]]
+        labels = [skill_areas(w["skills"], short=True, first=True) for w in data["list"]]
         column = min(max(map(len, labels)), 24)  # aligned; a long list of areas is cut
         for w, label in zip(data["list"], labels, strict=True):
             minutes = f"{w['minutes']} min" if w["minutes"] is not None else "-"

@@ -247,14 +247,22 @@ def bar(fraction: float, width: int, *, unicode_ok: bool = True, track: str = ""
 
 
 def skill_areas(
-    skills: Iterable[str], *, short: bool = False, extra: Mapping[str, str] | None = None
+    skills: Iterable[str],
+    *,
+    short: bool = False,
+    extra: Mapping[str, str] | None = None,
+    first: bool = False,
 ) -> str:
     """Skill areas as a person reads them: their labels in the interface language, never ids
     (those are for --json and exports); *short* labels for a narrow column. *extra* adds a
     note per area ("Netwerk & verbinding 5/5"). Full labels may hold a comma, so "; " joins
-    them; short ones hold none. "-" for none."""
+    them; short ones hold none. With *first*, the main area and how many more ("Netwerk +1"),
+    a column of listings. "-" for none."""
     from growthdesk.skills.labels import skill_label
 
+    skills = list(skills)
+    if first and len(skills) > 1:
+        return f"{skill_areas(skills[:1], short=short, extra=extra)} +{len(skills) - 1}"
     shown = [
         f"{skill_label(s, short=short)} {extra[s]}"
         if extra and s in extra

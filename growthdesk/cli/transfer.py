@@ -158,7 +158,7 @@ def _preview(rows: Sequence[Mapping[str, Any]]) -> list[str]:
             row["when"][:16].replace("T", " "),
             row.get("ticket") or "-",
             f"{row['minutes']}m" if row.get("minutes") else "-",
-            skill_areas(row.get("skills") or [], short=True),
+            skill_areas(row.get("skills") or [], short=True, first=True),
             " ".join(str(row["problem"]).split()),
         ]
         for row in rows

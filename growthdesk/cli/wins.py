@@ -318,7 +318,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
             f"#{w['id']}",
             w["when"][:16].replace("T", " "),
             "" if w.get("minutes") is None else f"{w['minutes']} min",
-            skill_areas(w.get("skills", []), short=True),
+            skill_areas(w.get("skills", []), short=True, first=True),
             w["problem"],
         ]
         for w in rows
@@ -328,7 +328,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
         return style(cell, fg="green" if int(cell.split()[0]) <= target else "yellow")
 
     paint = {0: lambda c: style(c, bold=True), 2: minutes, 3: lambda c: style(c, fg="cyan")}
-    for line in table(cells, right={2}, caps={3: 24}, paint=paint, flex_min=29, squeeze=[3]):
+    for line in table(cells, right={2}, caps={3: 24}, paint=paint, flex_min=27, squeeze=[3]):
         echo(line)
 
 
