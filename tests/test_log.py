@@ -39,7 +39,7 @@ def test_log_with_skill_and_list(invoke: Invoke) -> None:
     shown = invoke("--lang", "nl", "wins", "show", "2").stdout
     assert "  vaardigheden   Printen & scannen; Hardware & randapparatuur (door jou)\n" in shown
     listed = invoke("--lang", "nl", "wins").stdout.splitlines()[0]  # the main area, and 1 more
-    assert listed == "#2  2026-11-26 10:00  3 min  Printen +1  printer vast"
+    assert listed == "#2  2026-11-26 10:00  3 min  Printen +1      printer vast"
 
 
 def test_log_words_without_quotes_and_json(invoke: Invoke) -> None:
