@@ -31,6 +31,7 @@ COMMANDS: dict[str, list[str]] = {
     "ask": ["ask", "VPN keeps disconnecting when working from home"],
     "recall": ["recall", "printer offline on the third floor"],
     "path": ["path"],
+    "skills": ["skills"],
     "stats": ["stats"],
     "stats --period all": ["stats", "--period", "all"],
     "review": ["review", "--format", "html"],

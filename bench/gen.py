@@ -6,6 +6,7 @@ python bench/gen.py OUT_DIR --wins 25000 [--contacts 200] [--links 800] [--seed 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,8 @@ try:  # the month summaries, as the CLI writes them (an older install has none)
     from growthdesk.worklog import index  # noqa: F401
 except ImportError:
     pass
+with contextlib.suppress(ImportError):  # the day rows (a newer part)
+    from growthdesk.worklog import days  # noqa: F401
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),

@@ -380,6 +380,29 @@ def test_clustering_matches_brute_force(sets: list[set[str]], t: float) -> None:
     assert sorted(sorted(c["ids"]) for c in got) == sorted([i + 1 for i in g] for g in expected)
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sets(
+                st.sampled_from(["vpn", "token", "printer", "reset", "jan", "sales"]), min_size=1
+            ),
+            st.booleans(),  # and a word of its own, as ticket numbers are (no cluster shares it)
+        ),
+        max_size=60,
+    ),
+    st.sampled_from([0.5, 0.6, 0.75]),
+)
+def test_clustering_with_remembered_matches_matches_brute_force(
+    sets: list[tuple[set[str], bool]], t: float
+) -> None:
+    items = [s | {f"zq{i}"} if own else s for i, (s, own) in enumerate(sets)]
+    wins = [win(i + 1, "2026-11-02", " ".join(sorted(s)), ["x"], 1) for i, s in enumerate(items)]
+    got = stats.repeat_problems(wins, threshold=t, min_size=1, top=None)
+    expected = brute_force([frozenset(s) for s in items], t)
+    assert sorted(sorted(c["ids"]) for c in got) == sorted([i + 1 for i in g] for g in expected)
+
+
 # ---- the `growthdesk stats` command
 
 

@@ -4,10 +4,13 @@ never trusted, and doctor reports and repairs it."""
 
 from __future__ import annotations
 
+import math
 import os
+import statistics
 import tempfile
+from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +20,24 @@ from helpers.homes import win_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from growthdesk.career.analysis import analyse, to_json
+from growthdesk.career.metrics import HALF_LIFE_DAYS, distribution_of
 from growthdesk.reporting.repeats import REPEATS
 from growthdesk.reporting.stats import (
+    Window,
     dashboard,
     dashboard_for,
     history_start,
+    period_figures,
     read_inputs,
     repeat_problems,
+    skill_figures,
 )
+from growthdesk.skills.ids import SKILL_IDS
+from growthdesk.skills.summary import skill_summary
 from growthdesk.store import Store
 from growthdesk.worklog import index  # noqa: F401  (registers the parts, as the CLI does)
+from growthdesk.worklog.days import day_facts, in_days, store_facts
 from growthdesk.worklog.index import WinIndex
 from growthdesk.worklog.recall import rank_terms
 from growthdesk.worklog.similar import similar
@@ -48,6 +59,21 @@ wins = st.fixed_dictionaries(
         "solution": st.one_of(st.none(), texts),
         "helped": st.booleans(),
         "terms": st.booleans(),  # with stored terms or without (recall makes them)
+        # areas as the consumers see them: none, one, two, a repeat, one no taxonomy knows
+        "skills": st.sampled_from(
+            [
+                [],
+                ["printing"],
+                ["printing", "remote_access"],
+                ["remote_access", "printing"],
+                ["printing", "printing"],
+                ["retired_area"],
+                ["retired_area", "printing"],
+            ]
+        ),  # fmt: skip
+        "minutes": st.one_of(st.none(), st.integers(0, 40)),
+        "escalated": st.booleans(),
+        "requester": st.sampled_from([None, "Jan", "Piet"]),
     }
 )
 # (kind, index of a win, new month): add more, move a win to another month, remove, undo
@@ -70,7 +96,12 @@ def _record(w: dict[str, Any]) -> dict[str, Any]:
         w["problem"],
         solution=w["solution"],
         helped_by=[1] if w["helped"] else [],
+        skills=w.get("skills", ["printing"]),
+        minutes=w.get("minutes", 5),
+        escalated=w.get("escalated", False),
     )
+    if w.get("requester"):
+        rec["requester"] = w["requester"]
     if w["terms"]:
         rec["terms"] = win_terms(w["problem"], w["solution"])
     return rec
@@ -128,6 +159,91 @@ def _same_answers(home: Path) -> None:
             now=now, period=period, history_from=since, **read_inputs(store, since)
         )
         assert dashboard_for(store, now, period) == expected_d
+    # The day rows (worklog.days) in the summaries are what the wins give, and every figure
+    # read from them (path, skills, stats) is what a plain pass over the wins gives.
+    facts = store_facts(store)
+    assert facts == orjson.loads(orjson.dumps(day_facts(full)))
+    assert to_json(analyse([], [], {}, now, rows=facts["rows"])) == to_json(
+        analyse(full, [], {}, now)
+    )
+    assert skill_summary([], now.date(), rows=facts["rows"]) == skill_summary(full, now.date())
+    _as_a_plain_pass(full, facts, now)
+    # Repeat calls from the keys and requesters, as the clustering of the asked wins gives them.
+    asked = [w for w in full if w.get("requester") and w["when"][:10] <= "2026-11-26"]
+    calls = dashboard_for(store, now, "all").repeat_calls
+    clusters = repeat_problems(asked, min_size=2, top=None, names=["Jan", "Piet"])
+    again = [
+        [w["requester"] for w in asked if w["id"] in c["ids"]] for c in clusters if len(c["ids"])
+    ]
+    repeated = [sum(n for n in Counter(r).values() if n >= 2) for r in again]
+    assert (calls or {}).get("calls", 0) == sum(repeated)
+
+
+def _as_a_plain_pass(full: list[Any], facts: Any, now: datetime) -> None:
+    """The readers of day rows against the loops they replaced, over the wins themselves."""
+    today = now.date()
+    for window in (
+        Window(date(2026, 8, 1), today),
+        Window(date(2026, 10, 28), today),
+        Window(date(2026, 8, 1), date(2026, 11, 28)),  # with wins dated after today
+    ):
+        lo, hi = window.bounds
+        inside = [w for w in full if lo <= str(w.get("when") or "")[:10] <= hi]
+        minutes = [int(w["minutes"]) for w in inside if w.get("minutes") is not None]
+        fig = period_figures((), window, rows=in_days(facts, lo, hi))
+        assert (fig["wins"], fig["with_minutes"], fig["total_minutes"]) == (
+            len(inside),
+            len(minutes),
+            sum(minutes),
+        )
+        assert fig["within_target"] == sum(1 for m in minutes if m <= 15)
+        assert fig["median_minutes"] == (
+            round(float(statistics.median(minutes)), 1) if minutes else None
+        )
+        assert fig["escalated"] == sum(1 for w in inside if w.get("escalated"))
+        per_area: dict[str, list[int]] = {}
+        counts: Counter[str] = Counter()
+        for w in inside:
+            for skill in w.get("skills") or ():
+                counts[skill] += 1
+                if w.get("minutes") is not None:
+                    per_area.setdefault(skill, []).append(int(w["minutes"]))
+        rows = skill_figures((), (), rows=in_days(facts, lo, hi))
+        assert {r["skill"]: r["wins"] for r in rows} == dict(counts)
+        for r in rows:
+            values = per_area.get(r["skill"], [])
+            assert r["median_minutes"] == (
+                round(float(statistics.median(values)), 1) if values else None
+            )
+    # The career distribution: counts exact, weights as the old win-by-win sum (to 1e-12).
+    dist = distribution_of(facts["rows"], [], now)
+    decay = math.log(2) / HALF_LIFE_DAYS
+    weights = dict.fromkeys(SKILL_IDS, 0.0)
+    wins_per_area = dict.fromkeys(SKILL_IDS, 0)
+    tagged = untagged = 0
+    for w in full:
+        known = [s for s in dict.fromkeys(w.get("skills") or ()) if s in weights]
+        if not known:
+            untagged += 1
+            continue
+        age = (today - date.fromisoformat(w["when"][:10])).days
+        for s in known:
+            weights[s] += (math.exp(-decay * age) if age > 0 else 1.0) / len(known)
+            wins_per_area[s] += 1
+        tagged += 1
+    assert (dist.n_wins, dist.n_untagged, dist.wins) == (tagged, untagged, wins_per_area)
+    for s in SKILL_IDS:
+        assert math.isclose(dist.weights[s], weights[s], rel_tol=1e-12, abs_tol=1e-12), s
+    # `skills`: per area (each once per win), the last day and the two 90-day windows.
+    summary = {r["skill"]: r for r in skill_summary([], today, rows=facts["rows"])}
+    for sid in SKILL_IDS:
+        days = [w["when"][:10] for w in full if sid in (w.get("skills") or ())]
+        recent = (today - timedelta(days=90)).isoformat()
+        before = (today - timedelta(days=180)).isoformat()
+        assert summary[sid]["count"] == len(days)
+        assert summary[sid]["last"] == max(days, default=None)
+        assert summary[sid]["recent"] == sum(1 for d in days if recent < d <= today.isoformat())
+        assert summary[sid]["previous"] == sum(1 for d in days if before < d <= recent)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -146,7 +262,7 @@ def test_the_summary_path_answers_as_a_full_recomputation(
             _same_answers(home)
         if (home / "wins").is_dir():  # every commit left each shard with a matching summary
             for shard in (home / "wins").glob("????-??.json"):
-                for part in ("helped", "recall", "repeats"):
+                for part in ("days", "helped", "recall", "repeats"):
                     doc = orjson.loads(shard.with_name(f"{shard.stem}-{part}.json").read_bytes())
                     assert doc["shard"]["mtime_ns"] == shard.stat().st_mtime_ns
             for summary in (home / "wins").glob("????-??-*.json"):
@@ -255,7 +371,54 @@ def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
     assert invoke("wins").exit_code == 0  # any command migrates
     assert orjson.loads((home / "meta.json").read_bytes())["_meta"]["1"]["schema_version"] == 4
     assert sorted(p.name for p in (home / "wins").glob("????-??-*.json")) == [
-        f"2026-{m}-{part}.json" for m in ("10", "11") for part in ("helped", "recall", "repeats")
+        f"2026-{m}-{part}.json"
+        for m in ("10", "11")
+        for part in ("days", "helped", "recall", "repeats")
     ]
     assert any((home / "backups" / "wins_2026-11.json").iterdir())
     assert invoke("doctor").exit_code == 0
+
+
+def test_day_rows_with_wrong_counts_are_caught_and_a_stale_part_is_not_used(
+    invoke: Invoke, home: Path
+) -> None:
+    _log_three(invoke)
+    summary = home / "wins/2026-11-days.json"
+    doc = orjson.loads(summary.read_bytes())
+    assert doc["data"]["rows"] == [
+        ["2026-11-02", ["printing"], 1, 0, []],
+        ["2026-11-03", ["printing"], 1, 0, []],
+        ["2026-11-04", ["printing"], 1, 0, []],
+    ]
+    skills = invoke("skills", "--json").stdout
+    assert orjson.loads(skills)[0] == {
+        "skill": "printing",
+        "label": "Printing & scanning",
+        "count": 3,
+        "last": "2026-11-04",
+        "recent": 3,
+        "previous": 0,
+        "trend": "new",
+    }
+    doc["data"]["rows"][0][2] = 40  # forged, with the right stamp
+    summary.write_bytes(orjson.dumps(doc))
+    report = invoke("doctor")
+    assert "BROKEN wins/2026-11-days.json: it disagrees with wins/2026-11.json" in report.stdout
+    assert invoke("doctor", "--restore").exit_code == 0
+    assert invoke("skills", "--json").stdout == skills
+    # A shard edited by hand: its old rows no longer match it, so they are not read.
+    shard = home / "wins/2026-11.json"
+    data = orjson.loads(shard.read_bytes())
+    data["wins"]["3"]["skills"] = ["remote_access"]
+    data["wins"]["3"]["minutes"] = 20
+    shard.write_bytes(orjson.dumps(data))
+    rows = {r["skill"]: r["count"] for r in orjson.loads(invoke("skills", "--json").stdout)}
+    assert (rows["printing"], rows["remote_access"]) == (2, 1)
+    board = orjson.loads(invoke("stats", "--json").stdout)
+    assert [(s["skill"], s["wins"]) for s in board["skills"]] == [
+        ("printing", 2),
+        ("remote_access", 1),
+    ]
+    assert board["current"]["total_minutes"] == 20
+    path = orjson.loads(invoke("path", "--json").stdout)
+    assert {a["skill"]: a["wins"] for a in path["areas"]}["remote_access"] == 1

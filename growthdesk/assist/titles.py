@@ -25,8 +25,11 @@ def examples(texts: Sequence[str], names: Iterable[str] = ()) -> list[tuple[str,
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     latest: dict[str, int] = {}
+    cleaned: dict[str, str] = {}  # a repeat problem repeats its texts: scrub each once
     for i, text in enumerate(texts):
-        clean = scrub(text, names)
+        clean = cleaned.get(text)
+        if clean is None:
+            clean = cleaned[text] = scrub(text, names)
         key = fold(clean)
         if not key:
             continue

@@ -12,7 +12,7 @@ analyse() assembles, in order (DESIGN.md "Career path"):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
@@ -40,6 +40,7 @@ from growthdesk.career.metrics import (
     data_needs,
     deep_areas,
     distribution,
+    distribution_of,
     label_for,
     metrics,
 )
@@ -94,8 +95,12 @@ def analyse(
     *,
     tracks: Mapping[str, Track] | None = None,
     baseline: Mapping[str, float] | None = None,
+    rows: Iterable[Sequence[Any]] | None = None,
 ) -> PathReport:
-    """The whole career analysis. *track* focuses gaps and plan on one track."""
+    """The whole career analysis. *track* focuses gaps and plan on one track.
+
+    *rows*: the wins' day rows (worklog.days, as the month summaries keep them) instead of
+    *wins*; the report is the same."""
     tracks = tracks if tracks is not None else load_tracks()
     baseline = baseline if baseline is not None else load_baseline()
     if track is not None and track not in tracks:
@@ -106,7 +111,9 @@ def analyse(
     wins = wins if isinstance(wins, list) else list(wins)
     learning = learning if isinstance(learning, list) else list(learning)
 
-    dist = distribution(wins, learning, now)
+    dist = (
+        distribution(wins, learning, now) if rows is None else distribution_of(rows, learning, now)
+    )
     m = metrics(dist, now)
     areas = area_shares(dist, baseline)
     needs = data_needs(m, now)

@@ -24,10 +24,12 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.core.records import LearningEntry, Win
 from growthdesk.skills.ids import SKILL_IDS
+from growthdesk.worklog.days import COUNT, DAY, SKILLS, day_facts
 
 __all__ = [
     "HALF_LIFE_DAYS",
@@ -45,6 +47,7 @@ __all__ = [
     "Metrics",
     "AreaShare",
     "distribution",
+    "distribution_of",
     "metrics",
     "area_shares",
     "deep_areas",
@@ -140,7 +143,23 @@ def distribution(
     """Recency-weighted skill weights from wins (weight 1) and learning (less).
 
     Age is counted in whole days of the record's own calendar date: a day is nothing next to a
-    nine-month half-life, and parsing each distinct day once keeps 25,000 wins fast.
+    nine-month half-life. The wins are first counted per (day, areas) (worklog.days), exactly
+    as the month summaries keep them, so that :func:`distribution_of` gives the same numbers
+    from either.
+    """
+    return distribution_of(day_facts(wins)["rows"], learning, now)
+
+
+def distribution_of(
+    rows: Iterable[Sequence[Any]],
+    learning: Iterable[LearningEntry],
+    now: datetime,
+) -> Distribution:
+    """:func:`distribution` from day rows (worklog.days) instead of wins.
+
+    The rows are summed as integer counts per (day, known areas) first and weighted in that
+    sorted order, so that the result does not depend on how they were grouped or ordered (the
+    same wins read from the month summaries or from the shards give the same floats).
     """
     weights = dict.fromkeys(SKILL_IDS, 0.0)
     counts = dict.fromkeys(SKILL_IDS, 0)
@@ -164,57 +183,51 @@ def distribution(
         day_weight[day] = w
         return w
 
+    grouped: dict[tuple[str, tuple[str, ...]], int] = {}
+    for row in rows:
+        skills = row[SKILLS]
+        if len(skills) == 1 and skills[0] in weights:
+            known: tuple[str, ...] = (skills[0],)  # the common case, kept cheap
+        else:
+            known = tuple(s for s in dict.fromkeys(skills) if s in weights)
+        key = (row[DAY], known)
+        grouped[key] = grouped.get(key, 0) + row[COUNT]
+
     months: dict[str, dict[str, float]] = {}
     month_wins: dict[str, int] = {}
-    dw_get, months_get = day_weight.get, months.get
-    for win in wins:
-        when = win.get("when")
-        if when.__class__ is not str:
-            continue
-        day = when[:10]
-        w = dw_get(day)
+    for (day, known), n in sorted(grouped.items()):
+        w = day_weight.get(day)
         if w is None:
             w = weight_of(day)
         if w < 0:
             continue
-        skills = win.get("skills")
-        month = when[:7]
-        mix = months_get(month)
-        if skills and len(skills) == 1 and skills[0] in weights:
-            s = skills[0]  # the common case, kept cheap
-            if mix is None:
-                mix = months[month] = {}
-                month_wins[month] = 0
-            weights[s] += w
-            counts[s] += 1
-            mix[s] = mix.get(s, 0.0) + 1.0
-        else:
-            known = [s for s in dict.fromkeys(skills or ()) if s in weights]
-            if not known:
-                n_untagged += 1
-                continue
-            if mix is None:
-                mix = months[month] = {}
-                month_wins[month] = 0
-            part = w / len(known)
-            share = 1.0 / len(known)
-            for s in known:
-                weights[s] += part
-                counts[s] += 1
-                mix[s] = mix.get(s, 0.0) + share
-        month_wins[month] += 1
-        n_wins += 1
+        if not known:
+            n_untagged += n
+            continue
+        month = day[:7]
+        mix = months.get(month)
+        if mix is None:
+            mix = months[month] = {}
+            month_wins[month] = 0
+        part = w / len(known)
+        share = 1.0 / len(known)
+        for s in known:
+            weights[s] += n * part
+            counts[s] += n
+            mix[s] = mix.get(s, 0.0) + n * share
+        month_wins[month] += n
+        n_wins += n
         if first is None or day < first:
             first = day
         if day > recent_from:
-            recent += 1
-        sum_w += w
-        sum_w2 += w * w
+            recent += n
+        sum_w += n * w
+        sum_w2 += n * w * w
     for item in learning:
         base = LEARNING_WEIGHTS.get(str(item.get("kind")), 0.0)
         when = item.get("when")
-        known = [s for s in dict.fromkeys(item.get("skills") or ()) if s in weights]
-        if not isinstance(when, str) or not known or base <= 0:
+        learned = [s for s in dict.fromkeys(item.get("skills") or ()) if s in weights]
+        if not isinstance(when, str) or not learned or base <= 0:
             continue
         w = day_weight.get(when[:10])
         if w is None:
@@ -223,8 +236,8 @@ def distribution(
             continue
         w *= base
         n_learning += 1
-        part = w / len(known)
-        for s in known:
+        part = w / len(learned)
+        for s in learned:
             weights[s] += part
         sum_w += w
         sum_w2 += w * w

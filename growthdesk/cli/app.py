@@ -47,7 +47,7 @@ class App:
         if self._store is None:
             from growthdesk.reporting import repeats  # noqa: F401  (registers the month summaries)
             from growthdesk.store import Store
-            from growthdesk.worklog import index  # noqa: F401
+            from growthdesk.worklog import days, index  # noqa: F401
 
             self._store = Store(self.home, now=self.now)
         return self._store

@@ -677,11 +677,14 @@ def path_cmd(track: str | None, as_json: bool, no_pager: bool) -> None:
       growthdesk path --json | jq .fits[0]
     """
     from growthdesk.career import analysis as career
+    from growthdesk.worklog.days import store_facts
 
     track = profile.validate_track(track)
     app = get_app()
     store = app.reader
-    report = career.analyse(store.wins(), store.learning(), store.profile(), app.now(), track)
+    # The month summaries' day rows: no shard is parsed while they match their shards.
+    rows = store_facts(store)["rows"]
+    report = career.analyse([], store.learning(), store.profile(), app.now(), track, rows=rows)
     if as_json:
         emit_json(career.to_json(report))
         return

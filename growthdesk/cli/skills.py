@@ -49,10 +49,12 @@ def skills_group(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from growthdesk.skills.summary import skill_summary
+    from growthdesk.worklog.days import store_facts
 
     app = get_app()
     store = app.existing()  # the skill areas are worth seeing before the first win
-    rows = skill_summary(store.wins() if store else [], app.now().date(), language())
+    facts = store_facts(store)["rows"] if store else []  # the month summaries, not the shards
+    rows = skill_summary([], app.now().date(), language(), rows=facts)
     if as_json:
         emit_json(rows)
         return

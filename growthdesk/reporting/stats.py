@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.i18n import _
@@ -34,6 +35,17 @@ from growthdesk.reporting.repeats import (
     WORDS,
     repeat_key,
     words_of,
+)
+from growthdesk.worklog.days import (
+    COUNT,
+    DAY,
+    ESCALATED,
+    SKILLS,
+    DayFacts,
+    day_facts,
+    in_days,
+    minutes_of,
+    store_facts,
 )
 from growthdesk.worklog.streaks import streaks
 
@@ -171,8 +183,12 @@ def period_figures(
     kudos: Iterable[Mapping[str, Any]] = (),
     contacts: Iterable[Mapping[str, Any]] = (),
     active_from: date | None = None,
+    rows: Sequence[Sequence[Any]] | None = None,
 ) -> dict[str, Any]:
     """Headline figures for one window: counts, wins per working day, hit rate, medians.
+
+    *rows*: the wins' day rows (worklog.days) instead of *wins* (rows outside the window are
+    left out).
 
     Wins per working day count the working days from *active_from* on (when logging or the job
     began) if that is inside the window: two weeks of logging are not a year's average.
@@ -180,8 +196,12 @@ def period_figures(
     The hit rate is the share of wins *with a recorded duration* solved within the target: a win
     logged without minutes says nothing about speed, so it is left out rather than counted as a miss.
     """
-    in_window = [w for w in wins if window.contains(day_of(w))]
-    minutes = [int(w["minutes"]) for w in in_window if w.get("minutes") is not None]
+    lo, hi = window.bounds
+    if rows is None:
+        rows = day_facts(w for w in wins if window.contains(day_of(w)))["rows"]
+    inside = [r for r in rows if lo <= r[DAY] <= hi]
+    n_wins = sum(r[COUNT] for r in inside)
+    minutes = minutes_of(inside)
     within = sum(1 for m in minutes if m <= target_minutes)
     counted = window
     if active_from is not None and active_from > window.start:
@@ -193,14 +213,14 @@ def period_figures(
         "end": window.end.isoformat(),
         "days": window.days,
         "working_days": wdays,
-        "wins": len(in_window),
-        "wins_per_working_day": round(len(in_window) / wdays, 2) if wdays else None,
+        "wins": n_wins,
+        "wins_per_working_day": round(n_wins / wdays, 2) if wdays else None,
         "with_minutes": len(minutes),
         "within_target": within,
         "hit_rate": _ratio(within, len(minutes)),
         "median_minutes": _median(minutes),
         "total_minutes": sum(minutes),
-        "escalated": sum(1 for w in in_window if w.get("escalated")),
+        "escalated": sum(r[ESCALATED] for r in inside),
         "learning": len(learned),
         "learning_minutes": sum(int(x.get("minutes") or 0) for x in learned),
         "certifications": sum(1 for x in learned if x.get("kind") == "certification"),
@@ -213,27 +233,34 @@ def skill_figures(
     current: Iterable[Mapping[str, Any]],
     previous: Iterable[Mapping[str, Any]] = (),
     target_minutes: int = DEFAULT_TARGET_MINUTES,
+    *,
+    rows: Sequence[Sequence[Any]] | None = None,
+    rows_before: Sequence[Sequence[Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """Per skill area: wins now and before, median minutes and hit rate; most wins first.
 
-    A win tagged with two areas counts for both: it exercised both.
+    A win tagged with two areas counts for both: it exercised both. *rows*, *rows_before*: the
+    day rows (worklog.days) of *current* and *previous* instead of the wins.
     """
+    if rows is None:
+        rows = day_facts(current)["rows"]
+    if rows_before is None:
+        rows_before = day_facts(previous)["rows"]
     counts: Counter[str] = Counter()
-    mins: dict[str, list[int]] = defaultdict(list)
-    for win in current:
-        for skill in win.get("skills") or ():
-            counts[skill] += 1
-            if win.get("minutes") is not None:
-                mins[skill].append(int(win["minutes"]))
+    hists: dict[str, list[Sequence[Any]]] = defaultdict(list)
+    for row in rows:
+        for skill in row[SKILLS]:
+            counts[skill] += row[COUNT]
+            hists[skill].append(row)
     before: Counter[str] = Counter()
-    for win in previous:
-        for skill in win.get("skills") or ():
-            before[skill] += 1
+    for row in rows_before:
+        for skill in row[SKILLS]:
+            before[skill] += row[COUNT]
     total = sum(counts.values())
-    rows = []
+    out = []
     for skill in sorted(set(counts) | set(before), key=lambda s: (-counts[s], -before[s], s)):
-        values = mins.get(skill, [])
-        rows.append(
+        values = minutes_of(hists.get(skill, []))
+        out.append(
             {
                 "skill": skill,
                 "wins": counts[skill],
@@ -243,10 +270,45 @@ def skill_figures(
                 "hit_rate": _ratio(sum(1 for m in values if m <= target_minutes), len(values)),
             }
         )
-    return rows
+    return out
 
 
 # ---------------------------------------------------------------- repeat problems
+
+
+# A remembered match is checked against at most this many newer clusters (else searched anew).
+_RECHECK = 16
+
+
+def _best_cluster(
+    toks: frozenset[str],
+    rank: Mapping[str, int],
+    threshold: float,
+    reps: Sequence[frozenset[str]],
+    index: Mapping[str, Sequence[int]],
+) -> tuple[int, float]:
+    """(cluster, similarity) of the most similar first win (Jaccard >= *threshold*, ties to
+    the oldest cluster), or (-1, 0.0): the prefix-filtered search of repeat_problems."""
+    n = len(toks)
+    ordered = sorted(toks, key=rank.__getitem__)
+    prefix = ordered[: n - math.ceil(threshold * n) + 1]
+    best, best_sim = -1, 0.0
+    seen: set[int] = set()
+    for tok in prefix:
+        for cid in index.get(tok, ()):
+            if cid in seen:
+                continue
+            seen.add(cid)
+            rep = reps[cid]
+            m = len(rep)
+            # Size filter: Jaccard <= min/max of the sizes.
+            if min(m, n) < threshold * max(m, n):
+                continue
+            common = len(rep & toks)
+            sim = common / (m + n - common)
+            if sim >= threshold and (sim > best_sim or (sim == best_sim and cid < best)):
+                best, best_sim = cid, sim
+    return best, best_sim
 
 
 def repeat_problems(
@@ -289,9 +351,7 @@ def repeat_problems(
     for skill, items in groups.items():
         if len(items) < min_size:
             continue
-        df: Counter[str] = Counter()
-        for _win, toks in items:
-            df.update(toks)
+        df = Counter(chain.from_iterable(toks for _win, toks in items))  # one count, in C
         # One global order, rarest first (ties by the word): the prefix filter needs it fixed.
         rank = {t: i for i, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
         reps: list[frozenset[str]] = []
@@ -300,22 +360,22 @@ def repeat_problems(
         # Same words as a cluster's first win: similarity 1, so that cluster is the best match
         # (no two clusters share a first win's words). Repeats are common, so this saves a lot.
         exact: dict[frozenset[str], int] = {}
+        # The similarity to a cluster depends only on the words it shares and the number of
+        # words: (words also in some first win, size) -> (best, its similarity, clusters then).
+        # Later clusters are the only ones that can do better, so only they are checked again.
+        vocab: set[str] = set()
+        seen_as: dict[tuple[frozenset[str], int], tuple[int, float, int]] = {}
         for win, toks in items:
             best = exact.get(toks, -1)
             if best < 0:
                 n = len(toks)
-                ordered = sorted(toks, key=rank.__getitem__)
-                prefix = ordered[: n - math.ceil(threshold * n) + 1]
-                best_sim = 0.0
-                seen: set[int] = set()
-                for tok in prefix:
-                    for cid in index.get(tok, ()):
-                        if cid in seen:
-                            continue
-                        seen.add(cid)
+                shape = (toks & vocab, n)
+                known = seen_as.get(shape)
+                if known is not None and len(reps) - known[2] <= _RECHECK:
+                    best, best_sim, _count = known
+                    for cid in range(known[2], len(reps)):
                         rep = reps[cid]
                         m = len(rep)
-                        # Size filter: Jaccard <= min/max of the sizes.
                         if min(m, n) < threshold * max(m, n):
                             continue
                         common = len(rep & toks)
@@ -324,20 +384,29 @@ def repeat_problems(
                             sim > best_sim or (sim == best_sim and cid < best)
                         ):
                             best, best_sim = cid, sim
+                else:
+                    best, best_sim = _best_cluster(toks, rank, threshold, reps, index)
+                seen_as[shape] = (best, best_sim, len(reps))
                 if best < 0:
                     best = len(reps)
                     reps.append(toks)
                     members.append([])
                     exact[toks] = best
-                    for tok in prefix:
+                    vocab.update(toks)
+                    ordered = sorted(toks, key=rank.__getitem__)
+                    for tok in ordered[: n - math.ceil(threshold * n) + 1]:
                         index[tok].append(best)
             members[best].append(win)
         for cid, group in enumerate(members):
             if len(group) < min_size:
                 continue
-            counts: Counter[str] = Counter()
-            for k in group:
-                counts.update(words_of(k[WORDS]))
+            joined = [k[WORDS] for k in group]
+            if all(isinstance(w, str) for w in joined):  # one split instead of one per win
+                counts = Counter(" ".join(joined).split())
+            else:
+                counts = Counter()
+                for k in group:
+                    counts.update(words_of(k[WORDS]))
             found.append(_describe_cluster(skill, group, reps[cid], counts))
     # Largest first; among equals the most recent first.
     found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
@@ -351,21 +420,36 @@ def repeat_problems(
 
 
 def repeat_calls(
-    wins: Sequence[Mapping[str, Any]], names: Iterable[str] = ()
+    wins: Sequence[Mapping[str, Any]],
+    names: Iterable[str] = (),
+    *,
+    keys: Sequence[Sequence[Any]] | None = None,
+    asked: Iterable[Sequence[Any]] | None = None,
 ) -> dict[str, Any] | None:
     """People (log --for) who came back with the same problem: how many calls, from how many
     people, and which problems, so the agent can offer a how-to. Never who, nor per person.
 
     A repeat call is a win in a repeat-problem cluster (repeat_problems, at least two wins)
-    from someone with at least two wins in that cluster. None when there are none."""
-    asked = [w for w in wins if w.get("requester")]
-    if len(asked) < 2:
+    from someone with at least two wins in that cluster. None when there are none.
+
+    *keys* and *asked*: the wins' repeat keys (reporting.repeats) and ``[id, requester]`` of
+    those logged for someone (worklog.days), instead of the wins; asked ids without a key are
+    left out."""
+    if keys is None or asked is None:
+        chosen = [w for w in wins if w.get("requester")]
+        keys = [repeat_key(w) for w in chosen]
+        asked = [[w.get("id"), str(w["requester"])] for w in chosen]
+    requester = {a[0]: a[1] for a in asked}
+    asked_keys = [k for k in keys if k[ID] in requester]
+    if len(asked_keys) < 2:
         return None
     from growthdesk.core.text import fold
 
-    requesters = {str(w["requester"]) for w in asked}
-    clusters = repeat_problems(asked, min_size=2, top=None, names=[*names, *requesters])
-    who = {w.get("id"): fold(str(w["requester"])) for w in asked}
+    requesters = {requester[k[ID]] for k in asked_keys}
+    clusters = repeat_problems(
+        [], min_size=2, top=None, names=[*names, *requesters], keys=asked_keys
+    )
+    who = {k[ID]: fold(requester[k[ID]]) for k in asked_keys}
     calls = 0
     people: set[str] = set()
     problems: list[str] = []
@@ -416,15 +500,18 @@ def next_step(
     learning: Sequence[Mapping[str, Any]],
     profile: Mapping[str, Any],
     now: datetime,
+    rows: Sequence[Sequence[Any]] | None = None,
 ) -> str | None:
-    """One line from the career analysis (growthdesk.career.analysis), or a plain fallback from the profile."""
+    """One line from the career analysis (growthdesk.career.analysis), or a plain fallback from the profile.
+
+    *rows*: the wins' day rows (worklog.days) instead of *wins*."""
     try:
         from growthdesk.career import analysis as career
     except ImportError:
         career = None  # type: ignore[assignment]
     if career is not None:
         try:
-            line = _career_line(career, wins, learning, profile, now)
+            line = _career_line(career, wins, learning, profile, now, rows)
         except Exception:  # noqa: BLE001 - the dashboard must show even if the career module fails
             line = None
         if line:
@@ -453,9 +540,10 @@ def _career_line(
     learning: Sequence[Mapping[str, Any]],
     profile: Mapping[str, Any],
     now: datetime,
+    rows: Sequence[Sequence[Any]] | None = None,
 ) -> str | None:
     """The first milestone of this quarter's plan from the career analysis (what `path` shows)."""
-    report = career.analyse(wins, learning, profile, now)
+    report = career.analyse(wins, learning, profile, now, rows=rows)
     for quarter in report.plan:
         if quarter.milestones:
             return f"{quarter.quarter}: {quarter.milestones[0]}"
@@ -468,7 +556,7 @@ def _career_line(
 
 def dashboard(
     *,
-    wins: Sequence[Win],
+    wins: Sequence[Win] = (),
     now: datetime,
     period: str = "month",
     learning: Sequence[LearningEntry] | None = None,
@@ -480,6 +568,7 @@ def dashboard(
     history_from: date | None = None,
     logging_from: date | None = None,
     repeat_keys: Sequence[Sequence[Any]] | None = None,
+    facts: DayFacts | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
@@ -487,8 +576,9 @@ def dashboard(
     the career line only see wins from then on, and the streaks report it as "since".
     *logging_from* is the day of the first win ever logged, when known (with no *history_from*
     it is the first of *wins*); it and the profile's start date bound "per working day".
-    *repeat_keys*: the repeat keys of the same *wins* (reporting.repeats), from the month
-    summaries, so that the repeat problems need not read every text again.
+    *facts* and *repeat_keys*: the day rows and requesters (worklog.days) and the repeat keys
+    (reporting.repeats) of the same wins, from the month summaries; with both, *wins* is not
+    read at all. Every figure is computed from those, so both ways give the same dashboard.
     """
     # networkx-free, but only the dashboard needs it (not the review, which imports this module).
     from growthdesk.network.graph import stale_contacts
@@ -497,10 +587,12 @@ def dashboard(
     kudos = kudos or []
     contacts = contacts or []
     profile = profile or {}
+    if facts is None:
+        facts = day_facts(wins)
+    rows = facts["rows"]
     target = int(profile.get("target_minutes") or DEFAULT_TARGET_MINUTES)
     today = now.date()
-    days = [day_of(w) for w in wins]
-    first = min((d for d in days if d), default="")
+    first = min((r[DAY] for r in rows if r[DAY]), default="")
     current, previous = period_windows(period, today, date.fromisoformat(first) if first else None)
     since = history_from.isoformat() if history_from else (first or today.isoformat())
     if logging_from is None and history_from is None and first:
@@ -510,19 +602,25 @@ def dashboard(
     began = [d for d in (logging_from, _day(profile.get("started"))) if d is not None]
 
     lo, hi = current.bounds
-    cur_wins = [w for d, w in zip(days, wins, strict=True) if lo <= d <= hi]
-    prev_wins: list[Win] = []
+    cur_rows = in_days(facts, lo, hi)
+    prev_rows: list[list[Any]] = []
     if previous is not None:
-        plo, phi = previous.bounds
-        prev_wins = [w for d, w in zip(days, wins, strict=True) if plo <= d <= phi]
+        prev_rows = in_days(facts, *previous.bounds)
     extra = {"learning": learning, "kudos": kudos, "contacts": contacts}
     active = max(began) if began else None
-    cur_fig = period_figures(cur_wins, current, target, active_from=active, **extra)
+    cur_fig = period_figures((), current, target, active_from=active, rows=cur_rows, **extra)
     prev_fig = (
-        period_figures(prev_wins, previous, target, active_from=active, **extra)
+        period_figures((), previous, target, active_from=active, rows=prev_rows, **extra)
         if previous
         else None
     )
+    keys: list[Sequence[Any]]
+    if repeat_keys is None:
+        memo: dict[str, tuple[Any, Any]] = {}
+        keys = [repeat_key(w, memo) for w in wins if lo <= day_of(w) <= hi]
+    else:
+        keys = [k for k in repeat_keys if lo <= k[WHEN][:10] <= hi]
+    names = [str(c.get("name") or "") for c in contacts]
 
     cur_kudos = sorted(
         (k for k in kudos if current.contains(day_of(k))),
@@ -544,25 +642,17 @@ def dashboard(
             for k in cur_kudos[:3]
         ],
     }
+    recent_rows = [r for r in rows if r[DAY] >= since]
     return Dashboard(
         period=period,
         today=today.isoformat(),
         target_minutes=target,
         current=cur_fig,
         previous=prev_fig,
-        skills=skill_figures(cur_wins, prev_wins, target),
-        repeats=repeat_problems(
-            cur_wins,
-            names=[str(c.get("name") or "") for c in contacts],
-            keys=None
-            if repeat_keys is None
-            else [k for k in repeat_keys if lo <= k[WHEN][:10] <= hi],
-        ),
+        skills=skill_figures((), (), target, rows=cur_rows, rows_before=prev_rows),
+        repeats=repeat_problems([], names=names, keys=keys),
         streaks={
-            "wins": {
-                **streaks((d for d in (day_of(w) for w in wins) if d >= since), today),
-                "since": since,
-            },
+            "wins": {**streaks((r[DAY] for r in recent_rows), today), "since": since},
             "learning": {
                 **streaks((day_of(x) for x in learning if day_of(x) >= since), today),
                 "since": since,
@@ -571,33 +661,40 @@ def dashboard(
         kudos=kudos_part,
         # The network's own rule, so that `stats` and `network stale` always agree.
         losing_touch=stale_contacts(list(contacts), list(interactions or []), today)[:5],
-        repeat_calls=repeat_calls(cur_wins, [str(c.get("name") or "") for c in contacts]),
-        next_step=next_step(
-            [w for d, w in zip(days, wins, strict=True) if d >= since], learning, profile, now
-        )
+        repeat_calls=repeat_calls((), names, keys=keys, asked=facts["asked"]),
+        next_step=next_step([], learning, profile, now, rows=recent_rows)
         if with_next_step
         else None,
     )
 
 
 def read_inputs(
-    store: Store, since: date | None = None, until: date | None = None
+    store: Store, since: date | None = None, until: date | None = None, *, wins: bool = True
 ) -> dict[str, Any]:
     """Everything the dashboard and the review read; wins only from the month shards they need.
 
     "logging_from" is the day of the first win ever logged when the shards read hold it (every
-    month from the first on), else None (logging began before *since*)."""
+    month from the first on), else None (logging began before *since*). With *wins* False,
+    "wins" is empty and "facts" holds the same months' day rows and requesters from the month
+    summaries (worklog.days) instead: no shard is parsed while they match."""
     months = None
     win_months = store.win_months()
     if since is not None or until is not None:
         months = months_between(since, until, win_months)
-    wins = store.wins(months)
+    if wins:
+        records = store.wins(months)
+        days: Iterable[str] = (day_of(w) for w in records)
+        facts = None
+    else:
+        records = []
+        facts = store_facts(store, months)
+        days = (r[DAY] for r in facts["rows"])
     logging_from = None
     if win_months and (since is None or win_months[0] >= since.isoformat()[:7]):
         # Whole month shards from the first on were read: their first win is the first ever.
-        logging_from = _day(min((day_of(w) for w in wins if day_of(w)), default=None))
-    return {
-        "wins": wins,
+        logging_from = _day(min((d for d in days if d), default=None))
+    inputs: dict[str, Any] = {
+        "wins": records,
         "logging_from": logging_from,
         "learning": store.learning(),
         "kudos": store.kudos(),
@@ -605,14 +702,19 @@ def read_inputs(
         "interactions": store.interactions(),
         "profile": store.profile(),
     }
+    if facts is not None:
+        inputs["facts"] = facts
+    return inputs
 
 
 def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboard:
-    """The dashboard of *period* from the store: wins from history_start on, the rest whole."""
+    """The dashboard of *period* from the store's month summaries: day rows from history_start
+    on, repeat keys of the current window's months, the rest whole. No shard is parsed while
+    the summaries match their shards."""
     from growthdesk.network.events import upcoming
 
     since = history_start(period, now.date())
-    inputs = read_inputs(store, since)
+    inputs = read_inputs(store, since, wins=False)
     # Repeat problems look at the current window only: the keys of its months are enough.
     current, previous = period_windows(period, now.date())
     start = None if previous is None else current.start

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.skills.labels import skill_label
+from growthdesk.worklog.days import COUNT, DAY, SKILLS, day_facts
 
 __all__ = ["skill_summary", "TREND_DAYS"]
 
@@ -33,14 +34,19 @@ def skill_summary(
     today: date,
     lang: str = "en",
     days: int = TREND_DAYS,
+    *,
+    rows: Iterable[Sequence[Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """Per area: wins, last win date, wins in the last *days* vs the *days* before, and trend.
 
-    Sorted by number of wins (most first), then in the fixed area order.
+    Sorted by number of wins (most first), then in the fixed area order. *rows*: the wins'
+    day rows (worklog.days, as the month summaries keep them) instead of *wins*.
     """
+    if rows is None:
+        rows = day_facts(wins)["rows"]
     recent_from = today - timedelta(days=days)
     previous_from = today - timedelta(days=2 * days)
-    rows: dict[str, dict[str, Any]] = {
+    counted: dict[str, dict[str, Any]] = {
         sid: {
             "skill": sid,
             "label": skill_label(sid, lang),
@@ -57,23 +63,24 @@ def skill_summary(
         recent_from.isoformat(),
         previous_from.isoformat(),
     )
-    for win in wins:
-        day = str(win.get("when") or "")[:10]
+    for row in rows:
+        day = row[DAY]
         if len(day) != 10 or day[4] != "-" or day[7] != "-":
             continue
-        for sid in set(win.get("skills") or ()):
-            row = rows.get(sid)
-            if row is None:
+        n = row[COUNT]
+        for sid in set(row[SKILLS]):
+            found = counted.get(sid)
+            if found is None:
                 continue
-            row["count"] += 1
-            if row["last"] is None or day > row["last"]:
-                row["last"] = day
+            found["count"] += n
+            if found["last"] is None or day > found["last"]:
+                found["last"] = day
             if recent_s < day <= today_s:
-                row["recent"] += 1
+                found["recent"] += n
             elif previous_s < day <= recent_s:
-                row["previous"] += 1
+                found["previous"] += n
     order = {sid: i for i, sid in enumerate(SKILL_IDS)}
-    out = sorted(rows.values(), key=lambda r: (-r["count"], order[r["skill"]]))
-    for row in out:
-        row["trend"] = _trend(row["recent"], row["previous"])
+    out = sorted(counted.values(), key=lambda r: (-r["count"], order[r["skill"]]))
+    for item in out:
+        item["trend"] = _trend(item["recent"], item["previous"])
     return out
