@@ -4,7 +4,8 @@ held-out "whom to ask" scenario; recall precision@3; the persona table.
     python bench/bench_judgement.py [--per-area] [--tagger-only]
 
 Reads the frozen held-out sets (tests/data/heldout/, never tuned on) and the development
-sets (tests/data/devset/, the ones to tune on). A language may have several files
+sets (tests/data/devset/, the ones to tune on; they also train the n-gram model, so their
+lines here are training figures: bench/cv_tagger.py gives them out of fold). A language may have several files
 (tagger_nl.jsonl and tagger_nl_ext.jsonl): its line pools them, the indented lines show each file. Top-1: the labelled primary area is ranked
 first by growthdesk.skills.tagger.suggest; top-3: it is among the first three.
 

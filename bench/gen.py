@@ -13,7 +13,10 @@ from pathlib import Path
 
 from growthdesk.core.text import win_terms
 from growthdesk.skills.ids import SKILL_IDS
-from growthdesk.store import Store
+from growthdesk.store import SCHEMA_VERSION, Store
+
+# Before schema 5 the records carried their search terms (an older install, for --before).
+OLD = SCHEMA_VERSION < 5
 
 try:  # the month summaries, as the CLI writes them (an older install has none)
     from growthdesk.reporting import repeats  # noqa: F401
@@ -114,7 +117,7 @@ def generate(home: Path, wins: int, contacts: int, links: int, seed: int = 1) ->
                     "when": stamp,
                     "problem": problem,
                     "solution": solution,
-                    "terms": win_terms(problem, solution),
+                    **({"terms": win_terms(problem, solution)} if OLD else {}),
                     "skills": [skill],
                     "skills_source": "auto",
                     "minutes": max(1, int(rng.lognormvariate(2.3, 0.7))),

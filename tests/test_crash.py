@@ -204,9 +204,9 @@ def _killed_at(point: str, home: Path, what: str) -> None:
 def _ids_on_disk(home: Path) -> list[int]:
     """Every win id in every month shard, repeats included."""
     return [
-        int(doc["id"])
+        int(key)  # a win's id is its key in the shard
         for shard in sorted((home / "wins").glob("????-??.json"))
-        for doc in orjson.loads(shard.read_bytes())["wins"].values()
+        for key in orjson.loads(shard.read_bytes())["wins"]
     ]
 
 

@@ -200,16 +200,22 @@ def test_home_option_overrides_environment(invoke: Invoke, tmp_path: Path) -> No
     assert not Path(_home()).exists() or Store(Path(_home())).wins() == []
 
 
-def test_logged_and_edited_wins_carry_current_terms(invoke: Invoke) -> None:
-    from growthdesk.core.text import TERMS_VERSION, win_terms
+def test_search_terms_live_in_the_month_summary_not_in_the_record(invoke: Invoke) -> None:
+    import orjson
+
+    from growthdesk.core.text import terms
+    from growthdesk.store import summaries
+    from growthdesk.worklog import index  # noqa: F401 - registers the recall part
 
     invoke("log", "printer offline", "-s", "printing", "--solution", "spooler herstart")
-    store = Store(Path(_home()))
-    assert store.get("wins", 1)["terms"] == win_terms("printer offline", "spooler herstart")
     invoke("wins", "edit", "1", "--text", "wachtwoord verlopen")
-    stored = store.get("wins", 1)["terms"]
-    assert stored == win_terms("wachtwoord verlopen", "spooler herstart")
-    assert stored["v"] == TERMS_VERSION
+    home = Path(_home())
+    (month,) = Store(home).win_months()
+    rel = f"wins/{month}.json"
+    assert "terms" not in orjson.loads((home / rel).read_bytes())["wins"]["1"]
+    found, part = summaries.matching(home, rel, "recall")
+    assert found  # written by the edit's commit, and matching the shard
+    assert set(part["t"]) == {*terms("wachtwoord verlopen"), *terms("spooler herstart")}
     assert "terms" not in invoke("wins", "show", "1", "--json").stdout
 
 
@@ -219,7 +225,10 @@ def test_on_a_terminal_an_unconfident_tag_is_asked_for(invoke: Invoke, monkeypat
     monkeypatch.setattr(cli_wins, "interactive", lambda: True)
     result = invoke("log", "scherm doet raar", input="1\n")  # weak evidence only
     assert result.exit_code == 0
-    assert "No confident skill. Top 2:\n  1) hardware  Hardware & peripherals  0." in result.stderr
+    assert (
+        "No confident skill. Best guess:\n  1) hardware  Hardware & peripherals  0.44"
+        in result.stderr
+    )
     win = Store(Path(_home())).wins()[0]
     assert win["skills"] == ["hardware"]
     assert win["skills_source"] == "manual"  # the user's pick teaches the tagger

@@ -90,6 +90,12 @@ def test_dutch_symptoms_become_english_and_back() -> None:
     assert english.text("nl") == "Outlook loopt vast printer print niet"
 
 
+def test_call_me_back_is_chatter_in_both_queries() -> None:
+    q = build_query("Outlook loopt vast bij opstarten, bel 06-12345678")
+    assert q.text("en") == "Outlook freezes startup"
+    assert q.text("nl") == "Outlook loopt vast bij opstarten"
+
+
 def test_site_filter() -> None:
     q = build_query("FortiClient 7.2 VPN stuck at 98%", site="auto")
     assert q.products == ["FortiClient 7.2"] and q.text().endswith("site:docs.fortinet.com")

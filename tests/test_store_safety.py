@@ -34,9 +34,9 @@ def _files(home: Path) -> dict[str, bytes]:
 def _ids(home: Path) -> list[int]:
     """Every win id in every month shard on disk, repeats included."""
     return sorted(
-        int(doc["id"])
+        int(key)  # a win's id is its key in the shard
         for path in (home / "wins").glob("????-??.json")
-        for doc in orjson.loads(path.read_bytes())["wins"].values()
+        for key in orjson.loads(path.read_bytes())["wins"]
     )
 
 

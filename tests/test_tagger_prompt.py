@@ -15,7 +15,7 @@ from growthdesk.skills.labels import find_skill
 from growthdesk.store import Store
 
 Invoke = Callable[..., Result]
-WEAK = "scherm doet raar"  # weak evidence only: hardware 0.44, os_desktop 0.26
+WEAK = "scherm kabel doet raar"  # weak evidence only: hardware 0.44, network_connectivity 0.25
 PROMPT = "Pick 1-2, type a skill id or name, or press Enter to skip: "
 
 
@@ -34,7 +34,7 @@ def test_top_two_when_there_are_two(invoke: Invoke) -> None:
     assert result.stderr == (
         "No confident skill. Top 2:\n"
         "  1) hardware  Hardware & peripherals  0.44\n"
-        "  2) os_desktop  Operating system & desktop  0.26\n"
+        "  2) network_connectivity  Network & connectivity  0.25\n"
         f"{PROMPT}2\n"
     )
 
@@ -105,7 +105,7 @@ def test_not_on_a_terminal_it_warns_with_the_right_count(
     monkeypatch.setattr(cli_wins, "interactive", lambda: False)
     result = invoke("log", WEAK)
     assert result.stderr == (
-        "Warning: no confident skill (top 2: 1) Hardware 0.44, 2) OS & desktop 0.26); "
+        "Warning: no confident skill (top 2: 1) Hardware 0.44, 2) Network 0.25); "
         "set one with --skill\n"
     )
 

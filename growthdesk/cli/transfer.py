@@ -67,23 +67,27 @@ def export_cmd(
       growthdesk --home ~/new-home import backup.json --from json
       growthdesk export --include-personal -o full-backup.json
     """
-    from growthdesk.io.export import csv_note, export_bytes, personal_count
-    from growthdesk.io.files import write_output
+    from growthdesk.io.export import ExportCounts, csv_note, export_chunks
+    from growthdesk.io.files import write_output_chunks
 
     app = get_app()
     if fmt == "json" and table:
         raise click.BadParameter(_("--table goes with --format csv"), param_hint="--table")
-    data = export_bytes(app.reader, app.now(), fmt, table or "wins", include_personal)
+    counts = ExportCounts()
+    # Streamed: one month of wins in memory at a time, whatever the size of the history.
+    chunks = export_chunks(app.reader, app.now(), fmt, table or "wins", include_personal, counts)
     if output is None and sys.stdout.isatty():
-        echo(data.decode("utf-8-sig"), nl=False)  # for a person: no control characters
+        for chunk in chunks:  # for a person: no control characters
+            echo(chunk.decode("utf-8-sig"), nl=False)
     elif output is None:
-        sys.stdout.buffer.write(data)  # for a program or a file: the bytes as exported
+        for chunk in chunks:  # for a program or a file: the bytes as exported
+            sys.stdout.buffer.write(chunk)
         sys.stdout.flush()
     else:
-        write_output(output, data)
+        write_output_chunks(output, chunks)
     if fmt == "csv":  # after the write: a failed export says one thing, its error
         info(_("Note: {note}", note=csv_note(table or "wins")))
-    left_out = 0 if include_personal or (table or "wins") != "wins" else personal_count(app.reader)
+    left_out = counts.left_out
     if left_out:
         info(
             ngettext(
@@ -255,15 +259,17 @@ def import_cmd(
       growthdesk import log.csv --from csv --map "Closed On=when"
       growthdesk --home ~/new-home import backup.json --from json
     """
+    from functools import partial
+
     from growthdesk.io.commit import (
         ImportRejected,
         commit_import,
+        known_keys,
         preview,
         refusal,
         report_path_for,
     )
     from growthdesk.io.importers import ImportOptions, parse_file
-    from growthdesk.io.importers.base import win_key
 
     if date_format and dayfirst:
         raise click.BadParameter(
@@ -282,7 +288,6 @@ def import_cmd(
     store = app.store
     bar = _ProgressBar()
     try:
-        known = None if fmt == "json" else {win_key(w) for w in store.wins()}
         plan = parse_file(
             file,
             fmt,
@@ -290,7 +295,7 @@ def import_cmd(
             now=app.now(),
             model=store.model("tagger"),
             progress=bar,
-            known=known,
+            known=None if fmt == "json" else partial(known_keys, store),
         )
     finally:
         bar.close()

@@ -7,9 +7,23 @@ strings, exactly as stored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NotRequired, TypedDict
 
-__all__ = ["Win", "Contact", "Link", "Interaction", "Event", "LearningEntry", "Kudos", "Profile"]
+__all__ = [
+    "Win",
+    "Contact",
+    "Link",
+    "Interaction",
+    "Event",
+    "LearningEntry",
+    "Kudos",
+    "Profile",
+    "WIN_DEFAULTS",
+    "WIN_ORDER",
+    "pack_win",
+    "unpack_win",
+]
 
 
 class Win(TypedDict):
@@ -27,7 +41,9 @@ class Win(TypedDict):
     source: str  # "manual" or the import format
     tags: list[str]
     escalated: bool
-    terms: NotRequired[dict[str, Any]]  # derived search terms (core.text.win_terms)
+    # Derived search terms (core.text.win_terms): stored before schema 5, never since (the
+    # month summaries hold them); still read from older exports, and dropped on the way in.
+    terms: NotRequired[dict[str, Any]]
     # Optional, absent unless set. requester (log --for): the end user or department it was
     # for, personal data like contacts (left out of exports unless asked). solution_plain
     # (--for-user): the solution explained in plain words for the end user.
@@ -109,3 +125,125 @@ class Profile(TypedDict):
     lang: str
     name: NotRequired[str | None]  # the name teammates see on the team card
     agent_id: NotRequired[str]  # the team card's stable id (uuid4 hex), set once by team init
+
+
+# -- a win as stored: lean on disk, whole in memory ------------------------------------------------
+#
+# A month shard stores each win without what a reader can put back: fields at their default, the
+# id (it is the record's key), "created" when it is the "when" and "updated" when it is the
+# "created", and the derived search terms (the month summaries hold those). unpack_win is the
+# one place that fills them in, in the order below, so every reader sees the whole record.
+
+# Default of every field that is left out when it has it (compared by type and value: 0 is not
+# False). Lists are copied per record: a reader's record must not share them with another.
+WIN_DEFAULTS: dict[str, Any] = {
+    "solution": None,
+    "skills": [],
+    "skills_source": "auto",
+    "minutes": None,
+    "helped_by": [],
+    "ticket": None,
+    "source": "manual",
+    "tags": [],
+    "escalated": False,
+}
+# The fields of a whole win in the order `log` writes them (and --json, export show them).
+WIN_ORDER = (
+    "when",
+    "problem",
+    "solution",
+    "skills",
+    "skills_source",
+    "minutes",
+    "helped_by",
+    "ticket",
+    "source",
+    "tags",
+    "escalated",
+    "requester",
+    "solution_plain",
+    "created",
+    "updated",
+    "id",
+)
+_DERIVED = frozenset({"terms", "id"})  # never stored in a shard's record
+_FIRST = {k: WIN_DEFAULTS.get(k) for k in WIN_ORDER[: WIN_ORDER.index("escalated") + 1]}
+# Fields not in WIN_ORDER go before "created": unpack_win appends created, updated and id.
+_PLACE = {k: i for i, k in enumerate(WIN_ORDER)}
+_OTHER = _PLACE["created"] - 0.5
+
+
+def _is_default(key: str, value: Any) -> bool:
+    if key not in WIN_DEFAULTS:
+        return False
+    default = WIN_DEFAULTS[key]
+    return type(value) is type(default) and value == default
+
+
+def pack_win(win: Mapping[str, Any]) -> dict[str, Any]:
+    """A whole win as its shard stores it (see above); unpack_win(str(id), it) gives it back.
+
+    A win without "created" (or "updated") stores null for it, so that unpacking does not
+    invent one."""
+    when, created = win.get("when"), win.get("created")
+    out: dict[str, Any] = {}
+    for key in sorted(win, key=lambda k: _PLACE.get(k, _OTHER)):
+        value = win[key]
+        if key in _DERIVED or _is_default(key, value):
+            continue
+        if type(value) is str and (
+            (key == "created" and value == when)
+            or (key == "updated" and value == created and "created" in win)
+        ):
+            continue
+        out[key] = value
+    for key in ("created", "updated"):
+        if key not in win:
+            out[key] = None
+    return out
+
+
+def unpack_win(key: str, body: Mapping[str, Any], _first: Mapping[str, Any] = _FIRST) -> Any:
+    """The whole win of one shard record *body* stored under *key* (its id), its defaults
+    filled in WIN_ORDER. A record stored whole (before schema 5) comes back as it was.
+
+    Every read of every win runs this: the usual record takes the first few lines only."""
+    win = {**_first, **body}
+    if "skills" not in body:
+        win["skills"] = []
+    if "helped_by" not in body:
+        win["helped_by"] = []
+    if "tags" not in body:
+        win["tags"] = []
+    if "id" in body:
+        return win
+    created = win.setdefault("created", win["when"])
+    updated = win.setdefault("updated", created)
+    if (
+        created is None
+        or updated is None
+        or "when" not in body
+        or "problem" not in body
+        or ("updated" in body and "created" not in body)
+    ):
+        return _unpack_odd(key, body, win)
+    win["id"] = int(key) if key.isdigit() else key
+    return win
+
+
+def _unpack_odd(key: str, body: Mapping[str, Any], win: dict[str, Any]) -> dict[str, Any]:
+    """unpack_win of a record with a null marker, a "created" left out but not "updated", or
+    (damage, for doctor to see) no "when" or "problem"."""
+    for field in ("when", "problem"):
+        if field not in body:
+            del win[field]
+    created = body.get("created", body.get("when"))
+    updated = body.get("updated", created)
+    win.pop("created", None)
+    win.pop("updated", None)
+    if created is not None:
+        win["created"] = created
+    if updated is not None:
+        win["updated"] = updated
+    win["id"] = int(key) if key.isdigit() else key
+    return win

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, ngettext
-from growthdesk.core.text import win_terms
 from growthdesk.io.export import neutralise
 from growthdesk.io.files import write_output
 from growthdesk.io.importers.base import ImportPlan, win_key
@@ -30,6 +29,7 @@ __all__ = [
     "ImportRejected",
     "ImportResult",
     "commit_import",
+    "known_keys",
     "preview",
     "refusal",
     "report_path_for",
@@ -54,10 +54,40 @@ class ImportResult:
     new_contacts: list[str] = field(default_factory=list)  # helpers created as contacts
 
 
+def known_keys(store: Store, rows: list[dict[str, Any]]) -> set[tuple[str, ...]]:
+    """The win keys of *rows* that wins in the home already have (what an import skips)."""
+    return _known(store.wins_by_month(), rows)[0]
+
+
+def _known(
+    months: Iterable[Iterable[Mapping[str, Any]]], rows: list[dict[str, Any]]
+) -> tuple[set[tuple[str, ...]], set[str]]:
+    """(the rows' win keys, the rows' ticket keys) that wins in the home already have: one pass
+    over the home a month at a time, keeping only what the rows could match (an import into a
+    quarter of a million wins must not hold them all)."""
+    from growthdesk.worklog.wins import ticket_key
+
+    wanted = {win_key(r) for r in rows}
+    refs = {ticket_key(str(r["ticket"])) for r in rows if r.get("ticket")}
+    keys: set[tuple[str, ...]] = set()
+    tickets: set[str] = set()
+    for month in months:
+        for w in month:
+            key = win_key(w)
+            if key in wanted:
+                keys.add(key)
+            if w.get("ticket") and refs:
+                ref = ticket_key(str(w["ticket"]))
+                if ref in refs:
+                    tickets.add(ref)
+    return keys, tickets
+
+
 def _split_new(
-    existing: Iterable[Mapping[str, Any]], rows: list[dict[str, Any]]
+    known: set[tuple[str, ...]], rows: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], int]:
-    keys = {win_key(w) for w in existing}
+    """(rows not in the home, how many are): *known* are the win keys the home has."""
+    keys = set(known)
     new: list[dict[str, Any]] = []
     duplicates = 0
     for row in rows:
@@ -72,7 +102,7 @@ def _split_new(
 
 def preview(store: Store, plan: ImportPlan) -> tuple[list[dict[str, Any]], int]:
     """(rows an import would add, rows already in the home) — for --dry-run."""
-    new, duplicates = _split_new(store.wins(), plan.rows)
+    new, duplicates = _split_new(_known(store.wins_by_month(), plan.rows)[0], plan.rows)
     return new, duplicates + plan.duplicates
 
 
@@ -159,14 +189,11 @@ def _contact_ids(tx: Transaction, row: Mapping[str, Any], created: list[str]) ->
     return ids
 
 
-def _repeated_tickets(
-    existing: Iterable[Mapping[str, Any]], new: Iterable[Mapping[str, Any]]
-) -> list[str]:
-    """Ticket refs of *new* rows that an existing win already carries (from another source:
-    the same source's are duplicates, not imported at all)."""
+def _repeated_tickets(known: set[str], new: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Ticket refs of *new* rows that an existing win already carries (*known*: those ticket
+    keys; from another source: the same source's are duplicates, not imported at all)."""
     from growthdesk.worklog.wins import ticket_key
 
-    known = {ticket_key(str(w["ticket"])) for w in existing if w.get("ticket")}
     refs = (str(r["ticket"]) for r in new if r.get("ticket"))
     return list(dict.fromkeys(ref for ref in refs if ticket_key(ref) in known))
 
@@ -189,15 +216,14 @@ def commit_import(
     label = _("import from {file} ({fmt})", file=plan.path.name, fmt=plan.fmt)
     with store.transaction(label) as tx:
         # Checked again under the lock: another process may have imported since parse_file.
-        existing = tx.wins()
-        new, duplicates = _split_new(existing, plan.rows)
+        keys, tickets = _known(tx.wins_by_month(), plan.rows)
+        new, duplicates = _split_new(keys, plan.rows)
         result.duplicates = duplicates + plan.duplicates
-        result.repeated_tickets = _repeated_tickets(existing, new)
+        result.repeated_tickets = _repeated_tickets(tickets, new)
         records = [
             {
                 **row,
                 "helped_by": _contact_ids(tx, row, result.new_contacts),
-                "terms": win_terms(row["problem"], row.get("solution")),
                 "created": stamp,
                 "updated": stamp,
             }

@@ -1,10 +1,20 @@
-"""Export everything as JSON (a restorable backup) or one table as CSV for spreadsheets."""
+"""Export everything as JSON (a restorable backup) or one table as CSV for spreadsheets.
+
+:func:`export_chunks` streams it: the wins are read one month at a time, so an export of a
+quarter of a million wins holds one month of them, not the history. The JSON lists wins by id
+(which need not follow the months: `log --when`, imports), so each win is rendered as it is
+read into an anonymous temporary file and copied out in id order. The bytes are exactly those
+of the whole document (:func:`export_json`) dumped at once; the tests compare both.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
+import os
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +32,8 @@ __all__ = [
     "EXPORT_MODELS",
     "csv_note",
     "export_bytes",
+    "export_chunks",
+    "ExportCounts",
     "export_csv",
     "export_json",
     "neutralise",
@@ -52,33 +64,54 @@ def _without_personal(win: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in win.items() if k not in PERSONAL_FIELDS}
 
 
+def _is_personal(win: Mapping[str, Any]) -> bool:
+    return any(win.get(f) for f in PERSONAL_FIELDS)
+
+
 def personal_count(store: Store) -> int:
     """How many wins carry personal fields (what an export without them leaves out)."""
-    return sum(1 for w in store.wins() if any(w.get(f) for f in PERSONAL_FIELDS))
+    return sum(1 for month in store.wins_by_month() for w in month if _is_personal(w))
+
+
+@dataclass
+class ExportCounts:
+    """What a streamed export found on its way (known once its chunks are all taken)."""
+
+    left_out: int = 0  # wins whose personal fields were left out
 
 
 def export_json(store: Store, now: datetime, include_personal: bool = False) -> dict[str, Any]:
     """Everything in the home, ids included, with the schema version it was written in;
-    whom each win was for only with *include_personal*."""
+    whom each win was for only with *include_personal*. The whole history in memory: the
+    command streams it instead (export_chunks)."""
+    doc = _head(store, now)
+    for table in EXPORT_TABLES:
+        doc[table] = sorted(store.all(table), key=lambda r: r["id"])
+    if not include_personal and "wins" in doc:
+        doc["wins"] = [_without_personal(w) for w in doc["wins"]]
+    doc["models"] = _models(store)
+    return doc
+
+
+def _head(store: Store, now: datetime) -> dict[str, Any]:
+    """The export document's first fields, once the store is known to be sound."""
     from growthdesk.store import SCHEMA_VERSION
 
     damage = store.damage()  # a backup that import would refuse is no backup: say so now
     if damage is not None:
         raise damage
-    doc: dict[str, Any] = {
+    return {
         "format": EXPORT_FORMAT,
         "schema_version": SCHEMA_VERSION,
         "app_version": __version__,
         "exported_at": now.isoformat(timespec="seconds"),
         "profile": store.profile(),
     }
-    for table in EXPORT_TABLES:
-        doc[table] = sorted(store.all(table), key=lambda r: r["id"])
-    if not include_personal and "wins" in doc:
-        doc["wins"] = [_without_personal(w) for w in doc["wins"]]
+
+
+def _models(store: Store) -> dict[str, Any]:
     models = {name: store.model(name) for name in EXPORT_MODELS}
-    doc["models"] = {name: blob for name, blob in models.items() if blob is not None}
-    return doc
+    return {name: blob for name, blob in models.items() if blob is not None}
 
 
 def neutralise(value: str) -> str:
@@ -120,13 +153,23 @@ def export_csv(store: Store, table: str, include_personal: bool = False) -> str:
     writer.writerow(columns)
     records: Sequence[Mapping[str, Any]] = store.wins() if table == "wins" else store.all(table)
     for rec in records:
-        row = dict(rec)
-        if table == "wins":
-            row["helped_by"] = [contacts.get(i, f"#{i}") for i in rec.get("helped_by") or []]
-        if table == "contacts" and rec.get("met_at") is not None:
-            row["met_at"] = events.get(rec["met_at"], f"#{rec['met_at']}")
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow(_csv_row(rec, table, columns, contacts, events))
     return out.getvalue()
+
+
+def _csv_row(
+    rec: Mapping[str, Any],
+    table: str,
+    columns: Sequence[str],
+    contacts: Mapping[int, str],
+    events: Mapping[int, str],
+) -> list[str]:
+    row = dict(rec)
+    if table == "wins":
+        row["helped_by"] = [contacts.get(i, f"#{i}") for i in rec.get("helped_by") or []]
+    if table == "contacts" and rec.get("met_at") is not None:
+        row["met_at"] = events.get(rec["met_at"], f"#{rec['met_at']}")
+    return [_cell(row.get(c)) for c in columns]
 
 
 def csv_note(table: str) -> str:
@@ -152,10 +195,105 @@ def export_bytes(
     include_personal: bool = False,
 ) -> bytes:
     """The export as the bytes of a file: indented JSON, or CSV with a BOM for Excel."""
-    if fmt == "json":
-        import orjson
+    return b"".join(export_chunks(store, now, fmt, table, include_personal))
 
-        doc = export_json(store, now, include_personal)
-        return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
-    # utf-8-sig: Excel reads UTF-8 only when the file starts with a BOM.
-    return export_csv(store, table, include_personal).encode("utf-8-sig")
+
+def export_chunks(
+    store: Store,
+    now: datetime,
+    fmt: str = "json",
+    table: str = "wins",
+    include_personal: bool = False,
+    counts: ExportCounts | None = None,
+) -> Iterator[bytes]:
+    """export_bytes in pieces, the wins read one month at a time (see the module docstring).
+    Nothing is yielded before the store has been checked, so a damaged store writes nothing.
+    *counts* learns what was left out."""
+    counts = counts if counts is not None else ExportCounts()
+    if fmt == "json":
+        return _json_chunks(store, now, include_personal, counts)
+    if table != "wins":
+        # utf-8-sig: Excel reads UTF-8 only when the file starts with a BOM.
+        return iter([export_csv(store, table, include_personal).encode("utf-8-sig")])
+    return _csv_win_chunks(store, include_personal, counts)
+
+
+_CHUNK = 1 << 18  # bytes handed on at a time
+_WINS = b'\n  "wins": []'  # how the document's empty win list dumps (indented, top level)
+
+
+def _json_chunks(
+    store: Store, now: datetime, include_personal: bool, counts: ExportCounts
+) -> Iterator[bytes]:
+    import orjson
+
+    from growthdesk.io.files import spill_file
+
+    indent = orjson.OPT_INDENT_2
+    doc = _head(store, now)
+    doc.update({t: [] if t == "wins" else sorted(store.all(t), key=_id) for t in EXPORT_TABLES})
+    doc["models"] = _models(store)
+    whole = orjson.dumps(doc, option=indent) + b"\n"
+    # A newline never occurs inside a JSON string, so this is the top-level "wins" key.
+    at = whole.index(_WINS) + len(_WINS) - 1
+    with spill_file() as spill:
+        ids, ends = array("q"), array("q")
+        end = 0
+        for month in store.wins_by_month():
+            rendered = []
+            for win in month:
+                shown: Mapping[str, Any] = win
+                if not include_personal:
+                    if _is_personal(win):
+                        counts.left_out += 1
+                    shown = _without_personal(win)
+                # Indented as an item of the top-level list: 4 more spaces on every line.
+                text = orjson.dumps(shown, option=indent).replace(b"\n", b"\n    ")
+                end += len(text)
+                ids.append(win["id"])
+                ends.append(end)
+                rendered.append(text)
+            spill.write(b"".join(rendered))
+        if not ids:
+            yield whole
+            return
+        spill.flush()
+        fd = spill.fileno()
+        out = [whole[:at]]
+        size = 0
+        for n, i in enumerate(sorted(range(len(ids)), key=ids.__getitem__)):
+            start = ends[i - 1] if i else 0
+            out.append(b",\n    " if n else b"\n    ")
+            out.append(os.pread(fd, ends[i] - start, start))
+            size += ends[i] - start
+            if size >= _CHUNK:
+                yield b"".join(out)
+                out, size = [], 0
+        out.append(b"\n  " + whole[at:])
+        yield b"".join(out)
+
+
+def _csv_win_chunks(store: Store, include_personal: bool, counts: ExportCounts) -> Iterator[bytes]:
+    columns = CSV_TABLES["wins"]
+    if include_personal:
+        columns = (*columns, *PERSONAL_FIELDS)
+    contacts = {c["id"]: c["name"] for c in store.contacts()}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    encoding = "utf-8-sig"  # the BOM once, at the start
+    for month in store.wins_by_month():
+        for rec in month:
+            if not include_personal and _is_personal(rec):
+                counts.left_out += 1
+            writer.writerow(_csv_row(rec, "wins", columns, contacts, {}))
+        yield out.getvalue().encode(encoding)
+        encoding = "utf-8"
+        out.seek(0)
+        out.truncate()
+    if encoding == "utf-8-sig":  # no wins at all: the header alone
+        yield out.getvalue().encode(encoding)
+
+
+def _id(record: Mapping[str, Any]) -> Any:
+    return record["id"]

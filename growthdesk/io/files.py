@@ -12,12 +12,14 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from growthdesk.core.errors import GrowthdeskError
 from growthdesk.core.i18n import _
 
-__all__ = ["UnsafeOutputError", "write_output"]
+__all__ = ["UnsafeOutputError", "write_output", "write_output_chunks", "spill_file"]
 
 
 class UnsafeOutputError(GrowthdeskError):
@@ -39,12 +41,19 @@ def _check_target(path: Path) -> None:
 
 def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     """Write *data* to *path* atomically with mode 0600 (see the module docstring)."""
+    write_output_chunks(path, (data,))
+
+
+def write_output_chunks(path: str | os.PathLike[str], chunks: Iterable[bytes]) -> None:
+    """write_output of the concatenated *chunks*, taken one at a time (a streamed export never
+    holds the whole file). If producing a chunk raises, the target is left as it was."""
     target = Path(path)
     _check_target(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         # rename(2) replaces a link at the target rather than writing through it, so a link
@@ -54,3 +63,9 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def spill_file() -> IO[bytes]:
+    """An anonymous temporary file (0600, gone when closed) for data too big to hold in memory
+    while a streamed export puts it in order."""
+    return tempfile.TemporaryFile(prefix="growthdesk-")

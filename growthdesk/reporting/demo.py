@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from growthdesk.core.data import read_json
 from growthdesk.core.i18n import _
 from growthdesk.core.months import months_before
-from growthdesk.core.text import win_terms
 from growthdesk.reporting.review import SECOND_LINE_SKILLS
 
 if TYPE_CHECKING:
@@ -362,7 +361,6 @@ def write(store: Store, sample: Sample, label: str | None = None) -> dict[str, i
                 {
                     **w,
                     "helped_by": [contact_ids[i] for i in w["helped_by"]],
-                    "terms": win_terms(w["problem"], w.get("solution")),
                 }
                 for w in sample.wins
             ],

@@ -13,8 +13,11 @@ How a text is scored (weights below):
 - boundary rules: an install request beats the product's area, a device next to a failure
   word beats the application it failed in;
 - the shipped n-gram model (growthdesk.skills.ngrams) adds evidence for the areas its
-  training texts resemble; it ranks, but cannot make a tag confident on its own;
-- the per-user model adds evidence from wins the user tagged by hand.
+  training texts resemble; it ranks, but cannot make a tag confident on its own: an area
+  without keyword evidence stays below the threshold (shown 0.44 at most) and below every
+  confident keyword area; it says nothing when no area stands out (gibberish);
+- the per-user model adds evidence from wins the user tagged by hand; where it speaks
+  clearly (OWN_LESSON) the shipped model is not asked, so the user's corrections win.
 Each matched word counts once per area, whatever its inflection. An area's raw evidence r
 becomes a score r / (r + 1.2) in [0, 1); one plain keyword gives 0.45, the confidence
 threshold. Ties go to the stronger single piece of evidence, never to the area order.
@@ -92,9 +95,12 @@ _FAIL_WORDS = (
 
 # The shipped n-gram model (growthdesk.skills.ngrams) adds NGRAM_WEIGHT * its probability
 # for each area it gives at least NGRAM_FLOOR; without a keyword it stays below THRESHOLD.
+# Both chosen on 5-fold cross-validation (bench/cv_tagger.py): 1.5-6 and 0.02-0.1 are within
+# a point of each other there; NGRAM_PEAK 0.2 costs nothing there.
 NGRAM_WEIGHT = 2.5
-NGRAM_TEMPERATURE = 8.0  # n-grams of one word are not independent: soften the posterior
-NGRAM_FLOOR = 0.15
+NGRAM_FLOOR = 0.05
+OWN_LESSON = 1.0  # learned evidence from which the user's tags replace the shipped model
+NGRAM_PEAK = 0.2  # the model says nothing when no area gets this much (gibberish)
 
 # Learning. Evidence of a learned term for area a is LEARN_WEIGHT * lift * confidence, where
 # lift = how much more often the term goes with a than a does overall (0..1) and confidence
@@ -385,7 +391,9 @@ def _ngram_evidence(idx: _Index, text: str) -> dict[str, float]:
     if model is None:
         return {}
     feats = ngrams.features(text, lambda tok: _stem(tok) in idx.generic)
-    posterior = model.posterior(feats, NGRAM_TEMPERATURE)
+    posterior = model.posterior(feats)
+    if max(posterior.values(), default=0.0) < NGRAM_PEAK:
+        return {}  # no area stands out: gibberish or a text unlike any training text
     return {a: NGRAM_WEIGHT * p for a, p in posterior.items() if p >= NGRAM_FLOOR}
 
 
@@ -590,35 +598,48 @@ def build_model(wins: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 def _raw_scores(
     text: str, model: Mapping[str, Any] | None, hint: str | None, taxonomy: Taxonomy
-) -> dict[str, tuple[float, float, int, int]]:
-    """area -> (raw evidence, strongest piece, pieces, -first position): the tuple ranks."""
+) -> dict[str, tuple[float, float, int, int, float]]:
+    """area -> (raw evidence, strongest piece, pieces, -first position, shown evidence): the
+    first four rank; the last is the evidence the shown score is made of."""
     idx = _index_for(taxonomy)
     ev = _keyword_evidence(idx, text)
     raw = {area: sum(found.values()) for area, found in ev.found.items()}
     if hint:
         for area, found in _keyword_evidence(idx, hint).found.items():
             raw[area] = raw.get(area, 0.0) + HINT_FACTOR * sum(found.values())
+    learned: dict[str, float] = {}
     if _valid(model):
         assert model is not None
-        for area, value in _learned_evidence(model, text).items():
+        learned = _learned_evidence(model, text)
+        for area, value in learned.items():
             raw[area] = raw.get(area, 0.0) + value
     sure = _from_score(THRESHOLD)
-    for area, value in _ngram_evidence(idx, text).items():
+    # The user's own lessons beat the shipped model: where they speak clearly, it is not asked.
+    shipped = {} if max(learned.values(), default=0.0) >= OWN_LESSON else _ngram_evidence(idx, text)
+    # The model ranks, but never makes a tag confident on its own: an area without a keyword
+    # or the user's own tags strong enough gets a shown score below the threshold (``cap``).
+    cap: dict[str, float] = {}
+    for area, value in shipped.items():
         own = raw.get(area, 0.0)
         total = own + value
-        # The model ranks, but never makes a tag confident on its own: without a keyword or
-        # the user's own tags strong enough, the total is squashed below the threshold.
-        raw[area] = total if own >= sure else min(total, sure * math.tanh(total / sure))
+        if own >= sure:
+            raw[area] = total
+        else:
+            raw[area] = min(total, sure * math.tanh(total / sure))
+            # visibly below the threshold, also when shown with two decimals
+            cap[area] = min(raw[area], _from_score(THRESHOLD - 0.01))
     for area in dict.fromkeys(ev.lift):  # the failing device first, then the request
         leader = max(raw, key=lambda a: raw[a])
         if leader in _APP_AREAS:
             raw[area] = max(raw[area], raw[leader] + LIFT)
-    out: dict[str, tuple[float, float, int, int]] = {}
+            cap.pop(area, None)
+    out: dict[str, tuple[float, float, int, int, float]] = {}
     for area, value in raw.items():
         if value > 0:
             found = ev.found.get(area, {})
             strongest = max(found.values(), default=0.0)
-            out[area] = (value, strongest, len(found), -ev.first.get(area, 1 << 30))
+            shown = cap.get(area, value)
+            out[area] = (value, strongest, len(found), -ev.first.get(area, 1 << 30), shown)
     return out
 
 
@@ -635,8 +656,15 @@ def suggest(
     """Skill areas for *text*, best first, as (skill id, score in [0, 1]); [] if nothing matched.
     Ties go to the stronger single piece of evidence, then more pieces, then the earlier one."""
     raw = _raw_scores(text, model, hint, taxonomy or load_taxonomy())
-    ranked = sorted(raw.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
-    return [(area, _to_score(ev[0])) for area, ev in ranked]
+    ranked = sorted(raw.items(), key=lambda kv: (kv[1][:4], kv[0]), reverse=True)
+    out: list[tuple[str, float]] = []
+    ceiling = float("inf")
+    for area, ev in ranked:
+        # Shown scores never rise down the list: when the model puts an area without keyword
+        # evidence first, the keyword-backed areas below it are not confident either.
+        ceiling = min(ceiling, ev[4])
+        out.append((area, _to_score(ceiling)))
+    return out
 
 
 def _from_score(score: float) -> float:

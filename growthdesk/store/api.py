@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -135,9 +135,10 @@ class Store(Reads):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _file(self, rel: str) -> dict[str, Any]:
-        """A data file as read; an absent one the manifest lists is an error, not an empty file."""
-        data = self.files.load(rel)
+    def _file(self, rel: str, *, keep: bool = True) -> dict[str, Any]:
+        """A data file as read; an absent one the manifest lists is an error, not an empty file.
+        *keep*: False does not cache it (see FileCache.load)."""
+        data = self.files.load(rel, keep=keep)
         if data is None:
             if rel in manifest.listed(self.files.load(META)):
                 raise manifest.missing(rel)
@@ -189,6 +190,15 @@ class Store(Reads):
         """Wins from the given month shards (default: all), oldest first."""
         return cast("list[Win]", self._wins(months))
 
+    def wins_by_month(self, months: Iterable[str] | None = None) -> Iterator[list[Win]]:
+        """Every month's wins (or those of *months*, in the order given), one month at a time:
+        a shard read here is not cached, so a pass over the whole history (export, a search)
+        holds one month, not all of them."""
+        for month in self.win_months() if months is None else months:
+            self._read()
+            records = self._file(shard(month), keep=False).get("wins", {}).values()
+            yield cast("list[Win]", in_time_order(list(records)))
+
     def all(self, table: str) -> list[dict[str, Any]]:
         if table == "wins":
             return self._wins(None)
@@ -237,7 +247,7 @@ class Store(Reads):
             and doc.get("v") == version
             and summaries.fresh(doc, st, lambda: read(path, rel))
         ):
-            data = doc["data"]
+            data = summaries.settle(name, doc["data"])
         else:
             data = summaries.build(name, self._wins([month]))
         self._parts[(month, name)] = (key, data)
@@ -328,7 +338,7 @@ class Store(Reads):
             if why is not None:
                 return _damaged(META, why)
             for rel in (MAIN, *(shard(m) for m in self.win_months())):
-                data = self._file(rel)
+                data = self._file(rel, keep=False)  # one shard at a time, not all of them
                 for table in tables_of(rel):
                     for key, record in data.get(table, {}).items():
                         why = validate.record_problem(table, key, record)

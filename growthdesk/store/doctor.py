@@ -31,7 +31,15 @@ from growthdesk.store import (
     undo,
     validate,
 )
-from growthdesk.store.files import FileCache, atomic_write, decode, in_time_order, parse
+from growthdesk.store.files import (
+    FileCache,
+    atomic_write,
+    decode,
+    in_time_order,
+    pack_shard,
+    parse,
+    unpack_shard,
+)
 from growthdesk.store.layout import (
     JOURNAL,
     MAIN,
@@ -121,6 +129,14 @@ class _Check:
         self.r = report
         self.home = report.home
         self.view: dict[str, dict[str, Any]] = {}  # data files as the repair leaves them
+        # Month shards checked and found sound are not held (a quarter of a million wins would
+        # not fit the memory budget): whether each has wins, and its summary problems, found
+        # while it was read. A later step that needs one reads it again (pin).
+        self.lazy: dict[str, bool] = {}
+        self.part_problems: dict[str, list[tuple[str, str, bytes]]] = {}
+        self.record_problems: dict[str, list[Problem]] = {}
+        self.first: dict[int | str, str] = {}  # win key -> the first shard that has it
+        self.copies: dict[int | str, list[str]] = {}  # win key -> every shard, if in two
         self.changed: set[str] = set()
         self.restored: set[str] = set()
         self.on_disk: set[str] = set()
@@ -218,15 +234,45 @@ class _Check:
             return
         data = _decode(path)
         if not isinstance(data, str):
-            self.view[rel] = data
+            self.view[rel] = unpack_shard(data) if is_shard(rel) else data
             self.r.ok.append(rel)
+            self.scan(rel)
             return
         why = _("it is {why}", why=data)
-        if not self.restore(rel, why):
+        if self.restore(rel, why):
+            self.scan(rel)
+        else:
             # Set aside, so that the rest of the store can be used again.
             if rel in self.r.set_aside:
                 self.r.set_aside.remove(rel)
             self.set_aside(rel, why, _("everything in {file}", file=rel), whole_file=True)
+
+    def scan(self, rel: str) -> None:
+        """What one month shard's records and summary need, while it is read; then let it go
+        if nothing in it is to change."""
+        if not is_shard(rel):
+            return
+        self.check_records(rel)
+        wins = self.view[rel].get("wins", {})
+        misplaced = False
+        for key, win in wins.items():
+            id: int | str = int(key) if key.isdigit() else key
+            other = self.first.setdefault(id, rel)
+            if other != rel:
+                self.copies.setdefault(id, [other]).append(rel)
+            misplaced = misplaced or shard(month_of(win["when"])) != rel
+        if wins and rel not in self.changed:
+            self.part_problems[rel] = self.summary_problems(rel)
+        if rel not in self.changed and not misplaced:
+            self.lazy[rel] = bool(wins)
+            del self.view[rel]
+
+    def pin(self, rel: str) -> dict[str, Any]:
+        """Shard *rel* held again (read back if it was let go), for a step that changes it."""
+        if rel in self.lazy:
+            del self.lazy[rel]
+            self.view[rel] = parse((self.home / rel).read_bytes(), rel)
+        return self.view[rel]
 
     def restore(self, rel: str, why: str) -> bool:
         path = self.home / rel
@@ -292,40 +338,47 @@ class _Check:
     # -- records -----------------------------------------------------------------------------
 
     def shards(self) -> list[str]:
-        return sorted(rel for rel in self.view if is_shard(rel))
+        return sorted([*(rel for rel in self.view if is_shard(rel)), *self.lazy])
 
     def records(self) -> None:
+        """The record problems of every file, in file order (the shards' were found by scan)."""
         for rel in sorted(self.view):
-            for table in tables_of(rel):
-                docs = self.view[rel].get(table, {})
-                for key in list(docs):
-                    record = docs[key]
-                    for id in (record.get("id"), key):
-                        if type(id) is int or isinstance(id, str) and id.isdigit():
-                            self.highest[table] = max(self.highest.get(table, 0), int(id))
-                    why = validate.record_problem(table, key, record)
-                    if why is None:
-                        continue
-                    del docs[key]
-                    self.kept.setdefault(rel, {}).setdefault(table, {})[key] = record
-                    self.changed.add(rel)
-                    name = self.aside(rel)
-                    self.add(
+            if not is_shard(rel):
+                self.check_records(rel)
+        for rel in sorted(self.record_problems):
+            self.r.problems.extend(self.record_problems[rel])
+
+    def check_records(self, rel: str) -> None:
+        for table in tables_of(rel):
+            docs = self.view[rel].get(table, {})
+            for key in list(docs):
+                record = docs[key]
+                for id in (record.get("id"), key):
+                    if type(id) is int or isinstance(id, str) and id.isdigit():
+                        self.highest[table] = max(self.highest.get(table, 0), int(id))
+                why = validate.record_problem(table, key, record)
+                if why is None:
+                    continue
+                del docs[key]
+                self.kept.setdefault(rel, {}).setdefault(table, {})[key] = record
+                self.changed.add(rel)
+                name = self.aside(rel)
+                self.record_problems.setdefault(rel, []).append(
+                    Problem(
                         rel,
                         _("{table} record {key}: {why}", table=table, key=key, why=why),
                         fix=_("set aside in {name}", name=name),
                         loses=_("the record leaves the store (it is kept in {name})", name=name),
                     )
+                )
 
     def duplicates(self) -> None:
         """One copy per win id: in the shard of its month, newest updated, not from a backup."""
-        copies: dict[str, list[str]] = {}
-        for rel in self.shards():
-            for key in self.view[rel].get("wins", {}):
-                copies.setdefault(key, []).append(rel)
-        for key, rels in copies.items():
-            if len(rels) < 2:
-                continue
+        # In the order the ids were first met, shard by shard (the order of the problems).
+        for id in [id for id in self.first if id in self.copies] if self.copies else []:
+            rels, key = self.copies[id], str(id)
+            for rel in rels:
+                self.pin(rel)
 
             def rank(rel: str, key: str = key) -> tuple[bool, str, bool, str]:
                 win = self.view[rel]["wins"][key]
@@ -356,12 +409,14 @@ class _Check:
                 )
 
     def months(self) -> None:
-        for rel in self.shards():
+        for rel in [r for r in self.shards() if r not in self.lazy]:  # let go: none misplaced
             wins = self.view[rel].get("wins", {})
             for key in list(wins):
                 target = shard(month_of(wins[key]["when"]))
                 if target == rel:
                     continue
+                if target in self.lazy:
+                    self.pin(target)
                 self.view.setdefault(target, {}).setdefault("wins", {})[key] = wins.pop(key)
                 self.changed |= {rel, target}
                 self.add(
@@ -392,7 +447,7 @@ class _Check:
             rel
             for rel, data in self.view.items()
             if manifest.is_listed_kind(rel) and (not is_shard(rel) or data.get("wins"))
-        }
+        } | {rel for rel, has_wins in self.lazy.items() if has_wins}
         if self.listed is not None:
             for rel in sorted((final & self.on_disk) - self.listed):
                 self.add(rel, _("meta.json does not list it"), fix=_("listed"))
@@ -409,8 +464,8 @@ class _Check:
                     if (self.home / rel).exists():
                         self.r.payloads[rel] = None  # emptied: removed, as commits do
                     continue
-                wins = in_time_order(list(data["wins"].values()))
-                data = {**data, "wins": {str(w["id"]): w for w in wins}}
+                self.r.payloads[rel] = pack_shard(data)
+                continue
             self.r.payloads[rel] = orjson.dumps(data)
         for rel, tables in self.kept.items():
             self.r.kept[self.aside(rel)] = orjson.dumps(tables)
@@ -423,19 +478,14 @@ class _Check:
         if not names:
             return  # a process that keeps no summaries cannot judge them
         written = set(self.r.payloads)
-        live = {rel for rel in self.shards() if self.view[rel].get("wins")}
+        live = {rel for rel, has_wins in self.lazy.items() if has_wins}
+        live |= {rel for rel in self.shards() if rel in self.view and self.view[rel].get("wins")}
         for rel in sorted(live - written):
-            path = self.home / rel
-            wins = in_time_order(list(self.view[rel]["wins"].values()))
-            raw = path.read_bytes()
-            stamp = summaries.stamp(path.stat(), raw)
-            for name in names:
-                why = self.summary_problem(rel, name, wins, raw)
-                if why is None:
-                    continue
-                target = summary_of(rel, name)
+            if rel not in self.part_problems:  # a shard not read by scan (a month moved in)
+                self.part_problems[rel] = self.summary_problems(rel)
+            for target, why, payload in self.part_problems[rel]:
                 self.add(target, why, fix=_("rebuilt from {file}", file=rel))
-                self.r.payloads[target] = summaries.encode(name, stamp, wins)
+                self.r.payloads[target] = payload
         for month, name in summary_files(self.home):
             rel = shard(month)
             if rel in written:
@@ -448,6 +498,23 @@ class _Check:
                 continue
             self.add(summary_of(rel, name), why, fix=_("removed"))
             self.r.payloads[summary_of(rel, name)] = None
+
+    def summary_problems(self, rel: str) -> list[tuple[str, str, bytes]]:
+        """(part file, what is wrong, the part rebuilt) of every part of shard *rel* that is
+        missing, damaged, stale or wrong, judged from the shard as held now."""
+        names = sorted(summaries.parts())
+        if not names:
+            return []
+        path = self.home / rel
+        wins = in_time_order(list(self.view[rel].get("wins", {}).values()))
+        raw = path.read_bytes()
+        stamp = summaries.stamp(path.stat(), raw)
+        out = []
+        for name in names:
+            why = self.summary_problem(rel, name, wins, raw)
+            if why is not None:
+                out.append((summary_of(rel, name), why, summaries.encode(name, stamp, wins)))
+        return out
 
     def summary_problem(
         self, rel: str, name: str, wins: list[dict[str, Any]], raw: bytes
@@ -466,7 +533,7 @@ class _Check:
             return _("it was written by another version")
         if not summaries.fresh(doc, (self.home / rel).stat(), lambda: raw):
             return _("it does not match {file}", file=rel)
-        if doc["data"] != summaries.build(name, wins):
+        if summaries.settle(name, doc["data"]) != summaries.build(name, wins):
             return _("it disagrees with {file}", file=rel)
         return None
 

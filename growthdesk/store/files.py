@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -12,12 +14,16 @@ import orjson
 
 from growthdesk.core.errors import CorruptStoreError
 from growthdesk.core.i18n import _
+from growthdesk.core.records import pack_win, unpack_win
 from growthdesk.store import faults
+from growthdesk.store.layout import is_shard
 
 __all__ = [
     "decode",
     "read",
     "parse",
+    "unpack_shard",
+    "pack_shard",
     "write_file",
     "atomic_write",
     "fsync_dir",
@@ -57,15 +63,50 @@ def read(path: Path, rel: str) -> bytes:
         ) from None
 
 
-def parse(raw: bytes, rel: str) -> dict[str, Any]:
-    """Parse a data file; CorruptStoreError, naming it, if :func:`decode` finds it damaged."""
+def parse(raw: bytes, rel: str, lean: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Parse a data file; CorruptStoreError, naming it, if :func:`decode` finds it damaged.
+    *lean*: receives a shard's records as stored (before unpack_shard), by key."""
     data = decode(raw)
     if isinstance(data, str):
         hint = _("run `growthdesk doctor --restore` to restore the newest good backup")
         raise CorruptStoreError(
             _("data file {file} is {why}; {hint}", file=rel, why=data, hint=hint)
         )
+    if not is_shard(rel):
+        return data
+    if lean is not None:
+        lean.update(data.get("wins", {}))
+    return unpack_shard(data)
+
+
+def unpack_shard(data: dict[str, Any]) -> dict[str, Any]:
+    """A decoded month shard with its wins whole (core.records.unpack_win), in place."""
+    wins = data.get("wins")
+    if wins:
+        data["wins"] = {key: unpack_win(key, body) for key, body in wins.items()}
     return data
+
+
+def pack_shard(
+    data: dict[str, Any],
+    stored: Mapping[str, Any] | None = None,
+    changed: AbstractSet[int] | None = None,
+) -> bytes:
+    """A month shard's file: its wins as core.records.pack_win stores them, in time order.
+
+    *stored*: the records as the shard on disk holds them, by key, and *changed*: the ids
+    changed since it was read; the others are written as they were stored, not packed again
+    (a `log` into a month of 7,000 wins packs one)."""
+    wins = in_time_order(list(data.get("wins", {}).values()))
+    if stored is None or changed is None:
+        packed = {str(w["id"]): pack_win(w) for w in wins}
+    else:
+        packed = {}
+        for w in wins:
+            key = str(w["id"])
+            body = None if w["id"] in changed else stored.get(key)
+            packed[key] = pack_win(w) if body is None else body
+    return orjson.dumps({**data, "wins": packed})
 
 
 def fsync_dir(path: Path) -> None:
@@ -105,7 +146,9 @@ class FileCache:
         self.absent = False  # a read session that began without a data folder: no file exists
         self._entries: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 
-    def load(self, rel: str) -> dict[str, Any] | None:
+    def load(self, rel: str, *, keep: bool = True) -> dict[str, Any] | None:
+        """*rel* parsed, from the cache while unchanged; *keep*: False parses a file not cached
+        without caching it (a pass over every shard must not hold them all)."""
         if self.absent:
             return None
         path = self.home / rel
@@ -118,7 +161,8 @@ class FileCache:
         if hit and hit[0] == key:
             return hit[1]
         data = parse(read(path, rel), rel)
-        self._entries[path] = (key, data)
+        if keep:
+            self._entries[path] = (key, data)
         return data
 
     def forget(self, path: Path) -> None:

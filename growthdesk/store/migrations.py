@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.errors import CorruptStoreError, NewerStoreError
 from growthdesk.core.i18n import _
-from growthdesk.store.layout import MAIN, META, MODELS, months_on_disk, shard
+from growthdesk.store.layout import MAIN, META, MODELS, is_shard, months_on_disk, shard
 from growthdesk.store.manifest import is_listed_kind, set_listed
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "fresh_meta", "check", "migrate"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1_ids_into_records(files: dict[str, dict[str, Any]]) -> None:
@@ -42,11 +42,25 @@ def _v3_summaries(files: dict[str, dict[str, Any]]) -> None:
     """
 
 
+def _v4_lean_wins(files: dict[str, dict[str, Any]]) -> None:
+    """Schema 5: month shards store lean wins (core.records.pack_win): no defaults, no id in
+    the record, no derived search terms (the month summaries have them).
+
+    Reading fills everything in (core.records.unpack_win), so the records stay as they are
+    here; the migration's commit rewrites every shard lean, and with it every summary part
+    registered (the commit path writes them all).
+    """
+    for rel, data in files.items():
+        for win in data.get("wins", {}).values() if is_shard(rel) else ():
+            win.pop("terms", None)  # derived: never stored again
+
+
 # version -> function(files: dict[rel, data]) that upgrades the in-memory files to version+1.
 MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], None]] = {
     1: _v1_ids_into_records,
     2: _v2_manifest,
     3: _v3_summaries,
+    4: _v4_lean_wins,
 }
 
 
@@ -79,11 +93,21 @@ def check(meta: dict[str, Any], home: Path) -> bool:
 
 
 def migrate(store: Store) -> None:
-    """Upgrade every file to SCHEMA_VERSION in one (backed-up, not undoable) transaction."""
+    """Upgrade every file to SCHEMA_VERSION in (backed-up, not undoable) transactions.
+
+    From schema 4, one month shard per transaction (see _lean_by_month); from an older one,
+    every file in one transaction."""
     with store.transaction("migrate schema", undoable=False) as tx:
         version = _version(tx.file(META))
         if version >= SCHEMA_VERSION:
             return  # another process migrated while we waited for the lock
+    if version == 4:
+        _lean_by_month(store)
+        return
+    with store.transaction("migrate schema", undoable=False) as tx:
+        version = _version(tx.file(META))
+        if version >= SCHEMA_VERSION:
+            return
         rels = [META, MAIN, MODELS, *(shard(m) for m in months_on_disk(store.home))]
         files = {rel: tx.file(rel) for rel in rels if (store.home / rel).exists()}
         while version < SCHEMA_VERSION:
@@ -92,3 +116,27 @@ def migrate(store: Store) -> None:
         for rel, data in files.items():
             tx.put_file(rel, data)
         tx.file(META)["_meta"]["1"]["schema_version"] = SCHEMA_VERSION
+
+
+def _lean_by_month(store: Store) -> None:
+    """Schema 4 to 5 one month at a time, so that memory holds one month, not the history.
+
+    Each shard's commit (journaled, its old version backed up first) rewrites it lean with all
+    its summary parts; the version goes up in a last commit. Cut short, the home is still
+    schema 4 with some shards already lean, which both read alike; the next start goes on.
+    """
+    for month in months_on_disk(store.home):
+        with store.transaction("migrate schema", undoable=False) as tx:
+            if _version(tx.file(META)) >= SCHEMA_VERSION:
+                return  # another process finished it while we waited for the lock
+            rel = shard(month)
+            if not (store.home / rel).exists():
+                continue  # emptied by another process meanwhile
+            data = tx.file(rel)
+            MIGRATIONS[4]({rel: data})
+            tx.put_file(rel, data)
+    with store.transaction("migrate schema", undoable=False) as tx:
+        meta = tx.file(META)
+        if _version(meta) < SCHEMA_VERSION:
+            meta["_meta"]["1"]["schema_version"] = SCHEMA_VERSION
+            tx.put_file(META, meta)

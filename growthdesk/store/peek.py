@@ -24,15 +24,20 @@ if TYPE_CHECKING:
 __all__ = ["names", "recent_wins", "profile_language"]
 
 
-def _table(home: Path, rel: str, table: str) -> list[dict[str, Any]]:
+def _items(home: Path, rel: str, table: str) -> list[tuple[str, dict[str, Any]]]:
+    """(key, record) of one table of a data file, as stored."""
     import orjson
 
     try:
         data = orjson.loads((home / rel).read_bytes())
-        records = data[table].values()
+        records = data[table].items()
     except Exception:  # noqa: BLE001 - absent, damaged or foreign: nothing to offer
         return []
-    return [r for r in records if isinstance(r, dict)]
+    return [(str(k), r) for k, r in records if isinstance(r, dict)]
+
+
+def _table(home: Path, rel: str, table: str) -> list[dict[str, Any]]:
+    return [r for _k, r in _items(home, rel, table)]
 
 
 def names(home: Path, table: str) -> list[str]:
@@ -51,9 +56,9 @@ def recent_wins(home: Path, months: int = 2) -> list[tuple[int, str]]:
         return []
     out: list[tuple[int, str]] = []
     for month in chosen:
-        for rec in _table(home, shard(month), "wins"):
-            if isinstance(rec.get("id"), int):
-                out.append((rec["id"], str(rec.get("problem") or "")))
+        for key, rec in _items(home, shard(month), "wins"):
+            if key.isdigit():  # a win's id is its key (schema 5 stores it nowhere else)
+                out.append((int(key), str(rec.get("problem") or "")))
     return sorted(out, reverse=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from typing import Any, cast
 
 from growthdesk.core.errors import NotFoundError
@@ -30,6 +31,11 @@ class Reads(ABC):
 
     def wins(self) -> list[Win]:
         return cast("list[Win]", self.all("wins"))
+
+    @abstractmethod
+    def wins_by_month(self) -> Iterator[list[Win]]:
+        """Every month's wins, oldest first, one month at a time (a pass over the whole history
+        that holds one month of it)."""
 
     def win(self, id: int) -> Win:
         return cast(Win, self.get("wins", id))

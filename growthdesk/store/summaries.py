@@ -35,12 +35,13 @@ import orjson
 
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _
-from growthdesk.store.files import in_time_order
+from growthdesk.store.files import in_time_order, unpack_shard
 from growthdesk.store.layout import is_shard, summary_files, summary_of
 
 __all__ = [
     "Builder",
     "register",
+    "settle",
     "parts",
     "builder",
     "stamp",
@@ -56,11 +57,28 @@ __all__ = [
 # changed or removed or None when unknown) -> the part's JSON data
 Builder = Callable[[Sequence[Mapping[str, Any]], Any, "AbstractSet[int] | None"], Any]
 _PARTS: dict[str, tuple[int | str, Builder]] = {}
+# A part a commit may leave unfinished (cheap commits): what readers call to finish it.
+_SETTLE: dict[str, Callable[[Any], Any]] = {}
 
 
-def register(name: str, version: int | str, build_part: Builder) -> None:
-    """Keep part *name* ([a-z]+; bump *version* when what *build_part* returns changes)."""
+def register(
+    name: str, version: int | str, build_part: Builder, settle: Callable[[Any], Any] | None = None
+) -> None:
+    """Keep part *name* ([a-z]+; bump *version* when what *build_part* returns changes).
+
+    *settle*: for a builder that, given a previous part, may leave work undone: the part as a
+    build from scratch makes it (readers and doctor see the part only through it)."""
     _PARTS[name] = (version, build_part)
+    if settle is not None:
+        _SETTLE[name] = settle
+    else:
+        _SETTLE.pop(name, None)
+
+
+def settle(name: str, data: Any) -> Any:
+    """Part *name*'s *data* as read from its file, finished (see register)."""
+    finish = _SETTLE.get(name)
+    return data if finish is None else finish(data)
 
 
 def parts() -> dict[str, tuple[int | str, Builder]]:
@@ -162,7 +180,8 @@ def derive(
                 continue
             wins = docs.get(rel) if docs else None
             if wins is None:
-                wins = in_time_order(list(orjson.loads(payload).get("wins", {}).values()))
+                shard_data = unpack_shard(orjson.loads(payload))
+                wins = in_time_order(list(shard_data.get("wins", {}).values()))
             shard_stamp = stamp(stats[rel], payload)
             changed = (touched or {}).get(rel)
             for name in sorted(_PARTS):

@@ -13,9 +13,9 @@ from tinydb.table import Document, Table
 
 from growthdesk.core.errors import NotFoundError
 from growthdesk.core.i18n import _
-from growthdesk.core.records import Profile
+from growthdesk.core.records import Profile, Win
 from growthdesk.store import journal, lock, manifest, migrations, summaries
-from growthdesk.store.files import in_time_order, parse, read
+from growthdesk.store.files import in_time_order, pack_shard, parse, read
 from growthdesk.store.layout import (
     META,
     MODELS,
@@ -51,6 +51,8 @@ class Transaction(Reads):
         # so that the month summary can keep what it knew of the others.
         self._touched: dict[str, set[int] | None] = {}
         self._dbs: dict[str, TinyDB] = {}
+        # Each shard's records as stored, by key: the commit writes the untouched ones as is.
+        self._stored: dict[str, dict[str, Any]] = {}
         # The shards on disk cannot change under the lock until the commit: listed once, not
         # once per record (a bulk edit of 3,000 wins spent 40% of its time listing them).
         self._on_disk: list[str] | None = None
@@ -96,7 +98,8 @@ class Transaction(Reads):
                 else:
                     self._files[rel] = {}
             else:
-                self._files[rel] = parse(raw, rel)
+                stored = self._stored.setdefault(rel, {}) if is_shard(rel) else None
+                self._files[rel] = parse(raw, rel, stored)
         return self._files[rel]
 
     def put_file(self, rel: str, data: dict[str, Any]) -> None:
@@ -170,6 +173,21 @@ class Transaction(Reads):
             return out
         return [dict(v) for v in self.file(small_file(table)).get(table, {}).values()]
 
+    def wins_by_month(self) -> Iterator[list[Win]]:
+        """Every month's wins, oldest first, one month at a time. A shard this transaction has
+        not opened is parsed here and let go, not kept: read them, do not change them (use
+        update)."""
+        home = self._store.home
+        for month in self._months():
+            rel = shard(month)
+            data = self._files.get(rel)
+            if data is None:
+                try:
+                    data = parse(read(home / rel, rel), rel)
+                except FileNotFoundError:
+                    raise manifest.missing(rel) from None
+            yield cast("list[Win]", in_time_order(list(data.get("wins", {}).values())))
+
     def get(self, table: str, id: int) -> dict[str, Any]:
         try:
             rel = self._rel_for(table, id)
@@ -236,6 +254,7 @@ class Transaction(Reads):
             key = (rel, orjson.dumps(body, option=orjson.OPT_SORT_KEYS))
             groups.setdefault(key, (body, []))[1].append(id)
         for (rel, _key), (body, ids) in groups.items():
+            self._touch(rel, ids)  # the summaries and the lean commit trust what is touched
             self._table(rel, table).update(body, doc_ids=ids)
 
     def remove_many(self, table: str, ids: Iterable[int]) -> list[dict[str, Any]]:
@@ -288,10 +307,10 @@ class Transaction(Reads):
                     if (home / rel).exists():
                         payloads[rel] = None
                     continue
-                # Shards are kept in time order so that readers need not sort.
-                docs = in_time_order(list(data["wins"].values()))
-                data = {**data, "wins": {str(d["id"]): d for d in docs}}
-                docs_of[rel] = docs
+                # Shards are kept in time order so that readers need not sort, and lean.
+                docs_of[rel] = in_time_order(list(data["wins"].values()))
+                payloads[rel] = pack_shard(data, self._stored.get(rel), self._touched.get(rel))
+                continue
             payloads[rel] = orjson.dumps(data)
         if not payloads:
             return

@@ -13,7 +13,7 @@ from growthdesk.core.i18n import _
 from growthdesk.core.minutes import is_plain_number, parse_minutes
 from growthdesk.core.months import months_between
 from growthdesk.core.records import Win
-from growthdesk.core.text import LONG_TEXT, SHORT_TEXT, TEXT, check_text, fold, win_terms
+from growthdesk.core.text import LONG_TEXT, SHORT_TEXT, TEXT, check_text, fold
 from growthdesk.skills.validate import validate_skill
 
 if TYPE_CHECKING:
@@ -183,7 +183,6 @@ def prepare(
         record["requester"] = validate_text(requester, "--for name", limit=SHORT_TEXT)
     if solution_plain is not None:
         record["solution_plain"] = _plain(solution_plain)
-    record["terms"] = win_terms(problem, record["solution"])
     helpers = [validate_text(h, "helper name", limit=SHORT_TEXT) for h in helped_by]
     draft = WinDraft(record=record, helpers=helpers)
     if not chosen:
@@ -342,11 +341,6 @@ def edit(
             changes["skills_source"] = "manual"
         if new_skills is not None or "problem" in changes:
             teach_tagger(tx, current, {**current, **changes})
-        if "problem" in changes or "solution" in changes:
-            changes["terms"] = win_terms(
-                changes.get("problem", current["problem"]),
-                changes.get("solution", current.get("solution")),
-            )
         if helpers is not None:
             from growthdesk.network import contacts
 
@@ -461,5 +455,6 @@ def _haystack(win: Mapping[str, Any]) -> str:
 
 
 def _newest_first(store: Store, months: list[str]) -> Iterator[Win]:
-    for month in reversed(months):
-        yield from reversed(store.wins([month]))
+    # One month held at a time: a search that finds little reads every month.
+    for wins in store.wins_by_month(reversed(months)):
+        yield from reversed(wins)

@@ -8,6 +8,7 @@ plan (dedupe, all-or-nothing, one undoable transaction) is ``growthdesk.io.commi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -61,13 +62,14 @@ def parse_file(
     now: datetime | None = None,
     model: dict[str, Any] | None = None,
     progress: Progress | None = None,
-    known: set[tuple[str, ...]] | None = None,
+    known: Callable[[list[dict[str, Any]]], set[tuple[str, ...]]] | None = None,
 ) -> ImportPlan:
     """Read *path* as format *fmt* into a plan; writes nothing.
 
     Rows are validated like ``growthdesk log`` input and auto-tagged (the tagger's learned
-    *model*, with the source's category as a hint). Rows whose ``win_key`` is in *known* (wins
-    already in the home) are counted as duplicates and dropped before the costly tagging. Raises ImportFileError when the file as a
+    *model*, with the source's category as a hint). Rows whose ``win_key`` is among
+    ``known(rows)`` (the keys of those rows that wins already in the home have) are counted as
+    duplicates and dropped before the costly tagging. Raises ImportFileError when the file as a
     whole cannot be read; row-level problems end up in ``plan.rejected``.
     """
     options = options or ImportOptions()
@@ -100,8 +102,8 @@ def parse_file(
 
         table = load_table(data, path.name, options)
         plan = table_plan(table, fmt, path, options, progress)
-    if known:
-        _drop_known(plan, known)
+    if known is not None and plan.rows:
+        _drop_known(plan, known(plan.rows))
     _validate(plan, now or _now())
     if options.tag:
         _autotag(plan, model, progress)

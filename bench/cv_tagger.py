@@ -1,0 +1,111 @@
+"""K-fold cross-validation of the tagger's learned model: the number to tune on.
+
+    python bench/cv_tagger.py [--folds 5] [--no-dev-training]
+
+Pools the training texts (tools/train_tagger.py's TRAINING_FILES, the development sets
+(tests/data/devset/) among them), splits them into folds by a hash of the text (of the source thread for
+real texts), trains the model on all folds but one and scores the one left out. Prints top-1 /
+top-3 per language on the real development texts (out of fold: the honest tuning number) and on
+all texts. Never reads tests/data/heldout/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import train_tagger  # noqa: E402
+
+from growthdesk.skills import ngrams, tagger  # noqa: E402
+from growthdesk.skills.ids import SKILL_IDS  # noqa: E402
+
+__all__ = ["pool", "folds", "cross_validate", "main"]
+
+
+def _rows(path: Path, origin: str) -> list[dict[str, Any]]:
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            item["origin"] = origin
+            out.append(item)
+    return out
+
+
+def pool() -> list[dict[str, Any]]:
+    """Every text the tagger may learn or be tuned on, with its origin: the training file's name
+    ("seed", "eval"...) or "dev" for the real development texts."""
+    rows: list[dict[str, Any]] = []
+    for path in train_tagger.TRAINING_FILES:
+        origin = "dev" if path.parent.name == "devset" else path.stem.removeprefix("tagger_")
+        rows += _rows(path, origin)
+    return rows
+
+
+def folds(rows: list[dict[str, Any]], k: int) -> list[int]:
+    """The fold of each row, by a hash of its source thread (or text): stable across runs."""
+    out = []
+    for row in rows:
+        key = row.get("source") or row["text"]
+        out.append(int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % k)
+    return out
+
+
+def cross_validate(
+    rows: list[dict[str, Any]], k: int, dev_training: bool = True
+) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """{(origin, lang): (n, top-1 hits, top-3 hits)} out of fold; 'all' pools every origin."""
+    fold_of = folds(rows, k)
+    result: dict[tuple[str, str], list[int]] = {}
+    original = ngrams.load_model
+    try:
+        for f in range(k):
+            train = [
+                (r["text"], r["primary"])
+                for r, g in zip(rows, fold_of, strict=True)
+                if g != f and (dev_training or r["origin"] != "dev")
+            ]
+            model = ngrams.train(train, SKILL_IDS, tagger.skip_token)
+            ngrams.load_model = lambda m=model: m  # type: ignore[assignment]
+            for r, g in zip(rows, fold_of, strict=True):
+                if g != f:
+                    continue
+                ids = [a for a, _ in tagger.suggest(r["text"])]
+                for origin in (r["origin"], "all"):
+                    cell = result.setdefault((origin, r["lang"]), [0, 0, 0])
+                    cell[0] += 1
+                    cell[1] += bool(ids) and ids[0] == r["primary"]
+                    cell[2] += r["primary"] in ids[:3]
+    finally:
+        ngrams.load_model = original  # type: ignore[assignment]
+    return {key: (n, a, b) for key, (n, a, b) in result.items()}
+
+
+def report(result: dict[tuple[str, str], tuple[int, int, int]]) -> str:
+    parts = []
+    for origin in sorted({o for o, _ in result}, key=lambda o: (o == "all", o != "dev", o)):
+        for lang in ("en", "nl"):
+            n, a, b = result.get((origin, lang), (0, 0, 0))
+            if n:
+                parts.append(f"{origin}-{lang} n={n} top1 {a / n:.1%} top3 {b / n:.1%}")
+    return " | ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-dev-training", action="store_true")
+    args = parser.parse_args(argv)
+    print(report(cross_validate(pool(), args.folds, not args.no_dev_training)))
+
+
+if __name__ == "__main__":
+    main()
