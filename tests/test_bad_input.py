@@ -457,7 +457,7 @@ ROWS: list[Row] = [
     # ------------------------------------------------------------ hostile import files
     Row("import NaN minutes", ["import", f"{FILES}/nan.csv", "--from", "csv"], 1, "row 2: 'nan' is not a duration"),
     Row("import impossible date", ["import", f"{FILES}/baddate.csv", "--from", "csv"], 1, "row 2: impossible date '31/31/2026'"),
-    Row("import ambiguous date", ["import", f"{FILES}/ambiguous.csv", "--from", "csv"], 1, "rows 2 have ambiguous day/month dates; pass --dayfirst"),
+    Row("import ambiguous date", ["import", f"{FILES}/ambiguous.csv", "--from", "csv"], 1, "row 2 has an ambiguous day/month date; pass --dayfirst"),
     Row("import future date", ["import", f"{FILES}/future.csv", "--from", "csv"], 1, "is in the future; log a win after it happened"),
     Row("import without problem", ["import", f"{FILES}/noproblem.csv", "--from", "csv"], 1, "row 2: no problem text"),
     Row("import control character", ["import", f"{FILES}/control.csv", "--from", "csv"], 1, "row 2: the problem text contains a control character (\\x1b)"),
@@ -515,7 +515,9 @@ def _error_line(stderr: str, code: int) -> str:
         assert context[:1] == [] or context[0].startswith("Usage: "), stderr
     else:
         assert context == [] or context[0] == "Rejected rows:", stderr
-        assert all(line.startswith("  row ") for line in context[1:]), stderr
+        # one row each, wrapped at the screen width (continued under its text)
+        assert all(line.startswith(("  row ", "      ")) for line in context[1:]), stderr
+        assert context[1:2] == [] or context[1].startswith("  row "), stderr
         return "\n".join(lines) if context else errors[0]
     return errors[0]
 

@@ -14,6 +14,7 @@ from growthdesk.cli.layout import join_fit, table, width, wrap, wrap_markdown
 from growthdesk.core import i18n
 
 ASK = "VPN keeps disconnecting when working from home"
+IMPORTS = Path(__file__).parent / "data" / "imports"
 COMMANDS = [
     ["wins"],
     ["wins", "-n", "200"],
@@ -48,6 +49,9 @@ COMMANDS = [
     ["plain", "please reboot the DHCP server and flush the DNS cache of your laptop"],
     ["plain", "--expect", "outlook keeps crashing"],
     ["profile"],
+    ["stats", "--period", "day"],
+    ["wins", "retag", "--from", "printing", "--to", "hardware", "--dry-run"],
+    ["import", str(IMPORTS / "topdesk_nl.csv"), "--from", "topdesk", "--dayfirst", "--dry-run"],
 ]
 
 
@@ -65,7 +69,7 @@ def _too_wide(output: str, limit: int) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a).replace(str(IMPORTS), "…"))
 def test_fits_80_columns(demo_home: Path, args: list[str], lang: str) -> None:
     env = {
         "GROWTHDESK_HOME": str(demo_home),

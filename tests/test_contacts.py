@@ -84,8 +84,14 @@ def test_list_filters(people: Callable[..., Result]) -> None:
 
 def test_list_plain_text(people: Callable[..., Result]) -> None:
     out = people("contact", "list").stdout.splitlines()
-    assert out[0] == "#1    Ana de Vries · colleague · tie 4/5 · network_connectivity:4"
-    assert out[2] == "#2    Dev Patel · vendor · Cisco · via others · remote_access:5"
+    assert out[0] == "#1    Ana de Vries · colleague · tie 4/5 · Network 4"
+    assert out[2] == "#2    Dev Patel · vendor · Cisco · via others · VPN & remote 5"
+    nl = people("--lang", "nl", "contact", "list").stdout.splitlines()
+    assert nl[0] == "#1    Ana de Vries · collega · band 4/5 · Netwerk 4"
+    assert nl[2] == "#2    Dev Patel · leverancier · Cisco · via anderen · VPN & thuis 5"
+    shown = people("--lang", "nl", "contact", "show", "Dev Patel").stdout
+    assert "  specialiteiten: VPN & thuiswerken 5/5\n" in shown
+    assert people("contact", "list", "--json").stdout.count('"remote_access": 5') == 1  # ids
 
 
 def test_names_case_accent_and_first_name(people: Callable[..., Result]) -> None:
@@ -604,3 +610,8 @@ def test_log_on_a_terminal_asks_which_one_an_ambiguous_name_means(
     assert result.stderr.endswith("Error: 'ana' fits 2 contacts: #1 Ana de Vries, #2 Ana Berg; "
                                   "type more of the name or its #id\n")  # fmt: skip
     assert snapshot(home) == before
+
+
+def test_touch_and_show_in_dutch(people: Callable[..., Result]) -> None:
+    dutch = people("--lang", "nl", "contact", "touch", "Dev Patel", "--kind", "asked")
+    assert dutch.stderr == "Contactmoment met Dev Patel op 26 november 2026 vastgelegd (gevraagd)\n"

@@ -152,7 +152,7 @@ def test_learn_edit_checks_as_add_and_undoes(invoke: Invoke, home: Path) -> None
     result = _ok(
         invoke("learn", "edit", "#1", "--kind", "course", "-m", "90", "-s", "cloud_platforms")
     )
-    assert result.stdout == "Updated learning #1: course, cloud_platforms\n"
+    assert result.stdout == "Updated learning #1: course, Cloud platforms & tenant admin\n"
     _ok(invoke("learn", "edit", "1", "--url", "https://example.org/vlan", "--text", "VLAN lab"))
     (x,) = Store(home).learning()
     assert (x["title"], x["kind"], x["minutes"], x["skills"], x["url"]) == (
@@ -257,7 +257,7 @@ def test_event_edit_moves_renames_and_replaces_the_people_met(invoke: Invoke, ho
     assert people["Kim Lund"]["met_at"] is None and people["Bo Berg"]["met_at"] == 1
     assert people["Ana de Vries"]["last_contact"] == "2026-06-03"
     assert invoke("event", "list").stdout == (
-        "2026-06-03  Cisco Live EMEA (vendor) · remote_access · met Ana de Vries, Bo Berg\n"
+        "2026-06-03  Cisco Live EMEA (vendor) · VPN & remote · met Ana de Vries, Bo Berg\n"
     )
     assert _ok(invoke("undo")).stdout == "Undid: event edit cisco live\n"
     (event,) = Store(home).events()

@@ -48,9 +48,15 @@ def test_event_creates_and_links_people(invoke: Callable[..., Result], home: Pat
     met = [(i["contact"], i["kind"], i["when"][:10], i["note"]) for i in store.all("interactions")]
     assert met == [(2, "met", "2026-06-02", "Cisco Live"), (3, "met", "2026-06-02", "Cisco Live")]
     listing = invoke("event", "list").stdout
-    assert listing == "2026-06-02  Cisco Live (vendor) · remote_access · met Dev Patel, Kim Lund\n"
+    assert listing == "2026-06-02  Cisco Live (vendor) · VPN & remote · met Dev Patel, Kim Lund\n"
+    dutch = invoke("--lang", "nl", "event", "list").stdout
+    assert dutch.splitlines() == [  # wrapped at 80 columns
+        "2026-06-02  Cisco Live (leveranciersevent) · VPN & thuis · ontmoet: Dev Patel,",
+        "            Kim Lund",
+    ]
     rows = json.loads(invoke("event", "list", "--json").stdout)
     assert rows[0]["met_names"] == ["Dev Patel", "Kim Lund"]
+    assert rows[0]["skills"] == ["remote_access"]  # --json keeps the ids
 
 
 def test_met_at_event_on_contact_add(invoke: Callable[..., Result], home: Path) -> None:
@@ -170,3 +176,12 @@ def test_event_dates_in_dutch(invoke: Callable[..., Result], home: Path) -> None
 def test_event_help_has_examples(invoke: Callable[..., Result]) -> None:
     for sub in ["add", "list"]:
         assert "Example" in invoke("event", sub, "--help").stdout
+
+
+def test_event_messages_in_dutch_say_the_day_in_words(invoke: Callable[..., Result]) -> None:
+    added = invoke(
+        "--lang", "nl", "event", "add", "Meetup", "--kind", "meetup", "--date", "2026-06-03"
+    )
+    assert added.stderr == "Evenement #1 Meetup op 3 juni 2026 toegevoegd\n"
+    removed = invoke("--lang", "nl", "event", "rm", "Meetup")
+    assert removed.stderr == "Evenement #1 Meetup op 3 juni 2026 verwijderd\n"

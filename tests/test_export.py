@@ -290,8 +290,8 @@ def test_restore_into_empty_home_is_identical(invoke: Invoke, home: Path, tmp_pa
     result = invoke("--home", str(new_home), "import", str(backup), "--from", "json")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Restored 2 wins, 1 contact, 0 links, 0 interactions, 0 events, 1 learning entry, 0 kudos "
-        "from backup.json.\n"
+        "Restored 2 wins, 1 contact, 0 links, 0 interactions, 0 events, 1 learning entry,\n"
+        "0 kudos from backup.json.\n"
     )
     restored = Store(new_home)
     for table in EXPORT_TABLES:
@@ -301,8 +301,8 @@ def test_restore_into_empty_home_is_identical(invoke: Invoke, home: Path, tmp_pa
     again = invoke("--home", str(new_home), "import", str(backup), "--from", "json")
     assert again.exit_code == 0
     assert again.stdout == (
-        "Restored 0 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning entries, 0 kudos "
-        "from backup.json.\n  4 records were already present.\n"
+        "Restored 0 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning\n"
+        "entries, 0 kudos from backup.json.\n  4 records were already present.\n"
     )
     # New records after a restore get fresh ids, never the restored ones.
     with Store(new_home).transaction("after") as tx:

@@ -1,4 +1,5 @@
-"""Every command and subcommand has help text with an example."""
+"""Every command and subcommand has help text with an example, and its help fits an
+80-column terminal in English and in Dutch (examples included: click never wraps those)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,17 @@ def test_help_has_an_example(path: list[str], command: click.Command) -> None:
     shown = {line.strip() for line in result.output.splitlines()}
     for example in block.group(0).splitlines()[2:]:
         assert example.strip() in shown, example  # on one line, not re-wrapped
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("path", "command"), ALL, ids=[" ".join(p) or "growthdesk" for p, _ in ALL]
+)
+def test_help_fits_80_columns(path: list[str], command: click.Command, lang: str) -> None:
+    result = CliRunner().invoke(cli, ["--lang", lang, *path, "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    wide = [f"{len(line)}: {line}" for line in result.output.splitlines() if len(line) > 80]
+    assert wide == []
 
 
 def test_ask_offers_the_contact_kinds_of_the_domain() -> None:

@@ -74,6 +74,33 @@ def test_common_steps_first_variants_after() -> None:
     assert doc.index("Steps that usually solve it") < doc.index("Other things that helped")
 
 
+def test_the_document_speaks_its_own_language_whatever_the_interface_speaks() -> None:
+    from growthdesk.core import i18n
+
+    (draft,) = drafts(QUEUE, since=date(2026, 11, 1), until=date(2026, 11, 26))
+    i18n.set_language("en")
+    nl = markdown([draft], "nl")
+    assert nl.splitlines()[:5] == [
+        "# Concept-handleidingen voor terugkerende problemen",
+        "",
+        "## Zo los je het op: Print queue stuck on MFP-2A",
+        "",
+        "*Printen & scannen · 5× tussen 2 november 2026 en 21 november 2026"
+        " · meestal opgelost in 8 min*",
+    ]
+    assert "1. Cleared the queue — in 4 van 4 vastgelegde oplossingen" in nl
+    assert "*1 van deze wins heeft nog geen vastgelegde oplossing (bijvoorbeeld #5).*" in nl
+    assert i18n.language() == "en"  # the interface still speaks English
+    i18n.set_language("nl")
+    try:
+        en = markdown([draft], "en")
+    finally:
+        i18n.set_language("en")
+    assert "*Printing & scanning · 5× between 2026-11-02 and 2026-11-21" in en
+    assert "*1 of these wins has no solution logged yet (for example #5).*" in en
+    assert 'lang="nl"' in to_html([draft], "nl") and "Wat verder hielp" in to_html([draft], "nl")
+
+
 def test_english_and_dutch_count_as_one_and_titles_have_no_names() -> None:
     wins = [
         win(

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from growthdesk.cli import cli
 from growthdesk.core import i18n
+from growthdesk.skills.ids import SKILL_IDS
 
 NOW = "2026-11-26T10:00:00+01:00"
 DATA = Path(__file__).parent / "data" / "imports"
@@ -163,6 +164,15 @@ ENGLISH = [
     "they",
 ]
 _ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGLISH)) + r")(?![\w-])")
+# A skill id on the screen is a missing label ("access_per…", "network_connectivity:5"); even
+# cut short by a narrow column ("network_c…", "endpoint_m…").
+_IDS = re.compile(
+    r"(?<![\w./-])("
+    + "|".join(re.escape(s) for s in sorted(SKILL_IDS, key=len, reverse=True))
+    + "|"
+    + "|".join(re.escape(s[:n]) + "…" for s in SKILL_IDS for n in range(4, len(s)) if "_" in s[:n])
+    + r")(?![\w-])"
+)
 
 
 def _walk(command: click.Command, path: list[str]) -> Iterator[list[str]]:
@@ -295,6 +305,9 @@ RUNS: dict[str, list[list[str]]] = {
 # Output for a program, not a person (a shell script): run, but not read for English words.
 FOR_PROGRAMS = {"completion"}
 
+# Output that keeps skill ids on purpose: typed ids (an option's value) or files for programs.
+MACHINE: set[str] = set()
+
 # Runs the checker cannot read yet (listed in the i18n report, to be fixed, not hidden).
 
 # Refused command lines: click's own messages and ours.
@@ -380,8 +393,10 @@ def _cut_data(text: str, data: list[str]) -> str:
                 if len(piece) > 3 and any(v.startswith(piece) for v in data):
                     before = before[:start] + " "
                     break
+            else:
+                before += "\0"  # not data: the ellipsis stays (a cut skill id is found by it)
             line = before + " " + after
-        out.append(line)
+        out.append(line.replace("\0", "…"))
     return "\n".join(out)
 
 
@@ -396,7 +411,34 @@ def english_words(text: str, data: list[str] = ()) -> list[str]:  # type: ignore
     return sorted((joined & by_line).elements(), key=text.find)
 
 
+def skill_ids(text: str, data: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+    """The skill ids (whole or cut short) in *text* outside user data and example lines (the
+    ids stored in wins and contacts are data too, but not on the screen)."""
+    ids = set(SKILL_IDS)
+    text = "\n".join(_beside_label(line) for line in text.splitlines())
+    return _IDS.findall(_human_text(text, [v for v in data if v not in ids]))
+
+
+def _beside_label(line: str) -> str:
+    """*line* without an id shown beside its own label: a reference column of what to type
+    (`skills`, `skills suggest`), not a label missing."""
+    from growthdesk.skills.labels import labels
+
+    for skill in SKILL_IDS:
+        names = {
+            labels(lang, short=short)[skill] for lang in ("en", "nl") for short in (False, True)
+        }
+        if skill in line and any(name[:12] in line.replace(skill, " ") for name in names):
+            line = re.sub(rf"(?<![\w-]){skill}(?![\w-])", " ", line)
+    return line
+
+
 def _english_words(text: str, data: list[str]) -> list[str]:
+    return _ENGLISH.findall(_human_text(text, data))
+
+
+def _human_text(text: str, data: list[str]) -> str:
+    """*text* without example command lines, choices, field names and user data."""
     lines = []
     example = False
     for line in text.splitlines():
@@ -422,7 +464,7 @@ def _english_words(text: str, data: list[str]) -> list[str]:
     for value in data:
         if len(value) >= 4:
             text = text.replace(" ".join(value.split()), " ")
-    return _ENGLISH.findall(text)
+    return text
 
 
 def test_the_checker_finds_english() -> None:
@@ -433,6 +475,13 @@ def test_the_checker_finds_english() -> None:
     ]
     assert english_words("Gebruik: growthdesk [OPTIES]\nFout: optie bestaat niet") == []
     assert english_words("Logged win #1", ["Logged"]) == []
+    assert skill_ids("#1  access_per…  printer\nkent: network_connectivity:5, printing") == [
+        "access_per…",
+        "network_connectivity",
+        "printing",
+    ]
+    assert skill_ids("Printen & scannen · VPN & thuiswerken\n  growthdesk log x -s printing") == []
+    assert skill_ids("* 0,77  printing   Printen & scannen\n  Printen, hardware") == ["hardware"]
 
 
 def test_every_command_has_a_real_run() -> None:
@@ -489,6 +538,8 @@ def test_a_real_run_is_dutch(
                 written.unlink()
         found = english_words(output, data) if path not in FOR_PROGRAMS else []
         assert found == [], (args, output)
+        ids = skill_ids(output, data) if path not in FOR_PROGRAMS | MACHINE else []
+        assert ids == [], (args, output)
 
 
 @pytest.mark.parametrize("args", ERRORS, ids=[" ".join(a) for a in ERRORS])

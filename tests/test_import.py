@@ -108,6 +108,12 @@ def test_all_or_nothing_lists_every_rejected_row(invoke: Invoke, home: Path) -> 
         "pass --dayfirst or --date-format (e.g. %d-%m-%Y)"
     )
     assert nothing_written(home)
+    dutch = invoke("--lang", "nl", "import", str(DATA / "topdesk_nl.csv"), "--from", "topdesk")
+    assert dutch.stderr.rstrip().endswith(  # the same hint: the rows are found in Dutch too
+        "Fout: niets geïmporteerd: rijen 2, 5 hebben dubbelzinnige dag/maand-datums; "
+        "geef --dayfirst of --date-format op (bijvoorbeeld %d-%m-%Y)"
+    )
+    assert nothing_written(home)
     ok = invoke("import", str(DATA / "topdesk_nl.csv"), "--from", "topdesk", "--dayfirst")
     assert ok.exit_code == 0
     assert [w["ticket"] for w in Store(home).wins()] == ["I 2405 001", "I 2405 002", "I 2406 004"]
@@ -363,7 +369,8 @@ def test_restore_dry_run_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("--home", str(other), "import", str(backup), "--from", "json", "--dry-run")
     assert result.exit_code == 0
     assert result.stdout == (
-        "Would restore 2 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning entries, 0 kudos.\n"
+        "Would restore 2 wins, 0 contacts, 0 links, 0 interactions, 0 events, 0 learning\n"
+        "entries, 0 kudos.\n"
     )
     assert nothing_written(other)
 

@@ -43,11 +43,11 @@ def test_learn_with_skill_then_list(invoke) -> None:
         "--minutes", "90", "--url", "https://example.org/vlan", "--when", "2026-11-24 20:15",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Logged learning #1: lab, network_connectivity  [set by you]\n"
+    assert result.stdout == "Logged learning #1: lab, Network & connectivity  [set by you]\n"
     listed = invoke("learn", "list")
-    assert listed.stdout.splitlines()[0] == (
-        "#1  2026-11-24  lab  90 min  network_connectivity  Home lab: VLANs"
-    )
+    assert listed.stdout.splitlines()[0] == "#1  2026-11-24  lab  90 min  Network  Home lab: VLANs"
+    dutch = invoke("--lang", "nl", "learn", "list").stdout.splitlines()[0]
+    assert dutch == "#1  2026-11-24  lab  90 min  Netwerk  Home lab: VLANs"
     # Tuesday evening, nothing on Wednesday evening: the streak is broken by now.
     assert "Evening project streak: 0 days now, longest 1, 1 day in all" in listed.stdout
     data = orjson.loads(invoke("learn", "list", "--json").stdout)
@@ -69,8 +69,8 @@ def test_certification_counts_toward_its_track(invoke) -> None:
     result = invoke("learn", "Passed", "AZ104", "--kind", "cert")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Logged learning #1: certification, cloud_platforms, server_infrastructure"
-        "  [from the certification]\n"
+        "Logged learning #1: certification, Cloud platforms & tenant admin; Servers &\n"
+        "  infrastructure  [from the certification]\n"
         "  AZ-104 counts toward: Cloud & Microsoft 365, Automation, DevOps & development\n"
     )
     course = invoke(
@@ -110,7 +110,9 @@ def test_an_entry_nothing_recognises_is_kept_with_a_warning(invoke, no_tagger) -
 def test_without_skill_uses_the_tagger(invoke, fake_tagger) -> None:
     result = invoke("learn", "How phishing kits work", "--kind", "blog")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Logged learning #1: blog, security_incidents  [auto-tagged]\n"
+    assert (
+        result.stdout == "Logged learning #1: blog, Security incidents & malware  [auto-tagged]\n"
+    )
 
 
 def test_default_subcommand_and_explicit_add(invoke) -> None:

@@ -19,13 +19,27 @@ def test_log_with_skill_and_list(invoke: Invoke) -> None:
     )
     assert result.exit_code == 0
     assert result.stdout == (
-        "Logged win #1  2026-11-26 10:00  6 min\n  skills: accounts_passwords  [set by you]\n"
+        "Logged win #1  2026-11-26 10:00  6 min\n  skills: Passwords, sign-in & MFA  [set by you]\n"
     )
     listed = invoke("wins")
     assert (
         listed.stdout
-        == "#1  2026-11-26 10:00  6 min  accounts_passwords  reset password for j.jansen\n"
+        == "#1  2026-11-26 10:00  6 min  Passwords & MFA  reset password for j.jansen\n"
     )
+    dutch = invoke("--lang", "nl", "wins").stdout
+    assert dutch == "#1  2026-11-26 10:00  6 min  Inloggen & MFA  reset password for j.jansen\n"
+    assert invoke("wins", "--json").stdout.count('"accounts_passwords"') == 1  # ids for programs
+    logged = invoke(
+        "--lang", "nl", "log", "printer vast", "-m", "3", "-s", "printing", "-s", "hardware"
+    )
+    assert logged.stdout == (
+        "Win vastgelegd #2  2026-11-26 10:00  3 min\n"
+        "  vaardigheden: Printen & scannen; Hardware & randapparatuur  [door jou gekozen]\n"
+    )
+    shown = invoke("--lang", "nl", "wins", "show", "2").stdout
+    assert "  vaardigheden   Printen & scannen; Hardware & randapparatuur (door jou)\n" in shown
+    listed = invoke("--lang", "nl", "wins").stdout.splitlines()[0]  # the main area, and 1 more
+    assert listed == "#2  2026-11-26 10:00  3 min  Printen +1      printer vast"
 
 
 def test_log_words_without_quotes_and_json(invoke: Invoke) -> None:
@@ -44,7 +58,7 @@ def test_auto_tagging_shows_scores(invoke: Invoke) -> None:
     result = invoke("log", "printer 3e verdieping offline, printerstoring", "-m", "9")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[1].startswith("  skills: printing (")
+    assert lines[1].startswith("  skills: Printing & scanning (")
     assert lines[1].endswith("[auto-tagged]")
     assert Store(Path(_home())).wins()[0]["skills"][0] == "printing"
 

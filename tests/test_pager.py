@@ -40,7 +40,7 @@ def test_long_wins_go_through_the_pager(invoke: Invoke, paged_to: Path, monkeypa
     assert result.exit_code == 0
     assert result.stdout == ""
     shown = paged_to.read_text()
-    assert shown.count("\n") == 12 and shown.startswith("#12  2026-11-26 10:00  5 min  printing")
+    assert shown.count("\n") == 12 and shown.startswith("#12  2026-11-26 10:00  5 min  Printing")
     monkeypatch.setattr("growthdesk.cli.output._stdout_tty", lambda: False)
     assert invoke("wins").stdout == shown  # exactly what a pipe gets
 

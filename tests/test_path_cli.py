@@ -66,6 +66,9 @@ def test_network_agent_text_report(invoke, home: Path) -> None:
     for heading in ("Where your work goes", "Track fit", "Plan", "Skill mix per quarter"):
         assert heading in out
     assert "The 24–36-month window: 16.0 months done, 8.0 until 24, 20.0 until 36." in out
+    dutch = invoke("--lang", "nl", "path").stdout  # a decimal comma, in every number
+    assert "Loopbaan  16,0 maanden bij de helpdesk sinds 26 juli 2025" in dutch
+    assert "De periode van 24–36 maanden: 16,0 maanden achter de rug, 8,0 tot 24, 20,0 tot" in dutch
     # Piped: plain text within 80 columns, no colour codes.
     assert "\x1b[" not in out
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -203,6 +203,26 @@ def test_expectation_messages_in_both_languages_are_plain() -> None:
         assert check(e.message, e.lang).flags == [], e.message
 
 
+def test_the_end_user_gets_their_language_whatever_the_interface_speaks() -> None:
+    from growthdesk.core import i18n
+
+    i18n.set_language("nl")
+    try:
+        en = expectation("printing", wins=_wins([5, 10, 15, 20, 40]), now=NOW, lang="en")
+        assert i18n.language() == "nl"
+    finally:
+        i18n.set_language("en")
+    assert en.message == (
+        "I am looking into your question about the printer now. This usually takes me about "
+        "20 minutes, so I expect to have it sorted by 10:30. If it takes longer, I will let you "
+        "know before then."
+    )
+    nl = expectation("printing", wins=_wins([60, 80, 90, 90, 95]), now=NOW, lang="nl")
+    assert "ongeveer 1,5 uur, dus ik verwacht het voor 11:30 op te lossen" in nl.message
+    days = expectation("printing", wins=_wins([900, 950, 960]), now=NOW, lang="nl", who="Ana")
+    assert "u kunt binnen 2 werkdagen een antwoord verwachten" in days.message
+
+
 def test_expect_cli_uses_your_history(invoke: Callable[..., Result]) -> None:
     for n, minutes in enumerate((5, 10, 15, 20, 40)):
         day = f"2026-11-{10 + n}"

@@ -46,6 +46,8 @@ def test_set_then_show_and_json(invoke) -> None:
         "track           security  (Security)\n"
         "language        en\n"
     )
+    dutch = invoke("--lang", "nl", "profile").stdout.splitlines()[0]
+    assert dutch == "begonnen             2025-06-01  (17,8 maanden bij de helpdesk)"
     data = orjson.loads(invoke("profile", "--json").stdout)
     assert data == {
         "started": "2025-06-01",

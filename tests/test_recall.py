@@ -321,4 +321,5 @@ def test_glossary_translations_find_what_plain_terms_miss() -> None:
     assert [m.win["id"] for m in similar("program freezes when saving", nl)] == [1]
     hits = similar("het programma loopt steeds vast", en)
     assert [m.win["id"] for m in hits] == [1]
-    assert hits[0].why == ["same symptom: freezes", "same words: program"]
+    # The reasons name what was typed, not the glossary's English for it.
+    assert hits[0].why == ["same symptom: loopt steeds vast", "same words: programma"]

@@ -48,9 +48,9 @@ def test_retag_lists_changes_writes_one_step_and_the_tagger_learns(
         invoke("wins", "retag", "--from", "software_install", "--to", "business_apps", "--contains", "kofax")
     )  # fmt: skip
     assert result.stdout == (
-        "#1  2026-11-26  software_install -> business_apps  kofax capture license expired\n"
-        "#2  2026-11-26  software_install -> business_apps  kofax license expired again\n"
-        "#3  2026-11-26  software_install -> business_apps  kofax capture licence expired for finance\n"
+        "#1  2026-11-26  Software -> Business apps  kofax capture license expired\n"
+        "#2  2026-11-26  Software -> Business apps  kofax license expired again\n"
+        "#3  2026-11-26  Software -> Business apps  kofax capture licence expired for fi…\n"
     )
     assert result.stderr == "Retagged 3 wins; `growthdesk undo` takes them back.\n"
     wins = {w["id"]: w for w in Store(home).wins()}
@@ -88,8 +88,8 @@ def test_a_second_skill_is_kept_and_the_new_one_not_doubled(invoke: Invoke, home
     _ok(invoke("log", "printer offline", "-s", "hardware", "-s", "printing"))
     result = _ok(invoke("wins", "retag", "--from", "printing", "--to", "hardware"))
     assert result.stdout == (
-        "#1  2026-11-26  printing,hardware -> hardware  toner empty\n"
-        "#2  2026-11-26  hardware,printing -> hardware  printer offline\n"
+        "#1  2026-11-26  Printing, Hardware -> Hardware  toner empty\n"
+        "#2  2026-11-26  Hardware, Printing -> Hardware  printer offline\n"
     )
     _ok(invoke("log", "scanner stuck", "-s", "printing", "-s", "os_desktop"))
     _ok(invoke("wins", "retag", "--from", "printing", "--to", "network_connectivity"))
@@ -114,7 +114,7 @@ def test_since_and_contains_narrow_the_wins(invoke: Invoke, home: Path) -> None:
     result = _ok(
         invoke("wins", "retag", "--from", "printing", "--to", "hardware", "--contains", "TONER", "--since", "2026-11-20")
     )  # fmt: skip
-    assert result.stdout == "#2  2026-11-25  printing -> hardware  toner low\n"
+    assert result.stdout == "#2  2026-11-25  Printing -> Hardware  toner low\n"
     assert result.stderr == "Retagged 1 win; `growthdesk undo` takes it back.\n"
     assert [w["skills"] for w in Store(home).wins()] == [["printing"], ["hardware"], ["printing"]]
 
@@ -123,7 +123,9 @@ def test_nothing_to_retag_says_so_and_writes_nothing(invoke: Invoke, home: Path)
     _log_kofax(invoke)
     before = snapshot(home)
     result = _ok(invoke("wins", "retag", "--from", "remote_access", "--to", "business_apps"))
-    assert (result.stdout, result.stderr) == ("", "No wins tagged remote_access match.\n")
+    assert (result.stdout, result.stderr) == ("", "No wins tagged VPN & remote working match.\n")
+    dutch = invoke("--lang", "nl", "wins", "retag", "--from", "remote_access", "--to", "hardware")
+    assert dutch.stderr == "Geen wins met VPN & thuiswerken gevonden.\n"
     assert snapshot(home) == before
     assert (
         _ok(invoke("undo", "--list")).stdout.splitlines()[0].endswith("log win: printer jam on 2e")

@@ -105,7 +105,7 @@ def test_not_on_a_terminal_it_warns_with_the_right_count(
     monkeypatch.setattr(cli_wins, "interactive", lambda: False)
     result = invoke("log", WEAK)
     assert result.stderr == (
-        "Warning: no confident skill (top 2: 1) hardware 0.44, 2) network_connectivity 0.25); "
+        "Warning: no confident skill (top 2: 1) Hardware 0.44, 2) Network 0.25); "
         "set one with --skill\n"
     )
 

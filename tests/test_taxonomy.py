@@ -65,6 +65,16 @@ def test_skill_label_is_the_curated_label_in_the_interface_language() -> None:
     assert skill_label("") == "Untagged"
 
 
+def test_short_labels_for_narrow_columns() -> None:
+    for lang in ("en", "nl"):
+        assert labels(lang, short=True) == {a.id: a.short[lang] for a in load_taxonomy().areas}
+    assert skill_label("remote_access", "en", short=True) == "VPN & remote"
+    assert skill_label("remote_access", "nl", short=True) == "VPN & thuis"
+    assert skill_label("remote_access", "nl", room=20) == "VPN & thuiswerken"  # fits whole
+    assert skill_label("accounts_passwords", "nl", room=20) == "Inloggen & MFA"
+    assert skill_label("printing", "fr", short=True) == "Printing"  # falls back to English
+
+
 def test_refs_are_framework_codes_only() -> None:
     for a in load_taxonomy().areas:
         assert a.refs, a.id
@@ -80,6 +90,9 @@ def test_validate_skill_accepts_variants_and_suggests_near_misses() -> None:
         validate_skill("priting")
     with pytest.raises(InputError, match="unknown skill 'zzz'"):
         validate_skill("zzz")
+    # A label as a listing shows it, in either language, full or short.
+    assert validate_skill("VPN & thuis") == "remote_access"
+    assert validate_skill("printen & scannen") == "printing"
     # No id is spelled like it: the tagger reads the word as a problem text.
     with pytest.raises(InputError, match="Did you mean 'remote_access'"):
         validate_skill("vpn")
@@ -110,6 +123,18 @@ def test_duplicate_area_is_rejected(raw: dict[str, Any]) -> None:
 def test_missing_label_is_rejected(raw: dict[str, Any]) -> None:
     del area(raw, "hardware")["label"]["nl"]
     with pytest.raises(TaxonomyError, match="hardware.label is missing its 'nl'"):
+        parse_taxonomy(raw)
+
+
+def test_a_short_label_too_long_for_a_column_is_rejected(raw: dict[str, Any]) -> None:
+    area(raw, "hardware")["short"]["nl"] = "Hardware & randapparatuur"
+    with pytest.raises(TaxonomyError, match="hardware.short 'Hardware & randapparatuur'"):
+        parse_taxonomy(raw)
+    area(raw, "hardware")["short"]["nl"] = "Hardware, rand"
+    with pytest.raises(TaxonomyError, match="no comma"):
+        parse_taxonomy(raw)
+    del area(raw, "hardware")["short"]
+    with pytest.raises(TaxonomyError, match="hardware.short must be an object"):
         parse_taxonomy(raw)
 
 

@@ -24,7 +24,9 @@ def test_a_ticket_logged_twice_warns_and_is_still_logged(invoke: Invoke, home: P
     first = _ok(invoke("log", "printer jam", "-s", "printing", "--ticket", "INC0012345"))
     assert first.stderr == ""
     again = _ok(invoke("log", "printer jam again", "-s", "printing", "-t", " inc0012345 "))
-    assert again.stdout == "Logged win #2  2026-11-26 10:00\n  skills: printing  [set by you]\n"
+    assert again.stdout == (
+        "Logged win #2  2026-11-26 10:00\n  skills: Printing & scanning  [set by you]\n"
+    )
     assert again.stderr == "Warning: ticket inc0012345 is already logged as win #1\n"
     third = _ok(invoke("log", "printer jam, third time", "-s", "printing", "-t", "INC0012345"))
     assert third.stderr == "Warning: ticket INC0012345 is already logged as win #1, #2\n"
@@ -58,8 +60,8 @@ def test_wins_ticket_filters_case_blind(invoke: Invoke) -> None:
     _ok(invoke("log", "printer jam again", "-s", "printing", "-t", "inc1"))
     listed = _ok(invoke("wins", "--ticket", "Inc1"))
     assert listed.stdout == (
-        "#3  2026-11-26 10:00  printing  printer jam again\n"
-        "#1  2026-11-20 12:00  printing  printer jam\n"
+        "#3  2026-11-26 10:00  Printing  printer jam again\n"
+        "#1  2026-11-20 12:00  Printing  printer jam\n"
     )  # INC12 is another ticket, not a match of a prefix
     rows = json.loads(_ok(invoke("wins", "-t", "INC12", "--json")).stdout)
     assert [r["id"] for r in rows] == [2]

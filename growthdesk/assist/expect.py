@@ -3,8 +3,8 @@ saying what happens next, who does it, and when.
 
 "When" comes from the agent's own history: the time within which 80% of the agent's wins in the
 problem's skill area were solved (at least 3 timed wins; else the profile's target minutes).
-The message is content for the end user, in the user's language, so its wording lives here per
-language rather than in the interface catalogue.
+The message is content for the end user, in the user's language (which need not be the
+interface's): the catalogue's text in that language, through core.i18n.speaking.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from growthdesk.assist.plain import area_phrase
+from growthdesk.core.i18n import LANGUAGES, _, ngettext, pgettext, speaking
+from growthdesk.core.numbers import decimal
 from growthdesk.core.records import Win
 
 __all__ = ["Basis", "Expectation", "typical_time", "expectation", "MIN_WINS"]
@@ -23,39 +25,6 @@ __all__ = ["Basis", "Expectation", "typical_time", "expectation", "MIN_WINS"]
 MIN_WINS = 3
 WORKDAY_END = time(17, 30)
 WORKDAY_MINUTES = 8 * 60
-
-_TEXT = {
-    "en": {
-        "self": "I am looking into your question about {area} now. This usually takes me about "
-        "{typical}, so I expect to have it sorted {when}. If it takes longer, I will let you know "
-        "before then.",
-        "other": "I have passed your question about {area} on to {who}. This usually takes about "
-        "{typical}, so you can expect an answer {when}. If you have not heard anything by then, "
-        "please let me know.",
-        "by": "by {clock}",
-        "tomorrow": "tomorrow morning",
-        "days": "within {n} working days",
-        "day": "within one working day",
-        "minutes": "{n} minutes",
-        "hour": "an hour",
-        "hours": "{n} hours",
-    },
-    "nl": {
-        "self": "Ik ga nu aan de slag met uw vraag over {area}. Dit kost mij meestal ongeveer "
-        "{typical}, dus ik verwacht het {when} op te lossen. Duurt het langer, dan laat ik het u "
-        "voor die tijd weten.",
-        "other": "Ik heb uw vraag over {area} doorgegeven aan {who}. Dit duurt meestal ongeveer "
-        "{typical}, dus u kunt {when} een antwoord verwachten. Hebt u dan nog niets gehoord, laat "
-        "het mij dan weten.",
-        "by": "voor {clock}",
-        "tomorrow": "morgenochtend",
-        "days": "binnen {n} werkdagen",
-        "day": "binnen één werkdag",
-        "minutes": "{n} minuten",
-        "hour": "een uur",
-        "hours": "{n} uur",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -113,28 +82,30 @@ def typical_time(
     return Basis(skill, len(minutes), statistics.median(minutes), p80, "history")
 
 
-def _typical(minutes: float, words: dict[str, str]) -> str:
+def _typical(minutes: float) -> str:
     if minutes < 55:
-        return words["minutes"].format(n=max(5, 5 * math.ceil(minutes / 5)))
+        return ngettext("{n} minute", "{n} minutes", max(5, 5 * math.ceil(minutes / 5)))
     hours = round(minutes / 30) / 2
     if hours <= 1:
-        return words["hour"]
-    shown = f"{hours:g}" if words is _TEXT["en"] else f"{hours:g}".replace(".", ",")
-    return words["hours"].format(n=shown)
+        return _("an hour")
+    shown = decimal(hours, 1) if hours % 1 else str(int(hours))
+    return ngettext("{h} hour", "{h} hours", hours, h=shown)
 
 
-def _when(now: datetime, minutes: float, words: dict[str, str]) -> tuple[datetime, str]:
+def _when(now: datetime, minutes: float) -> tuple[datetime, str]:
     if minutes > WORKDAY_MINUTES:
         days = math.ceil(minutes / WORKDAY_MINUTES)
         due = now + timedelta(days=days)
-        return due, words["day"] if days == 1 else words["days"].format(n=days)
+        return due, ngettext("within one working day", "within {n} working days", days)
     # Rounded up to the next quarter hour: a promise the agent can keep.
     due = now + timedelta(minutes=minutes)
     due += timedelta(minutes=(-due.minute) % 15, seconds=-due.second, microseconds=-due.microsecond)
     if due.date() != now.date() or due.time() > WORKDAY_END:
         morning = datetime.combine(now.date() + timedelta(days=1), time(10, 0), now.tzinfo)
-        return morning, words["tomorrow"]
-    return due, words["by"].format(clock=due.strftime("%H:%M"))
+        return morning, _("tomorrow morning")
+    return due, pgettext(
+        "a time of day to expect an answer", "by {clock}", clock=due.strftime("%H:%M")
+    )
 
 
 def expectation(
@@ -149,19 +120,33 @@ def expectation(
     """The expectation message for a problem in area *skill*, handled by the agent or, with
     *who*, passed on to someone else (then timed on the agent's escalated wins when there are
     enough of them)."""
-    words = _TEXT.get(lang, _TEXT["en"])
-    lang = lang if lang in _TEXT else "en"
+    lang = lang if lang in LANGUAGES else "en"
     basis = typical_time(wins, skill, target_minutes=target_minutes)
     if who:
         passed_on = typical_time(wins, skill, escalated=True, target_minutes=target_minutes)
         if passed_on.source == "history":
             basis = passed_on
-    due, when = _when(now, basis.p80_minutes, words)
-    template = words["other"] if who else words["self"]
-    message = template.format(
-        area=area_phrase(skill, lang),
-        who=who,
-        typical=_typical(basis.p80_minutes, words),
-        when=when,
-    )
+    with speaking(lang):  # the end user's language, whatever the interface speaks
+        due, when = _when(now, basis.p80_minutes)
+        # TRANSLATORS: to an end user: Dutch says "u" here, not "je".
+        message = (
+            _(
+                "I have passed your question about {area} on to {who}. This usually takes "
+                "about {typical}, so you can expect an answer {when}. If you have not heard "
+                "anything by then, please let me know.",
+                area=area_phrase(skill, lang),
+                who=who,
+                typical=_typical(basis.p80_minutes),
+                when=when,
+            )
+            if who
+            else _(
+                "I am looking into your question about {area} now. This usually takes me "
+                "about {typical}, so I expect to have it sorted {when}. If it takes longer, I "
+                "will let you know before then.",
+                area=area_phrase(skill, lang),
+                typical=_typical(basis.p80_minutes),
+                when=when,
+            )
+        )
     return Expectation(lang, skill, who, basis, due, message)

@@ -2,7 +2,8 @@
 
 Both come from the same blocks, so they say the same. Every piece of the agent's text in the
 HTML goes through html.escape (a win titled "<script>" is shown, never run). The headings are in
-the document's language (en or nl), chosen by the agent.
+the document's language (en or nl), chosen by the agent: the catalogue's text in that language
+(core.i18n.speaking), whatever the interface speaks.
 """
 
 from __future__ import annotations
@@ -11,44 +12,12 @@ import html
 from collections.abc import Sequence
 
 from growthdesk.assist.howto import Draft
+from growthdesk.core.dates import show_day
+from growthdesk.core.i18n import _, ngettext, speaking
+from growthdesk.core.numbers import decimal
 from growthdesk.skills.labels import skill_label
 
 __all__ = ["blocks", "markdown", "to_html"]
-
-_WORDS = {
-    "en": {
-        "doc": "How-to drafts from your repeat problems",
-        "title": "How to: {title}",
-        "meta": "{area} · {count}× between {first} and {last}",
-        "usual": "usually solved in {minutes} min",
-        "reported": "How users reported it",
-        "steps": "Steps that usually solve it",
-        "of": "in {n} of {m} logged solutions",
-        "variants": "Other things that helped",
-        "times": "{n}×",
-        "none": "No solution logged for these wins yet. Add the steps you took with "
-        '`growthdesk wins edit {id} --solution "…"` and this draft fills itself in.',
-        "source": "Built from your own logged solutions of wins {ids}.",
-        "unsolved": "{n} of these wins have no solution logged yet (for example #{id}).",
-        "empty": "No repeat problems in this period: nothing needs a how-to yet.",
-    },
-    "nl": {
-        "doc": "Concept-handleidingen voor terugkerende problemen",
-        "title": "Zo los je het op: {title}",
-        "meta": "{area} · {count}× tussen {first} en {last}",
-        "usual": "meestal opgelost in {minutes} min",
-        "reported": "Hoe gebruikers het meldden",
-        "steps": "Stappen die het meestal oplossen",
-        "of": "in {n} van {m} vastgelegde oplossingen",
-        "variants": "Wat verder hielp",
-        "times": "{n}×",
-        "none": "Voor deze wins is nog geen oplossing vastgelegd. Leg de stappen vast met "
-        '`growthdesk wins edit {id} --solution "…"`, dan vult dit concept zich vanzelf.',
-        "source": "Gemaakt van je eigen vastgelegde oplossingen van wins {ids}.",
-        "unsolved": "{n} van deze wins hebben nog geen vastgelegde oplossing (bijvoorbeeld #{id}).",
-        "empty": "Geen terugkerende problemen in deze periode: er is nog geen handleiding nodig.",
-    },
-}
 
 Block = tuple[str, object]  # ("h1"|"h2"|"h3"|"p"|"meta"|"ul"|"ol", text or list of texts)
 
@@ -59,39 +28,74 @@ def _ids(ids: Sequence[int], limit: int = 8) -> str:
 
 
 def blocks(drafts: Sequence[Draft], lang: str = "en") -> list[Block]:
-    """The document as blocks, in *lang*."""
-    w = _WORDS.get(lang, _WORDS["en"])
-    out: list[Block] = [("h1", w["doc"])]
+    """The document as blocks, in *lang* (the document's language, not the interface's)."""
+    with speaking(lang):
+        return _blocks(drafts, lang)
+
+
+def _blocks(drafts: Sequence[Draft], lang: str) -> list[Block]:
+    out: list[Block] = [("h1", _title())]
     if not drafts:
-        out.append(("p", w["empty"]))
+        out.append(("p", _("No repeat problems in this period: nothing needs a how-to yet.")))
     for d in drafts:
-        out.append(("h2", w["title"].format(title=d.title)))
-        meta = w["meta"].format(
-            area=skill_label(d.skill, lang), count=d.count, first=d.first, last=d.last
+        out.append(("h2", _("How to: {title}", title=d.title)))
+        meta = _(
+            "{area} · {count}× between {first} and {last}",
+            area=skill_label(d.skill, lang),
+            count=d.count,
+            first=show_day(d.first),
+            last=show_day(d.last),
         )
         if d.median_minutes is not None:
-            minutes = f"{d.median_minutes:g}"
-            meta += " · " + w["usual"].format(
-                minutes=minutes.replace(".", ",") if lang == "nl" else minutes
-            )
+            m = d.median_minutes
+            minutes = decimal(m, 1) if m % 1 else str(int(m))
+            meta += " · " + _("usually solved in {minutes} min", minutes=minutes)
         out.append(("meta", meta))
-        out.append(("h3", w["reported"]))
-        out.append(("ul", [f"{t} ({w['times'].format(n=n)})" for t, n in d.examples]))
+        out.append(("h3", _("How users reported it")))
+        out.append(("ul", [f"{t} ({n}×)" for t, n in d.examples]))
         if not d.steps:
-            out.append(("p", w["none"].format(id=(d.unsolved or d.ids)[0])))
+            out.append(
+                (
+                    "p",
+                    _(
+                        "No solution logged for these wins yet. Add the steps you took with "
+                        '`growthdesk wins edit {id} --solution "…"` and this draft fills itself '
+                        "in.",
+                        id=(d.unsolved or d.ids)[0],
+                    ),
+                )
+            )
             continue
-        out.append(("h3", w["steps"]))
-        out.append(
-            ("ol", [f"{s.text} — {w['of'].format(n=s.count, m=d.solutions)}" for s in d.steps])
-        )
+        out.append(("h3", _("Steps that usually solve it")))
+        out.append(("ol", [f"{s.text} — {_of(s.count, d.solutions)}" for s in d.steps]))
         if d.variants:
-            out.append(("h3", w["variants"]))
-            out.append(("ul", [f"{s.text} ({w['times'].format(n=s.count)})" for s in d.variants]))
+            out.append(("h3", _("Other things that helped")))
+            out.append(("ul", [f"{s.text} ({s.count}×)" for s in d.variants]))
         used = sorted({i for s in d.steps for i in s.ids})
-        out.append(("meta", w["source"].format(ids=_ids(used))))
+        out.append(
+            ("meta", _("Built from your own logged solutions of wins {ids}.", ids=_ids(used)))
+        )
         if d.unsolved:
-            out.append(("meta", w["unsolved"].format(n=len(d.unsolved), id=d.unsolved[0])))
+            out.append(
+                (
+                    "meta",
+                    ngettext(
+                        "{n} of these wins has no solution logged yet (for example #{id}).",
+                        "{n} of these wins have no solution logged yet (for example #{id}).",
+                        len(d.unsolved),
+                        id=d.unsolved[0],
+                    ),
+                )
+            )
     return out
+
+
+def _title() -> str:
+    return _("How-to drafts from your repeat problems")
+
+
+def _of(k: int, n: int) -> str:
+    return ngettext("in {k} of {n} logged solution", "in {k} of {n} logged solutions", n, k=k)
 
 
 def markdown(drafts: Sequence[Draft], lang: str = "en") -> str:
@@ -131,7 +135,8 @@ def to_html(drafts: Sequence[Draft], lang: str = "en") -> str:
             body.append(
                 f"<{kind}>" + "".join(f"<li>{esc(str(i))}</li>" for i in items) + f"</{kind}>"
             )
-    title = esc(_WORDS.get(lang, _WORDS["en"])["doc"])
+    with speaking(lang):
+        title = esc(_title())
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>\n"

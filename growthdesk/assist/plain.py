@@ -25,7 +25,7 @@ from growthdesk.assist.words import (
     words,
 )
 from growthdesk.core.data import read_json
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, pgettext, speaking
 from growthdesk.core.text import fold
 
 __all__ = ["Flag", "PlainReport", "check", "jargon_words", "area_phrase", "compile_part"]
@@ -164,7 +164,10 @@ def area_phrase(skill: str, lang: str) -> str:
     """A skill area in plain words ("the printer", "uw wachtwoord of het inloggen")."""
     areas = _data()["areas"]
     row = areas.get(skill) if isinstance(areas, dict) else None
-    return str(row[lang]) if row else (_("your problem") if lang == "en" else "uw probleem")
+    if row:
+        return str(row[lang])
+    with speaking(lang):  # the end user's language
+        return pgettext("to an end user", "your problem")
 
 
 def _capitals(text: str) -> bool:
@@ -273,9 +276,8 @@ def _passive(sentence: str, lang: str, report: PlainReport) -> None:
 
 
 def _passive_hint(lang: str) -> str:
-    if lang == "nl":
-        return 'zeg wie het doet: "ik stuur het door", "wij lossen het op"'
-    return 'say who does it: "I will pass it on", "we fixed it"'
+    with speaking(lang):  # the text's language: its examples are phrases to write in it
+        return _('say who does it: "I will pass it on", "we fixed it"')
 
 
 def check(text: str, lang: str | None = None) -> PlainReport:

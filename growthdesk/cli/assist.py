@@ -294,7 +294,7 @@ def howto_cmd(
     \b
     Examples:
       growthdesk howto
-      growthdesk howto --since 2026-01-01 --min-repeats 5 --format html -o howtos.html
+      growthdesk howto --since 2026-01-01 --format html -o howtos.html
       growthdesk howto --lang nl --json
     """
     from datetime import timedelta

@@ -25,6 +25,7 @@ from growthdesk.cli.output import (
     paged,
     paint,
     percent,
+    skill_areas,
     style,
     use_color,
     warn,
@@ -73,7 +74,7 @@ def _show_profile(view: dict[str, Any]) -> None:
     if view["months_at_helpdesk"] is not None:
         months = view["months_at_helpdesk"]
         started += "  " + ngettext(
-            "({n} month at the helpdesk)", "({n} months at the helpdesk)", months
+            "({m} month at the helpdesk)", "({m} months at the helpdesk)", months, m=decimal(months)
         )
     track = view["track"] or "-"
     if view["track"]:
@@ -189,7 +190,7 @@ def learn_group() -> None:
     \b
     Examples:
       growthdesk learn "Passed CCNA" --kind certification
-      growthdesk learn "Krebs on Security: MFA fatigue" --kind blog --skill security_incidents
+      growthdesk learn "Krebs: MFA fatigue" --kind blog --skill security_incidents
       growthdesk learn list --json
       growthdesk learn edit 5 --minutes 120
     """
@@ -234,7 +235,7 @@ def learn_add_cmd(
     \b
     Examples:
       growthdesk learn add "AZ-104 course, module 2" --kind course --minutes 90
-      growthdesk learn add "Home lab: VLANs on a Mikrotik" --kind lab --skill network_connectivity
+      growthdesk learn add "Home lab: VLANs" --kind lab -s network_connectivity
     """
     from growthdesk.career.tracks import load_tracks
     from growthdesk.worklog import learning
@@ -263,15 +264,17 @@ def learn_add_cmd(
         "auto": _("auto-tagged"),
         "none": _("no skill area"),
     }
-    echo(
-        _(
-            "Logged learning #{id}: {kind}, {skills}  [{how}]",
-            id=record["id"],
-            kind=learning_kind(record["kind"]),
-            skills=", ".join(record["skills"]) or "-",
-            how=how[draft.skills_from],
-        )
+    from growthdesk.cli.layout import wrap
+
+    logged = _(
+        "Logged learning #{id}: {kind}, {skills}  [{how}]",
+        id=record["id"],
+        kind=learning_kind(record["kind"]),
+        skills=skill_areas(record["skills"]),
+        how=how[draft.skills_from],
     )
+    for line in wrap(logged, hang="  "):
+        echo(line)
     if draft.certification is not None:
         tracks = load_tracks()
         names = ", ".join(tracks[t].name(language()) for t in draft.tracks)
@@ -327,13 +330,13 @@ def learn_list_cmd(kind: str | None, limit: int, as_json: bool) -> None:
             row["when"][:10],
             learning_kind(row["kind"]),
             _("{n} min", n=row["minutes"]) if row.get("minutes") else "-",
-            ",".join(row.get("skills") or []),
+            skill_areas(row["skills"], short=True, first=True) if row.get("skills") else "",
             row["title"],
         ]
         for row in rows
     ]
     paint = {0: lambda c: style(c, bold=True), 4: lambda c: style(c, fg="cyan")}
-    for line in table(cells, right={3}, caps={4: 24}, paint=paint, flex_min=30, squeeze=[4]):
+    for line in table(cells, right={3}, caps={4: 24}, paint=paint, flex_min=25, squeeze=[4]):
         echo(line)
     names = {"morning_blog": _("Morning blog"), "evening_project": _("Evening project")}
     for s in streaks:
@@ -397,14 +400,16 @@ def learn_edit_cmd(
         when=app.when(when),
         **changes,
     )
-    echo(
-        _(
-            "Updated learning #{id}: {kind}, {skills}",
-            id=record["id"],
-            kind=record["kind"],
-            skills=", ".join(record["skills"]),
-        )
+    from growthdesk.cli.layout import wrap
+
+    updated = _(
+        "Updated learning #{id}: {kind}, {skills}",
+        id=record["id"],
+        kind=learning_kind(record["kind"]),
+        skills=skill_areas(record["skills"]),
     )
+    for line in wrap(updated, hang="  "):
+        echo(line)
 
 
 @learn_group.command("rm")
@@ -518,7 +523,7 @@ def _render(report: PathReport, out: _Out) -> None:
         if a.skill in report.deep_areas:
             rca = out.style(rca, bold=True)
         out.line(
-            f"  {cut(skill_label(a.skill), 30)} {percent(a.share, small=True):>6} {a.wins:>7} "
+            f"  {cut(skill_label(a.skill, room=30), 30)} {percent(a.share, small=True):>6} {a.wins:>7} "
             f"{percent(a.baseline, small=True):>8} {rca}"
         )
     out.para(
@@ -596,9 +601,9 @@ def _render(report: PathReport, out: _Out) -> None:
         out.para(
             _(
                 "The 24–36-month window: {done} months done, {open} until 24, {left} until 36.",
-                done=w.months_done,
-                open=w.months_to_open,
-                left=w.months_left,
+                done=decimal(w.months_done),
+                open=decimal(w.months_to_open or 0.0),
+                left=decimal(w.months_left or 0.0),
             ),
             bold=True,
         )

@@ -56,7 +56,8 @@ def completion_cmd(shell: str) -> None:
              echo '. ~/.growthdesk-complete.bash' >> ~/.bashrc
       zsh:   growthdesk completion zsh > ~/.growthdesk-complete.zsh
              echo '. ~/.growthdesk-complete.zsh' >> ~/.zshrc   (after compinit)
-      fish:  growthdesk completion fish > ~/.config/fish/completions/growthdesk.fish
+      fish:  growthdesk completion fish \\
+               > ~/.config/fish/completions/growthdesk.fish
 
     The script only calls growthdesk back, so new commands and your latest contacts
     complete without regenerating it. Completing reads your data folder, never writes it.

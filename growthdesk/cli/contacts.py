@@ -16,6 +16,7 @@ from growthdesk.cli.output import (
     interactive,
     no_pager_option,
     paged,
+    skill_areas,
     style,
 )
 from growthdesk.cli.params import complete_contact, complete_event, complete_skill
@@ -33,9 +34,13 @@ _STRENGTH = click.IntRange(1, 5)
 _BACK_WORDS = ("none", "no", "back", "geen", "terug")  # --away-until WORD: available again
 
 
-def _specialties(contact: Mapping[str, Any]) -> str:
+def _specialties(contact: Mapping[str, Any], *, short: bool = False) -> str:
+    """'Netwerk 5, Servers 3' in a listing, 'Netwerk & verbinding 5/5; …' in full."""
     specs = contact.get("specialties") or {}
-    return ", ".join(f"{k}:{v}" for k, v in sorted(specs.items(), key=lambda kv: (-kv[1], kv[0])))
+    order = sorted(specs, key=lambda k: (-specs[k], k))
+    return skill_areas(
+        order, short=short, extra={k: f"{specs[k]}" if short else f"{specs[k]}/5" for k in order}
+    )
 
 
 def _record_counts(done: Mapping[str, Any]) -> str:
@@ -61,11 +66,11 @@ def contact_group() -> None:
 
     \b
     Examples:
-      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4 --strength 4
-      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via "Ana de Vries"
+      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4
+      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via ana
       growthdesk contact list --skill remote_access
       growthdesk contact touch Ana --kind asked --note "VPN split tunnel"
-      growthdesk contact show 3                        # by id: #3 in `contact list`
+      growthdesk contact show 3                  # by id: #3 in `contact list`
       growthdesk contact merge "Zoë Jansen" "Zoe Jansen"
     """
 
@@ -127,8 +132,9 @@ def contact_add(
 
     \b
     Examples:
-      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4 --strength 4
-      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --specialty remote_access:5 --via "Ana de Vries"
+      growthdesk contact add "Ana de Vries" --specialty network_connectivity:4
+      growthdesk contact add "Dev Patel" --kind vendor --org Cisco --via ana
+      growthdesk contact add "Mia Visser" --strength 4 --specialty remote_access:5
     """
     app = get_app()
     with app.store.transaction(_("contact add {name}", name=name)) as tx:
@@ -212,7 +218,7 @@ def _print_contacts(rows: list[Any], today: str) -> None:
         flex = None
         if c.get("specialties"):
             flex = len(parts)
-            parts.append((_specialties(c), None))
+            parts.append((_specialties(c, short=True), None))
         if c.get("do_not_ask"):
             parts.append((_("do not ask"), None))
         if str(c.get("away_until") or "") >= today:  # a past day: back
@@ -261,7 +267,9 @@ def contact_show(name: str, as_json: bool) -> None:
         _say("  " + _("specialties: {list}", list=_specialties(d)))
     if d.get("met_at_event"):
         event = d["met_at_event"]
-        _say("  " + _("met at: {event} ({date})", event=event["name"], date=event["date"]))
+        _say(
+            "  " + _("met at: {event} ({date})", event=event["name"], date=show_day(event["date"]))
+        )
     if d["do_not_ask"]:
         _say("  " + _("do not ask"))
     helped = _("helped you: {n}×", n=d["helped_count"])
@@ -357,8 +365,8 @@ def contact_edit(
     Examples:
       growthdesk contact edit ana --specialty remote_access:5 --strength 5
       growthdesk contact edit "Dev Patel" --do-not-ask
-      growthdesk contact edit "Luuk Bakker" --share        # on your team card
-      growthdesk contact edit ana --away-until 2026-12-24   # --away-until none: back
+      growthdesk contact edit "Luuk Bakker" --share       # on your team card
+      growthdesk contact edit ana --away-until 2026-12-24  # 'none': back
     """
     if share_details and share is False:
         raise InputError(_("--share-details needs --share, not --no-share"))
@@ -488,9 +496,9 @@ def contact_touch(name: str, kind: str, note: str, when: str | None) -> None:
     info(
         _(
             "Logged {kind} with {name} on {day}",
-            kind=done["kind"],
+            kind=interaction_kind(done["kind"]),
             name=done["name"],
-            day=str(done["when"])[:10],
+            day=show_day(str(done["when"])),
         )
     )
 
@@ -509,7 +517,7 @@ def contact_link(a: str, b: str, strength: int | None, note: str) -> None:
 
     \b
     Examples:
-      growthdesk contact link "Ana de Vries" "Dev Patel" --strength 4 --note "same Cisco project"
+      growthdesk contact link ana "Dev Patel" --strength 4 --note "Cisco project"
     """
     app = get_app()
     with app.reader.transaction(_("contact link {a} {b}", a=a, b=b)) as tx:
@@ -524,7 +532,7 @@ def event_group() -> None:
 
     \b
     Examples:
-      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
+      growthdesk event add "Cisco Live" --kind vendor --met Dev -s remote_access
       growthdesk event list
       growthdesk event edit "Cisco Live" --date 2026-06-03
     """
@@ -564,8 +572,8 @@ def event_add(
 
     \b
     Examples:
-      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met "Dev Patel" --skill remote_access
-      growthdesk event add "ITIL 4 course" --kind training --date "3 dagen geleden" --skill itsm_process
+      growthdesk event add "Cisco Live" --kind vendor --date 2026-06-02 --met Dev
+      growthdesk event add "ITIL 4" --date "3 dagen geleden" --skill itsm_process
     """
     app = get_app()
     now = app.now()
@@ -585,7 +593,12 @@ def event_add(
     if done["created"]:
         extra += " " + _("(new: {names})", names=", ".join(done["created"]))
     info(
-        _("Added event #{id} {name} on {date}", id=done["id"], name=done["name"], date=done["date"])
+        _(
+            "Added event #{id} {name} on {date}",
+            id=done["id"],
+            name=done["name"],
+            date=show_day(done["date"]),
+        )
         + extra
     )
 
@@ -617,7 +630,7 @@ def event_list(as_json: bool) -> None:
         if when:
             line += "  " + when
         if e.get("skills"):
-            line += " · " + ", ".join(e["skills"])
+            line += " · " + skill_areas(e["skills"], short=True)
         if e["met_names"]:
             line += " · " + _("met {names}", names=", ".join(e["met_names"]))
         first, *more = wrap(line, hang=" " * 12)
@@ -701,7 +714,7 @@ def event_edit(
             "Updated event #{id} {name} on {date}",
             id=done["id"],
             name=done["name"],
-            date=done["date"],
+            date=show_day(done["date"]),
         )
     )
     if done["created"]:
@@ -730,6 +743,6 @@ def event_rm(refs: tuple[str, ...]) -> None:
                 "Removed event #{id} {name} on {date}",
                 id=item["event"]["id"],
                 name=item["event"]["name"],
-                date=item["event"]["date"],
+                date=show_day(item["event"]["date"]),
             )
         )

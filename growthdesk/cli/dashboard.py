@@ -20,13 +20,15 @@ from growthdesk.cli.output import (
     paged,
     paint,
     percent,
+    skill_areas,
     style,
     use_color,
 )
 from growthdesk.cli.params import ID, complete_win_id
 from growthdesk.core.dates import show_day, show_range, show_recent
 from growthdesk.core.i18n import _, ngettext, pgettext
-from growthdesk.core.numbers import decimal, hours
+from growthdesk.core.numbers import decimal, hours, integer
+from growthdesk.core.words import learning_kind
 
 __all__ = ["kudos_group", "stats_cmd", "review_cmd", "render_dashboard"]
 
@@ -41,7 +43,7 @@ def kudos_group() -> None:
 
     \b
     Examples:
-      growthdesk kudos "Thanks for fixing my VPN so fast!" --from "Mia (Finance)" --win 412
+      growthdesk kudos "Thanks for fixing my VPN!" --from "Mia (HR)" --win 412
       growthdesk kudos "Bedankt voor de snelle hulp" --when gisteren
       growthdesk kudos list --json
       growthdesk kudos edit 3 --win 412
@@ -68,7 +70,7 @@ def kudos_add(
 
     \b
     Examples:
-      growthdesk kudos add "Printer works again, you saved my deadline" --from Piet
+      growthdesk kudos add "Printer works again, you saved me" --from Piet
       growthdesk kudos "Top geholpen!" --win 37
     """
     from growthdesk.worklog.kudos import add_kudos
@@ -295,7 +297,7 @@ def dashboard_lines(
     per_day = _fixed(cur["wins_per_working_day"])
     row(
         _("Wins"),
-        f"{cur['wins']:,}",
+        integer(cur["wins"]),
         _delta(cur["wins"], prev and prev["wins"]),
         _(
             "{n} per working day (was {before})",
@@ -310,16 +312,16 @@ def dashboard_lines(
         percent(cur["hit_rate"]),
         _delta(cur["hit_rate"], prev and prev["hit_rate"], pct_points=True),
         _(
-            "median {median}, {timed:,} timed",
+            "median {median}, {timed} timed",
             median=_minutes(cur["median_minutes"]),
-            timed=cur["with_minutes"],
+            timed=integer(cur["with_minutes"]),
         ),
     )
     row(
         _("Kudos"),
         str(data["kudos"]["count"]),
         _delta(cur["kudos"], prev and prev["kudos"]),
-        _("{n:,} in total", n=data["kudos"]["total"]),
+        _("{n} in total", n=integer(data["kudos"]["total"])),
     )
     row(
         _("Learning"),
@@ -351,17 +353,19 @@ def dashboard_lines(
         le = a("≤", "<=")
         before_head = _("before") if prev else ""
         wins_head, median_head = _("wins"), _("median")
-        head = f"  {'':<26}{'':<20}{wins_head:>6}{before_head:>7}{median_head:>7}{le + str(target) + 'm':>6}"
+        # a column is one wider than its heading: "ervoor" and "mediaan" never run together
+        bw, mw = max(7, len(before_head) + 1), max(7, len(median_head) + 1)
+        head = f"  {'':<26}{'':<20}{wins_head:>6}{before_head:>{bw}}{median_head:>{mw}}{le + str(target) + 'm':>6}"
         out.append(paint(head.rstrip(), dim=True))
         top = max(r["wins"] for r in skills)
         from growthdesk.skills.labels import skill_label
 
         for r in skills:
             drawn = bar(r["wins"] / top, 18, unicode_ok=unicode_ok).ljust(18)
-            before = f"{r['previous']:>7,}" if prev else " " * 7
+            before = f"{integer(r['previous']):>{bw}}" if prev else " " * bw
             out.append(
-                f"  {cut(skill_label(r['skill']), 25, unicode_ok)} {paint(drawn, fg='cyan')}  {r['wins']:>6,}{before}"
-                f"{_minutes(r['median_minutes']):>7}{percent(r['hit_rate']):>6}".rstrip()
+                f"  {cut(skill_label(r['skill'], room=25), 25, unicode_ok)} {paint(drawn, fg='cyan')}  {integer(r['wins']):>6}{before}"
+                f"{_minutes(r['median_minutes']):>{mw}}{percent(r['hit_rate']):>6}".rstrip()
             )
 
     if data["repeats"]:
@@ -477,12 +481,14 @@ def day_lines(
         out += ["", "  " + _("No wins logged today.")]
     else:
         out += ["", paint(_("Wins"), bold=True)]
-        for w in data["list"]:
+        labels = [skill_areas(w["skills"], short=True, first=True) for w in data["list"]]
+        column = min(max(map(len, labels)), 24)  # aligned; a long list of areas is cut
+        for w, label in zip(data["list"], labels, strict=True):
             minutes = f"{w['minutes']} min" if w["minutes"] is not None else "-"
             colour = "green" if w["minutes"] is not None and w["minutes"] <= target else None
             shown = f"{minutes:>8}"
             head = f"  #{w['id']:<4} {w['time']}  "
-            skills = f"  {','.join(w['skills']) or '-'}  "
+            skills = f"  {cut(label, column, unicode_ok)}  "
             room = WIDTH - len(head) - len(shown) - len(skills)
             out.append(
                 head
@@ -501,7 +507,7 @@ def day_lines(
         out += ["", paint(_("Learning"), bold=True)]
         for x in data["learning"]:
             minutes = f"{x['minutes']} min" if x["minutes"] else "-"
-            head = f"  #{x['id']:<4} {x['kind']:<13} {minutes:>8}  "
+            head = f"  #{x['id']:<4} {learning_kind(x['kind']):<13} {minutes:>8}  "
             out.append(head + cut(str(x["title"]), WIDTH - len(head), unicode_ok, pad=False))
     out += upcoming_lines(data["upcoming"], paint=paint)
     return out
@@ -615,14 +621,14 @@ def review_cmd(
 
     write_output(output, text.encode("utf-8"))
     n = doc["headline"]["wins"]
-    wins = ngettext("{count} win", "{count} wins", n, count=f"{n:,}")
+    wins = ngettext("{count} win", "{count} wins", n, count=integer(n))
     info(
         _(
             "Wrote {output} ({fmt}, {wins} from {since} to {until})",
             output=output,
             fmt=fmt,
             wins=wins,
-            since=doc["since"],
-            until=doc["until"],
+            since=show_day(doc["since"]),
+            until=show_day(doc["until"]),
         )
     )

@@ -11,6 +11,7 @@ import click
 from growthdesk.cli.app import get_app
 from growthdesk.cli.output import echo, info
 from growthdesk.core.i18n import _, ngettext
+from growthdesk.core.numbers import integer
 
 __all__ = ["demo_cmd", "DEFAULT_SEED"]
 
@@ -77,7 +78,7 @@ def demo_cmd(target: Path | None, seed: int) -> None:
     echo(_("Demo home: {home}", home=target))
     summary = _(
         "{wins} over 18 months, {contacts}, {events}, {learning}, {kudos}.",
-        wins=ngettext("{count} win", "{count} wins", counts["wins"], count=f"{counts['wins']:,}"),
+        wins=ngettext("{count} win", "{count} wins", counts["wins"], count=integer(counts["wins"])),
         contacts=ngettext("{n} contact", "{n} contacts", counts["contacts"]),
         events=ngettext("{n} event", "{n} events", counts["events"]),
         learning=ngettext("{n} learning entry", "{n} learning entries", counts["learning"]),

@@ -14,7 +14,7 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import click
@@ -35,6 +35,7 @@ __all__ = [
     "percent",
     "cut",
     "bar",
+    "skill_areas",
     "ListWhenBare",
     "DefaultToAdd",
     "paged",
@@ -243,6 +244,32 @@ def bar(fraction: float, width: int, *, unicode_ok: bool = True, track: str = ""
         return "#" * max(full, 1)
     part = " ▏▎▍▌▋▊▉"[int((cells - full) * 8)].strip()
     return ("█" * full + part) or "▏"
+
+
+def skill_areas(
+    skills: Iterable[str],
+    *,
+    short: bool = False,
+    extra: Mapping[str, str] | None = None,
+    first: bool = False,
+) -> str:
+    """Skill areas as a person reads them: their labels in the interface language, never ids
+    (those are for --json and exports); *short* labels for a narrow column. *extra* adds a
+    note per area ("Netwerk & verbinding 5/5"). Full labels may hold a comma, so "; " joins
+    them; short ones hold none. With *first*, the main area and how many more ("Netwerk +1"),
+    a column of listings. "-" for none."""
+    from growthdesk.skills.labels import skill_label
+
+    skills = list(skills)
+    if first and len(skills) > 1:
+        return f"{skill_areas(skills[:1], short=short, extra=extra)} +{len(skills) - 1}"
+    shown = [
+        f"{skill_label(s, short=short)} {extra[s]}"
+        if extra and s in extra
+        else skill_label(s, short=short)
+        for s in skills
+    ]
+    return (", " if short else "; ").join(shown) or "-"
 
 
 class ListWhenBare(click.Group):

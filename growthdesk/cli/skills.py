@@ -8,8 +8,8 @@ import click
 
 from growthdesk.cli.app import get_app
 from growthdesk.cli.layout import wrap
-from growthdesk.cli.output import echo, emit_json, info, style
-from growthdesk.core.i18n import _, language, pgettext
+from growthdesk.cli.output import echo, emit_json, info, skill_areas, style
+from growthdesk.core.i18n import _, language, ngettext, pgettext
 from growthdesk.core.numbers import decimal
 
 __all__ = ["skills_group", "recall_cmd"]
@@ -117,10 +117,18 @@ def suggest_cmd(text: tuple[str, ...], as_json: bool, hint: str | None) -> None:
         mark = "*" if row["skill"] in chosen else " "
         echo(f"{mark} {decimal(row['score'], 2)}  {row['skill']:<21} {row['label']}")
     if confident:
-        info(_("Would tag: {skills}", skills=", ".join(chosen)))
+        info(_("Would tag: {skills}", skills=skill_areas(chosen)))
     else:
-        top = ", ".join(r["skill"] for r in rows[:3])
-        info(_("No confident skill; the top 3 are {top}.", top=top))
+        top = skill_areas(r["skill"] for r in rows[:3])
+        n = len(rows[:3])
+        info(
+            ngettext(
+                "No confident skill; the best guess is {top}.",
+                "No confident skill; the top {n} are {top}.",
+                n,
+                top=top,
+            )
+        )
 
 
 @click.command("recall")

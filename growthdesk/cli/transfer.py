@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from growthdesk.cli.app import get_app
-from growthdesk.cli.output import cut, echo, emit_json, info, warn
+from growthdesk.cli.output import echo, emit_json, info, skill_areas, warn
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.io.importers import FORMATS
 
@@ -153,12 +153,29 @@ def _table_count(table: str, n: int) -> str:
     return counts.get(table) or f"{n} {table}"
 
 
-def _row_line(row: Mapping[str, Any]) -> str:
-    skills = ",".join(row.get("skills") or []) or "-"
-    minutes = f"{row['minutes']}m" if row.get("minutes") else "-"
-    ref = row.get("ticket") or "-"
-    problem = cut(row["problem"], 60, pad=False)
-    return f"  {row['when'][:16].replace('T', ' ')}  {ref:<12} {minutes:>5}  {skills:<24} {problem}"
+def _preview(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The rows an import would add, as the wins listing shows them (fitting the screen)."""
+    from growthdesk.cli.layout import table
+
+    cells = [
+        [
+            row["when"][:16].replace("T", " "),
+            row.get("ticket") or "-",
+            f"{row['minutes']}m" if row.get("minutes") else "-",
+            skill_areas(row.get("skills") or [], short=True, first=True),
+            " ".join(str(row["problem"]).split()),
+        ]
+        for row in rows
+    ]
+    return table(cells, right={2}, caps={1: 12, 3: 24}, indent="  ", flex_min=30, squeeze=[3])
+
+
+def _say(text: str) -> None:
+    """A summary sentence on stdout, wrapped to the screen (80 columns when piped)."""
+    from growthdesk.cli.layout import wrap
+
+    for line in wrap(text):
+        echo(line)
 
 
 def _print_rows(rows: list[tuple[int, str]], title: str, limit: int | None = None) -> None:
@@ -166,8 +183,11 @@ def _print_rows(rows: list[tuple[int, str]], title: str, limit: int | None = Non
         return
     info(title)
     shown = rows if limit is None else rows[:limit]
+    from growthdesk.cli.layout import wrap
+
     for number, why in shown:
-        info(_("  row {n}: {why}", n=number, why=why))
+        for line in wrap(_("  row {n}: {why}", n=number, why=why), hang="      "):
+            info(line)
     if len(rows) > len(shown):
         info(_("  … and {n} more", n=len(rows) - len(shown)))
 
@@ -236,7 +256,7 @@ def import_cmd(
     Examples:
       growthdesk import tickets.csv --from topdesk --dayfirst --dry-run
       growthdesk import export.xls --from zammad
-      growthdesk import log.csv --from csv --map "Closed On=when" --map Summary=problem
+      growthdesk import log.csv --from csv --map "Closed On=when"
       growthdesk --home ~/new-home import backup.json --from json
     """
     from functools import partial
@@ -313,8 +333,8 @@ def import_cmd(
             )
             return
         info(_("Dry run: nothing is written."))
-        for row in new[:_PREVIEW_ROWS]:
-            echo(_row_line(row))
+        for line in _preview(new[:_PREVIEW_ROWS]):
+            echo(line)
         if len(new) > _PREVIEW_ROWS:
             echo(_("  … and {n} more", n=len(new) - _PREVIEW_ROWS))
         _print_rows(plan.rejected, _("Rejected rows:"))
@@ -407,14 +427,14 @@ def _restore(plan: ImportPlan, dry_run: bool, as_json: bool) -> None:
             return
         info(_("Dry run: nothing is written."))
         parts = ", ".join(_table_count(t, n) for t, n in counts.items())
-        echo(_("Would restore {parts}.", parts=parts))
+        _say(_("Would restore {parts}.", parts=parts))
         return
     result = restore(app.store, plan)
     if as_json:
         emit_json({"restored": result.per_table, "already_present": result.duplicates})
         return
     parts = ", ".join(_table_count(t, n) for t, n in result.per_table.items() if t != "profile")
-    echo(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
+    _say(_("Restored {parts} from {file}.", parts=parts, file=plan.path.name))
     if result.duplicates:
         echo(
             ngettext(

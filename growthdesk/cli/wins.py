@@ -16,6 +16,7 @@ from growthdesk.cli.output import (
     interactive,
     no_pager_option,
     paged,
+    skill_areas,
     style,
     warn,
 )
@@ -43,8 +44,13 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
         warn(_("no confident skill; add one later with `growthdesk wins edit ID --skill ID`"))
         return []
     n = len(top)
+    from growthdesk.skills.labels import skill_label
+
     if not interactive():
-        listing = ", ".join(f"{i}) {s} {decimal(score, 2)}" for i, (s, score) in enumerate(top, 1))
+        listing = ", ".join(
+            f"{i}) {skill_label(s, short=True)} {decimal(score, 2)}"
+            for i, (s, score) in enumerate(top, 1)
+        )
         warn(
             ngettext(
                 "no confident skill (best guess: {listing}); set one with --skill",
@@ -54,8 +60,6 @@ def _choose_skills(ranked: list[tuple[str, float]]) -> list[str]:
             )
         )
         return []
-    from growthdesk.skills.labels import skill_label
-
     info(ngettext("No confident skill. Best guess:", "No confident skill. Top {n}:", n))
     for i, (skill, score) in enumerate(top, 1):
         info(f"  {i}) {skill}  {skill_label(skill)}  {decimal(score, 2)}")
@@ -196,9 +200,9 @@ def log_cmd(
     Examples:
       growthdesk log "reset MFA for new hire" --minutes 6
       growthdesk log "printer 3e verdieping offline" -m 12 --when gisteren
-      growthdesk log "VPN token out of sync" --skill remote_access --helped-by "Ana de Vries"
-      growthdesk log "password reset" --for "Finance" --solution "reset in AD" \\
-        --for-user "I gave you a new password; choose your own at the next sign-in"
+      growthdesk log "VPN token out of sync" -s remote_access --helped-by Ana
+      growthdesk log "password reset" --for Finance --solution "reset in AD"
+      growthdesk log "password reset" --for-user "New password set; change it"
     """
     from growthdesk.core.text import printable
     from growthdesk.network.lookup import AmbiguousNameError
@@ -250,11 +254,10 @@ def log_cmd(
     echo(_("Logged win {desc}", desc=_describe(win, target)))
     scores = dict(draft.ranked)
     if win["skills"]:
-        shown = ", ".join(
-            f"{s} ({decimal(scores[s], 2)})"
-            if win["skills_source"] == "auto" and s in scores
-            else s
-            for s in win["skills"]
+        auto = win["skills_source"] == "auto"
+        shown = skill_areas(
+            win["skills"],
+            extra={s: f"({decimal(scores[s], 2)})" for s in win["skills"] if auto and s in scores},
         )
         how = _("auto-tagged") if win["skills_source"] == "auto" else _("set by you")
         echo("  " + _("skills: {skills}  [{how}]", skills=shown, how=how))
@@ -315,7 +318,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
             f"#{w['id']}",
             w["when"][:16].replace("T", " "),
             "" if w.get("minutes") is None else f"{w['minutes']} min",
-            ",".join(w.get("skills", [])) or "-",
+            skill_areas(w.get("skills", []), short=True, first=True),
             w["problem"],
         ]
         for w in rows
@@ -325,7 +328,7 @@ def _print_rows(rows: Sequence[Mapping[str, Any]], target: int) -> None:
         return style(cell, fg="green" if int(cell.split()[0]) <= target else "yellow")
 
     paint = {0: lambda c: style(c, bold=True), 2: minutes, 3: lambda c: style(c, fg="cyan")}
-    for line in table(cells, right={2}, caps={3: 24}, paint=paint, flex_min=34, squeeze=[3]):
+    for line in table(cells, right={2}, caps={3: 24}, paint=paint, flex_min=27, squeeze=[3]):
         echo(line)
 
 
@@ -431,7 +434,7 @@ def show_cmd(win_id: int, as_json: bool) -> None:
         *([(pgettext("requester", "for"), win["requester"])] if win.get("requester") else []),
         (
             _("skills"),
-            f"{', '.join(win.get('skills', [])) or '-'} ({sources.get(source, source)})",
+            f"{skill_areas(win.get('skills', []))} ({sources.get(source, source)})",
         ),
         (_("minutes"), win.get("minutes") if win.get("minutes") is not None else "-"),
         (
@@ -501,7 +504,7 @@ def edit_cmd(
     Examples:
       growthdesk wins edit 12 --minutes 25
       growthdesk wins edit 12 --skill printing --skill hardware
-      growthdesk wins edit 12 --for-user "Your laptop had an old driver; I updated it"
+      growthdesk wins edit 12 --for-user "I updated the old driver of your laptop"
     """
     from growthdesk.worklog import wins
     from growthdesk.worklog.profile import target_of
@@ -579,24 +582,33 @@ def retag_cmd(old: str, new: str, contains: str | None, since: str | None, dry_r
 
     \b
     Examples:
-      growthdesk wins retag --from printing --to hardware --contains toner --dry-run
+      growthdesk wins retag --from printing --to hardware --dry-run
+      growthdesk wins retag --from printing --to hardware --contains toner
       growthdesk wins retag --from printing --to hardware --since 2026-11-01
     """
     from growthdesk.core.i18n import ngettext
+    from growthdesk.skills.labels import skill_label
     from growthdesk.worklog import retag
 
     app = get_app()
     planned = retag.plan(app.reader, old=old, new=new, contains=contains, since=app.day(since))
     if not planned.changes:
-        info(_("No wins tagged {skill} match.", skill=planned.old))
+        info(_("No wins tagged {skill} match.", skill=skill_label(planned.old)))
         return
-    for change in planned.changes:
-        win = change.win
-        echo(
-            f"{style('#' + str(win['id']), bold=True)}  {win['when'][:10]}  "
-            f"{','.join(change.before)} -> {style(','.join(change.after), fg='cyan')}  "
-            f"{win['problem']}"
-        )
+    from growthdesk.cli.layout import table
+
+    cells = [
+        [
+            f"#{c.win['id']}",
+            c.win["when"][:10],
+            f"{skill_areas(c.before, short=True)} -> {skill_areas(c.after, short=True)}",
+            c.win["problem"],
+        ]
+        for c in planned.changes
+    ]
+    paint = {0: lambda c: style(c, bold=True), 2: lambda c: style(c, fg="cyan")}
+    for line in table(cells, caps={2: 34}, paint=paint, flex_min=29, squeeze=[2]):
+        echo(line)
     n = len(planned.changes)
     if dry_run:
         info(

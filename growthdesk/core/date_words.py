@@ -1,12 +1,15 @@
 """The words of dates in English and Dutch: weekdays, months, parts of the day, clock words.
 
-Tables only (read by core/dates.py for parsing and for showing dates), so that the parser
-stays readable and the display names live next to the words people type.
+Tables (read by core/dates.py for parsing) and the names dates are shown with (through the
+catalogue, in the interface language), so that the parser stays readable and the display
+names live next to the words people type.
 """
 
 from __future__ import annotations
 
 from datetime import time
+
+from growthdesk.core.i18n import pgettext
 
 __all__ = [
     "WEEKDAYS",
@@ -17,9 +20,9 @@ __all__ = [
     "HOUR_WORDS",
     "MINUTE_WORDS",
     "DATE_VOCABULARY",
-    "WEEKDAY_ABBR",
-    "MONTH_NAMES",
-    "MONTH_ABBR",
+    "weekday_abbr",
+    "month_name",
+    "month_abbr",
     "WORKDAY_FIRST_HOUR",
 ]
 
@@ -89,21 +92,51 @@ DATE_VOCABULARY = frozenset(
     {*WEEKDAYS, *MONTHS, *DAY_WORDS, *PARTS_OF_DAY, *HOUR_WORDS, *_OTHER_DATE_WORDS.split()}
 )
 
-WEEKDAY_ABBR = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
-}
-MONTH_NAMES = {
-    "en": (
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-    ),
-    "nl": (
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december",
-    ),
-}  # fmt: skip
-MONTH_ABBR = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-}
+
+def weekday_abbr(weekday: int) -> str:
+    """'Tue' / 'di' (Monday is 0), in the interface language."""
+    return (
+        pgettext("weekday, short", "Mon"),
+        pgettext("weekday, short", "Tue"),
+        pgettext("weekday, short", "Wed"),
+        pgettext("weekday, short", "Thu"),
+        pgettext("weekday, short", "Fri"),
+        pgettext("weekday, short", "Sat"),
+        pgettext("weekday, short", "Sun"),
+    )[weekday]
+
+
+def month_name(month: int) -> str:
+    """'December' / 'december' (January is 1), in the interface language."""
+    return (
+        pgettext("month", "January"),
+        pgettext("month", "February"),
+        pgettext("month", "March"),
+        pgettext("month", "April"),
+        pgettext("month", "May"),
+        pgettext("month", "June"),
+        pgettext("month", "July"),
+        pgettext("month", "August"),
+        pgettext("month", "September"),
+        pgettext("month", "October"),
+        pgettext("month", "November"),
+        pgettext("month", "December"),
+    )[month - 1]
+
+
+def month_abbr(month: int) -> str:
+    """'Dec' / 'dec' (January is 1), in the interface language."""
+    return (
+        pgettext("month, short", "Jan"),
+        pgettext("month, short", "Feb"),
+        pgettext("month, short", "Mar"),
+        pgettext("month, short", "Apr"),
+        pgettext("month, short", "May"),
+        pgettext("month, short", "Jun"),
+        pgettext("month, short", "Jul"),
+        pgettext("month, short", "Aug"),
+        pgettext("month, short", "Sep"),
+        pgettext("month, short", "Oct"),
+        pgettext("month, short", "Nov"),
+        pgettext("month, short", "Dec"),
+    )[month - 1]

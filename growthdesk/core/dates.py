@@ -15,13 +15,13 @@ from growthdesk.core.date_words import (
     DAY_WORDS,
     HOUR_WORDS,
     MINUTE_WORDS,
-    MONTH_ABBR,
-    MONTH_NAMES,
     MONTHS,
     PARTS_OF_DAY,
-    WEEKDAY_ABBR,
     WEEKDAYS,
     WORKDAY_FIRST_HOUR,
+    month_abbr,
+    month_name,
+    weekday_abbr,
 )
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, language
@@ -420,15 +420,13 @@ def check_day(day: date) -> date:
 def long_day(day: date | str) -> str:
     """'1 December 2026' / '1 december 2026' (*day* may be an ISO string)."""
     day = date.fromisoformat(day[:10]) if isinstance(day, str) else day
-    lang = "nl" if language() == "nl" else "en"
-    return f"{day.day} {MONTH_NAMES[lang][day.month - 1]} {day.year}"
+    return f"{day.day} {month_name(day.month)} {day.year}"
 
 
 def short_day(day: date | str) -> str:
     """'Tue 1 Dec' / 'di 1 dec': a day near today, where the year goes without saying."""
     day = date.fromisoformat(day[:10]) if isinstance(day, str) else day
-    lang = "nl" if language() == "nl" else "en"
-    return f"{WEEKDAY_ABBR[lang][day.weekday()]} {day.day} {MONTH_ABBR[lang][day.month - 1]}"
+    return f"{weekday_abbr(day.weekday())} {day.day} {month_abbr(day.month)}"
 
 
 def show_day(day: date | str) -> str:
@@ -448,7 +446,7 @@ def show_range(start: date | str, end: date | str) -> str:
     last = date.fromisoformat(end[:10]) if isinstance(end, str) else end
 
     def day(d: date, year: bool) -> str:
-        text = f"{d.day} {MONTH_ABBR['nl'][d.month - 1]}"
+        text = f"{d.day} {month_abbr(d.month)}"
         return f"{text} {d.year}" if year else text
 
     return f"{day(first, first.year != last.year)} – {day(last, True)}"

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 __all__ = [
     "_",
@@ -25,6 +27,7 @@ __all__ = [
     "gettext",
     "set_language",
     "language",
+    "speaking",
     "translations",
     "mo_path",
     "LANGUAGES",
@@ -51,6 +54,20 @@ def set_language(lang: str) -> None:
 
 def language() -> str:
     return _lang
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Text for a reader of *lang* whatever the interface speaks (a how-to page in the
+    document's language, a message to an end user in theirs): `_()` inside the block speaks
+    *lang* (English if unknown); the interface language is back after it."""
+    global _lang
+    before = _lang
+    _lang = lang if lang in LANGUAGES else "en"
+    try:
+        yield
+    finally:
+        _lang = before
 
 
 def translations(lang: str | None = None) -> _gettext.NullTranslations:

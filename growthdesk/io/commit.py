@@ -115,13 +115,18 @@ def refusal(plan: ImportPlan, skip_invalid: bool = False) -> ImportRejected | No
     if not plan.rejected or skip_invalid:
         return None
     rejected = plan.rejected
-    ambiguous = [n for n, why in rejected if "ambiguous date" in why]
+    # The rows' reasons are in the interface language: found by their translated start.
+    marker = _("ambiguous date '{text}' (day/month): pass --dayfirst or --date-format")
+    ambiguous = [n for n, why in rejected if why.startswith(marker.split("{", 1)[0])]
     rows = ", ".join(str(n) for n, _why in rejected[:10]) + (", …" if len(rejected) > 10 else "")
     if ambiguous:
         listed = ", ".join(str(n) for n in ambiguous[:10]) + (", …" if len(ambiguous) > 10 else "")
-        message = _(
+        message = ngettext(
+            "nothing imported: row {rows} has an ambiguous day/month date; pass --dayfirst or "
+            "--date-format (e.g. %d-%m-%Y)",
             "nothing imported: rows {rows} have ambiguous day/month dates; pass --dayfirst or "
             "--date-format (e.g. %d-%m-%Y)",
+            len(ambiguous),
             rows=listed,
         )
         if len(ambiguous) < len(rejected):

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from growthdesk.core.errors import GrowthdeskError, InputError
-from growthdesk.core.i18n import _
+from growthdesk.core.i18n import _, language
 from growthdesk.core.records import Contact, Interaction, Link, Win
 from growthdesk.core.text import printable
 
@@ -358,7 +358,7 @@ def render_page(svg: str) -> str:
     """The picture as one self-contained HTML page (inline SVG, no scripts, no URLs)."""
     title = _esc(_("Your network"))
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{language()}"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>body{{font-family:Helvetica,Arial,sans-serif;"
         "margin:1.5rem;color:#1f2933}svg{max-width:100%;height:auto}</style></head>"
         f"<body><h1>{title}</h1>\n{svg}</body></html>\n"

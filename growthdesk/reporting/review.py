@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core import numbers
+from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _, ngettext, pgettext
 from growthdesk.core.months import months_between, whole_months
@@ -430,7 +431,7 @@ def _share(value: float) -> str:
 
 def new_contacts(n: int) -> str:
     """'1 new contact', '2 new contacts'."""
-    return ngettext("{count} new contact", "{count} new contacts", n, count=f"{n:,}")
+    return ngettext("{count} new contact", "{count} new contacts", n, count=numbers.integer(n))
 
 
 def _percent(value: float | None) -> str:
@@ -486,7 +487,7 @@ def _plain_share(h: Mapping[str, Any]) -> str:
         "{k} of {n} solution ({share})",
         "{k} of {n} solutions ({share})",
         total,
-        k=f"{n:,}",
+        k=numbers.integer(n),
         share=_percent(n / total),
     )
 
@@ -510,7 +511,7 @@ def career_lines(c: dict[str, Any], esc: Callable[[str], str]) -> list[str]:
         if c.get("role"):
             bits.append(esc(str(c["role"])))
         if c.get("started"):
-            bits.append(_("started {day}", day=esc(str(c["started"]))))
+            bits.append(_("started {day}", day=esc(show_day(str(c["started"])))))
         if c.get("months") is not None:
             bits.append(_("month {n} at the helpdesk", n=c["months"]))
         text = ", ".join(bits)

@@ -11,7 +11,9 @@ import html
 import math
 from typing import Any
 
+from growthdesk.core.dates import show_day
 from growthdesk.core.i18n import _, language, ngettext
+from growthdesk.core.numbers import integer
 from growthdesk.core.words import contact_count, event_kind, learning_count, learning_kind
 from growthdesk.reporting.review import (
     career_lines,
@@ -150,8 +152,8 @@ def render_html(data: dict[str, Any]) -> str:
         trend = _(
             "Trend: wins per quarter of the period ({start} to {end}); direction compares "
             "each area's share of your work in the first and second half.",
-            start=seg[0]["start"],
-            end=seg[-1]["end"],
+            start=show_day(seg[0]["start"]),
+            end=show_day(seg[-1]["end"]),
         )
         p.append(f'<p class="muted">{_esc(trend)}</p>')
         heads = (_("Skill area"), _("Wins"), _("Share"), _("Trend"), _("Direction"))
@@ -163,7 +165,7 @@ def render_html(data: dict[str, Any]) -> str:
         css = {"growing": "up", "shrinking": "down", "steady": "flat", "new": "up"}
         for s in data["skills"][:12]:
             p.append(
-                f'<tr><td>{_esc(s["label"])}</td><td class="n">{s["wins"]:,}</td>'
+                f'<tr><td>{_esc(s["label"])}</td><td class="n">{integer(s["wins"])}</td>'
                 f"<td>{_share_bar_svg(s['share'])} {s['share']:.0%}</td><td>{_spark_svg(s['segments'], top)}</td>"
                 f'<td class="{css[s["trend"]]}">{_esc(trend_mark(s["trend"]))}</td></tr>'
             )
@@ -181,8 +183,8 @@ def render_html(data: dict[str, Any]) -> str:
         "{count} second-line problem solved without escalating (escalated: {escalated}).",
         "{count} second-line problems solved without escalating (escalated: {escalated}).",
         ea["count"],
-        count=f"{ea['count']:,}",
-        escalated=f"{ea['escalated']:,}",
+        count=integer(ea["count"]),
+        escalated=integer(ea["escalated"]),
     )
     p.append(
         f"<h3>{_esc(_('Escalations avoided'))}</h3><p>{_esc(avoided)}</p>"

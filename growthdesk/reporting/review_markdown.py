@@ -11,6 +11,7 @@ from typing import Any
 
 from growthdesk.core.dates import show_day
 from growthdesk.core.i18n import _, ngettext
+from growthdesk.core.numbers import integer
 from growthdesk.core.words import contact_count, event_kind, learning_count, learning_kind
 from growthdesk.reporting.review import (
     career_lines,
@@ -86,8 +87,8 @@ def render_markdown(data: dict[str, Any]) -> str:
             _(
                 "Trend: wins per quarter of the period ({start} to {end}); the direction "
                 "compares each area's share of your work in the first and second half.",
-                start=seg[0]["start"],
-                end=seg[-1]["end"],
+                start=show_day(seg[0]["start"]),
+                end=show_day(seg[-1]["end"]),
             ),
             "",
         ]
@@ -96,7 +97,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         for s in data["skills"][:12]:
             counts = "/".join(str(v) for v in s["segments"])
             out.append(
-                f"| {e(s['label'])} | {s['wins']:,} | {s['share']:.0%} | `{sparkline(s['segments'])}` {counts} | {trend_mark(s['trend'])} |"
+                f"| {e(s['label'])} | {integer(s['wins'])} | {s['share']:.0%} | `{sparkline(s['segments'])}` {counts} | {trend_mark(s['trend'])} |"
             )
     else:
         out.append("_" + _("No wins in this period.") + "_")
@@ -116,8 +117,8 @@ def render_markdown(data: dict[str, Any]) -> str:
             "{count} second-line problem solved without escalating (escalated: {escalated}).",
             "{count} second-line problems solved without escalating (escalated: {escalated}).",
             ea["count"],
-            count=f"{ea['count']:,}",
-            escalated=f"{ea['escalated']:,}",
+            count=integer(ea["count"]),
+            escalated=integer(ea["escalated"]),
         )
     )
     out += [""] + [f"- **{w['day']}**: {e(w['problem'])} ({e(w['why'])})" for w in ea["examples"]]

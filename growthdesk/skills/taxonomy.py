@@ -29,9 +29,11 @@ __all__ = [
     "raw_skills",
     "LANGS",
     "MIN_STEM",
+    "SHORT_MAX",
 ]
 
 LANGS = ("en", "nl")
+SHORT_MAX = 15  # a short label fits a listing's narrow column on an 80-column screen
 MIN_STEM = 4  # keywords are compared by stems of at least four letters: "rest" is not "reset"
 _REF_RE = re.compile(r"^(SFIA|NICE|ONET|ECF):[A-Z0-9][A-Z0-9.\-]*$")
 
@@ -46,6 +48,7 @@ class Area:
 
     id: str
     label: Mapping[str, str]
+    short: Mapping[str, str]
     description: Mapping[str, str]
     refs: tuple[str, ...]
     strong: tuple[str, ...]
@@ -119,6 +122,7 @@ def parse_taxonomy(raw: Any) -> Taxonomy:
         area = Area(
             id=sid,
             label=_lang_map(item.get("label"), f"{sid}.label", need_text=True),
+            short=_lang_map(item.get("short"), f"{sid}.short", need_text=True),
             description=_lang_map(item.get("description"), f"{sid}.description", need_text=True),
             refs=tuple(refs),
             strong=tuple(fold(s).strip() for s in strong if s.strip()),
@@ -126,6 +130,9 @@ def parse_taxonomy(raw: Any) -> Taxonomy:
             weak=_lang_map(item.get("weak", {}), f"{sid}.weak", need_text=False),
             phrases=_lang_map(item.get("phrases", {}), f"{sid}.phrases", need_text=False),
         )
+        long = [t for t in area.short.values() if len(t) > SHORT_MAX or "," in t]
+        if long:  # listings join short labels with commas
+            raise _fail(f"{sid}.short {long[0]!r}: at most {SHORT_MAX} characters, no comma")
         if not any(area.keywords[lang] for lang in LANGS) and not area.strong:
             raise _fail(f"{sid} has no keywords")
         areas.append(area)

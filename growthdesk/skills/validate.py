@@ -12,7 +12,8 @@ __all__ = ["validate_skill"]
 
 
 def validate_skill(raw: str) -> str:
-    """The skill id for *raw* ('Printing', 'remote-access' are accepted), or a helpful InputError.
+    """The skill id for *raw* ('Printing', 'remote-access', a label in either language are
+    accepted), or a helpful InputError.
 
     With no spelling close to an id, the tagger reads the word as a problem text, so
     `--skill vpn` answers "Did you mean 'remote_access'?".
@@ -20,6 +21,11 @@ def validate_skill(raw: str) -> str:
     cleaned = fold(raw).replace("-", "_").replace(" ", "_")
     if cleaned in SKILL_IDS:
         return cleaned
+    from growthdesk.skills.labels import find_skill  # a label as listings show it: "VPN & thuis"
+
+    found = find_skill(raw)
+    if found:
+        return found
     hint = did_you_mean(cleaned, SKILL_IDS) if cleaned else ""
     if not hint and cleaned:
         from growthdesk.skills import tagger  # only on this error path: it loads the taxonomy

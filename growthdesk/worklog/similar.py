@@ -114,13 +114,19 @@ def _families() -> dict[str, str]:
 
 def _translations(text: str) -> list[str]:
     """The glossary's translations of the phrases in *text*, Dutch to English and back."""
+    return [translated for _source, translated in _translation_pairs(text)]
+
+
+@lru_cache(maxsize=256)
+def _translation_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """(the phrase as written in *text*, its translation): a reason names what was typed."""
     from growthdesk.assist.glossary import glossary, to_dutch
     from growthdesk.assist.words import stem_keys, words
 
     skip = glossary().skip["nl"]  # as english_concepts reads a text: skipped words out first
     items = [w for w in words(text) if w.key not in skip]
     keys = stem_keys(items)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for index in (glossary().to_en, to_dutch()):
         i = 0
         while i < len(items):
@@ -128,9 +134,10 @@ def _translations(text: str) -> list[str]:
             if hit is None:
                 i += 1
                 continue
-            out.append(str(hit[1]))
-            i += hit[0]
-    return out
+            n = hit[0]
+            out.append((text[items[i].start : items[i + n - 1].end], str(hit[1])))
+            i += n
+    return tuple(out)
 
 
 def _query(text: str) -> tuple[list[str], dict[str, float]]:
@@ -156,11 +163,15 @@ def _display(text: str) -> dict[str, str]:
 
     shown: dict[str, str] = {}
     families = _families()
-    # The words typed first; then the glossary's translations, for concepts they brought in.
-    for w in [*words(text), *(w for p in _translations(text) for w in words(p))]:
-        c = concept(w.key)
-        shown.setdefault(c, w.text)
-        shown.setdefault(families.get(c, c), w.text)
+    # The words typed first; then, for a concept only a translation brought in, the phrase
+    # that was typed ("valt steeds weg", not "disconnecting": the reason speaks the query's
+    # language).
+    typed = [(w.key, w.text) for w in words(text)]
+    brought = [(w.key, source) for source, p in _translation_pairs(text) for w in words(p)]
+    for key, written in [*typed, *brought]:
+        c = concept(key)
+        shown.setdefault(c, written)
+        shown.setdefault(families.get(c, c), written)
     return shown
 
 
