@@ -50,10 +50,8 @@ def kudos_group() -> None:
     """
 
 
-@kudos_group.command("add")
-@click.argument("text", nargs=-1, required=True)
-@click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
-@click.option(
+# kudos add and kudos edit take the same --win.
+_win_option = click.option(
     "--win",
     "win",
     type=ID,
@@ -61,6 +59,12 @@ def kudos_group() -> None:
     help="The win it thanks you for.",
     shell_complete=complete_win_id,
 )
+
+
+@kudos_group.command("add")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--from", "from_", metavar="WHO", help="Who said it (free text).")
+@_win_option
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored kudos as JSON.")
 def kudos_add(
@@ -138,14 +142,7 @@ def kudos_list(limit: int | None, as_json: bool) -> None:
 @click.argument("kudos_id", type=ID, metavar="ID")
 @click.option("--text", help="New text.")
 @click.option("--from", "from_", metavar="WHO", help="Who said it ('' clears it).")
-@click.option(
-    "--win",
-    "win",
-    type=ID,
-    metavar="ID",
-    help="The win it thanks you for.",
-    shell_complete=complete_win_id,
-)
+@_win_option
 @click.option("--no-win", is_flag=True, help="Not tied to a win any more.")
 @click.option("--when", "-w", help="When: ISO date or 'gisteren', 'last friday'.")
 def kudos_edit(

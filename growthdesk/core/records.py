@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, NotRequired, TypedDict
 
 __all__ = [
+    "KEEP",
     "Win",
     "Contact",
     "Link",
@@ -24,6 +25,9 @@ __all__ = [
     "pack_win",
     "unpack_win",
 ]
+
+# An edit argument that means "leave the field as it is", where None means "clear it".
+KEEP: object = object()
 
 
 class Win(TypedDict):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError, NotFoundError
 from growthdesk.core.i18n import _
-from growthdesk.core.records import Kudos
+from growthdesk.core.records import KEEP, Kudos
 from growthdesk.core.text import SHORT_TEXT, TEXT, check_text
 
 if TYPE_CHECKING:
@@ -81,9 +81,6 @@ def _check_win(tx: Transaction, win: int | None) -> None:
             raise NotFoundError(_("No win #{win}.", win=win)) from None
 
 
-_KEEP = object()  # "leave as is", where None means "clear it"
-
-
 def edit_kudos(
     store: Store,
     kudos_id: int,
@@ -91,14 +88,14 @@ def edit_kudos(
     now: datetime,
     note: str | None = None,
     when: datetime | None = None,
-    from_: str | None | object = _KEEP,
-    win: int | None | object = _KEEP,
+    from_: str | None | object = KEEP,
+    win: int | None | object = KEEP,
 ) -> Kudos:
     """Change the given fields of a kudos, checked as on add (make_kudos); one undo step.
 
     *from_* and *win* may be None to clear them; left out they stay as they are.
     """
-    if note is None and when is None and from_ is _KEEP and win is _KEEP:
+    if note is None and when is None and from_ is KEEP and win is KEEP:
         raise InputError(_("nothing to change: give at least one option, e.g. --text TEXT"))
     with store.transaction(_("edit kudos #{id}", id=kudos_id)) as tx:
         current = tx.get("kudos", kudos_id)
@@ -106,10 +103,10 @@ def edit_kudos(
             note if note is not None else str(current.get("note") or ""),
             when=when if when is not None else datetime.fromisoformat(str(current["when"])),
             now=now,
-            from_=cast("str | None", current.get("from") if from_ is _KEEP else from_),
-            win=cast("int | None", current.get("win") if win is _KEEP else win),
+            from_=cast("str | None", current.get("from") if from_ is KEEP else from_),
+            win=cast("int | None", current.get("win") if win is KEEP else win),
         )
-        if win is not _KEEP:
+        if win is not KEEP:
             _check_win(tx, record["win"])
         return cast(Kudos, tx.update("kudos", kudos_id, dict(record)))
 

@@ -18,7 +18,7 @@ from growthdesk.core.dates import check_past
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.core.names import did_you_mean
-from growthdesk.core.records import LearningEntry
+from growthdesk.core.records import KEEP, LearningEntry
 from growthdesk.core.text import TEXT, fold
 from growthdesk.worklog import wins
 from growthdesk.worklog.streaks import streaks as streaks_of
@@ -218,9 +218,6 @@ def add(store: Store, draft: LearningDraft) -> LearningEntry:
     return stored
 
 
-_KEEP = object()  # "leave as is", where None means "clear it"
-
-
 def edit(
     store: Store,
     entry_id: int,
@@ -230,7 +227,7 @@ def edit(
     kind: str | None = None,
     skills: Sequence[str] | None = None,
     minutes: float | int | str | None = None,
-    url: str | None | object = _KEEP,
+    url: str | None | object = KEEP,
     when: datetime | None = None,
 ) -> LearningEntry:
     """Change the given fields of an entry, checked as on add; one undo step.
@@ -249,7 +246,7 @@ def edit(
             raise InputError(_("give at least one skill"))
     if minutes is not None:
         changes["minutes"] = validate_minutes(minutes)
-    if url is not _KEEP:
+    if url is not KEEP:
         changes["url"] = validate_url(cast("str | None", url))
     if when is not None:
         changes["when"] = check_past(when, now, _("learning")).isoformat(timespec="seconds")
