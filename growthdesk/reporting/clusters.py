@@ -13,9 +13,10 @@ same class, so both ways give the same clusters.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -25,13 +26,16 @@ from growthdesk.reporting.repeats import (
     ID,
     MINUTES,
     PROBLEM,
+    REPEATS,
     SKILL,
     WHEN,
     WORDS,
     words_of,
 )
+from growthdesk.store import chains, summaries
+from growthdesk.worklog.days import DAYS
 
-__all__ = ["Clusters", "TITLE_FROM", "THRESHOLD"]
+__all__ = ["Clusters", "History", "TITLE_FROM", "THRESHOLD"]
 
 THRESHOLD = 0.6
 # A cluster's example title is the most common wording among its latest members: the wording
@@ -227,3 +231,59 @@ def _describe(skill: str, info: Sequence[Any], rep: frozenset[str]) -> dict[str,
 
 def _neg_day(day: str) -> int:
     return -date.fromisoformat(day).toordinal() if day else 0
+
+
+class History:
+    """The clusters of every win of some months, and of those logged for someone (repeat
+    calls): what the store's chain ``repeats`` keeps of all months but the newest."""
+
+    def __init__(self, every: Clusters | None = None, asked: Clusters | None = None) -> None:
+        self.every = every or Clusters()
+        self.asked = asked or Clusters()
+        self.asked_count = 0  # keys of wins logged for someone taken, clustered or not
+        self.requesters: set[str] = set()  # whom they were logged for (scrubbed from titles)
+
+    def add(self, keys: Sequence[Sequence[Any]], asked: Iterable[Sequence[Any]]) -> None:
+        """Take the repeat keys of a month and its ``[id, requester]`` pairs (worklog.days)."""
+        # A win without a day is outside every window (stats filters keys by day).
+        keys = [k for k in keys if k[WHEN][:10]]
+        requester = {a[0]: str(a[1]) for a in asked}
+        chosen = [k for k in keys if k[ID] in requester]
+        self.every.add(keys)
+        self.asked.add(chosen)
+        self.asked_count += len(chosen)
+        self.requesters.update(requester[k[ID]] for k in chosen)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "every": self.every.to_json(),
+            "asked": self.asked.to_json(),
+            "n": self.asked_count,
+            "who": sorted(self.requesters),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> History:
+        out = cls(Clusters.from_json(data["every"]), Clusters.from_json(data["asked"]))
+        out.asked_count = int(data["n"])
+        out.requesters = set(data["who"])
+        return out
+
+
+def _fold(state: Any, month: str, part: Callable[[str], Any]) -> Any:
+    history = History.from_json(state) if isinstance(state, dict) else state or History()
+    history.add(part(REPEATS), part(DAYS)["asked"])
+    return history
+
+
+def _dump(state: Any) -> Any:
+    return state.to_json() if isinstance(state, History) else state
+
+
+def _version() -> str:
+    # The chain folds the parts "repeats" and "days": a new version of either is a new chain.
+    parts = f"{summaries.builder(REPEATS)[0]}|{summaries.builder(DAYS)[0]}"
+    return "1" + hashlib.sha256(parts.encode()).hexdigest()[:8]
+
+
+chains.register(REPEATS, _version(), _fold, _dump)

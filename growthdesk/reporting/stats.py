@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from growthdesk.core.i18n import _
 from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Interaction, Kudos, LearningEntry, Win
-from growthdesk.reporting.clusters import THRESHOLD, Clusters
+from growthdesk.reporting.clusters import THRESHOLD, Clusters, History
 from growthdesk.reporting.repeats import (
     ID,
     REPEATS,
@@ -291,12 +291,12 @@ def repeat_problems(
 
     *keys*: the wins' repeat keys (reporting.repeats) instead of the wins, as the month
     summaries keep them; *state*: the clusters of the wins before these (the store keeps them,
-    see reporting.clusters), taken over, not changed. The result is the same.
+    see reporting.clusters), taken over and extended. The result is the same.
     """
     if keys is None:
         memo: dict[str, tuple[Any, Any]] = {}
         keys = [repeat_key(w, memo) for w in wins]
-    clusters = Clusters(threshold) if state is None else Clusters.from_json(state.to_json())
+    clusters = Clusters(threshold) if state is None else state
     clusters.add(keys)
     return clusters.results(min_size=min_size, top=top, names=names)
 
@@ -307,6 +307,7 @@ def repeat_calls(
     *,
     keys: Sequence[Sequence[Any]] | None = None,
     asked: Iterable[Sequence[Any]] | None = None,
+    history: History | None = None,
 ) -> dict[str, Any] | None:
     """People (log --for) who came back with the same problem: how many calls, from how many
     people, and which problems, so the agent can offer a how-to. Never who, nor per person.
@@ -316,22 +317,31 @@ def repeat_calls(
 
     *keys* and *asked*: the wins' repeat keys (reporting.repeats) and ``[id, requester]`` of
     those logged for someone (worklog.days), instead of the wins; asked ids without a key are
-    left out."""
+    left out. *history*: the clusters of the wins before *keys* (reporting.clusters), taken
+    over; *asked* then also holds their requesters."""
     if keys is None or asked is None:
         chosen = [w for w in wins if w.get("requester")]
         keys = [repeat_key(w) for w in chosen]
         asked = [[w.get("id"), str(w["requester"])] for w in chosen]
     requester = {a[0]: a[1] for a in asked}
     asked_keys = [k for k in keys if k[ID] in requester]
-    if len(asked_keys) < 2:
+    before = 0 if history is None else history.asked_count
+    if before + len(asked_keys) < 2:
         return None
     from growthdesk.core.text import fold
 
     requesters = {requester[k[ID]] for k in asked_keys}
+    if history is not None:
+        requesters |= history.requesters
     clusters = repeat_problems(
-        [], min_size=2, top=None, names=[*names, *requesters], keys=asked_keys
+        [],
+        min_size=2,
+        top=None,
+        names=[*names, *sorted(requesters)],
+        keys=asked_keys,
+        state=None if history is None else history.asked,
     )
-    who = {k[ID]: fold(requester[k[ID]]) for k in asked_keys}
+    who = {i: fold(r) for i, r in requester.items()}
     calls = 0
     people: set[str] = set()
     problems: list[str] = []
@@ -424,6 +434,7 @@ def dashboard(
     logging_from: date | None = None,
     repeat_keys: Sequence[Sequence[Any]] | None = None,
     facts: DayFacts | None = None,
+    history: History | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
@@ -434,6 +445,8 @@ def dashboard(
     *facts* and *repeat_keys*: the day rows and requesters (worklog.days) and the repeat keys
     (reporting.repeats) of the same wins, from the month summaries; with both, *wins* is not
     read at all. Every figure is computed from those, so both ways give the same dashboard.
+    *history*: the repeat-problem clusters of every win before *repeat_keys*, all inside the
+    current window (reporting.clusters, as the store's chain keeps them); taken over.
     """
     # networkx-free, but only the dashboard needs it (not the review, which imports this module).
     from growthdesk.network.graph import stale_contacts
@@ -505,7 +518,9 @@ def dashboard(
         current=cur_fig,
         previous=prev_fig,
         skills=skill_figures((), (), target, rows=cur_rows, rows_before=prev_rows),
-        repeats=repeat_problems([], names=names, keys=keys),
+        repeats=repeat_problems(
+            [], names=names, keys=keys, state=None if history is None else history.every
+        ),
         streaks={
             "wins": {**streaks((r[DAY] for r in recent_rows), today), "since": since},
             "learning": {
@@ -516,7 +531,7 @@ def dashboard(
         kudos=kudos_part,
         # The network's own rule, so that `stats` and `network stale` always agree.
         losing_touch=stale_contacts(list(contacts), list(interactions or []), today)[:5],
-        repeat_calls=repeat_calls((), names, keys=keys, asked=facts["asked"]),
+        repeat_calls=repeat_calls((), names, keys=keys, asked=facts["asked"], history=history),
         next_step=next_step([], learning, profile, now, rows=recent_rows)
         if with_next_step
         else None,
@@ -574,8 +589,17 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     current, previous = period_windows(period, now.date())
     start = None if previous is None else current.start
     months = months_between(start, None, store.win_months())
+    history = None
+    chain = store.chain(REPEATS) if start is None else None
+    if chain is not None and chain[0] < now.date().isoformat()[:7]:
+        # The whole history: the clusters of every month up to the chain's are kept, so only
+        # the newest months are clustered here (bench/bench_scale.py, `stats --period all`).
+        history = History.from_json(chain[1])
+        months = [m for m in months if m > chain[0]]
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
-    board = dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)
+    board = dashboard(
+        now=now, period=period, history_from=since, repeat_keys=keys, history=history, **inputs
+    )
     board.upcoming = upcoming(store.events(), now.date())
     return board
 
