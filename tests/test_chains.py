@@ -52,7 +52,7 @@ def _fresh(runner: CliRunner, home: Path) -> dict:
 
 def test_stats_all_over_the_chain_equals_a_fresh_clustering(home: Path) -> None:
     runner = CliRunner()
-    for m, month in enumerate(MONTHS):
+    for month in MONTHS:
         for i, (text, skill) in enumerate(TEXTS):
             for day in (3, 19):
                 who = ["Jan", "Piet", None][(i + day) % 3]
