@@ -31,7 +31,7 @@ from typing import Any
 import orjson
 
 from growthdesk.store import summaries
-from growthdesk.store.files import in_time_order, unpack_shard
+from growthdesk.store.files import shard_wins
 from growthdesk.store.layout import WINS_DIR, is_shard, months_on_disk, shard, summary_of
 
 __all__ = [
@@ -140,14 +140,11 @@ def _part_reader(
                 return summaries.settle(name, doc["data"])
             payload = written[rel]
             assert payload is not None  # a removed shard is never folded
-            wins = in_time_order(list(unpack_shard(orjson.loads(payload)).get("wins", {}).values()))
-            return summaries.build(name, wins)
+            return summaries.build(name, shard_wins(payload))
         found, data = summaries.matching(home, rel, name)
         if found:
             return summaries.settle(name, data)
-        raw = (home / rel).read_bytes()
-        wins = in_time_order(list(unpack_shard(orjson.loads(raw)).get("wins", {}).values()))
-        return summaries.build(name, wins)
+        return summaries.build(name, shard_wins((home / rel).read_bytes()))
 
     return part
 
@@ -195,7 +192,8 @@ def follow(
     summaries *derived* from them; *stats* of the written shards' temp files."""
     if not _CHAINS:
         return {}
-    months = set(months_on_disk(home))
+    on_disk = months_on_disk(home)
+    months = set(on_disk)
     changed: set[str] = set()
     for rel, payload in written.items():
         if is_shard(rel):
@@ -218,7 +216,7 @@ def follow(
             out[rel] = None
         if target is None:
             continue
-        start = load(home, name, months_on_disk(home))
+        start = load(home, name, on_disk)
         if start is not None and (start[0] > target or any(m <= start[0] for m in changed)):
             start = None  # the months it folded changed: fold them all again
         # A record a fold cannot read must not block a commit: readers then fold every month

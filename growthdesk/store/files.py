@@ -29,6 +29,7 @@ __all__ = [
     "fsync_dir",
     "FileCache",
     "in_time_order",
+    "shard_wins",
 ]
 
 
@@ -170,6 +171,11 @@ class FileCache:
 
     def clear(self) -> None:
         self._entries.clear()
+
+
+def shard_wins(raw: bytes) -> list[dict[str, Any]]:
+    """The wins of a month shard's bytes, whole and in time order."""
+    return in_time_order(list(unpack_shard(orjson.loads(raw)).get("wins", {}).values()))
 
 
 def in_time_order(wins: list[dict[str, Any]]) -> list[dict[str, Any]]:

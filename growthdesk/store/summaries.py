@@ -35,7 +35,7 @@ import orjson
 
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _
-from growthdesk.store.files import in_time_order, unpack_shard
+from growthdesk.store.files import shard_wins
 from growthdesk.store.layout import is_shard, summary_files, summary_of
 
 __all__ = [
@@ -180,8 +180,7 @@ def derive(
                 continue
             wins = docs.get(rel) if docs else None
             if wins is None:
-                shard_data = unpack_shard(orjson.loads(payload))
-                wins = in_time_order(list(shard_data.get("wins", {}).values()))
+                wins = shard_wins(payload)
             shard_stamp = stamp(stats[rel], payload)
             changed = (touched or {}).get(rel)
             for name in sorted(_PARTS):
