@@ -171,12 +171,38 @@ def _csv_row(
     contacts: Mapping[int, str],
     events: Mapping[int, str],
 ) -> list[str]:
-    row = dict(rec)
+    values = [rec.get(c) for c in columns]
     if table == "wins":
-        row["helped_by"] = [contacts.get(i, f"#{i}") for i in rec.get("helped_by") or []]
+        names = [contacts.get(i, f"#{i}") for i in rec.get("helped_by") or []]
+        values[columns.index("helped_by")] = names
     if table == "contacts" and rec.get("met_at") is not None:
-        row["met_at"] = events.get(rec["met_at"], f"#{rec['met_at']}")
-    return [_cell(row.get(c)) for c in columns]
+        values[columns.index("met_at")] = events.get(rec["met_at"], f"#{rec['met_at']}")
+    return _cells(values)
+
+
+def _cells(values: Sequence[Any]) -> list[str]:
+    """[_cell(v) for v in values], the types a record holds worked out here rather than in a
+    call per cell: _cell was a third of `export --format csv` at 100,000 wins (3.2 instead of
+    5.0 µs a row; bench_scale --only "export --format csv")."""
+    out: list[str] = []
+    add = out.append
+    for v in values:
+        t = type(v)
+        if t is str:
+            add("'" + v if v.startswith(_FORMULA_START) else v)
+        elif v is None:
+            add("")
+        elif t is list:
+            text = ", ".join(map(str, v))
+            add("'" + text if text.startswith(_FORMULA_START) else text)
+        elif t is bool:
+            add("yes" if v else "no")
+        elif t is int:
+            text = str(v)
+            add("'" + text if v < 0 else text)  # "-5": the one formula start a number has
+        else:
+            add(_cell(v))
+    return out
 
 
 def csv_note(table: str) -> str:
@@ -311,10 +337,9 @@ def _csv_win_chunks(store: Store, include_personal: bool, counts: ExportCounts) 
     writer.writerow(columns)
     encoding = "utf-8-sig"  # the BOM once, at the start
     for month in store.wins_by_month():
-        for rec in month:
-            if not include_personal and _is_personal(rec):
-                counts.left_out += 1
-            writer.writerow(_csv_row(rec, "wins", columns, contacts, {}))
+        if not include_personal:
+            counts.left_out += sum(map(_is_personal, month))
+        writer.writerows([_csv_row(rec, "wins", columns, contacts, {}) for rec in month])
         yield out.getvalue().encode(encoding)
         encoding = "utf-8"
         out.seek(0)
