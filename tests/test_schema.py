@@ -32,8 +32,8 @@ SOUND: dict[str, dict[str, Any]] = {
     "interactions": {"contact": 2, "when": WHEN, "kind": "asked", "note": "", "id": 1},
     "events": {"name": "Meetup", "kind": "meetup", "date": "2026-10-01", "skills": [],
                "met": [2], "id": 1},
-    "learning": {"when": WHEN, "kind": "course", "title": "CCNA", "skills": ["network_connectivity"],
-                 "minutes": 90, "url": None, "id": 1},
+    "learning": {"when": WHEN, "kind": "course", "title": "CCNA",
+                 "skills": ["network_connectivity"], "minutes": 90, "url": None, "id": 1},
     "kudos": {"when": WHEN, "from": "Mark", "note": "thanks", "win": 1, "id": 1},
     "profile": {"started": "2025-06-02", "role": None, "target_minutes": 30, "track": None,
                 "lang": "en"},
@@ -117,7 +117,8 @@ def test_the_sound_record_of_each_table_is_sound() -> None:
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        ({"when": "2026-02-29T10:00:00+01:00"}, "'when' is not an ISO date: '2026-02-29T10:00:00+01:00'"),
+        ({"when": "2026-02-29T10:00:00+01:00"},
+         "'when' is not an ISO date: '2026-02-29T10:00:00+01:00'"),
         ({"updated": "2026-11-26T10:00"}, None),  # lenient: any ISO form
         ({"updated": "2026-11-26T25:00"}, "'updated' is not an ISO date: '2026-11-26T25:00'"),
         ({"tags": ["a", 1]}, "'tags' is not list[str]"),
