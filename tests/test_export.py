@@ -19,7 +19,7 @@ from helpers.homes import snapshot as _snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growthdesk.io.export import CSV_NOT_IMPORTED, CSV_TABLES, export_json
+from growthdesk.io.export import CSV_NOT_IMPORTED, CSV_TABLES, _cell, _cells, export_json
 from growthdesk.io.files import UnsafeOutputError, write_output
 from growthdesk.io.importers import parse_file
 from growthdesk.io.importers.native import EXPORT_TABLES
@@ -171,6 +171,31 @@ def test_csv_export_neutralises_formulas(invoke: Invoke, home: Path, tmp_path: P
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@")), value
+
+
+_CELL_TEXT = st.text(max_size=4) | st.sampled_from(
+    ["=1+1", "+31 6", "-", "@home", "\tx", "\rx", "'="]
+)
+_CELL_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**64), max_value=2**64)
+    | st.floats()
+    | _CELL_TEXT,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.tuples(inner)
+        | st.dictionaries(_CELL_TEXT, inner, max_size=2)
+    ),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELL_VALUES, max_size=15))
+def test_a_row_of_cells_is_each_value_as_a_cell(values: list[Any]) -> None:
+    # _cells is _cell unrolled for speed; any value a (hand-edited) record may hold.
+    assert _cells(values) == [_cell(v) for v in values]
 
 
 def test_csv_export_contacts_and_learning(invoke: Invoke, home: Path) -> None:

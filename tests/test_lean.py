@@ -287,14 +287,18 @@ def test_an_export_holds_one_month_of_wins_at_a_time(invoke: Invoke, home: Path)
     _mixed_home(invoke)
     store = Store(home)
     held = []
-    wins_by_month = store.wins_by_month
 
-    def watched():  # after each month: which shards the store keeps parsed
-        for month in wins_by_month():
-            yield month
-            held.append([p.name for p in store.files._entries if p.parent.name == "wins"])
+    def watched(read):  # after each month: which shards the store keeps parsed
+        def months():
+            for month in read():
+                yield month
+                held.append([p.name for p in store.files._entries if p.parent.name == "wins"])
 
-    store.wins_by_month = watched  # type: ignore[method-assign]
+        return months
+
+    # json reads the months through the checking pass, csv through the plain one
+    store.wins_by_month = watched(store.wins_by_month)  # type: ignore[method-assign]
+    store.sound_wins_by_month = watched(store.sound_wins_by_month)  # type: ignore[method-assign]
     for fmt in ("json", "csv"):
         b"".join(export_chunks(store, NOW, fmt))
     assert held == [[]] * 6  # three months, twice, none of them kept
@@ -329,6 +333,77 @@ def test_export_of_a_damaged_store_writes_nothing(invoke: Invoke, home: Path) ->
     result = invoke("export")
     assert result.exit_code == 1 and result.stdout == ""
     assert "data file wins/2026-10.json is damaged" in result.output
+
+
+def _damage_record(home: Path, month: str, key: str, **fields: Any) -> None:
+    shard = home / f"wins/{month}.json"
+    data = orjson.loads(shard.read_bytes())
+    data["wins"][key].update(fields)
+    shard.write_bytes(orjson.dumps(data))
+
+
+@pytest.mark.parametrize("target", ["stdout", "new file", "old file"])
+def test_a_damaged_win_in_the_last_month_still_writes_nothing(
+    invoke: Invoke, home: Path, tmp_path: Path, target: str
+) -> None:
+    # The shards are checked as the export reads them: the last one is read after every other
+    # month is already rendered, and must still stop the export before a byte is written.
+    _mixed_home(invoke)
+    out = tmp_path / "backup.json"
+    if target == "old file":
+        out.write_bytes(b"an older backup")
+    _damage_record(home, "2026-11", "5", when="2026-11-31T10:00:00+01:00")
+    args = ("export",) if target == "stdout" else ("export", "-o", str(out))
+    result = invoke(*args)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        "Error: data file wins/2026-11.json is damaged (wins record 5: 'when' is not an ISO "
+        "date: '2026-11-31T10:00:00+01:00'); run `growthdesk doctor` to see every problem and "
+        "`growthdesk doctor --restore` to set it aside\n"
+    )
+    if target == "old file":
+        assert out.read_bytes() == b"an older backup"
+    else:
+        assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file
+
+
+def _torn(home: Path, rel: str) -> None:
+    (home / rel).write_bytes(b'{"wins": {"1": {"when"')
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda h: _damage_record(h, "2026-09", "4", problem=None), id="first month"),
+        pytest.param(
+            lambda h: (
+                _damage_record(h, "2026-11", "1", tags=[3]),
+                _damage_record(h, "2026-10", "3", minutes="5"),
+            ),
+            id="two months",
+        ),
+        pytest.param(
+            lambda h: (_torn(h, "wins/2026-11.json"), _damage_record(h, "2026-09", "2", id=7)),
+            id="a torn shard after a damaged record",
+        ),
+        pytest.param(
+            lambda h: (_damage_record(h, "2026-10", "3", when=5), _torn(h, "main.json")),
+            id="main.json and a shard",
+        ),
+        pytest.param(lambda h: (h / "wins/2026-10.json").unlink(), id="a shard gone"),
+    ],
+)
+def test_the_export_names_the_damage_a_whole_check_finds_first(
+    invoke: Invoke, home: Path, damage: Callable[[Path], Any]
+) -> None:
+    _mixed_home(invoke)
+    damage(home)
+    expected = Store(home).damage()
+    assert expected is not None
+    result = invoke("export")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"Error: {expected}\n"
 
 
 def test_shell_completion_reads_the_ids_of_lean_wins(invoke: Invoke, home: Path) -> None:

@@ -155,6 +155,8 @@ def _missing(table: str, record: dict[str, Any], *, strict: bool) -> str | None:
 
 def record_problem(table: str, record: Any, *, strict: bool) -> str | None:
     """What is wrong with one record of *table* (or "profile"), as a phrase, or None."""
+    if not strict and type(record) is dict and _lenient_sound(table, record):
+        return None
     if not isinstance(record, dict):
         return _("not an object")
     problem = _missing(table, record, strict=strict)
@@ -173,6 +175,71 @@ def record_problem(table: str, record: Any, *, strict: bool) -> str | None:
         if problem:
             return problem
     return None
+
+
+# -- the lenient check of a sound record, fast -----------------------------------------------------
+#
+# doctor and export check every win of the history, nearly all of them sound: _lenient_sound says
+# "sound" without walking the fields one by one (bench/bench_export.py, "lenient check": 100,000
+# wins in 250-300 ms instead of 600-700). Whether a value passes its annotation follows from its
+# type alone unless it is a list or a dict (see _checker), so the verdict on a record's keys and
+# value types is worked out once per shape (_lenient_plan) and only lists, dicts and dates are
+# looked at each time. "Not sound" is no verdict: record_problem then walks the record as before,
+# for the same first problem and phrase.
+
+Plan = tuple[tuple[tuple[str, Check], ...], tuple[str, ...]]  # (fields to test, dates to parse)
+_PLANS: dict[tuple[str, tuple[Any, ...], tuple[type, ...]], Plan | None] = {}
+_MAX_PLANS = 512  # shapes remembered; a hostile file of endless shapes is checked the slow way
+_UNPLANNED: Any = object()
+
+
+def _lenient_sound(table: str, record: dict[Any, Any]) -> bool:
+    """True only for a record that the lenient record_problem finds nothing wrong with."""
+    shape = (table, tuple(record), tuple(map(type, record.values())))
+    plan = _PLANS.get(shape, _UNPLANNED)
+    if plan is _UNPLANNED:
+        plan = _lenient_plan(table, record)
+        if len(_PLANS) < _MAX_PLANS:
+            _PLANS[shape] = plan
+    if plan is None:
+        return False
+    deep, dates = plan
+    for key, test in deep:
+        if not test(record[key]):
+            return False
+    checked = None
+    for key in dates:
+        value = record[key]
+        if value is checked:  # "created" and "updated" are often the very string "when" is
+            continue
+        if type(value) is not str or not _ANY_ISO.fullmatch(value):
+            return False
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return False
+        checked = value
+    return True
+
+
+def _lenient_plan(table: str, record: dict[Any, Any]) -> Plan | None:
+    """For records of this one's keys and value types: the tests left to run on each value
+    (lists and dicts, by their annotation; dates), or None if no such record is sound."""
+    if table not in TABLES or not all(f in record for f in _RELIED_ON.get(table, ())):
+        return None
+    fields = _fields(TABLES[table])[1]
+    deep: list[tuple[str, Check]] = []
+    dates: list[str] = []
+    for key, value in record.items():
+        field = fields.get(key)
+        if field is not None:
+            if type(value) in (list, dict):
+                deep.append((key, field[0]))
+            elif not field[0](value):  # true of this value, so of every value of its type
+                return None
+        if key in _DATES and value is not None:
+            dates.append(key)
+    return tuple(deep), tuple(dates)
 
 
 def _shown(value: Any) -> str:

@@ -329,12 +329,13 @@ class Store(Reads):
         self._opened = False
         return fixed
 
-    def damage(self) -> CorruptStoreError | None:
+    def damage(self, *, wins: bool = True) -> CorruptStoreError | None:
         """The first damaged file or record of the folder, if any.
 
         Commands trust the records they read (checking 25,000 wins on every read would cost
         far more than a command's budget); when one fails in a way no valid record can make it,
-        the CLI asks this before it would report an internal error.
+        the CLI asks this before it would report an internal error. *wins*: False leaves out
+        the month shards, for a pass that reads them through :meth:`sound_wins_by_month`.
         """
         from growthdesk.store import validate
 
@@ -346,17 +347,40 @@ class Store(Reads):
             why = validate.meta_problem(meta) if meta is not None else None
             if why is not None:
                 return _damaged(META, why)
-            for rel in (MAIN, *(shard(m) for m in self.win_months())):
-                data = self._file(rel, keep=False)  # one shard at a time, not all of them
-                for table in tables_of(rel):
-                    for key, record in data.get(table, {}).items():
-                        why = validate.record_problem(table, key, record)
-                        if why is not None:
-                            what = _("{table} record {key}: {why}", table=table, key=key, why=why)
-                            return _damaged(rel, what)
+            for rel in (MAIN, *(shard(m) for m in self.win_months())) if wins else (MAIN,):
+                damaged = _record_damage(rel, self._file(rel, keep=False))  # one shard at a time
+                if damaged is not None:
+                    return damaged
         except CorruptStoreError as exc:
             return exc
         return None
+
+    def sound_wins_by_month(self) -> Iterator[list[Win]]:
+        """:meth:`wins_by_month` of every month, each shard's records checked as :meth:`damage`
+        checks them before its month is handed on; the error damage() would give for the first
+        damaged one is raised. Together with ``damage(wins=False)`` first, it finds what
+        damage() finds, reading each shard once (export: bench/bench_scale.py --only export)."""
+        for month in self.win_months():
+            self._read()
+            rel = shard(month)
+            data = self._file(rel, keep=False)
+            damaged = _record_damage(rel, data)
+            if damaged is not None:
+                raise damaged
+            yield cast("list[Win]", in_time_order(list(data.get("wins", {}).values())))
+
+
+def _record_damage(rel: str, data: dict[str, Any]) -> CorruptStoreError | None:
+    """The first damaged record of data file *rel* (as read), in the file's order."""
+    from growthdesk.store import validate  # only a check needs it: kept off every command
+
+    for table in tables_of(rel):
+        for key, record in data.get(table, {}).items():
+            why = validate.record_problem(table, key, record)
+            if why is not None:
+                what = _("{table} record {key}: {why}", table=table, key=key, why=why)
+                return _damaged(rel, what)
+    return None
 
 
 def _damaged(rel: str, why: str) -> CorruptStoreError:

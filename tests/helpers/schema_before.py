@@ -1,0 +1,176 @@
+"""core/schema.py as it was before its lenient check got a fast path for sound records (a frozen
+copy, messages included): tests/test_schema.py checks that both give every record the same verdict.
+Not used by growthdesk itself."""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from typing import Any, NotRequired, Union, get_args, get_origin, get_type_hints
+
+from growthdesk.core import records
+from growthdesk.core.i18n import _
+from growthdesk.skills.ids import SKILL_IDS
+
+__all__ = ["MAX_ID", "TABLES", "is_iso", "record_problem"]
+
+MAX_ID = 2**63 - 1  # what a signed 64-bit integer holds
+TABLES: dict[str, Any] = {
+    "wins": records.Win,
+    "contacts": records.Contact,
+    "links": records.Link,
+    "interactions": records.Interaction,
+    "events": records.Event,
+    "learning": records.LearningEntry,
+    "kudos": records.Kudos,
+    "profile": records.Profile,  # may leave fields out: the store fills in the defaults
+}
+# What every command relies on; doctor asks no more of a stored record.
+_RELIED_ON = {
+    "wins": ("when", "problem"),
+    "contacts": ("name",),
+    "links": ("a", "b"),
+    "interactions": ("contact", "when"),
+    "events": ("name", "date"),
+    "learning": ("when", "title"),
+    "kudos": ("when", "note"),
+}
+_MOMENTS = frozenset({"when", "created", "updated"})
+_DAYS = frozenset({"date", "last_contact", "started", "away_until"})
+_REFS = frozenset({"id", "helped_by", "a", "b", "contact", "met_at", "met", "win"})
+_DATES = _MOMENTS | _DAYS
+_SKILL_FIELDS = frozenset({"skills", "specialties"})  # lists, or dicts keyed by skill
+_DAY = r"\d{4}-\d\d-\d\d"
+_DAY_RE = re.compile(_DAY)
+_MOMENT = re.compile(_DAY + r"T\d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d:\d\d")
+_ANY_ISO = re.compile(_DAY + r"(T\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d:\d\d)?)?")
+_KNOWN_SKILLS = frozenset(SKILL_IDS)
+
+Check = Callable[[Any], bool]
+
+
+def _checker(tp: Any) -> tuple[Check, str]:
+    """(test, words for the error) for one annotation: str, int, bool, None, Any, X | Y,
+    list[X], dict[K, V]. An annotation it does not know fails closed."""
+    origin = get_origin(tp)
+    if tp is Any:
+        return (lambda v: True), "any value"
+    if tp is type(None):
+        return (lambda v: v is None), "null"
+    if tp is bool:
+        return (lambda v: v is True or v is False), "true or false"
+    if tp is int:
+        return (lambda v: type(v) is int), "a whole number"
+    if tp is str:
+        return (lambda v: type(v) is str), "text"
+    if origin in (Union, types.UnionType):
+        parts = [_checker(a) for a in get_args(tp)]
+        return (lambda v: any(test(v) for test, _w in parts)), " or ".join(w for _t, w in parts)
+    if origin is list:
+        item, words = _checker(get_args(tp)[0])
+        return (lambda v: type(v) is list and all(map(item, v))), f"a list, each {words}"
+    if origin is dict:
+        (key, _k), (value, words) = (_checker(a) for a in get_args(tp))
+        return (
+            lambda v: type(v) is dict and all(map(key, v)) and all(map(value, v.values()))
+        ), f"an object, each value {words}"
+    return (lambda v: False), str(tp)
+
+
+@cache
+def _fields(typed: Any) -> tuple[frozenset[str], dict[str, tuple[Check, str, Any]]]:
+    """(required keys, field -> (test, words, annotation)) of a TypedDict.
+
+    From the annotations, not ``__required_keys__``: with postponed annotations Python 3.11
+    cannot see NotRequired and calls every key required.
+    """
+    hints = get_type_hints(typed, include_extras=True)
+    required = frozenset(k for k, tp in hints.items() if get_origin(tp) is not NotRequired)
+    plain = {k: get_args(tp)[0] if get_origin(tp) is NotRequired else tp for k, tp in hints.items()}
+    return required, {k: (*_checker(tp), tp) for k, tp in plain.items()}
+
+
+def _parses(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_iso(value: Any) -> bool:
+    """A day or a moment (time and offset optional) in the extended ISO 8601 form."""
+    return isinstance(value, str) and bool(_ANY_ISO.fullmatch(value)) and _parses(value)
+
+
+def _strict_value_problem(key: str, value: Any) -> str | None:
+    """What the types cannot say: dates, id ranges, known skills, positive minutes."""
+    if value is None:
+        return None
+    if key in _MOMENTS and not (_MOMENT.fullmatch(value) and _parses(value)):
+        return _(
+            "'{f}' is not an ISO date and time (YYYY-MM-DDTHH:MM:SS+HH:MM): {v!r}", f=key, v=value
+        )
+    if key in _DAYS and not (_DAY_RE.fullmatch(value) and _parses(value)):
+        return _("'{f}' is not an ISO date (YYYY-MM-DD): {v!r}", f=key, v=value)
+    if key in _REFS:
+        ids = value if isinstance(value, list) else [value]
+        if not all(1 <= i <= MAX_ID for i in ids):
+            return _("'{f}' holds an id that is not between 1 and 2**63-1", f=key)
+    if key in _SKILL_FIELDS and not _KNOWN_SKILLS.issuperset(value):
+        return _("'{f}' holds an unknown skill id", f=key)
+    if key == "minutes" and value < 1:
+        return _("'minutes' must be at least 1, not {v}", v=value)
+    return None
+
+
+def _lenient_date_problem(key: str, value: Any) -> str | None:
+    if key in _DATES and value is not None and not is_iso(value):
+        return _("'{field}' is not an ISO date: {value!r}", field=key, value=value)
+    return None
+
+
+def _missing(table: str, record: dict[str, Any], *, strict: bool) -> str | None:
+    if not strict:
+        name = next((f for f in _RELIED_ON.get(table, ()) if f not in record), None)
+        return None if name is None else _("'{field}' is missing", field=name)
+    if table == "profile":
+        return None
+    if "id" not in record:
+        return _("missing 'id'")
+    missing = sorted(_fields(TABLES[table])[0] - record.keys())
+    return _("missing {fields}", fields=", ".join(f"'{f}'" for f in missing)) if missing else None
+
+
+def record_problem(table: str, record: Any, *, strict: bool) -> str | None:
+    """What is wrong with one record of *table* (or "profile"), as a phrase, or None."""
+    if not isinstance(record, dict):
+        return _("not an object")
+    problem = _missing(table, record, strict=strict)
+    if problem:
+        return problem
+    fields = _fields(TABLES[table])[1]
+    for key, value in record.items():
+        field = fields.get(key)
+        if field is None and strict:
+            return _("unknown field '{f}'", f=key)
+        if field is not None and not field[0](value):
+            if strict:
+                return _("'{f}' must be {words}, not {v}", f=key, words=field[1], v=_shown(value))
+            return _("'{field}' is not {type}", field=key, type=_type_name(field[2]))
+        problem = _strict_value_problem(key, value) if strict else _lenient_date_problem(key, value)
+        if problem:
+            return problem
+    return None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _type_name(hint: Any) -> str:
+    return str(hint).replace("typing.", "") if get_origin(hint) else hint.__name__
