@@ -229,6 +229,45 @@ def test_a_month_part_keeps_what_any_period_can_pick() -> None:
     assert [e[1] for e in merged["pool"]] == [1, 2, 3, 4, 5, 9, 10]
 
 
+def _one_month(home: Path, minutes_skills: list[tuple[int, list[str], int]]) -> list[Any]:
+    """A home with one win per (minutes, skills, day) in 2026-03 (one a minute that day); the
+    ids of the review's "hardest" wins, checked against the full pass."""
+    rows = [
+        {
+            **_record({**_W, "minutes": m, "skills": skills}),
+            "when": f"2026-03-{d:02d}T09:{i:02d}:00+01:00",
+        }
+        for i, (m, skills, d) in enumerate(minutes_skills)
+    ]
+    with Store(home).transaction("import") as tx:
+        tx.insert_many("wins", rows)
+    got = review.review_for(Store(home), NOW, picture=True)
+    assert got == _full(Store(home), None, None)
+    return [w["id"] for w in got["notable"]["hardest"]]
+
+
+def test_a_part_keeps_enough_of_a_skill_combination(tmp_path: Path) -> None:
+    # The 3 longest are a rare area's; its next 3 are the hardest, not the common area's.
+    rare = [(40 - i, ["remote_access"], 2) for i in range(7)]
+    common = [(1, ["printing"], 3)] * 30
+    assert _one_month(tmp_path / "home", rare + common) == [4, 5, 6]
+
+
+def test_with_one_area_only_the_first_wins_are_the_hardest(tmp_path: Path) -> None:
+    # Every score is 0: the first 3 timed wins after the longest 3, whatever their minutes.
+    one = [(m, ["printing"], 1 + m) for m in range(1, 13)]
+    assert _one_month(tmp_path / "home", one) == [1, 2, 3]
+
+
+def test_huge_durations_that_score_alike_rank_by_time(tmp_path: Path) -> None:
+    # log1p(2**60) == log1p(2**60 + 1) as floats: the earlier win ranks first, although it
+    # is neither among its combination's 6 longest nor among the 6 first timed wins.
+    first = [(1, ["remote_access"], 1)] * 6
+    early = [(2**60, ["printing"], 2)]
+    late = [(2**60 + 1, ["printing"], 20)] * 9
+    assert _one_month(tmp_path / "home", first + early + late) == [7, 11, 12]
+
+
 _W = {
     "month": "2026-03",
     "day": 5,
