@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from growthdesk.core.i18n import language
-from growthdesk.core.months import months_between
 from growthdesk.network import help_part, picture
 from growthdesk.network.graph import _help_history
 from growthdesk.reporting import review, review_part, stats
@@ -144,7 +143,9 @@ def _apply(home: Path, op: tuple[str, int, str], extra: list[dict[str, Any]]) ->
             tx.update("wins", win["id"], {"skills": ["remote_access"]})
 
 
-def _full(store: Store, since: date | None, until: date | None) -> dict[str, Any]:
+def _full(
+    store: Store, since: date | None, until: date | None, with_picture: bool = True
+) -> dict[str, Any]:
     """The review as a pass over the wins gives it: every win of the months the period
     overlaps, and the help history of every win ever logged."""
     first, last = review.review_range(NOW, since, until)
@@ -167,6 +168,8 @@ def _full(store: Store, since: date | None, until: date | None) -> dict[str, Any
             NOW,
         ),
     )
+    if not with_picture:
+        return doc
     pic = picture.build_picture(
         data["contacts"],
         store.links(),
@@ -180,15 +183,15 @@ def _full(store: Store, since: date | None, until: date | None) -> dict[str, Any
 
 
 def _same_review(home: Path) -> None:
-    for since, until in WINDOWS:
-        expected = _full(Store(home), since, until)
-        got = review.review_for(Store(home), NOW, since, until, picture=True)
+    for i, (since, until) in enumerate(WINDOWS):
+        expected = _full(Store(home), since, until, with_picture=i == 0)
+        got = review.review_for(Store(home), NOW, since, until, picture=i == 0)
         assert got == expected, (since, until)
     store = Store(home)
     assert help_part.store_history(store) == _help_history(store.wins())
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=st.lists(wins, max_size=40), more=st.lists(wins, min_size=1, max_size=8), steps=ops)
 def test_the_review_from_the_summaries_is_the_review_of_all_wins(
     first: list[dict[str, Any]], more: list[dict[str, Any]], steps: list[Any]
