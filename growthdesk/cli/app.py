@@ -45,8 +45,9 @@ class App:
     def store(self) -> Store:
         """The store, for a command that writes: the data folder is created on first use."""
         if self._store is None:
-            from growthdesk.network import help_part  # noqa: F401  (registers the month summaries)
-            from growthdesk.reporting import repeats, review_part  # noqa: F401
+            # Registers the month summaries and the chain of repeat-problem clusters.
+            from growthdesk.network import help_part  # noqa: F401
+            from growthdesk.reporting import clusters, repeats, review_part  # noqa: F401
             from growthdesk.store import Store
             from growthdesk.worklog import days, index  # noqa: F401
 
