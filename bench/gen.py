@@ -27,6 +27,9 @@ with contextlib.suppress(ImportError):  # the day rows (a newer part)
     from growthdesk.worklog import days  # noqa: F401
 with contextlib.suppress(ImportError):  # the chain of repeat-problem clusters (newer still)
     from growthdesk.reporting import clusters  # noqa: F401
+with contextlib.suppress(ImportError):  # the review's notable wins and help history (newer)
+    from growthdesk.network import help_part  # noqa: F401
+    from growthdesk.reporting import review_part  # noqa: F401
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),

@@ -378,7 +378,7 @@ def test_a_schema_3_home_gets_its_summaries_by_migration_after_a_backup(
     assert sorted(p.name for p in (home / "wins").glob("????-??-*.json")) == [
         f"2026-{m}-{part}.json"
         for m in ("10", "11")
-        for part in ("days", "helped", "recall", "repeats", "texts")
+        for part in ("days", "helped", "helpers", "recall", "repeats", "review", "texts")
     ]
     assert any((home / "backups" / "wins_2026-11.json").iterdir())
     assert invoke("doctor").exit_code == 0

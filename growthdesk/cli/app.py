@@ -46,7 +46,8 @@ class App:
         """The store, for a command that writes: the data folder is created on first use."""
         if self._store is None:
             # Registers the month summaries and the chain of repeat-problem clusters.
-            from growthdesk.reporting import clusters, repeats  # noqa: F401
+            from growthdesk.network import help_part  # noqa: F401
+            from growthdesk.reporting import clusters, repeats, review_part  # noqa: F401
             from growthdesk.store import Store
             from growthdesk.worklog import days, index  # noqa: F401
 

@@ -95,12 +95,16 @@ def build_picture(
     *,
     skill: str | None = None,
     labels: Mapping[str, str] | None = None,
+    history: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> Picture:
     """The people and ties to draw; with *skill*, only contacts with that specialty or who
-    helped on it (and the links between them)."""
+    helped on it (and the links between them). *history*: the help history of *wins*
+    (network.graph._help_history) when known, e.g. from the month summaries (network.help_part);
+    *wins* is then not read."""
     from growthdesk.network.graph import _help_history, stale_contacts
 
-    history = _help_history(wins)
+    if history is None:
+        history = _help_history(wins)
     stale = {r["id"] for r in stale_contacts(contacts, interactions, today)}
     nodes: list[PictureNode] = []
     for c in sorted(contacts, key=lambda c: int(c["id"])):

@@ -22,8 +22,17 @@ from growthdesk.core.i18n import _, ngettext, pgettext
 from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Event, Kudos, LearningEntry, Win
 from growthdesk.reporting import stats
+from growthdesk.reporting.review_part import (
+    REVIEW,
+    SECOND_LINE_SKILLS,
+    ReviewFacts,
+    merge,
+    pool_wins,
+    review_facts,
+)
 from growthdesk.reporting.stats import day_of
 from growthdesk.skills.labels import skill_label
+from growthdesk.worklog.days import COUNT, DAY, DAYS, SKILLS, day_facts, in_days
 
 if TYPE_CHECKING:
     from growthdesk.store import Store
@@ -39,22 +48,6 @@ __all__ = [
     "review_for",
     "review_range",
 ]
-
-# Areas a first-line desk usually hands to second line (infrastructure, network, cloud, security,
-# data, scripting). Solving one yourself, not escalated, is an escalation avoided.
-SECOND_LINE_SKILLS = frozenset(
-    {
-        "network_connectivity",
-        "remote_access",
-        "server_infrastructure",
-        "cloud_platforms",
-        "security_incidents",
-        "data_reporting",
-        "scripting_automation",
-    }
-)
-_AVOIDED_TAGS = frozenset({"escalation-avoided", "no-escalation", "niet-geescaleerd"})
-
 
 # ---------------------------------------------------------------- data
 
@@ -116,13 +109,33 @@ def review_for(
     picture: bool = False,
 ) -> dict[str, Any]:
     """The document's data from the store for since..until (see review_range); with
-    *picture*, ``network.picture`` holds an SVG drawing of the network as it is today."""
+    *picture*, ``network.picture`` holds an SVG drawing of the network as it is today.
+
+    Read from the month summaries: the day rows (worklog.days) and notable wins
+    (reporting.review_part) of the months the period overlaps, and the help history of every
+    month (network.help_part). Only a month the period cuts (holding wins outside it) is read
+    from its shard. The data is what build_review gives over those months' wins."""
     first, last = review_range(now, since, until)
-    data = stats.read_inputs(store, first, last)
+    data = stats.read_inputs(store, first, last, wins=False)
+    lo, hi = first.isoformat(), last.isoformat()
+    months = months_between(first, last, store.win_months())
+    parts: list[ReviewFacts] = []
+    cut: dict[str, list[Win]] = {}  # month -> its wins, for a month the period cuts
+    for month in months:
+        if all(lo <= r[DAY] <= hi for r in store.summary(month, DAYS)["rows"]):
+            parts.append(store.summary(month, REVIEW))
+        else:
+            cut[month] = store.wins([month])
+            parts.append(review_facts([w for w in cut[month] if _inside(w, lo, hi)]))
+
+    def linked(ids: set[Any]) -> dict[Any, str]:
+        return _linked_problems(store, months, cut, ids)
+
+    rows = data["facts"]["rows"]
     # The career line looks at the last year before *until*, like `stats` does.
     recent = (last - timedelta(days=stats.HISTORY_DAYS - 1)).isoformat()
     doc = build_review(
-        wins=data["wins"],
+        wins=(),
         now=now,
         since=first,
         until=last,
@@ -132,30 +145,74 @@ def review_for(
         events=store.events(),
         profile=data["profile"],
         career_line=stats.next_step(
-            [w for w in data["wins"] if w["when"][:10] >= recent],
-            data["learning"],
-            data["profile"],
-            now,
+            [], data["learning"], data["profile"], now, rows=[r for r in rows if r[DAY] >= recent]
         ),
+        rows=in_days(data["facts"], lo, hi),
+        facts=merge(parts),
+        linked=linked,
     )
     if picture:
-        doc["network"]["picture"] = _picture_svg(store, data, now.date())
+        from growthdesk.network.help_part import store_history
+
+        doc["network"]["picture"] = _picture_svg(
+            store, data["contacts"], store_history(store), now.date()
+        )
     return doc
 
 
-def _picture_svg(store: Store, data: Mapping[str, Any], today: date) -> str:
+def _inside(win: Mapping[str, Any], lo: str, hi: str) -> bool:
+    return lo <= str(win.get("when") or "")[:10] <= hi
+
+
+def _linked_problems(
+    store: Store, months: Sequence[str], cut: Mapping[str, Sequence[Win]], ids: set[Any]
+) -> dict[Any, str]:
+    """id -> problem of the wins among *ids* in *months* (from the parts' ids and the texts
+    part, recall's, of a month that has one; from *cut*'s wins for a month read whole)."""
+    from growthdesk.worklog.index import TEXTS
+
+    out: dict[Any, str] = {}
+    for month in months:
+        if len(out) == len(ids):
+            break
+        wins = cut.get(month)
+        if wins is None:
+            month_ids = store.summary(month, REVIEW)["ids"]
+            found = [(i, pos) for pos, i in enumerate(month_ids) if i in ids]
+            if not found:
+                continue
+            texts = store.summary(month, TEXTS)
+            if len(texts) != len(month_ids):  # parts that disagree: the shard decides
+                wins = store.wins([month])
+            else:
+                for i, pos in found:
+                    row = texts[pos]
+                    problem = row.get("problem") if isinstance(row, dict) else row[0]
+                    out[i] = str(problem or "")
+                continue
+        out.update((w.get("id"), str(w.get("problem") or "")) for w in wins if w.get("id") in ids)
+    return out
+
+
+def _picture_svg(
+    store: Store,
+    contacts: Sequence[Contact],
+    history: Mapping[int, Mapping[str, Any]],
+    today: date,
+) -> str:
     """Our own drawing (never Graphviz: the review must look the same on every machine)."""
     from growthdesk.core.i18n import language
     from growthdesk.network import picture
     from growthdesk.skills.labels import labels
 
     pic = picture.build_picture(
-        data["contacts"],
+        contacts,
         store.links(),
-        store.wins(),
+        [],
         store.interactions(),
         today,
         labels=labels(language()),
+        history=history,
     )
     return picture.render_svg(pic) if pic.nodes else ""
 
@@ -172,8 +229,17 @@ def build_review(
     events: Sequence[Event] | None = None,
     profile: Mapping[str, Any] | None = None,
     career_line: str | None = None,
+    rows: Sequence[Sequence[Any]] | None = None,
+    facts: ReviewFacts | None = None,
+    linked: Callable[[set[Any]], Mapping[Any, str]] | None = None,
 ) -> dict[str, Any]:
-    """All the data of the brag document for since..until (default: the last 12 months)."""
+    """All the data of the brag document for since..until (default: the last 12 months), from
+    *wins* (oldest first, as the store gives them).
+
+    Or from the month summaries, as review_for reads them, and then *wins* is not read: *rows*,
+    the day rows (worklog.days) of the period, *facts*, its notable wins' facts
+    (reporting.review_part), and *linked*, which gives the problems of the wins of the given
+    ids that kudos name (of those *wins* would hold)."""
     learning = learning or []
     kudos = kudos or []
     contacts = contacts or []
@@ -187,7 +253,17 @@ def build_review(
     def inside(rec: Mapping[str, Any], key: str = "when") -> bool:
         return lo <= day_of(rec, key) <= hi
 
-    period_wins = [w for w in wins if lo <= str(w.get("when") or "")[:10] <= hi]
+    if rows is None or facts is None:
+        period_wins = [w for w in wins if _inside(w, lo, hi)]
+        rows = day_facts(period_wins)["rows"]
+        facts = review_facts(period_wins)
+    if linked is None:
+        wins_by_id = {w.get("id"): w for w in wins}
+
+        def linked(ids: set[Any]) -> dict[Any, str]:
+            found = {i: wins_by_id[i] for i in ids if i in wins_by_id}
+            return {i: str(w.get("problem") or "") for i, w in found.items() if w}
+
     period_learning = [x for x in learning if inside(x)]
     period_kudos = sorted(
         (k for k in kudos if inside(k)), key=lambda k: str(k.get("when")), reverse=True
@@ -199,7 +275,7 @@ def build_review(
     )
 
     figures = stats.period_figures(
-        period_wins, window, target, learning=learning, kudos=kudos, contacts=contacts
+        (), window, target, learning=learning, kudos=kudos, contacts=contacts, rows=rows
     )
     # ---- one pass: wins per month (chart), per skill, per quarter-ish segment and per half
     segs = _segments(since, until, 4)
@@ -212,17 +288,18 @@ def build_review(
     seg_counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(segs))
     half_counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(halves))
     half_totals = [0] * len(halves)
-    for w in period_wins:
-        when = str(w["when"])
-        day = when[:10]
-        per_month[when[:7]] += 1
+    # Rows come by day, a day's in the order of their first win: skills are first seen (the
+    # order of equal counts below) as over the wins themselves.
+    for row in rows:
+        day, n = row[DAY], row[COUNT]
+        per_month[day[:7]] += n
         si = bisect.bisect_left(seg_ends, day)
         hi_ = 0 if day <= half_end else last_half
-        half_totals[hi_] += 1
-        for s in w.get("skills") or ():
-            skill_counts[s] += 1
-            seg_counts[s][si] += 1
-            half_counts[s][hi_] += 1
+        half_totals[hi_] += n
+        for s in row[SKILLS]:
+            skill_counts[s] += n
+            seg_counts[s][si] += n
+            half_counts[s][hi_] += n
     monthly = [{"month": m, "wins": per_month.get(m, 0)} for m in months_between(since, until)]
 
     total_tags = sum(skill_counts.values())
@@ -245,21 +322,14 @@ def build_review(
             }
         )
 
-    # ---- notable wins
-    timed = [w for w in period_wins if w.get("minutes") is not None]
+    # ---- notable wins: of the pool, which holds every win that can be picked
+    pool, avoided = pool_wins(facts)
+    with_solution, explained_plain, n_avoided = facts["counts"]
+    timed = [w for w in pool if w.get("minutes") is not None]
     longest = heapq.nsmallest(
         3, timed, key=lambda w: (-(w["minutes"] or 0), w["when"], w.get("id") or 0)
     )
-    hardest = _hardest(period_wins, skill_counts, longest_ids={w.get("id") for w in longest})
-    avoided = [
-        w
-        for w in period_wins
-        if not w.get("escalated")
-        and (
-            SECOND_LINE_SKILLS.intersection(w.get("skills") or ())
-            or _AVOIDED_TAGS.intersection(w.get("tags") or ())
-        )
-    ]
+    hardest = _hardest(pool, skill_counts, longest_ids={w.get("id") for w in longest})
     avoided_top = heapq.nsmallest(
         3, avoided, key=lambda w: (-int(w.get("minutes") or 0), w["when"])
     )
@@ -267,7 +337,7 @@ def build_review(
         "longest": [_win_brief(w, _("{minutes} min", minutes=w["minutes"])) for w in longest],
         "hardest": hardest,
         "escalations_avoided": {
-            "count": len(avoided),
+            "count": n_avoided,
             "escalated": figures["escalated"],
             "examples": [
                 _win_brief(
@@ -282,19 +352,18 @@ def build_review(
     }
 
     # ---- kudos
-    wins_by_id = {w.get("id"): w for w in wins}
-    quotes = []
-    for k in period_kudos[:8]:
-        linked = wins_by_id.get(k.get("win")) if k.get("win") is not None else None
-        quotes.append(
-            {
-                "day": day_of(k),
-                "from": k.get("from"),
-                "note": str(k.get("note") or ""),
-                "win": k.get("win"),
-                "win_problem": str(linked.get("problem") or "") if linked else None,
-            }
-        )
+    shown = period_kudos[:8]
+    problems = linked({k.get("win") for k in shown if k.get("win") is not None})
+    quotes = [
+        {
+            "day": day_of(k),
+            "from": k.get("from"),
+            "note": str(k.get("note") or ""),
+            "win": k.get("win"),
+            "win_problem": problems.get(k.get("win")) if k.get("win") is not None else None,
+        }
+        for k in shown
+    ]
 
     # ---- learning
     certs = [x for x in period_learning if x.get("kind") == "certification"]
@@ -365,10 +434,8 @@ def build_review(
             "new_contacts": len(new_contacts),
             "events": len(period_events),
             # How often the solution was also explained in plain words (log --for-user).
-            "with_solution": sum(1 for w in period_wins if w.get("solution")),
-            "explained_plain": sum(
-                1 for w in period_wins if w.get("solution") and w.get("solution_plain")
-            ),
+            "with_solution": with_solution,
+            "explained_plain": explained_plain,
         },
         "monthly": monthly,
         "segments": [{"start": a, "end": b} for a, b in segs],
