@@ -32,7 +32,7 @@ def _references(home: Path) -> set[int]:
     # The month summaries' copy of the helped wins (what `ask` reads) too.
     store = Store(home)
     for month in store.win_months():
-        refs |= {int(h) for w in store.summary(month, HELPED) for h in w.get("helped_by") or []}
+        refs |= {int(h) for by in store.summary(month, HELPED)["by"] for h in by}
     return refs
 
 

@@ -3,12 +3,14 @@
 - ``recall``: every win's id and "when" in shard order with the terms recall scores it by
   (recall.win_texts). BM25 needs the whole history's statistics (number of wins, total length,
   document frequencies) but only the wins that share a term with the query: the summaries give
-  all of those. Each term's postings are one string ("pos tf pos tf …"), split only for the
-  query's terms: parsing 100,000 wins' postings as JSON numbers alone cost ~150 ms.
+  all of those. Each term's postings are one string ("tf dl pos pos …"), split only for the
+  query's terms: parsing 100,000 wins' postings as JSON numbers alone cost ~150 ms. The terms
+  are a few long strings searched for the query's terms, the ids and "when"s one string
+  each, split only for the months that have a candidate: a part parses in microseconds.
 - ``texts``: every win's problem, solution and skills in shard order: what recall judges and
   shows of a candidate, so that no month shard is parsed at all (a 2,800-win shard: ~15 ms).
-- ``helped``: the wins someone helped with (about one in ten), with the fields
-  network.ranking.rank reads, so that `ask` need not parse every shard for its evidence.
+- ``helped`` (worklog.helped): the wins someone helped with (about one in ten), as
+  network.ranking.rank weighs them, so that `ask` need not parse every shard for its evidence.
 
 :class:`WinIndex` answers exactly as the same functions over ``store.wins()`` would (the tests
 compare both on random homes).
@@ -17,6 +19,7 @@ compare both on random homes).
 from __future__ import annotations
 
 import heapq
+import zlib
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
 from growthdesk.store import summaries
+from growthdesk.worklog.helped import HELPED, HelpedWins
 from growthdesk.worklog.recall import (
     PROBLEM_WEIGHT,
     average_length,
@@ -39,23 +43,99 @@ from growthdesk.worklog.recall import (
 if TYPE_CHECKING:
     from growthdesk.store import Store
 
-__all__ = ["RECALL", "TEXTS", "HELPED", "recall_part", "texts_part", "helped_part", "WinIndex"]
+__all__ = ["RECALL", "TEXTS", "HELPED", "recall_part", "texts_part", "WinIndex"]
 
 RECALL = "recall"
 TEXTS = "texts"
-HELPED = "helped"
-_HELPED_FIELDS = ("id", "when", "helped_by", "skills", "problem", "solution")
 
 
-_KEYS = {"ids", "when", "month", "len", "t"}
+_KEYS = {"n", "ids", "when", "month", "len", "t"}
+# Terms are spread over this many strings of "\n<term>\t<postings>" lines by a stable hash:
+# a query searches one short string per term, and a month's 3,000 terms are 64 JSON strings,
+# not 3,000 dict entries (parsing those cost ~30 ms of `ask` at 100,000 wins,
+# bench/bench_scale.py --only ask,recall). A term never holds whitespace (it is split off).
+BUCKETS = 64
+
+
+def bucket(term: str) -> int:
+    """The string of a recall part's term table that holds *term*."""
+    return zlib.crc32(term.encode()) % BUCKETS
+
+
+def lookup(table: Sequence[str], term: str, at: int | None = None) -> str | None:
+    """*term*'s postings in a recall part's term table (*at*: its bucket, if known)."""
+    lines = table[bucket(term) if at is None else at]
+    key = f"\n{term}\t"
+    i = lines.find(key)
+    if i < 0:
+        return None
+    i += len(key)
+    end = lines.find("\n", i)
+    return lines[i:] if end < 0 else lines[i:end]
+
+
+def _entries(lines: str) -> dict[str, str]:
+    """One bucket of a term table as term -> postings, in table order."""
+    entries: dict[str, str] = {}
+    for line in lines.split("\n")[1:]:
+        term, _tab, postings = line.partition("\t")
+        entries[term] = postings
+    return entries
+
+
+def _table(joined: Mapping[str, str], into: Sequence[str] | None = None) -> list[str]:
+    """The term table of *joined* (term -> postings); with *into*, the table *into* with the
+    terms of *joined* changed or added (the others as they were)."""
+    if into is None:
+        buckets: list[dict[str, str]] = [{} for _ in range(BUCKETS)]
+        for t, postings in joined.items():
+            buckets[bucket(t)][t] = postings
+        return ["".join(f"\n{t}\t{p}" for t, p in b.items()) for b in buckets]
+    table = list(into)
+    changed: dict[int, dict[str, str]] = {}
+    for t, postings in joined.items():
+        b = bucket(t)
+        if b not in changed:
+            changed[b] = _entries(table[b])
+        changed[b][t] = postings
+    for b, entries in changed.items():
+        table[b] = "".join(f"\n{t}\t{p}" for t, p in entries.items())
+    return table
+
+
+def _column(values: list[Any], sep: str, plain: bool) -> str | list[Any]:
+    """A column of a recall part as one string split only when read (*plain*: no value is
+    *sep* or holds it, as ints and ISO times never do); otherwise as the list itself."""
+    return sep.join(map(str, values)) if plain else values
+
+
+def part_ids(part: Mapping[str, Any]) -> list[Any]:
+    """The win ids of a recall part, in shard order."""
+    ids = part["ids"]
+    if not isinstance(ids, str):
+        return list(ids)
+    return list(map(int, ids.split(" "))) if part["n"] else []
+
+
+def part_whens(part: Mapping[str, Any]) -> list[str]:
+    """The "when"s of a recall part, in shard order."""
+    whens = part["when"]
+    if not isinstance(whens, str):
+        return list(whens)
+    return whens.split("\n") if part["n"] else []
+
+
+def _usable(previous: Any, changed: AbstractSet[int] | None) -> bool:
+    return changed is not None and isinstance(previous, dict) and set(previous) == _KEYS
 
 
 def _prefix(ids: list[Any], previous: Any, changed: AbstractSet[int] | None) -> bool:
     """Whether the month's wins start with all of *previous*'s, none touched by the commit."""
-    if changed is None or not isinstance(previous, dict) or set(previous) != _KEYS:
+    if not _usable(previous, changed):
         return False
-    n = len(previous["ids"])
-    return ids[:n] == previous["ids"] and changed.isdisjoint(ids[:n])
+    assert changed is not None
+    n = previous["n"]
+    return ids[:n] == part_ids(previous) and changed.isdisjoint(ids[:n])
 
 
 def _groups(joined: str) -> dict[tuple[int, int], list[str]]:
@@ -72,29 +152,32 @@ def _known(
 ) -> dict[Any, tuple[dict[str, int], int]]:
     """id -> (weighted term frequencies, length) of the wins *previous* describes that the
     commit did not touch (nothing when it is not known what the commit touched)."""
-    if changed is None or not isinstance(previous, dict) or set(previous) != _KEYS:
+    if not _usable(previous, changed):
         return {}
-    counts: list[dict[str, int]] = [{} for _ in previous["ids"]]
-    lengths = [0] * len(previous["ids"])  # a win without a term has length 0
-    for term, joined in previous["t"].items():
-        for (tf, dl), positions in _groups(joined).items():
-            for pos in map(int, positions):
-                counts[pos][term] = tf
-                lengths[pos] = dl
+    assert changed is not None
+    ids = part_ids(previous)
+    counts: list[dict[str, int]] = [{} for _ in ids]
+    lengths = [0] * len(ids)  # a win without a term has length 0
+    for lines in previous["t"]:
+        for term, joined in _entries(lines).items():
+            for (tf, dl), positions in _groups(joined).items():
+                for pos in map(int, positions):
+                    counts[pos][term] = tf
+                    lengths[pos] = dl
     return {
-        id: (c, dl)
-        for id, c, dl in zip(previous["ids"], counts, lengths, strict=True)
-        if id not in changed
+        id: (c, dl) for id, c, dl in zip(ids, counts, lengths, strict=True) if id not in changed
     }
 
 
 def recall_part(
     wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
 ) -> dict[str, Any]:
-    """One month's wins as recall scores them, in shard order: ids, "when"s, the total weighted
-    length and each term's postings as one string of groups "tf dl pos pos …;tf dl pos …": the
-    positions of the wins with that weighted frequency of the term and that weighted length,
-    since both repeat (helpdesk texts are alike), groups in the order of their first position.
+    """One month's wins as recall scores them, in shard order: their number, ids, "when"s,
+    the total weighted length and each term's postings as one string of groups
+    "tf dl pos pos …;tf dl pos …": the positions of the wins with that weighted frequency of
+    the term and that weighted length, since both repeat (helpdesk texts are alike), groups in
+    the order of their first position; the terms in the order of their first win, in the
+    term table (see BUCKETS).
 
     Wins of *previous* the commit did not touch are not tokenised again.
     """
@@ -102,7 +185,7 @@ def recall_part(
     postings: dict[str, dict[tuple[int, int], list[str]]] = {}
     total, start, known = 0, 0, {}
     if _prefix(ids, previous, changed):  # the usual commit: a new win, the newest of its month
-        total, start = previous["len"], len(previous["ids"])
+        total, start = previous["len"], previous["n"]
     else:
         known = _known(previous, changed)
     for pos in range(start, len(wins)):
@@ -123,20 +206,22 @@ def recall_part(
         for t, tf in counts.items():
             groups = postings.get(t)
             if groups is None:
-                old = previous["t"].get(t) if start else None  # only terms a new win has
+                old = lookup(previous["t"], t) if start else None  # only terms a new win has
                 groups = postings[t] = _groups(old) if old else {}
             groups.setdefault((tf, length), []).append(str(pos))
-    joined = dict(previous["t"]) if start else {}
-    for t, groups in postings.items():
-        joined[t] = ";".join(f"{tf} {dl} {' '.join(p)}" for (tf, dl), p in groups.items())
+    joined = {
+        t: ";".join(f"{tf} {dl} {' '.join(p)}" for (tf, dl), p in groups.items())
+        for t, groups in postings.items()
+    }
     whens = [str(w.get("when") or "") for w in wins]
     months = {when[:7] for when in whens}
     return {
-        "ids": ids,
-        "when": whens,
+        "n": len(ids),
+        "ids": _column(ids, " ", all(type(i) is int for i in ids)),
+        "when": _column(whens, "\n", not any("\n" in w for w in whens)),
         "month": months.pop() if len(months) == 1 else None,  # the month all "when"s are in
         "len": total,
-        "t": joined,
+        "t": _table(joined, previous["t"] if start else None),
     }
 
 
@@ -156,16 +241,8 @@ def texts_part(
     ]
 
 
-def helped_part(
-    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
-) -> list[dict[str, Any]]:
-    """The month's wins with a helper, only the fields the `ask` ranking reads."""
-    return [{k: w[k] for k in _HELPED_FIELDS if k in w} for w in wins if w.get("helped_by")]
-
-
-summaries.register(RECALL, 5, recall_part)
+summaries.register(RECALL, 6, recall_part)
 summaries.register(TEXTS, 1, texts_part)
-summaries.register(HELPED, 1, helped_part)
 
 
 def _month_scores(
@@ -239,6 +316,7 @@ class WinIndex:
         self.store = store
         self._months = store.win_months()
         self._recall: list[tuple[str, dict[str, Any]]] | None = None
+        self._columns: dict[int, tuple[list[Any], list[str]]] = {}
         self._shown_wins: dict[tuple[int, int], Win] = {}
 
     def _parts(self) -> list[tuple[str, dict[str, Any]]]:
@@ -246,15 +324,20 @@ class WinIndex:
             self._recall = [(m, self.store.summary(m, RECALL)) for m in self._months]
         return self._recall
 
-    def __len__(self) -> int:
-        return sum(len(part["ids"]) for _m, part in self._parts())
+    def _ids_whens(self, k: int) -> tuple[list[Any], list[str]]:
+        """The ids and "when"s of the *k*-th month, split once and only when needed."""
+        hit = self._columns.get(k)
+        if hit is None:
+            part = self._parts()[k][1]
+            hit = self._columns[k] = (part_ids(part), part_whens(part))
+        return hit
 
-    def helped(self) -> list[Win]:
+    def __len__(self) -> int:
+        return sum(part["n"] for _m, part in self._parts())
+
+    def helped(self) -> HelpedWins:
         """The wins someone helped with, oldest first (what ranking.rank uses of all wins)."""
-        out: list[Win] = []
-        for month in self._months:
-            out.extend(cast("list[Win]", self.store.summary(month, HELPED)))
-        return out
+        return HelpedWins([self.store.summary(month, HELPED) for month in self._months])
 
     def rank_terms(
         self, query: Sequence[str], limit: int, weights: Mapping[str, float] | None
@@ -262,22 +345,26 @@ class WinIndex:
         """recall.rank_terms over every win, parsing no shard: the wins it returns hold what
         recall judges and shows (id, when, problem, solution, skills)."""
         parts = self._parts()
-        if not query or limit <= 0 or not any(part["ids"] for _m, part in parts):
+        if not query or limit <= 0 or not any(part["n"] for _m, part in parts):
             return []
         # The collection's statistics first: a term's document frequency is its number of
         # (position, frequency) pairs, counted in its postings string without splitting it.
         df = dict.fromkeys(query, 0)
+        at = {t: bucket(t) for t in df}
         n = total = 0
         starts: list[int] = []  # global index of each month's first win
+        found_postings: list[dict[str, str]] = []  # the query's terms' postings, per month
         for _month, part in parts:
             starts.append(n)
-            n += len(part["ids"])
+            n += part["n"]
             total += part["len"]
-            postings = part["t"]
+            postings: dict[str, str] = {}
             for t in df:
-                joined = postings.get(t)
+                joined = lookup(part["t"], t, at[t])
                 if joined:  # positions = numbers - 2 per group = spaces - groups
+                    postings[t] = joined
                     df[t] += joined.count(" ") - joined.count(";") - 1
+            found_postings.append(postings)
         avgdl = average_length(n, float(total))
         idf = idf_weights(df, n, weights)
         # Then the matching wins' scores, newest month first. A month whose best possible
@@ -289,16 +376,19 @@ class WinIndex:
         scores: dict[int, float] = {}
         by_key: dict[tuple[int | None, ...], float] = {}
         top: list[float] = []  # the best *limit* scores so far
-        for offset, (_month, part) in reversed(list(zip(starts, parts, strict=True))):
-            if ordered and len(top) >= limit and _bound(part["t"], idf, avgdl) <= top[-1]:
+        for offset, postings in reversed(list(zip(starts, found_postings, strict=True))):
+            if not postings:
                 continue
-            found = _month_scores(part["t"], idf, avgdl, by_key)
+            if ordered and len(top) >= limit and _bound(postings, idf, avgdl) <= top[-1]:
+                continue
+            found = _month_scores(postings, idf, avgdl, by_key)
             scores.update(zip(map(offset.__add__, found), found.values(), strict=True))
             top = heapq.nlargest(limit, [*top, *compress(found.values(), found.values())])
 
         def when(i: int) -> str:
             k = bisect_right(starts, i) - 1
-            return str(parts[k][1]["when"][i - starts[k]])
+            whens = self._ids_whens(k)[1]
+            return str(whens[i - starts[k]]) if i - starts[k] < len(whens) else ""
 
         ranked = rank_scores(scores, limit, when)
         out: list[tuple[Win, float]] = []
@@ -318,11 +408,12 @@ class WinIndex:
         if win is not None:
             return win
         month, part = self._parts()[k]
+        ids, whens = self._ids_whens(k)
         rows = self.store.summary(month, TEXTS)
-        if len(rows) != len(part["ids"]) or len(part["when"]) != len(part["ids"]):
+        if not (len(rows) == len(ids) == len(whens) == part["n"] > pos):
             return None
         row = rows[pos]
         fields = row if isinstance(row, dict) else dict(zip(_SHOWN, row, strict=True))
-        win = cast("Win", {"id": part["ids"][pos], "when": part["when"][pos], **fields})
+        win = cast("Win", {"id": ids[pos], "when": whens[pos], **fields})
         self._shown_wins[(k, pos)] = win
         return win

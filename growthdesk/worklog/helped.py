@@ -1,0 +1,135 @@
+"""The wins someone helped with, as `ask` weighs them: the ``helped`` month summary part.
+
+network.ranking.rank weighs every helped win by the query's areas among its skills and by the
+share of the query's word stems its text has. Folding and tokenising each helped win's text
+per query cost ~50 ms of `ask` at 100,000 wins (bench/bench_scale.py --only ask), so the part
+keeps, per month, the helped wins' days, helpers and skills in shard order and, per stem and
+per area, the positions of the wins that have it: a query visits only the wins that share a
+stem or an area with it (the others weigh 0) and reads no text.
+
+Words and stems are defined here (ranking imports them): the part must stem as the ranking
+does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from growthdesk.core.text import content_words, fold
+from growthdesk.store import summaries
+
+__all__ = ["HELPED", "words", "stem", "text_stems", "help_text", "helped_part", "HelpedWins"]
+
+HELPED = "helped"
+
+
+def words(text: str) -> set[str]:
+    """The words `ask` compares: four letters or more, since shorter ones ("pc", "app", "fix")
+    match too much by chance."""
+    return set(content_words(text, 4))
+
+
+def stem(word: str) -> str:
+    """Crude shared stem: 'disconnecting'/'disconnects', 'printers'/'printer' meet at 6 letters."""
+    return word[:6]
+
+
+def text_stems(folded: str) -> set[str]:
+    """The stems of the words of an already folded text."""
+    return {stem(t) for t in words(folded)}
+
+
+def help_text(win: Mapping[str, Any]) -> str:
+    """What of a helped win is compared with the problem: its problem and solution."""
+    return f"{win.get('problem') or ''} {win.get('solution') or ''}"
+
+
+_KEYS = {"ids", "day", "by", "skills", "stems", "areas"}
+
+
+def _known_stems(previous: Any, changed: AbstractSet[int] | None) -> dict[Any, list[str]]:
+    """id -> stems of the helped wins *previous* describes that the commit did not touch."""
+    if changed is None or not isinstance(previous, dict) or set(previous) != _KEYS:
+        return {}
+    of: list[list[str]] = [[] for _ in previous["ids"]]
+    for s, positions in previous["stems"].items():
+        for pos in positions.split(" "):
+            of[int(pos)].append(s)
+    return {id: sorted(st) for id, st in zip(previous["ids"], of, strict=True) if id not in changed}
+
+
+def helped_part(
+    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
+) -> dict[str, Any]:
+    """The month's helped wins in shard order: ids, days ("when"[:10]), helpers and skills as
+    stored, and per stem of their texts and per area the positions ("0 4 9") of those that
+    have it. Wins of *previous* the commit did not touch are not tokenised again (a `log`)."""
+    known = _known_stems(previous, changed)
+    ids: list[Any] = []
+    days: list[str] = []
+    helpers: list[Any] = []
+    skills: list[list[Any]] = []
+    stems: dict[str, list[str]] = {}
+    areas: dict[str, list[str]] = {}
+    for win in wins:
+        if not win.get("helped_by"):
+            continue
+        pos = str(len(ids))
+        id = win.get("id")
+        ids.append(id)
+        days.append(str(win.get("when", ""))[:10])
+        helpers.append(win["helped_by"])
+        own = list(win.get("skills") or [])
+        skills.append(own)
+        found = known.get(id)
+        if found is None:
+            found = sorted(text_stems(fold(help_text(win))))
+        for s in found:
+            stems.setdefault(s, []).append(pos)
+        # An area that is not a string is never one of the query's (skill ids).
+        for s in dict.fromkeys(a for a in own if isinstance(a, str)):
+            areas.setdefault(s, []).append(pos)
+    return {
+        "ids": ids,
+        "day": days,
+        "by": helpers,
+        "skills": skills,
+        "stems": {s: " ".join(p) for s, p in stems.items()},
+        "areas": {s: " ".join(p) for s, p in areas.items()},
+    }
+
+
+summaries.register(HELPED, 2, helped_part)
+
+
+class HelpedWins:
+    """The helped wins of every month, from the month parts, oldest first."""
+
+    def __init__(self, parts: Sequence[Mapping[str, Any]]) -> None:
+        self.parts = parts
+
+    def __len__(self) -> int:
+        return sum(len(part["ids"]) for part in self.parts)
+
+    def matching(
+        self, areas: Collection[str], stems: AbstractSet[str]
+    ) -> Iterator[tuple[str, Any, list[Any], int]]:
+        """(day, helpers, skills, how many of *stems* its text has) of every helped win, oldest
+        first, that has one of *areas* or *stems* (any other weighs nothing)."""
+        for part in self.parts:
+            shared: dict[int, int] = {}
+            for s in stems:
+                joined = part["stems"].get(s)
+                if joined:
+                    for pos in map(int, joined.split(" ")):
+                        shared[pos] = shared.get(pos, 0) + 1
+            hits = set(shared)
+            for a in areas:
+                joined = part["areas"].get(a)
+                if joined:
+                    hits.update(map(int, joined.split(" ")))
+            day, by, skills = part["day"], part["by"], part["skills"]
+            for pos in sorted(hits):
+                yield day[pos], by[pos], skills[pos], shared.get(pos, 0)
