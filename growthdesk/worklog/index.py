@@ -309,6 +309,36 @@ def _bound(postings: Mapping[str, str], idf: Mapping[str, float], avgdl: float) 
     return max((_score(weights, [dl, *row], avgdl) for dl, row in best.items()), default=0.0)
 
 
+def _merged(months: Sequence[Mapping[int, float]]) -> dict[int, float]:
+    scores: dict[int, float] = {}
+    for found in months:
+        scores.update(found)
+    return scores
+
+
+def _newest_ties(
+    months: Sequence[Mapping[int, float]], limit: int, top: Sequence[float]
+) -> dict[int, float]:
+    """The scores of *months* (newest first) that can be among the best *limit*: every win
+    above the limit-th best score (*top*[-1]), and of the wins at it only those of the newest
+    months that give *limit*, since a newer month's "when"s all sort before an older one's
+    (those of the month where *limit* is reached all stay: rank_scores orders them). Helpdesk
+    texts repeat, so thousands of wins can tie at the cut, and the "when"s of every month
+    would be read to order them (~20 ms at 100,000 wins, bench/bench_scale.py --only ask)."""
+    if len(top) < limit or top[-1] <= 0.0:
+        return _merged(months)
+    cut = top[-1]
+    need = limit - sum(sum(map(cut.__lt__, found.values())) for found in months)
+    scores: dict[int, float] = {}
+    for found in months:  # C loops: the older months hold thousands of lower scores
+        if need > 0:
+            scores.update(found)
+            need -= sum(map(cut.__eq__, found.values()))
+        else:
+            scores.update(compress(found.items(), map(cut.__lt__, found.values())))
+    return scores
+
+
 class WinIndex:
     """The wins of a store, ranked from the month summaries (recall.Ranker)."""
 
@@ -316,7 +346,8 @@ class WinIndex:
         self.store = store
         self._months = store.win_months()
         self._recall: list[tuple[str, dict[str, Any]]] | None = None
-        self._columns: dict[int, tuple[list[Any], list[str]]] = {}
+        self._when_of: dict[int, list[str]] = {}
+        self._ids_of: dict[int, list[Any]] = {}
         self._shown_wins: dict[tuple[int, int], Win] = {}
 
     def _parts(self) -> list[tuple[str, dict[str, Any]]]:
@@ -324,12 +355,17 @@ class WinIndex:
             self._recall = [(m, self.store.summary(m, RECALL)) for m in self._months]
         return self._recall
 
-    def _ids_whens(self, k: int) -> tuple[list[Any], list[str]]:
-        """The ids and "when"s of the *k*-th month, split once and only when needed."""
-        hit = self._columns.get(k)
+    def _whens(self, k: int) -> list[str]:
+        """The "when"s of the *k*-th month, split once and only when needed."""
+        hit = self._when_of.get(k)
         if hit is None:
-            part = self._parts()[k][1]
-            hit = self._columns[k] = (part_ids(part), part_whens(part))
+            hit = self._when_of[k] = part_whens(self._parts()[k][1])
+        return hit
+
+    def _ids(self, k: int) -> list[Any]:
+        hit = self._ids_of.get(k)
+        if hit is None:
+            hit = self._ids_of[k] = part_ids(self._parts()[k][1])
         return hit
 
     def __len__(self) -> int:
@@ -370,10 +406,9 @@ class WinIndex:
         # Then the matching wins' scores, newest month first. A month whose best possible
         # score (_bound) is at most the limit-th best so far is skipped: its wins would rank
         # below those, being older, when every "when" of a month starts with that month.
-        ordered = all(part["month"] == month for month, part in parts) and all(
-            w > 0 for w in idf.values()
-        )
-        scores: dict[int, float] = {}
+        by_month = all(part["month"] == month for month, part in parts)
+        ordered = by_month and all(w > 0 for w in idf.values())
+        months: list[dict[int, float]] = []  # the scores of each month scored, newest first
         by_key: dict[tuple[int | None, ...], float] = {}
         top: list[float] = []  # the best *limit* scores so far
         for offset, postings in reversed(list(zip(starts, found_postings, strict=True))):
@@ -382,12 +417,13 @@ class WinIndex:
             if ordered and len(top) >= limit and _bound(postings, idf, avgdl) <= top[-1]:
                 continue
             found = _month_scores(postings, idf, avgdl, by_key)
-            scores.update(zip(map(offset.__add__, found), found.values(), strict=True))
+            months.append(dict(zip(map(offset.__add__, found), found.values(), strict=True)))
             top = heapq.nlargest(limit, [*top, *compress(found.values(), found.values())])
+        scores = _newest_ties(months, limit, top) if by_month else _merged(months)
 
         def when(i: int) -> str:
             k = bisect_right(starts, i) - 1
-            whens = self._ids_whens(k)[1]
+            whens = self._whens(k)
             return str(whens[i - starts[k]]) if i - starts[k] < len(whens) else ""
 
         ranked = rank_scores(scores, limit, when)
@@ -408,7 +444,7 @@ class WinIndex:
         if win is not None:
             return win
         month, part = self._parts()[k]
-        ids, whens = self._ids_whens(k)
+        ids, whens = self._ids(k), self._whens(k)
         rows = self.store.summary(month, TEXTS)
         if not (len(rows) == len(ids) == len(whens) == part["n"] > pos):
             return None
