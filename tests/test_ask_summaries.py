@@ -185,11 +185,12 @@ def test_the_helped_part_lists_stems_and_areas_by_position(tmp_path: Path) -> No
         tx.insert_many("wins", [_record(w) for w in rows])
     part = Store(home).summary("2026-11", HELPED)
     assert part == {
-        "ids": [1, 3],
-        "day": ["2026-11-03", "2026-11-05"],
-        "by": [[2, 1], [1]],
-        "skills": [["printing"], ["remote_access"]],
-        "stems": {"offlin": "0", "printe": "0", "discon": "1"},
+        "n": 2,
+        "ids": "1 3",
+        "day": "2026-11-03 2026-11-05",
+        "by": "2,1 1",
+        "skills": "printing remote_access",
+        "stems": "\nofflin\t0\nprinte\t0\ndiscon\t1",
         "areas": {"printing": "0", "remote_access": "1"},
     }
 

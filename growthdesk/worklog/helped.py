@@ -19,6 +19,14 @@ from typing import Any
 
 from growthdesk.core.text import content_words, fold
 from growthdesk.store import summaries
+from growthdesk.worklog.columns import (
+    join_ids,
+    join_rows,
+    join_texts,
+    split_ids,
+    split_rows,
+    split_texts,
+)
 
 __all__ = ["HELPED", "words", "stem", "text_stems", "help_text", "helped_part", "HelpedWins"]
 
@@ -46,26 +54,44 @@ def help_text(win: Mapping[str, Any]) -> str:
     return f"{win.get('problem') or ''} {win.get('solution') or ''}"
 
 
-_KEYS = {"ids", "day", "by", "skills", "stems", "areas"}
+_KEYS = {"n", "ids", "day", "by", "skills", "stems", "areas"}
+
+
+def _table(stems: dict[str, list[str]]) -> str:
+    """Stem -> positions as "\n<stem>\t<pos pos …>" lines (a stem holds no whitespace)."""
+    return "".join(f"\n{s}\t{' '.join(p)}" for s, p in stems.items())
+
+
+def _lookup(table: str, stem: str) -> str | None:
+    key = f"\n{stem}\t"
+    i = table.find(key)
+    if i < 0:
+        return None
+    i += len(key)
+    end = table.find("\n", i)
+    return table[i:] if end < 0 else table[i:end]
 
 
 def _known_stems(previous: Any, changed: AbstractSet[int] | None) -> dict[Any, list[str]]:
     """id -> stems of the helped wins *previous* describes that the commit did not touch."""
     if changed is None or not isinstance(previous, dict) or set(previous) != _KEYS:
         return {}
-    of: list[list[str]] = [[] for _ in previous["ids"]]
-    for s, positions in previous["stems"].items():
+    ids = split_ids(previous["ids"], previous["n"])
+    of: list[list[str]] = [[] for _ in ids]
+    for line in previous["stems"].split("\n")[1:]:
+        s, _tab, positions = line.partition("\t")
         for pos in positions.split(" "):
             of[int(pos)].append(s)
-    return {id: sorted(st) for id, st in zip(previous["ids"], of, strict=True) if id not in changed}
+    return {id: sorted(st) for id, st in zip(ids, of, strict=True) if id not in changed}
 
 
 def helped_part(
     wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
 ) -> dict[str, Any]:
-    """The month's helped wins in shard order: ids, days ("when"[:10]), helpers and skills as
-    stored, and per stem of their texts and per area the positions ("0 4 9") of those that
-    have it. Wins of *previous* the commit did not touch are not tokenised again (a `log`)."""
+    """The month's helped wins in shard order: their number, ids, days ("when"[:10]),
+    helpers and skills (columns, see worklog.columns), and per stem of their texts and per
+    area the positions ("0 4 9") of those that have it. Wins of *previous* the commit did not
+    touch are not tokenised again (a `log`)."""
     known = _known_stems(previous, changed)
     ids: list[Any] = []
     days: list[str] = []
@@ -91,12 +117,16 @@ def helped_part(
         # An area that is not a string is never one of the query's (skill ids).
         for s in dict.fromkeys(a for a in own if isinstance(a, str)):
             areas.setdefault(s, []).append(pos)
+    whole = all(isinstance(by, list) and all(type(h) is int for h in by) for by in helpers)
+    texts = all(isinstance(s, str) for own in skills for s in own)
     return {
-        "ids": ids,
-        "day": days,
-        "by": helpers,
-        "skills": skills,
-        "stems": {s: " ".join(p) for s, p in stems.items()},
+        "n": len(ids),
+        "ids": join_ids(ids),
+        "day": join_texts(days, " "),
+        # Helper ids as text: ranking reads them through int(), which gives the same ids.
+        "by": join_rows([list(map(str, by)) for by in helpers], ",", " ") if whole else helpers,
+        "skills": join_rows(skills, ",", " ") if texts else skills,
+        "stems": _table(stems),
         "areas": {s: " ".join(p) for s, p in areas.items()},
     }
 
@@ -111,7 +141,7 @@ class HelpedWins:
         self.parts = parts
 
     def __len__(self) -> int:
-        return sum(len(part["ids"]) for part in self.parts)
+        return sum(part["n"] for part in self.parts)
 
     def matching(
         self, areas: Collection[str], stems: AbstractSet[str]
@@ -121,7 +151,7 @@ class HelpedWins:
         for part in self.parts:
             shared: dict[int, int] = {}
             for s in stems:
-                joined = part["stems"].get(s)
+                joined = _lookup(part["stems"], s)
                 if joined:
                     for pos in map(int, joined.split(" ")):
                         shared[pos] = shared.get(pos, 0) + 1
@@ -130,6 +160,11 @@ class HelpedWins:
                 joined = part["areas"].get(a)
                 if joined:
                     hits.update(map(int, joined.split(" ")))
-            day, by, skills = part["day"], part["by"], part["skills"]
+            if not hits:
+                continue
+            n = part["n"]
+            day = split_texts(part["day"], " ", n)
+            by = split_rows(part["by"], ",", " ", n)
+            skills = split_rows(part["skills"], ",", " ", n)
             for pos in sorted(hits):
                 yield day[pos], by[pos], skills[pos], shared.get(pos, 0)

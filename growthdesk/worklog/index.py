@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
 from growthdesk.store import summaries
+from growthdesk.worklog.columns import join_ids, join_texts, split_ids, split_texts
 from growthdesk.worklog.helped import HELPED, HelpedWins
 from growthdesk.worklog.recall import (
     PROBLEM_WEIGHT,
@@ -103,26 +104,14 @@ def _table(joined: Mapping[str, str], into: Sequence[str] | None = None) -> list
     return table
 
 
-def _column(values: list[Any], sep: str, plain: bool) -> str | list[Any]:
-    """A column of a recall part as one string split only when read (*plain*: no value is
-    *sep* or holds it, as ints and ISO times never do); otherwise as the list itself."""
-    return sep.join(map(str, values)) if plain else values
-
-
 def part_ids(part: Mapping[str, Any]) -> list[Any]:
     """The win ids of a recall part, in shard order."""
-    ids = part["ids"]
-    if not isinstance(ids, str):
-        return list(ids)
-    return list(map(int, ids.split(" "))) if part["n"] else []
+    return split_ids(part["ids"], part["n"])
 
 
 def part_whens(part: Mapping[str, Any]) -> list[str]:
     """The "when"s of a recall part, in shard order."""
-    whens = part["when"]
-    if not isinstance(whens, str):
-        return list(whens)
-    return whens.split("\n") if part["n"] else []
+    return split_texts(part["when"], "\n", part["n"])
 
 
 def _usable(previous: Any, changed: AbstractSet[int] | None) -> bool:
@@ -217,8 +206,8 @@ def recall_part(
     months = {when[:7] for when in whens}
     return {
         "n": len(ids),
-        "ids": _column(ids, " ", all(type(i) is int for i in ids)),
-        "when": _column(whens, "\n", not any("\n" in w for w in whens)),
+        "ids": join_ids(ids),
+        "when": join_texts(whens, "\n"),
         "month": months.pop() if len(months) == 1 else None,  # the month all "when"s are in
         "len": total,
         "t": _table(joined, previous["t"] if start else None),
