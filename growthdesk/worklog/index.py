@@ -23,7 +23,7 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import compress, repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
@@ -234,38 +234,56 @@ summaries.register(RECALL, 6, recall_part)
 summaries.register(TEXTS, 1, texts_part)
 
 
-def _month_scores(
+Cells = list[tuple[float, list[str]]]  # (score, the positions of the wins that have it)
+
+
+def _month_cells(
     postings: Mapping[str, str],
     idf: Mapping[str, float],
     avgdl: float,
     by_key: dict[tuple[int | None, ...], float],
-) -> dict[int, float]:
-    """Position -> BM25 score of a month's wins that have a query term.
+) -> Cells:
+    """The BM25 scores of a month's wins that have a query term, with their positions.
 
-    A win's score depends only on its length and its frequencies of the query's terms, which
-    repeat: each such key is scored once (in *by_key*), its terms' parts added in idf order as
-    recall.bm25_scores adds them (the same floats), and the wins are mapped to their keys in C
-    loops (a Python loop per posting cost ~60 ms at 100,000 wins).
+    A win's score depends only on its length and its frequencies of the query's terms (its
+    key), which repeat: the wins are sorted into one cell per key with set operations on each
+    term's (frequency, length) groups, and each key is scored once (in *by_key*), its terms'
+    parts added in idf order as recall.bm25_scores adds them (the same floats). A Python loop
+    per posting cost ~60 ms at 100,000 wins, a key per win in C loops ~15 ms
+    (bench/bench_scale.py --only ask,recall).
     """
-    lengths: dict[int, int] = {}
-    columns: list[dict[int, int]] = []
-    for t in idf:
-        column: dict[int, int] = {}
+    k = len(idf)
+    cells: dict[tuple[int | None, ...], set[str]] = {}
+    for i, t in enumerate(idf):
         joined = postings.get(t)
-        if joined:
-            for (tf, dl), written in _groups(joined).items():
-                positions = list(map(int, written))
-                column.update(zip(positions, repeat(tf)))
-                lengths.update(zip(positions, repeat(dl)))
-        columns.append(column)
-    docs = sorted(lengths)
-    keys = list(
-        zip(map(lengths.__getitem__, docs), *(map(c.get, docs) for c in columns), strict=True)
-    )
+        if not joined:
+            continue
+        for (tf, dl), written in _groups(joined).items():
+            rest = set(written)
+            for key in [key for key in cells if key[0] == dl]:
+                cell = cells[key]
+                both = cell & rest
+                if not both:
+                    continue
+                rest -= both
+                if len(both) == len(cell):
+                    del cells[key]
+                else:
+                    cell -= both
+                cells.setdefault((*key[: i + 1], tf, *key[i + 2 :]), set()).update(both)
+                if not rest:
+                    break
+            if rest:  # wins without any of the terms before
+                key = (dl, *([None] * i), tf, *([None] * (k - i - 1)))
+                cells.setdefault(key, set()).update(rest)
     weights = list(idf.values())
-    for key in set(keys).difference(by_key):
-        by_key[key] = _score(weights, key, avgdl)
-    return dict(zip(docs, map(by_key.__getitem__, keys), strict=True))
+    out: Cells = []
+    for key, cell in cells.items():
+        score = by_key.get(key)
+        if score is None:
+            score = by_key[key] = _score(weights, key, avgdl)
+        out.append((score, list(cell)))
+    return out
 
 
 def _score(weights: Sequence[float], key: Sequence[int | None], avgdl: float) -> float:
@@ -298,33 +316,26 @@ def _bound(postings: Mapping[str, str], idf: Mapping[str, float], avgdl: float) 
     return max((_score(weights, [dl, *row], avgdl) for dl, row in best.items()), default=0.0)
 
 
-def _merged(months: Sequence[Mapping[int, float]]) -> dict[int, float]:
-    scores: dict[int, float] = {}
-    for found in months:
-        scores.update(found)
-    return scores
-
-
-def _newest_ties(
-    months: Sequence[Mapping[int, float]], limit: int, top: Sequence[float]
+def _candidates(
+    months: Sequence[tuple[int, Cells]], limit: int, top: Sequence[float], by_month: bool
 ) -> dict[int, float]:
-    """The scores of *months* (newest first) that can be among the best *limit*: every win
-    above the limit-th best score (*top*[-1]), and of the wins at it only those of the newest
-    months that give *limit*, since a newer month's "when"s all sort before an older one's
-    (those of the month where *limit* is reached all stay: rank_scores orders them). Helpdesk
-    texts repeat, so thousands of wins can tie at the cut, and the "when"s of every month
-    would be read to order them (~20 ms at 100,000 wins, bench/bench_scale.py --only ask)."""
-    if len(top) < limit or top[-1] <= 0.0:
-        return _merged(months)
-    cut = top[-1]
-    need = limit - sum(sum(map(cut.__lt__, found.values())) for found in months)
+    """Index -> score of the wins of *months* (newest first, each with its first index) that
+    can be among the best *limit*: those above the limit-th best score (*top*[-1]) and those
+    at it, with *by_month* (every "when" of a month starts with it, so a newer month's all
+    sort first) only those of the newest months that reach *limit* (all of that month's:
+    rank_scores orders them). Helpdesk texts repeat: thousands of wins can tie at the cut,
+    and the others need no entry at all (~20 ms at 100,000 wins, bench/bench_scale.py
+    --only ask)."""
+    cut = top[-1] if len(top) >= limit else 0.0
+    need = limit - sum(len(p) for _o, cells in months for score, p in cells if score > cut)
     scores: dict[int, float] = {}
-    for found in months:  # C loops: the older months hold thousands of lower scores
-        if need > 0:
-            scores.update(found)
-            need -= sum(map(cut.__eq__, found.values()))
-        else:
-            scores.update(compress(found.items(), map(cut.__lt__, found.values())))
+    for offset, cells in months:
+        ties = (need > 0 or not by_month) and cut > 0.0
+        for score, positions in cells:
+            if score > cut or (ties and score == cut):
+                scores.update(zip(map(offset.__add__, map(int, positions)), repeat(score)))
+        if ties:
+            need -= sum(len(p) for score, p in cells if score == cut)
     return scores
 
 
@@ -397,18 +408,19 @@ class WinIndex:
         # below those, being older, when every "when" of a month starts with that month.
         by_month = all(part["month"] == month for month, part in parts)
         ordered = by_month and all(w > 0 for w in idf.values())
-        months: list[dict[int, float]] = []  # the scores of each month scored, newest first
+        months: list[tuple[int, Cells]] = []  # each month scored, newest first
         by_key: dict[tuple[int | None, ...], float] = {}
-        top: list[float] = []  # the best *limit* scores so far
+        top: list[float] = []  # the best *limit* positive scores so far
         for offset, postings in reversed(list(zip(starts, found_postings, strict=True))):
             if not postings:
                 continue
             if ordered and len(top) >= limit and _bound(postings, idf, avgdl) <= top[-1]:
                 continue
-            found = _month_scores(postings, idf, avgdl, by_key)
-            months.append(dict(zip(map(offset.__add__, found), found.values(), strict=True)))
-            top = heapq.nlargest(limit, [*top, *compress(found.values(), found.values())])
-        scores = _newest_ties(months, limit, top) if by_month else _merged(months)
+            cells = _month_cells(postings, idf, avgdl, by_key)
+            months.append((offset, cells))
+            more = (repeat(score, min(len(p), limit)) for score, p in cells if score > 0.0)
+            top = heapq.nlargest(limit, [*top, *chain.from_iterable(more)])
+        scores = _candidates(months, limit, top, by_month)
 
         def when(i: int) -> str:
             k = bisect_right(starts, i) - 1
