@@ -209,3 +209,31 @@ def test_help_found_only_by_its_words_is_named_without_an_area(
     (person,) = orjson.loads(result.stdout)["people"]
     assert person["name"] == "Ana de Vries"
     assert person["reasons"] == ["helped you 1×, last on 2026-11-02"]
+
+
+def test_the_texts_part_gives_back_every_shown_field() -> None:
+    from growthdesk.worklog.index import TEXTS, _texts
+
+    plain = [
+        {"id": 1, "problem": "printer offline", "solution": None, "skills": ["printing"]},
+        {"id": 2, "problem": "vpn", "solution": "", "skills": []},
+        {"id": 3, "problem": "", "solution": "two\nlines, one space", "skills": ["a", "b"]},
+    ]
+    odd = [
+        *plain,
+        {"id": 4, "problem": "tab\x1fcut", "solution": "x", "skills": ["printing"]},
+        {"id": 5, "problem": "no solution field", "skills": ["printing"]},
+        {"id": 6, "problem": "odd skill", "solution": None, "skills": ["with space", ""]},
+    ]
+    for wins in (plain, odd, plain[:1], []):
+        part = summaries.build(TEXTS, wins)
+        assert ("rows" in part) == (wins is odd)
+        shown = _texts(part)
+        assert shown is not None
+        fields = ("problem", "solution", "skills")
+        assert [shown(i) for i in range(len(wins))] == [
+            {k: w[k] for k in fields if k in w} for w in wins
+        ]
+    skills_as_rows = summaries.build(TEXTS, plain[:1] + [{**plain[1], "skills": ["a b"]}])
+    assert isinstance(skills_as_rows["skills"], list)
+    assert _texts(skills_as_rows)(1)["skills"] == ["a b"]  # type: ignore[misc]

@@ -151,15 +151,15 @@ class AskResult:
     by_area: list[AreaPeople] = field(default_factory=list)  # filled when the reading is unsure
 
 
-_HELPED_BY = itemgetter("helped_by")
-
-
 def _helped(wins: Sequence[Win]) -> list[Win]:
     """The wins someone helped with, the only ones that are evidence (a C loop over 25,000)."""
     try:
         return list(compress(wins, map(_HELPED_BY, wins)))
     except KeyError:  # a record without the field: read it leniently
         return [w for w in wins if w.get("helped_by")]
+
+
+_HELPED_BY = itemgetter("helped_by")
 
 
 def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[str]:

@@ -21,14 +21,14 @@ from __future__ import annotations
 import heapq
 import zlib
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
 from growthdesk.store import summaries
-from growthdesk.worklog.columns import join_ids, join_texts, split_ids, split_texts
+from growthdesk.worklog.columns import join_ids, join_rows, join_texts, split_ids, split_texts
 from growthdesk.worklog.helped import HELPED, HelpedWins
 from growthdesk.worklog.recall import (
     PROBLEM_WEIGHT,
@@ -217,21 +217,83 @@ def recall_part(
 _SHOWN = ("problem", "solution", "skills")
 
 
+_CUT, _NONE = "\x1f", "\x1e"  # between texts; a solution that is None
+
+
+def _plain(w: Mapping[str, Any]) -> bool:
+    """Whether a win's shown fields fit the columns of a texts part."""
+    problem, solution, skills = w.get("problem"), w.get("solution", 0), w.get("skills")
+    return (
+        isinstance(problem, str)
+        and (solution is None or isinstance(solution, str))
+        and isinstance(skills, list)
+        and all(isinstance(s, str) for s in skills)
+        and not any(c in problem or (solution and c in solution) for c in (_CUT, _NONE))
+    )
+
+
 def texts_part(
     wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
-) -> list[Any]:
-    """The month's wins as recall judges and shows them, in shard order: [problem, solution,
-    skills] each (a win without one of those fields: a dict of the ones it has)."""
-    return [
+) -> dict[str, Any]:
+    """The month's wins as recall judges and shows them, in shard order: their problems and
+    solutions each joined by "\\x1f" (a solution None as "\\x1e") and their skills (see
+    worklog.columns), split only for a month with a candidate: parsing 3,000 rows of three
+    JSON values cost ~3 ms a month, and `recall` shows wins of a dozen months at 100,000
+    wins (bench/bench_scale.py --only recall). A month with a win these cannot hold (a field
+    missing or not text, a text holding "\\x1f" or "\\x1e"): "rows" of [problem, solution,
+    skills] each, a dict of the fields it has for a win without one of them."""
+    if all(map(_plain, wins)):
+        return {
+            "n": len(wins),
+            "problem": _CUT.join(w["problem"] for w in wins),
+            "solution": _CUT.join(_NONE if w["solution"] is None else w["solution"] for w in wins),
+            "skills": join_rows([w["skills"] for w in wins], ",", " "),
+        }
+    rows = [
         [w["problem"], w["solution"], w["skills"]]
         if all(k in w for k in _SHOWN)
         else {k: w[k] for k in _SHOWN if k in w}
         for w in wins
     ]
+    return {"n": len(wins), "rows": rows}
+
+
+def _texts(part: Mapping[str, Any]) -> Callable[[int], dict[str, Any]] | None:
+    """Position -> the shown fields of a texts part's win (None: not a texts part)."""
+    n = part.get("n")
+    if not isinstance(n, int):
+        return None
+    if "rows" in part:
+        rows = part["rows"]
+        if len(rows) != n:
+            return None
+        return lambda pos: (
+            rows[pos] if isinstance(rows[pos], dict) else dict(zip(_SHOWN, rows[pos], strict=True))
+        )
+    problems = split_texts(part["problem"], _CUT, n)
+    solutions = split_texts(part["solution"], _CUT, n)
+    rows_of = part["skills"]
+    skills = split_texts(rows_of, " ", n) if isinstance(rows_of, str) else None
+    if not (len(problems) == len(solutions) == len(skills or rows_of) == n):
+        return None
+
+    def fields(pos: int) -> dict[str, Any]:
+        solution = solutions[pos]
+        if skills is None:
+            own = list(rows_of[pos])
+        else:
+            own = skills[pos].split(",") if skills[pos] else []
+        return {
+            "problem": problems[pos],
+            "solution": None if solution == _NONE else solution,
+            "skills": own,
+        }
+
+    return fields
 
 
 summaries.register(RECALL, 6, recall_part)
-summaries.register(TEXTS, 1, texts_part)
+summaries.register(TEXTS, 2, texts_part)
 
 
 Cells = list[tuple[float, list[str]]]  # (score, the positions of the wins that have it)
@@ -348,6 +410,7 @@ class WinIndex:
         self._recall: list[tuple[str, dict[str, Any]]] | None = None
         self._when_of: dict[int, list[str]] = {}
         self._ids_of: dict[int, list[Any]] = {}
+        self._texts_of: dict[int, Callable[[int], dict[str, Any]] | None] = {}
         self._shown_wins: dict[tuple[int, int], Win] = {}
 
     def _parts(self) -> list[tuple[str, dict[str, Any]]]:
@@ -363,10 +426,15 @@ class WinIndex:
         return hit
 
     def _ids(self, k: int) -> list[Any]:
-        hit = self._ids_of.get(k)
-        if hit is None:
-            hit = self._ids_of[k] = part_ids(self._parts()[k][1])
-        return hit
+        """The ids of the *k*-th month, split once but as text when the part holds them as
+        text: only a few are shown, and turning 3,000 into numbers cost ~1 ms a month
+        (`recall` shows wins of a dozen months at 100,000 wins, bench/bench_scale.py --only
+        recall)."""
+        ids = self._ids_of.get(k)
+        if ids is None:
+            part = self._parts()[k][1]
+            ids = self._ids_of[k] = split_texts(part["ids"], " ", part["n"])
+        return ids
 
     def __len__(self) -> int:
         return sum(part["n"] for _m, part in self._parts())
@@ -446,11 +514,13 @@ class WinIndex:
             return win
         month, part = self._parts()[k]
         ids, whens = self._ids(k), self._whens(k)
-        rows = self.store.summary(month, TEXTS)
-        if not (len(rows) == len(ids) == len(whens) == part["n"] > pos):
+        if k not in self._texts_of:
+            self._texts_of[k] = _texts(self.store.summary(month, TEXTS))
+        shown = self._texts_of[k]
+        if shown is None or not (len(ids) == len(whens) == part["n"] > pos):
             return None
-        row = rows[pos]
-        fields = row if isinstance(row, dict) else dict(zip(_SHOWN, row, strict=True))
-        win = cast("Win", {"id": ids[pos], "when": whens[pos], **fields})
+        fields = shown(pos)
+        id = int(ids[pos]) if isinstance(part["ids"], str) else ids[pos]
+        win = cast("Win", {"id": id, "when": whens[pos], **fields})
         self._shown_wins[(k, pos)] = win
         return win
