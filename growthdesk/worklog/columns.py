@@ -9,6 +9,7 @@ value in a row) is kept as the list itself; readers take either.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 __all__ = ["join_ids", "split_ids", "join_texts", "split_texts", "join_rows", "split_rows"]
@@ -16,7 +17,7 @@ __all__ = ["join_ids", "split_ids", "join_texts", "split_texts", "join_rows", "s
 
 def join_ids(ids: Sequence[Any]) -> str | list[Any]:
     """Win ids as one string ("4 7 12"), or the list when one is not a whole number."""
-    return " ".join(map(str, ids)) if all(type(i) is int for i in ids) else list(ids)
+    return " ".join(map(str, ids)) if set(map(type, ids)) <= {int} else list(ids)
 
 
 def split_ids(column: str | Sequence[Any], n: int) -> list[Any]:
@@ -28,7 +29,8 @@ def split_ids(column: str | Sequence[Any], n: int) -> list[Any]:
 
 def join_texts(values: Sequence[str], sep: str) -> str | list[str]:
     """*values* as one string joined by *sep*, or the list when a value holds *sep*."""
-    return list(values) if any(sep in v for v in values) else sep.join(values)
+    joined = sep.join(values)
+    return joined if joined.count(sep) == max(0, len(values) - 1) else list(values)
 
 
 def split_texts(column: str | Sequence[str], sep: str, n: int) -> list[str]:
@@ -41,9 +43,17 @@ def split_texts(column: str | Sequence[str], sep: str, n: int) -> list[str]:
 def join_rows(rows: Sequence[Sequence[str]], inner: str, outer: str) -> str | list[list[str]]:
     """Rows of texts as one string (each row joined by *inner*, the rows by *outer*), or the
     rows themselves when a text is empty or holds a separator."""
-    if any(not v or inner in v or outer in v for row in rows for v in row):
+    # Counted in C: a month's 3,000 rows are joined on every commit.
+    flat = list(chain.from_iterable(rows))
+    joined = outer.join(map(inner.join, rows))
+    filled = len(rows) - list(map(len, rows)).count(0)
+    if (
+        "" in flat
+        or joined.count(inner) != len(flat) - filled
+        or joined.count(outer) != max(0, len(rows) - 1)
+    ):
         return [list(row) for row in rows]
-    return outer.join(inner.join(row) for row in rows)
+    return joined
 
 
 def split_rows(column: str | Sequence[Any], inner: str, outer: str, n: int) -> list[Any]:

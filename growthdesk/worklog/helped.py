@@ -85,24 +85,19 @@ def _known_stems(previous: Any, changed: AbstractSet[int] | None) -> dict[Any, l
     return {id: sorted(st) for id, st in zip(ids, of, strict=True) if id not in changed}
 
 
-def helped_part(
-    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
+def _build(
+    helped: Sequence[Mapping[str, Any]], start: int, known: Mapping[Any, list[str]]
 ) -> dict[str, Any]:
-    """The month's helped wins in shard order: their number, ids, days ("when"[:10]),
-    helpers and skills (columns, see worklog.columns), and per stem of their texts and per
-    area the positions ("0 4 9") of those that have it. Wins of *previous* the commit did not
-    touch are not tokenised again (a `log`)."""
-    known = _known_stems(previous, changed)
+    """The part of the helped wins *helped*, their positions counted from *start*; stems and
+    areas as stem -> positions."""
     ids: list[Any] = []
     days: list[str] = []
     helpers: list[Any] = []
     skills: list[list[Any]] = []
     stems: dict[str, list[str]] = {}
     areas: dict[str, list[str]] = {}
-    for win in wins:
-        if not win.get("helped_by"):
-            continue
-        pos = str(len(ids))
+    for i, win in enumerate(helped):
+        pos = str(start + i)
         id = win.get("id")
         ids.append(id)
         days.append(str(win.get("when", ""))[:10])
@@ -126,9 +121,62 @@ def helped_part(
         # Helper ids as text: ranking reads them through int(), which gives the same ids.
         "by": join_rows([list(map(str, by)) for by in helpers], ",", " ") if whole else helpers,
         "skills": join_rows(skills, ",", " ") if texts else skills,
-        "stems": _table(stems),
-        "areas": {s: " ".join(p) for s, p in areas.items()},
+        "stems": stems,
+        "areas": areas,
     }
+
+
+def _finish(built: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **built,
+        "stems": _table(built["stems"]),
+        "areas": {s: " ".join(p) for s, p in built["areas"].items()},
+    }
+
+
+def _appended(previous: Mapping[str, Any], tail: Mapping[str, Any]) -> dict[str, Any] | None:
+    """*previous* with the helped wins of *tail* (built from the next position) after its
+    own, as a build of all of them gives it; None when a column of either is a list."""
+    columns = ("ids", "day", "by", "skills")
+    if not all(isinstance(previous[c], str) and isinstance(tail[c], str) for c in columns):
+        return None
+    n = previous["n"]
+    stems = {}
+    for line in previous["stems"].split("\n")[1:]:
+        stem, _tab, positions = line.partition("\t")
+        stems[stem] = positions.split(" ")
+    areas = {a: positions.split(" ") for a, positions in previous["areas"].items()}
+    for mine, more in ((stems, tail["stems"]), (areas, tail["areas"])):
+        for key, positions in more.items():
+            mine.setdefault(key, []).extend(positions)
+    return {
+        "n": n + tail["n"],
+        **{c: f"{previous[c]} {tail[c]}" if n else tail[c] for c in columns},
+        "stems": _table(stems),
+        "areas": {a: " ".join(p) for a, p in areas.items()},
+    }
+
+
+def helped_part(
+    wins: Sequence[Mapping[str, Any]], previous: Any = None, changed: AbstractSet[int] | None = None
+) -> dict[str, Any]:
+    """The month's helped wins in shard order: their number, ids, days ("when"[:10]),
+    helpers and skills (columns, see worklog.columns), and per stem of their texts and per
+    area the positions ("0 4 9") of those that have it.
+
+    A commit that touched none of *previous*'s wins (a `log`) keeps it as it is, with the new
+    helped wins after it; otherwise the wins it did not touch are not tokenised again."""
+    helped = [w for w in wins if w.get("helped_by")]
+    if changed is not None and isinstance(previous, dict) and set(previous) == _KEYS:
+        n = previous["n"]
+        ids = [w.get("id") for w in helped[:n]]
+        if len(ids) == n and join_ids(ids) == previous["ids"] and changed.isdisjoint(ids):
+            if len(helped) == n:
+                return dict(previous)
+            appended = _appended(previous, _build(helped[n:], n, {}))
+            if appended is not None:
+                return appended
+    return _finish(_build(helped, 0, _known_stems(previous, changed)))
 
 
 summaries.register(HELPED, 2, helped_part)

@@ -124,7 +124,7 @@ def _prefix(ids: list[Any], previous: Any, changed: AbstractSet[int] | None) -> 
         return False
     assert changed is not None
     n = previous["n"]
-    return ids[:n] == part_ids(previous) and changed.isdisjoint(ids[:n])
+    return len(ids) >= n and join_ids(ids[:n]) == previous["ids"] and changed.isdisjoint(ids[:n])
 
 
 def _groups(joined: str) -> dict[tuple[int, int], list[str]]:
@@ -202,13 +202,25 @@ def recall_part(
         t: ";".join(f"{tf} {dl} {' '.join(p)}" for (tf, dl), p in groups.items())
         for t, groups in postings.items()
     }
-    whens = [str(w.get("when") or "") for w in wins]
+    whens = [str(w.get("when") or "") for w in wins[start:]]
     months = {when[:7] for when in whens}
+    id_column, when_column = join_ids(ids[start:]), join_texts(whens, "\n")
+    if start:  # the new wins' columns after the old ones, as joining all of them gives them
+        if isinstance(previous["ids"], str) and isinstance(id_column, str):
+            id_column = f"{previous['ids']} {id_column}"
+        else:
+            id_column = join_ids(ids)
+        if isinstance(previous["when"], str) and isinstance(when_column, str):
+            when_column = f"{previous['when']}\n{when_column}"
+        else:
+            when_column = join_texts(part_whens(previous) + whens, "\n")
+        months.add(previous["month"])  # None: the old ones were of several months already
     return {
         "n": len(ids),
-        "ids": join_ids(ids),
-        "when": join_texts(whens, "\n"),
-        "month": months.pop() if len(months) == 1 else None,  # the month all "when"s are in
+        "ids": id_column,
+        "when": when_column,
+        # The month all "when"s are in.
+        "month": months.pop() if len(months) == 1 else None,
         "len": total,
         "t": _table(joined, previous["t"] if start else None),
     }
@@ -218,18 +230,6 @@ _SHOWN = ("problem", "solution", "skills")
 
 
 _CUT, _NONE = "\x1f", "\x1e"  # between texts; a solution that is None
-
-
-def _plain(w: Mapping[str, Any]) -> bool:
-    """Whether a win's shown fields fit the columns of a texts part."""
-    problem, solution, skills = w.get("problem"), w.get("solution", 0), w.get("skills")
-    return (
-        isinstance(problem, str)
-        and (solution is None or isinstance(solution, str))
-        and isinstance(skills, list)
-        and all(isinstance(s, str) for s in skills)
-        and not any(c in problem or (solution and c in solution) for c in (_CUT, _NONE))
-    )
 
 
 def texts_part(
@@ -242,20 +242,43 @@ def texts_part(
     wins (bench/bench_scale.py --only recall). A month with a win these cannot hold (a field
     missing or not text, a text holding "\\x1f" or "\\x1e"): "rows" of [problem, solution,
     skills] each, a dict of the fields it has for a win without one of them."""
-    if all(map(_plain, wins)):
-        return {
-            "n": len(wins),
-            "problem": _CUT.join(w["problem"] for w in wins),
-            "solution": _CUT.join(_NONE if w["solution"] is None else w["solution"] for w in wins),
-            "skills": join_rows([w["skills"] for w in wins], ",", " "),
-        }
+    n = len(wins)
+    try:
+        problems = [w["problem"] for w in wins]
+        solutions = [w["solution"] for w in wins]
+        skills = [w["skills"] for w in wins]
+    except KeyError:
+        problems = solutions = skills = []
+    if (
+        len(skills) == n
+        and set(map(type, problems)) <= {str}
+        and set(map(type, solutions)) <= {str, type(None)}
+        and set(map(type, skills)) <= {list}
+        and set(map(type, chain.from_iterable(skills))) <= {str}
+    ):
+        # Checked by counting in C: a month's 3,000 texts are joined on every commit.
+        joined = _CUT.join(problems)
+        written = _CUT.join([_NONE if s is None else s for s in solutions])
+        cuts = max(0, n - 1)
+        if (
+            joined.count(_CUT) == cuts
+            and _NONE not in joined
+            and written.count(_CUT) == cuts
+            and written.count(_NONE) == solutions.count(None)
+        ):
+            return {
+                "n": n,
+                "problem": joined,
+                "solution": written,
+                "skills": join_rows(skills, ",", " "),
+            }
     rows = [
         [w["problem"], w["solution"], w["skills"]]
         if all(k in w for k in _SHOWN)
         else {k: w[k] for k in _SHOWN if k in w}
         for w in wins
     ]
-    return {"n": len(wins), "rows": rows}
+    return {"n": n, "rows": rows}
 
 
 def _texts(part: Mapping[str, Any]) -> Callable[[int], dict[str, Any]] | None:
