@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from growthdesk.network import ranking
+from growthdesk.worklog import helped
 
 
 def run(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
@@ -76,8 +77,8 @@ TEXTS = st.lists(st.sampled_from([*WORDS, "Café", "e-mail", "x", "the"]), max_s
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, TEXTS)
 def test_shared_stems_shortcut(query: str, text: str) -> None:
-    stems = {ranking._stem(w) for w in ranking._tokens(query)}
-    assert ranking._shared_stems(stems, text, {}) == stems & ranking._stems(text)
+    stems = {helped.stem(w) for w in helped.words(query)}
+    assert ranking._shared_stems(stems, text, {}) == stems & helped.text_stems(text)
 
 
 def test_rank_reads_wins_without_a_helped_by_field() -> None:

@@ -12,6 +12,7 @@ from click.testing import Result
 from helpers.homes import snapshot, win_record
 
 from growthdesk.store import Store
+from growthdesk.worklog.columns import split_rows
 from growthdesk.worklog.index import HELPED
 
 TABLES = ("contacts", "links", "interactions", "events")
@@ -32,7 +33,8 @@ def _references(home: Path) -> set[int]:
     # The month summaries' copy of the helped wins (what `ask` reads) too.
     store = Store(home)
     for month in store.win_months():
-        refs |= {int(h) for w in store.summary(month, HELPED) for h in w.get("helped_by") or []}
+        part = store.summary(month, HELPED)
+        refs |= {int(h) for by in split_rows(part["by"], ",", " ", part["n"]) for h in by}
     return refs
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
@@ -35,10 +35,12 @@ from growthdesk.core.dates import show_day
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Contact, Event, Interaction, Link, Win
-from growthdesk.core.text import content_words, fold
+from growthdesk.core.text import fold
 from growthdesk.network.graph import ME, GraphParams, days_since, reach_from
 from growthdesk.network.hints import where_to_look
 from growthdesk.skills.labels import skill_label
+from growthdesk.worklog.helped import HelpedWins, help_text, stem, text_stems
+from growthdesk.worklog.helped import words as _words
 from growthdesk.worklog.index import WinIndex
 
 if TYPE_CHECKING:
@@ -149,20 +151,6 @@ class AskResult:
     by_area: list[AreaPeople] = field(default_factory=list)  # filled when the reading is unsure
 
 
-def _tokens(text: str) -> set[str]:
-    # Words of four letters or more: shorter ones ("pc", "app", "fix") match too much by chance.
-    return set(content_words(text, 4))
-
-
-def _stem(word: str) -> str:
-    """Crude shared stem: 'disconnecting'/'disconnects', 'printers'/'printer' meet at 6 letters."""
-    return word[:6]
-
-
-def _stems(text: str) -> set[str]:
-    return {_stem(t) for t in _tokens(text)}
-
-
 def _helped(wins: Sequence[Win]) -> list[Win]:
     """The wins someone helped with, the only ones that are evidence (a C loop over 25,000)."""
     try:
@@ -175,7 +163,7 @@ _HELPED_BY = itemgetter("helped_by")
 
 
 def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[str]:
-    """stems & _stems(text), without tokenising texts that cannot share a stem.
+    """stems & the stems of *text*, without tokenising texts that cannot share a stem.
 
     A stem is the start of a folded word, so it must occur in the folded text as a substring;
     most helped wins contain none of the problem's stems and are settled by `in` alone.
@@ -183,13 +171,18 @@ def _shared_stems(stems: set[str], text: str, memo: dict[str, set[str]]) -> set[
     shared = memo.get(text)
     if shared is None:
         folded = fold(text)
-        if any(s in folded for s in stems):
-            found = {_stem(t) for t in _tokens(folded)}
-            shared = stems & found
-        else:
-            shared = set()
+        shared = stems & text_stems(folded) if any(s in folded for s in stems) else set()
         memo[text] = shared  # helpdesk texts repeat: settle each distinct text once
     return shared
+
+
+def _help_rows(
+    wins: Sequence[Win], stems: set[str], memo: dict[str, set[str]]
+) -> Iterator[tuple[str, Any, list[Any], int]]:
+    """HelpedWins.matching over win records: (day, helpers, skills, shared stems) of each."""
+    for win in wins:
+        shared = len(_shared_stems(stems, help_text(win), memo)) if stems else 0
+        yield str(win.get("when", ""))[:10], win["helped_by"], list(win.get("skills") or []), shared
 
 
 def _evidence(
@@ -286,7 +279,7 @@ def rank(
     *,
     contacts: Sequence[Contact],
     links: Sequence[Link],
-    wins: Sequence[Win],
+    wins: Sequence[Win] | HelpedWins,
     interactions: Sequence[Interaction],
     events: Sequence[Event] | None = None,
     today: date,
@@ -300,6 +293,8 @@ def rank(
     memo: dict[str, Any] | None = None,
 ) -> AskResult:
     """Rank contacts for problem *text*. *skills* (or a *reading*) overrides the tagger.
+    *wins*: the win records, or only the helped ones from the month summaries (the same
+    answer).
 
     *memo* (a dict the caller keeps) shares what does not depend on the areas between several
     rankings of one problem over the same records: the helped wins and the reach."""
@@ -316,33 +311,32 @@ def rank(
         )
     q = reading.weights
     qmap = dict(q)
-    words = _tokens(text)
-    stems = {_stem(w) for w in words}
+    words = _words(text)
+    stems = {stem(w) for w in words}
     by_id = {int(c["id"]): c for c in contacts}
 
-    # --- W: help evidence per contact, one pass over the wins --------------------------------
+    # --- W: help evidence per contact, one pass over the helped wins ------------------------
+    # The same words as the problem ("toner", "AnyConnect") are evidence too, and they do not
+    # depend on the tagger reading the query right.
+    by_text = stems if stems and params.text_weight > 0 else set()
     helped_on: dict[int, list[tuple[str, float, list[str]]]] = {}
-    n_helped_wins = 0
-    text_memo: dict[str, set[str]] = {}
-    if "helped" not in memo:
-        memo["helped"] = _helped(wins)
-    for win in memo["helped"]:
-        helpers = win["helped_by"]
-        n_helped_wins += 1
-        all_skills = list(win.get("skills") or [])
+    if isinstance(wins, HelpedWins):
+        n_helped_wins = len(wins)
+        rows = wins.matching(qmap, by_text)  # the others have no area or stem: they weigh 0
+    else:
+        if "helped" not in memo:
+            memo["helped"] = _helped(wins)
+        n_helped_wins = len(memo["helped"])
+        rows = _help_rows(memo["helped"], by_text, {})
+    for day, helpers, all_skills, shared in rows:
         win_skills = [s for s in all_skills if s in qmap]
         overlap = sum(qmap[s] for s in win_skills) / max(1, len(all_skills))
-        # The same words as the problem ("toner", "AnyConnect") are evidence too, and they do
-        # not depend on the tagger reading the query right.
-        if stems and params.text_weight > 0:
-            blob = f"{win.get('problem') or ''} {win.get('solution') or ''}"
-            shared = _shared_stems(stems, blob, text_memo)
-            overlap = max(overlap, params.text_weight * len(shared) / len(stems))
+        if by_text:
+            overlap = max(overlap, params.text_weight * shared / len(stems))
             if shared and not win_skills:
                 win_skills = all_skills
         if overlap <= 0.0:
             continue
-        day = str(win.get("when", ""))[:10]
         for raw in helpers:
             helped_on.setdefault(int(raw), []).append((day, overlap, win_skills))
     lam = (
@@ -392,12 +386,12 @@ def rank(
         # Convex in level: a 5 is the go-to person, a 3 "knows a bit" (0.36), not 60% of an expert.
         t_spec = sum(qmap[s] * (level / 5.0) ** 2 for s, level in matched)
         notes, org = contact.get("notes"), contact.get("org")
-        note_words = words & _tokens(str(notes)) if notes and words else set()
+        note_words = words & _words(str(notes)) if notes and words else set()
         if org and words:
             org_key = str(org)
             org_tokens = org_memo.get(org_key)
             if org_tokens is None:
-                org_tokens = org_memo[org_key] = _tokens(org_key)
+                org_tokens = org_memo[org_key] = _words(org_key)
             org_words = words & org_tokens
         else:
             org_words = set()
@@ -471,16 +465,21 @@ def rank(
             for _d, _o, ss in evidence:
                 for s in ss:
                     counts[s] = counts.get(s, 0) + 1
-            main = max(counts, key=lambda s: (counts[s], qmap.get(s, 0.0), s))
             last = max(day for day, _o, _s in evidence)
-            reasons.append(
-                _(
-                    "helped you {n}× on {area}, last on {day}",
-                    n=len(evidence),
-                    area=skill_label(main),
-                    day=show_day(last),
+            if counts:
+                main = max(counts, key=lambda s: (counts[s], qmap.get(s, 0.0), s))
+                reasons.append(
+                    _(
+                        "helped you {n}× on {area}, last on {day}",
+                        n=len(evidence),
+                        area=skill_label(main),
+                        day=show_day(last),
+                    )
                 )
-            )
+            else:  # only wins without an area, found by their words
+                reasons.append(
+                    _("helped you {n}×, last on {day}", n=len(evidence), day=show_day(last))
+                )
         if direct and contact.get("last_contact"):
             # Only a real conversation counts: adding someone is not talking to them.
             days = days_since({"last_contact": contact["last_contact"]}, today)
