@@ -89,6 +89,11 @@ _ASK_WORDS = (
 # A training request beats the application it is about ("een cursus Excel", "training on the
 # SharePoint list" are user_guidance). Words that only ask for teaching: "uitleg" and "explain"
 # also ask why something failed ("kun je uitleggen waarom Outlook crasht"), so they are not here.
+# A login that fails in a named line-of-business product is that product failing ("Magister
+# login werkt niet" is business_apps, accounts_passwords secondary, by the labelling rules of
+# tests/data/heldout/README.md); only a strong keyword names a product. It beats the login only.
+APP_AREA = "business_apps"
+_BEATS = {APP_AREA: frozenset({"accounts_passwords"})}  # other rules beat _APP_AREAS
 GUIDE_AREA = "user_guidance"
 _GUIDE_WORDS = (
     "training trainingen cursus workshop wegwijs handleiding instructie instructies demo "
@@ -388,6 +393,8 @@ def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
     ev.lift = [area for pos, area in devices if any(abs(pos - f) <= DEVICE_SPAN for f in fails)]
     if request and REQUEST_AREA in ev.found:
         ev.lift.append(REQUEST_AREA)
+    if fails and max(ev.found.get(APP_AREA, {}).values(), default=0.0) >= W_STRONG:
+        ev.lift.append(APP_AREA)
     if guide and GUIDE_AREA in ev.found:
         ev.lift.append(GUIDE_AREA)
     if ACCESS_AREA in ev.found and any(abs(a - q) <= DEVICE_SPAN for a in access for q in asks):
@@ -644,7 +651,7 @@ def _raw_scores(
             cap[area] = min(raw[area], _from_score(THRESHOLD - 0.01))
     for area in dict.fromkeys(ev.lift):  # the failing device first, then the request
         leader = max(raw, key=lambda a: raw[a])
-        if leader in _APP_AREAS:
+        if leader in _BEATS.get(area, _APP_AREAS):
             raw[area] = max(raw[area], raw[leader] + LIFT)
             cap.pop(area, None)
     out: dict[str, tuple[float, float, int, int, float]] = {}
