@@ -115,7 +115,9 @@ def main(argv: list[str] | None = None) -> None:
     result = cross_validate(pool(), args.folds, not args.no_dev_training, missed)
     if args.misses:
         for row, ids in sorted(missed, key=lambda m: (m[0]["lang"], m[0]["primary"])):
-            print(f"{row['lang']} {row['primary']:<22} got {' '.join(ids) or '-'}: {row['text'][:160]}")
+            print(
+                f"{row['lang']} {row['primary']:<22} got {' '.join(ids) or '-'}: {row['text'][:160]}"
+            )
     print(report(result))
 
 
