@@ -25,6 +25,8 @@ except ImportError:
     pass
 with contextlib.suppress(ImportError):  # the day rows (a newer part)
     from growthdesk.worklog import days  # noqa: F401
+with contextlib.suppress(ImportError):  # the chain of repeat-problem clusters (newer still)
+    from growthdesk.reporting import clusters  # noqa: F401
 
 TEMPLATES = [
     ("password reset for {who}", "accounts_passwords"),

@@ -45,7 +45,8 @@ class App:
     def store(self) -> Store:
         """The store, for a command that writes: the data folder is created on first use."""
         if self._store is None:
-            from growthdesk.reporting import repeats  # noqa: F401  (registers the month summaries)
+            # Registers the month summaries and the chain of repeat-problem clusters.
+            from growthdesk.reporting import clusters, repeats  # noqa: F401
             from growthdesk.store import Store
             from growthdesk.worklog import days, index  # noqa: F401
 

@@ -10,31 +10,23 @@ the same length just before, so a comparison never sets a full month against a h
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from growthdesk.core.i18n import _
 from growthdesk.core.months import months_between, whole_months
 from growthdesk.core.records import Contact, Interaction, Kudos, LearningEntry, Win
-from growthdesk.core.text import tokens
+from growthdesk.reporting.clusters import THRESHOLD, Clusters, History
 from growthdesk.reporting.repeats import (
-    CONCEPTS,
     ID,
-    MINUTES,
-    PROBLEM,
     REPEATS,
-    SKILL,
     WHEN,
-    WORDS,
     repeat_key,
-    words_of,
 )
 from growthdesk.worklog.days import (
     COUNT,
@@ -276,49 +268,15 @@ def skill_figures(
 # ---------------------------------------------------------------- repeat problems
 
 
-# A remembered match is checked against at most this many newer clusters (else searched anew).
-_RECHECK = 16
-
-
-def _best_cluster(
-    toks: frozenset[str],
-    rank: Mapping[str, int],
-    threshold: float,
-    reps: Sequence[frozenset[str]],
-    index: Mapping[str, Sequence[int]],
-) -> tuple[int, float]:
-    """(cluster, similarity) of the most similar first win (Jaccard >= *threshold*, ties to
-    the oldest cluster), or (-1, 0.0): the prefix-filtered search of repeat_problems."""
-    n = len(toks)
-    ordered = sorted(toks, key=rank.__getitem__)
-    prefix = ordered[: n - math.ceil(threshold * n) + 1]
-    best, best_sim = -1, 0.0
-    seen: set[int] = set()
-    for tok in prefix:
-        for cid in index.get(tok, ()):
-            if cid in seen:
-                continue
-            seen.add(cid)
-            rep = reps[cid]
-            m = len(rep)
-            # Size filter: Jaccard <= min/max of the sizes.
-            if min(m, n) < threshold * max(m, n):
-                continue
-            common = len(rep & toks)
-            sim = common / (m + n - common)
-            if sim >= threshold and (sim > best_sim or (sim == best_sim and cid < best)):
-                best, best_sim = cid, sim
-    return best, best_sim
-
-
 def repeat_problems(
     wins: Sequence[Mapping[str, Any]],
     *,
-    threshold: float = 0.6,
+    threshold: float = THRESHOLD,
     min_size: int = 3,
     top: int | None = 5,
     names: Iterable[str] = (),
     keys: Sequence[Sequence[Any]] | None = None,
+    state: Clusters | None = None,
 ) -> list[dict[str, Any]]:
     """Clusters of the same kind of problem coming back, largest first.
 
@@ -328,95 +286,19 @@ def repeat_problems(
     "password reset finance Jan" and "... finance Piet" (0.6) stay together. Deterministic: the
     result depends only on the wins and their order by (when, id). The words compared are English
     concepts (assist.glossary), so "Account geblokkeerd" and "Account locked out" are one
-    problem; each cluster shown gets an example "title": a real wording without names.
-
-    Candidate clusters are found with prefix filtering (Bayardo et al., WWW 2007): ordering each
-    token set rarest word first, two sets with Jaccard >= t must share a word among the first
-    ``n - ceil(t*n) + 1`` of either, so only those words need indexing. The result is exact.
+    problem; each cluster shown gets an example "title": a real wording without names, the
+    most common among its latest wins (reporting.clusters).
 
     *keys*: the wins' repeat keys (reporting.repeats) instead of the wins, as the month
-    summaries keep them; the result is the same.
+    summaries keep them; *state*: the clusters of the wins before these (the store keeps them,
+    see reporting.clusters), taken over and extended. The result is the same.
     """
     if keys is None:
         memo: dict[str, tuple[Any, Any]] = {}
         keys = [repeat_key(w, memo) for w in wins]
-    groups: dict[str, list[tuple[Sequence[Any], frozenset[str]]]] = defaultdict(list)
-    for key in sorted(keys, key=lambda k: (k[WHEN], k[ID] or 0)):
-        # English concepts, so the Dutch and English wordings of one problem count as one.
-        toks = frozenset(words_of(key[CONCEPTS]))
-        if toks:
-            groups[key[SKILL]].append((key, toks))
-
-    found: list[dict[str, Any]] = []
-    for skill, items in groups.items():
-        if len(items) < min_size:
-            continue
-        df = Counter(chain.from_iterable(toks for _win, toks in items))  # one count, in C
-        # One global order, rarest first (ties by the word): the prefix filter needs it fixed.
-        rank = {t: i for i, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
-        reps: list[frozenset[str]] = []
-        members: list[list[Sequence[Any]]] = []
-        index: dict[str, list[int]] = defaultdict(list)
-        # Same words as a cluster's first win: similarity 1, so that cluster is the best match
-        # (no two clusters share a first win's words). Repeats are common, so this saves a lot.
-        exact: dict[frozenset[str], int] = {}
-        # The similarity to a cluster depends only on the words it shares and the number of
-        # words: (words also in some first win, size) -> (best, its similarity, clusters then).
-        # Later clusters are the only ones that can do better, so only they are checked again.
-        vocab: set[str] = set()
-        seen_as: dict[tuple[frozenset[str], int], tuple[int, float, int]] = {}
-        for win, toks in items:
-            best = exact.get(toks, -1)
-            if best < 0:
-                n = len(toks)
-                shape = (toks & vocab, n)
-                known = seen_as.get(shape)
-                if known is not None and len(reps) - known[2] <= _RECHECK:
-                    best, best_sim, _count = known
-                    for cid in range(known[2], len(reps)):
-                        rep = reps[cid]
-                        m = len(rep)
-                        if min(m, n) < threshold * max(m, n):
-                            continue
-                        common = len(rep & toks)
-                        sim = common / (m + n - common)
-                        if sim >= threshold and (
-                            sim > best_sim or (sim == best_sim and cid < best)
-                        ):
-                            best, best_sim = cid, sim
-                else:
-                    best, best_sim = _best_cluster(toks, rank, threshold, reps, index)
-                seen_as[shape] = (best, best_sim, len(reps))
-                if best < 0:
-                    best = len(reps)
-                    reps.append(toks)
-                    members.append([])
-                    exact[toks] = best
-                    vocab.update(toks)
-                    ordered = sorted(toks, key=rank.__getitem__)
-                    for tok in ordered[: n - math.ceil(threshold * n) + 1]:
-                        index[tok].append(best)
-            members[best].append(win)
-        for cid, group in enumerate(members):
-            if len(group) < min_size:
-                continue
-            joined = [k[WORDS] for k in group]
-            if all(isinstance(w, str) for w in joined):  # one split instead of one per win
-                counts = Counter(" ".join(joined).split())
-            else:
-                counts = Counter()
-                for k in group:
-                    counts.update(words_of(k[WORDS]))
-            found.append(_describe_cluster(skill, group, reps[cid], counts))
-    # Largest first; among equals the most recent first.
-    found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
-    shown = found[:top] if top is not None else found
-    from growthdesk.assist.titles import example_title  # the names scrubber loads its data
-
-    names = list(names)
-    for cluster in shown:
-        cluster["title"] = example_title(cluster.pop("_texts"), names)
-    return shown
+    clusters = Clusters(threshold) if state is None else state
+    clusters.add(keys)
+    return clusters.results(min_size=min_size, top=top, names=names)
 
 
 def repeat_calls(
@@ -425,6 +307,7 @@ def repeat_calls(
     *,
     keys: Sequence[Sequence[Any]] | None = None,
     asked: Iterable[Sequence[Any]] | None = None,
+    history: History | None = None,
 ) -> dict[str, Any] | None:
     """People (log --for) who came back with the same problem: how many calls, from how many
     people, and which problems, so the agent can offer a how-to. Never who, nor per person.
@@ -434,22 +317,31 @@ def repeat_calls(
 
     *keys* and *asked*: the wins' repeat keys (reporting.repeats) and ``[id, requester]`` of
     those logged for someone (worklog.days), instead of the wins; asked ids without a key are
-    left out."""
+    left out. *history*: the clusters of the wins before *keys* (reporting.clusters), taken
+    over; *asked* then also holds their requesters."""
     if keys is None or asked is None:
         chosen = [w for w in wins if w.get("requester")]
         keys = [repeat_key(w) for w in chosen]
         asked = [[w.get("id"), str(w["requester"])] for w in chosen]
     requester = {a[0]: a[1] for a in asked}
     asked_keys = [k for k in keys if k[ID] in requester]
-    if len(asked_keys) < 2:
+    before = 0 if history is None else history.asked_count
+    if before + len(asked_keys) < 2:
         return None
     from growthdesk.core.text import fold
 
     requesters = {requester[k[ID]] for k in asked_keys}
+    if history is not None:
+        requesters |= history.requesters
     clusters = repeat_problems(
-        [], min_size=2, top=None, names=[*names, *requesters], keys=asked_keys
+        [],
+        min_size=2,
+        top=None,
+        names=[*names, *sorted(requesters)],
+        keys=asked_keys,
+        state=None if history is None else history.asked,
     )
-    who = {k[ID]: fold(requester[k[ID]]) for k in asked_keys}
+    who = {i: fold(r) for i, r in requester.items()}
     calls = 0
     people: set[str] = set()
     problems: list[str] = []
@@ -463,33 +355,6 @@ def repeat_calls(
     if not calls:
         return None
     return {"calls": calls, "people": len(people), "problems": problems[:5]}
-
-
-def _neg_day(day: str) -> int:
-    return -date.fromisoformat(day).toordinal() if day else 0
-
-
-def _describe_cluster(
-    skill: str, group: list[Sequence[Any]], rep: frozenset[str], counts: Counter[str]
-) -> dict[str, Any]:
-    # The label is the words most members share, in the order the first problem used them.
-    first_text = group[0][PROBLEM]
-    order = {t: i for i, t in enumerate(tokens(first_text))}
-    shared = [t for t, n in counts.items() if n * 2 > len(group)]
-    shared.sort(key=lambda t: (order.get(t, len(order)), t))
-    minutes = [k[MINUTES] for k in group if k[MINUTES] is not None]
-    latest = group[-1]
-    return {
-        "skill": skill,
-        "label": " ".join(shared) if shared else " ".join(sorted(rep)),
-        "count": len(group),
-        "first": group[0][WHEN][:10],
-        "last": latest[WHEN][:10],
-        "minutes": sum(minutes),
-        "example": latest[PROBLEM],
-        "ids": [k[ID] for k in group],
-        "_texts": [k[PROBLEM] for k in group],
-    }
 
 
 # ---------------------------------------------------------------- career
@@ -569,6 +434,7 @@ def dashboard(
     logging_from: date | None = None,
     repeat_keys: Sequence[Sequence[Any]] | None = None,
     facts: DayFacts | None = None,
+    history: History | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
@@ -579,6 +445,8 @@ def dashboard(
     *facts* and *repeat_keys*: the day rows and requesters (worklog.days) and the repeat keys
     (reporting.repeats) of the same wins, from the month summaries; with both, *wins* is not
     read at all. Every figure is computed from those, so both ways give the same dashboard.
+    *history*: the repeat-problem clusters of every win before *repeat_keys*, all inside the
+    current window (reporting.clusters, as the store's chain keeps them); taken over.
     """
     # networkx-free, but only the dashboard needs it (not the review, which imports this module).
     from growthdesk.network.graph import stale_contacts
@@ -650,7 +518,9 @@ def dashboard(
         current=cur_fig,
         previous=prev_fig,
         skills=skill_figures((), (), target, rows=cur_rows, rows_before=prev_rows),
-        repeats=repeat_problems([], names=names, keys=keys),
+        repeats=repeat_problems(
+            [], names=names, keys=keys, state=None if history is None else history.every
+        ),
         streaks={
             "wins": {**streaks((r[DAY] for r in recent_rows), today), "since": since},
             "learning": {
@@ -661,7 +531,7 @@ def dashboard(
         kudos=kudos_part,
         # The network's own rule, so that `stats` and `network stale` always agree.
         losing_touch=stale_contacts(list(contacts), list(interactions or []), today)[:5],
-        repeat_calls=repeat_calls((), names, keys=keys, asked=facts["asked"]),
+        repeat_calls=repeat_calls((), names, keys=keys, asked=facts["asked"], history=history),
         next_step=next_step([], learning, profile, now, rows=recent_rows)
         if with_next_step
         else None,
@@ -719,8 +589,17 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     current, previous = period_windows(period, now.date())
     start = None if previous is None else current.start
     months = months_between(start, None, store.win_months())
+    history = None
+    chain = store.chain(REPEATS) if start is None else None
+    if chain is not None and chain[0] < now.date().isoformat()[:7]:
+        # The whole history: the clusters of every month up to the chain's are kept, so only
+        # the newest months are clustered here (bench/bench_scale.py, `stats --period all`).
+        history = History.from_json(chain[1])
+        months = [m for m in months if m > chain[0]]
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
-    board = dashboard(now=now, period=period, history_from=since, repeat_keys=keys, **inputs)
+    board = dashboard(
+        now=now, period=period, history_from=since, repeat_keys=keys, history=history, **inputs
+    )
     board.upcoming = upcoming(store.events(), now.date())
     return board
 

@@ -253,6 +253,15 @@ class Store(Reads):
         self._parts[(month, name)] = (key, data)
         return data
 
+    def chain(self, name: str) -> tuple[str, Any] | None:
+        """(upto, state) of chain *name* (see ``chains``) while it matches every shard up to
+        upto, else None: the caller then folds every month itself."""
+        self._read()
+        from growthdesk.store import chains
+
+        found = chains.load(self.home, name, self.win_months())
+        return None if found is None else (found[0], found[1])
+
     def profile(self) -> Profile:
         self._read()
         data = self.files.load(META) or {}

@@ -25,7 +25,7 @@ import orjson
 
 from growthdesk.core.errors import CorruptStoreError
 from growthdesk.core.i18n import _
-from growthdesk.store import backups, summaries, undo
+from growthdesk.store import backups, chains, undo
 from growthdesk.store.faults import crashpoint
 from growthdesk.store.files import FileCache, atomic_write, decode, fsync_dir, write_file
 from growthdesk.store.layout import JOURNAL, TXID, UNDO, WINS_DIR, is_data_file, is_shard
@@ -50,7 +50,7 @@ def commit(
 
     *undo_entry* (label, ISO time) names the change in the undo history; None keeps it out
     (undo itself, migrations, repairs). *derive* (default: the month summaries of the shards
-    written, see ``summaries``) gets the temp files' stat results and returns more payloads,
+    written and the chains, see ``chains``) gets the temp files' stat results and returns more payloads,
     written in the same commit.
     """
     home = cache.home
@@ -71,7 +71,7 @@ def commit(
 
     for rel, payload in payloads.items():
         write(rel, payload)
-    derive = derive or summaries.derive(home, payloads)
+    derive = derive or chains.derive(home, payloads)
     stats = {rel: (home / op["tmp"]).stat() for rel, op in ops.items() if op["tmp"] is not None}
     for rel, payload in derive(stats).items():
         if payload is None and not (home / rel).exists():

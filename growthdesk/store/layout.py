@@ -29,6 +29,7 @@ __all__ = [
     "month_of",
     "is_shard",
     "is_summary",
+    "is_chain",
     "summary_of",
     "is_data_file",
     "months_on_disk",
@@ -48,6 +49,8 @@ LISTED = (MAIN, MODELS)  # with the month shards: the files meta.json's manifest
 _SHARD = re.compile(r"wins/\d{4}-\d{2}\.json")
 # wins/2026-11-recall.json: part "recall" of the summary derived from wins/2026-11.json
 _SUMMARY = re.compile(r"wins/\d{4}-\d{2}-[a-z]+\.json")
+# wins/chain-repeats-4-2026-10.json: a state folded over the shards up to 2026-10 (store.chains)
+_CHAIN = re.compile(r"wins/chain-[a-z]+-[0-9a-z]+-\d{4}-\d{2}\.json")
 TXID = r"\d{20}-\d+"  # a commit's id: time_ns-pid, so that ids sort by time
 
 _SMALL_TABLES = {
@@ -97,7 +100,15 @@ def month_of(when: str) -> str:
 
 
 def is_shard(rel: str) -> bool:
-    return rel.startswith(WINS_DIR + "/") and _SUMMARY.fullmatch(rel) is None
+    return (
+        rel.startswith(WINS_DIR + "/")
+        and _SUMMARY.fullmatch(rel) is None
+        and _CHAIN.fullmatch(rel) is None
+    )
+
+
+def is_chain(rel: str) -> bool:
+    return _CHAIN.fullmatch(rel) is not None
 
 
 def summary_of(rel: str, part: str) -> str:
@@ -116,6 +127,7 @@ def is_data_file(rel: str) -> bool:
         rel in (META, MAIN, MODELS, UNDO)
         or _SHARD.fullmatch(rel) is not None
         or _SUMMARY.fullmatch(rel) is not None
+        or _CHAIN.fullmatch(rel) is not None
     )
 
 

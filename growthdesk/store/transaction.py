@@ -14,7 +14,7 @@ from tinydb.table import Document, Table
 from growthdesk.core.errors import NotFoundError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile, Win
-from growthdesk.store import journal, lock, manifest, migrations, summaries
+from growthdesk.store import chains, journal, lock, manifest, migrations
 from growthdesk.store.files import in_time_order, pack_shard, parse, read
 from growthdesk.store.layout import (
     META,
@@ -325,8 +325,8 @@ class Transaction(Reads):
         entry = None
         if self.undoable:
             entry = (self.label, self._store.now().isoformat(timespec="seconds"))
-        # The month summaries, in the same commit.
-        derive = summaries.derive(home, payloads, docs_of, self._touched)
+        # The month summaries and the chains, in the same commit.
+        derive = chains.derive(home, payloads, docs_of, self._touched)
         journal.commit(self._store.files, payloads, undo_entry=entry, derive=derive)
 
 

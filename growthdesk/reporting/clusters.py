@@ -1,0 +1,289 @@
+"""Repeat-problem clusters that can be carried forward: the state of stats.repeat_problems.
+
+The clustering is a pass over the wins oldest first, in which each win joins the cluster whose
+first win's words are most similar, or starts one. What a win does depends only on the wins
+before it, so the state after a month is all that later months need: :class:`Clusters` holds
+it (per primary area: each cluster's first words, its members' ids, words, minutes and latest
+texts), takes more keys with :meth:`Clusters.add`, and comes back from JSON
+(:meth:`Clusters.to_json`, :meth:`Clusters.from_json`) as the same state. The store keeps it
+for every month but the newest (``store.chains``), so ``stats --period all`` clusters one
+month, not the whole history; ``repeat_problems`` over all the keys at once goes through the
+same class, so both ways give the same clusters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from growthdesk.core.text import tokens
+from growthdesk.reporting.repeats import (
+    CONCEPTS,
+    ID,
+    MINUTES,
+    PROBLEM,
+    REPEATS,
+    SKILL,
+    WHEN,
+    WORDS,
+    words_of,
+)
+from growthdesk.store import chains, summaries
+from growthdesk.worklog.days import DAYS
+
+__all__ = ["Clusters", "History", "TITLE_FROM", "THRESHOLD"]
+
+THRESHOLD = 0.6
+# A cluster's example title is the most common wording among its latest members: the wording
+# agents use now, and a bounded amount of scrubbing (every text of a cluster of 1,200 wins cost
+# 0.7 s of `stats --period all` at 100,000 wins, bench/bench_scale.py).
+TITLE_FROM = 50
+# A remembered match is checked against at most this many newer clusters (else searched anew).
+_RECHECK = 16
+
+# One cluster: [first when, first problem, count, last when, minutes, latest problem, ids,
+#               word counts, latest texts]
+_FIRST, _FIRST_TEXT, _COUNT, _LAST, _MINUTES, _LATEST, _IDS, _WORDS, _TEXTS = range(9)
+
+
+class _Group:
+    """The clusters of one primary area."""
+
+    __slots__ = ("reps", "info", "index", "exact", "vocab", "seen_as")
+
+    def __init__(self) -> None:
+        self.reps: list[frozenset[str]] = []
+        self.info: list[list[Any]] = []
+        self.index: dict[str, list[int]] = {}
+        self.exact: dict[frozenset[str], int] = {}
+        self.vocab: set[str] = set()
+        # The similarity to a cluster depends only on the words it shares and the number of
+        # words: (words also in some first win, size) -> (best, its similarity, clusters then).
+        # Later clusters are the only ones that can do better, so only they are checked again.
+        self.seen_as: dict[tuple[frozenset[str], int], tuple[int, float, int]] = {}
+
+    def start(self, toks: frozenset[str], rank: Mapping[str, int], threshold: float) -> int:
+        cid = len(self.reps)
+        self.reps.append(toks)
+        self.exact[toks] = cid
+        self.vocab.update(toks)
+        n = len(toks)
+        ordered = sorted(toks, key=rank.__getitem__)
+        for tok in ordered[: n - math.ceil(threshold * n) + 1]:
+            self.index.setdefault(tok, []).append(cid)
+        return cid
+
+    def best(self, toks: frozenset[str], rank: Mapping[str, int], threshold: float) -> int:
+        """The cluster *toks* joins (Jaccard >= *threshold* with its first words, ties to the
+        oldest), or -1."""
+        # Same words as a cluster's first win: similarity 1, so that cluster is the best match
+        # (no two clusters share a first win's words). Repeats are common, so this saves a lot.
+        best = self.exact.get(toks, -1)
+        if best >= 0:
+            return best
+        n = len(toks)
+        shape = (toks & self.vocab, n)
+        known = self.seen_as.get(shape)
+        reps = self.reps
+        if known is not None and len(reps) - known[2] <= _RECHECK:
+            best, best_sim, _count = known
+            candidates: Iterable[int] = range(known[2], len(reps))
+        else:
+            # Prefix filtering (Bayardo et al., WWW 2007): with every set ordered by one fixed
+            # order, two sets with Jaccard >= t share a word among the first n - ceil(t*n) + 1
+            # of either, so only those words are indexed and probed. The result is exact.
+            best, best_sim = -1, 0.0
+            ordered = sorted(toks, key=rank.__getitem__)
+            seen: set[int] = set()
+            for tok in ordered[: n - math.ceil(threshold * n) + 1]:
+                seen.update(self.index.get(tok, ()))
+            candidates = sorted(seen)
+        for cid in candidates:
+            rep = reps[cid]
+            m = len(rep)
+            if min(m, n) < threshold * max(m, n):  # Jaccard <= min/max of the sizes
+                continue
+            common = len(rep & toks)
+            sim = common / (m + n - common)
+            if sim >= threshold and (sim > best_sim or (sim == best_sim and cid < best)):
+                best, best_sim = cid, sim
+        self.seen_as[shape] = (best, best_sim, len(reps))
+        return best
+
+
+class Clusters:
+    """The repeat-problem clusters of some wins, oldest first; more can be added."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.groups: dict[str, _Group] = {}
+        # One order of the words, rarest first as far as seen: the prefix filter needs every
+        # set ordered the same way, so a word's place never changes once given. Words first
+        # seen later are taken as rarer than all before (they usually are).
+        self.rank: dict[str, int] = {}
+        self.last: tuple[str, int] = ("", 0)  # (when, id) of the latest key taken
+
+    def _ranked(self, keys: Sequence[tuple[Sequence[Any], frozenset[str]]]) -> None:
+        df = Counter(t for _key, toks in keys for t in toks if t not in self.rank)
+        start = min(self.rank.values(), default=0)
+        for i, t in enumerate(sorted(df, key=lambda t: (-df[t], t)), 1):
+            self.rank[t] = start - i
+
+    def add(self, keys: Iterable[Sequence[Any]]) -> None:
+        """Take repeat keys (reporting.repeats) newer than every key taken so far."""
+        ordered = sorted(keys, key=lambda k: (k[WHEN], k[ID] or 0))
+        if ordered and (ordered[0][WHEN], ordered[0][ID] or 0) < self.last:
+            raise ValueError("repeat keys must come oldest first")
+        # English concepts, so the Dutch and English wordings of one problem count as one.
+        items = [(k, frozenset(words_of(k[CONCEPTS]))) for k in ordered]
+        items = [(k, toks) for k, toks in items if toks]
+        self._ranked(items)
+        threshold, rank = self.threshold, self.rank
+        for key, toks in items:
+            group = self.groups.get(key[SKILL])
+            if group is None:
+                group = self.groups[key[SKILL]] = _Group()
+            cid = group.best(toks, rank, threshold)
+            if cid < 0:
+                cid = group.start(toks, rank, threshold)
+                group.info.append([key[WHEN], key[PROBLEM], 0, "", 0, "", [], {}, []])
+            info = group.info[cid]
+            info[_COUNT] += 1
+            info[_LAST] = key[WHEN]
+            if key[MINUTES] is not None:
+                info[_MINUTES] += key[MINUTES]
+            info[_LATEST] = key[PROBLEM]
+            info[_IDS].append(key[ID])
+            counts = info[_WORDS]
+            for w in words_of(key[WORDS]):
+                counts[w] = counts.get(w, 0) + 1
+            texts = info[_TEXTS]
+            texts.append(key[PROBLEM])
+            if len(texts) > TITLE_FROM:
+                del texts[0]
+        if ordered:
+            self.last = (ordered[-1][WHEN], ordered[-1][ID] or 0)
+
+    def results(
+        self, *, min_size: int = 3, top: int | None = 5, names: Iterable[str] = ()
+    ) -> list[dict[str, Any]]:
+        """Clusters of at least *min_size* wins, largest first (then the most recent)."""
+        found: list[dict[str, Any]] = []
+        for skill, group in self.groups.items():
+            for cid, info in enumerate(group.info):
+                if info[_COUNT] >= min_size:
+                    found.append(_describe(skill, info, group.reps[cid]))
+        found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
+        shown = found[:top] if top is not None else found
+        from growthdesk.assist.titles import example_title  # the names scrubber loads its data
+
+        names = list(names)
+        for cluster in shown:
+            cluster["title"] = example_title(cluster.pop("_texts"), names)
+        return shown
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "t": self.threshold,
+            "last": list(self.last),
+            "rank": sorted(self.rank, key=self.rank.__getitem__),
+            "groups": {
+                skill: [[sorted(rep), info] for rep, info in zip(g.reps, g.info, strict=True)]
+                for skill, g in self.groups.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Clusters:
+        state = cls(float(data["t"]))
+        state.last = (str(data["last"][0]), int(data["last"][1]))
+        state.rank = {t: i - len(data["rank"]) for i, t in enumerate(data["rank"])}
+        for skill, clusters in data["groups"].items():
+            group = state.groups[skill] = _Group()
+            for rep, info in clusters:
+                group.start(frozenset(rep), state.rank, state.threshold)
+                group.info.append(info)
+        return state
+
+
+def _describe(skill: str, info: Sequence[Any], rep: frozenset[str]) -> dict[str, Any]:
+    # The label is the words most members share, in the order the first problem used them.
+    order = {t: i for i, t in enumerate(tokens(info[_FIRST_TEXT]))}
+    count = info[_COUNT]
+    shared = [t for t, n in info[_WORDS].items() if n * 2 > count]
+    shared.sort(key=lambda t: (order.get(t, len(order)), t))
+    return {
+        "skill": skill,
+        "label": " ".join(shared) if shared else " ".join(sorted(rep)),
+        "count": count,
+        "first": info[_FIRST][:10],
+        "last": info[_LAST][:10],
+        "minutes": info[_MINUTES],
+        "example": info[_LATEST],
+        "ids": list(info[_IDS]),
+        "_texts": list(info[_TEXTS]),
+    }
+
+
+def _neg_day(day: str) -> int:
+    return -date.fromisoformat(day).toordinal() if day else 0
+
+
+class History:
+    """The clusters of every win of some months, and of those logged for someone (repeat
+    calls): what the store's chain ``repeats`` keeps of all months but the newest."""
+
+    def __init__(self, every: Clusters | None = None, asked: Clusters | None = None) -> None:
+        self.every = every or Clusters()
+        self.asked = asked or Clusters()
+        self.asked_count = 0  # keys of wins logged for someone taken, clustered or not
+        self.requesters: set[str] = set()  # whom they were logged for (scrubbed from titles)
+
+    def add(self, keys: Sequence[Sequence[Any]], asked: Iterable[Sequence[Any]]) -> None:
+        """Take the repeat keys of a month and its ``[id, requester]`` pairs (worklog.days)."""
+        # A win without a day is outside every window (stats filters keys by day).
+        keys = [k for k in keys if k[WHEN][:10]]
+        requester = {a[0]: str(a[1]) for a in asked}
+        chosen = [k for k in keys if k[ID] in requester]
+        self.every.add(keys)
+        self.asked.add(chosen)
+        self.asked_count += len(chosen)
+        self.requesters.update(requester[k[ID]] for k in chosen)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "every": self.every.to_json(),
+            "asked": self.asked.to_json(),
+            "n": self.asked_count,
+            "who": sorted(self.requesters),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> History:
+        out = cls(Clusters.from_json(data["every"]), Clusters.from_json(data["asked"]))
+        out.asked_count = int(data["n"])
+        out.requesters = set(data["who"])
+        return out
+
+
+def _fold(state: Any, month: str, part: Callable[[str], Any]) -> Any:
+    history = History.from_json(state) if isinstance(state, dict) else state or History()
+    history.add(part(REPEATS), part(DAYS)["asked"])
+    return history
+
+
+def _dump(state: Any) -> Any:
+    return state.to_json() if isinstance(state, History) else state
+
+
+def _version() -> str:
+    # The chain folds the parts "repeats" and "days": a new version of either is a new chain.
+    parts = f"{summaries.builder(REPEATS)[0]}|{summaries.builder(DAYS)[0]}"
+    return "1" + hashlib.sha256(parts.encode()).hexdigest()[:8]
+
+
+chains.register(REPEATS, _version(), _fold, _dump)
