@@ -37,21 +37,16 @@ MIN_COUNT = 2  # a feature seen in one text only is noise, and would double the 
 EPOCHS = 12
 RATE = 0.6  # SGD step, divided by (1 + epoch / 2)
 L2 = 1e-4
-WORD_PAIRS = False  # EXPERIMENT
 KEEP = 0.05  # weights smaller than this are dropped from the file; they change no ranking
 
 
 def features(text: str, skip: Callable[[str], bool]) -> set[str]:
     """The features of *text*; *skip* drops a token (the tagger's generic words)."""
     out: set[str] = set()
-    prev = ""
     for tok in tokens(text):
         if len(tok) < 2 or tok.isdigit() or tok in STOPWORDS or tok in GENERIC_WORDS or skip(tok):
             continue
         out.add("w:" + tok)
-        if WORD_PAIRS and prev:
-            out.add(f"p:{prev}_{tok}")
-        prev = tok
         padded = f"<{tok}>"
         for n in NGRAMS:
             out.update(padded[i : i + n] for i in range(len(padded) - n + 1))
