@@ -12,7 +12,7 @@ How a text is scored (weights below):
 - strong words (product names, unambiguous terms) weigh more, weak words (laptop, file…) less;
 - boundary rules: an install request beats the product's area, a device next to a failure
   word beats the application it failed in, a training request beats the application it is
-  about;
+  about, a named business app with a failure word beats the login that failed in it;
 - the shipped n-gram model (growthdesk.skills.ngrams) adds evidence for the areas its
   training texts resemble; it ranks, but cannot make a tag confident on its own: an area
   without keyword evidence stays below the threshold (shown 0.44 at most) and below every
@@ -86,14 +86,14 @@ _ASK_WORDS = (
     "need needs needed give grant granted request requested requesting please "
     "graag aanvragen aangevraagd aanvraag krijgen toekennen nodig"
 )
-# A training request beats the application it is about ("een cursus Excel", "training on the
-# SharePoint list" are user_guidance). Words that only ask for teaching: "uitleg" and "explain"
-# also ask why something failed ("kun je uitleggen waarom Outlook crasht"), so they are not here.
 # A login that fails in a named line-of-business product is that product failing ("Magister
 # login werkt niet" is business_apps, accounts_passwords secondary, by the labelling rules of
 # tests/data/heldout/README.md); only a strong keyword names a product. It beats the login only.
 APP_AREA = "business_apps"
-_BEATS = {APP_AREA: frozenset({"accounts_passwords"})}  # other rules beat _APP_AREAS
+_BEATS = {APP_AREA: frozenset({"accounts_passwords"})}  # the other rules beat _APP_AREAS
+# A training request beats the application it is about ("een cursus Excel", "training on the
+# SharePoint list" are user_guidance). Only words that ask to be taught: "uitleg" and "explain"
+# also ask why something failed ("kun je uitleggen waarom Outlook crasht"), so they are not here.
 GUIDE_AREA = "user_guidance"
 _GUIDE_WORDS = (
     "training trainingen cursus workshop wegwijs handleiding instructie instructies demo "
