@@ -60,9 +60,13 @@ def folds(rows: list[dict[str, Any]], k: int) -> list[int]:
 
 
 def cross_validate(
-    rows: list[dict[str, Any]], k: int, dev_training: bool = True
+    rows: list[dict[str, Any]],
+    k: int,
+    dev_training: bool = True,
+    misses: list[tuple[dict[str, Any], list[str]]] | None = None,
 ) -> dict[tuple[str, str], tuple[int, int, int]]:
-    """{(origin, lang): (n, top-1 hits, top-3 hits)} out of fold; 'all' pools every origin."""
+    """{(origin, lang): (n, top-1 hits, top-3 hits)} out of fold; 'all' pools every origin.
+    Development texts ranked wrong at top-1 are appended to *misses* with their ranking."""
     fold_of = folds(rows, k)
     result: dict[tuple[str, str], list[int]] = {}
     original = ngrams.load_model
@@ -79,6 +83,8 @@ def cross_validate(
                 if g != f:
                     continue
                 ids = [a for a, _ in tagger.suggest(r["text"])]
+                if misses is not None and r["origin"] == "dev" and ids[:1] != [r["primary"]]:
+                    misses.append((r, ids[:3]))
                 for origin in (r["origin"], "all"):
                     cell = result.setdefault((origin, r["lang"]), [0, 0, 0])
                     cell[0] += 1
@@ -103,8 +109,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-dev-training", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list the dev texts ranked wrong")
     args = parser.parse_args(argv)
-    print(report(cross_validate(pool(), args.folds, not args.no_dev_training)))
+    missed: list[tuple[dict[str, Any], list[str]]] = []
+    result = cross_validate(pool(), args.folds, not args.no_dev_training, missed)
+    if args.misses:
+        for row, ids in sorted(missed, key=lambda m: (m[0]["lang"], m[0]["primary"])):
+            print(
+                f"{row['lang']} {row['primary']:<22} got {' '.join(ids) or '-'}: {row['text'][:160]}"
+            )
+    print(report(result))
 
 
 if __name__ == "__main__":

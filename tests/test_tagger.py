@@ -601,6 +601,15 @@ def test_seed_corpus_is_bilingual_and_shares_no_text_with_the_measuring_sets() -
     assert measuring and not {norm(r["text"]) for r in seed} & measuring
 
 
+def test_third_seed_round_is_mostly_dutch_and_covers_every_area() -> None:
+    path = ROOT / "tests" / "data" / "seed" / "tagger_seed_nl3.jsonl"
+    rows = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+    dutch = Counter(r["primary"] for r in rows if r["lang"] == "nl")
+    assert sum(dutch.values()) >= 800
+    assert min(dutch[a] for a in SKILL_IDS) >= 30
+    assert path in _train_tagger().TRAINING_FILES
+
+
 @pytest.mark.usefixtures("keywords_only")
 def test_an_error_popup_is_not_a_security_incident() -> None:
     assert top("a popup appears in my mailbox") == "email_calendar"
@@ -638,6 +647,66 @@ def test_an_access_request_beats_the_application_it_is_for(text: str) -> None:
 
 def test_failing_to_reach_an_application_is_not_an_access_request() -> None:
     assert top("I cannot access Outlook since this morning") == "email_calendar"
+
+
+@pytest.mark.usefixtures("keywords_only")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "graag een cursus Excel voor het nieuwe team",
+        "is er een handleiding voor de gedeelde mailbox",
+        "we would like a training on the SharePoint list",
+    ],
+)
+def test_a_training_request_beats_the_application_it_is_about(text: str) -> None:
+    assert top(text) == "user_guidance"
+
+
+@pytest.mark.usefixtures("keywords_only")
+def test_asking_why_an_application_fails_is_not_a_training_request() -> None:
+    assert top("kun je uitleggen waarom Outlook steeds crasht") == "email_calendar"
+
+
+def test_a_login_failing_in_a_named_business_app_is_that_app(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the model leans to the login, as it does for most texts with "login" in them
+    monkeypatch.setattr(tagger, "_ngram_evidence", lambda idx, text: {"accounts_passwords": 2.0})
+    assert top("Magister login werkt niet meer") == "business_apps"
+    assert top("login werkt niet meer") == "accounts_passwords"  # no product named
+    # no failure: asking for a login for the app stays with the account
+    assert top("graag een Magister login voor een collega") == "accounts_passwords"
+
+
+@pytest.mark.usefixtures("keywords_only")
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("Hoe kan ik OneDrive op mijn laptop zetten?", "m365_collaboration"),
+        ("Hoe kan ik mijn voicemail instellen?", "telephony_av"),
+        ("Hoe kan ik dat het beste leren?", "user_guidance"),  # nothing else named
+    ],
+)
+def test_a_dutch_how_to_question_goes_to_what_it_is_about(text: str, area: str) -> None:
+    assert top(text) == area
+
+
+@pytest.mark.usefixtures("keywords_only")
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("volgens de krant zijn er wachtwoorden gelekt door hackers", "security_incidents"),
+        ("klant kreeg een nepfactuur met ons logo", "security_incidents"),
+        ("het afnemen van toetsen in het lokaal lukt niet", None),  # exams or keys: not sure
+        ("het scherm bevriest steeds", "os_desktop"),
+        ("graag een E3 licentie koppelen aan de stagiair", "cloud_platforms"),
+    ],
+)
+def test_dutch_words_the_lexicon_knows(text: str, area: str | None) -> None:
+    if area is None:
+        assert decide(suggest(text)) == ([], False)
+    else:
+        assert top(text) == area
 
 
 def test_a_phone_that_lost_its_carrier_is_a_mobile_device() -> None:

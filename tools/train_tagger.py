@@ -30,6 +30,7 @@ DATA = ROOT / "tests" / "data"
 TRAINING_FILES = (
     DATA / "seed" / "tagger_seed.jsonl",
     DATA / "seed" / "tagger_seed_users.jsonl",
+    DATA / "seed" / "tagger_seed_nl3.jsonl",
     DATA / "tagger_eval.jsonl",
     DATA / "tagger_holdout.jsonl",
     *sorted((DATA / "devset").glob("tagger_*.jsonl")),
