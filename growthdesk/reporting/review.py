@@ -169,7 +169,7 @@ def _linked_problems(
 ) -> dict[Any, str]:
     """id -> problem of the wins among *ids* in *months* (from the parts' ids and the texts
     part, recall's, of a month that has one; from *cut*'s wins for a month read whole)."""
-    from growthdesk.worklog.index import TEXTS
+    from growthdesk.worklog.index import TEXTS, texts_reader
 
     out: dict[Any, str] = {}
     for month in months:
@@ -181,14 +181,15 @@ def _linked_problems(
             found = [(i, pos) for pos, i in enumerate(month_ids) if i in ids]
             if not found:
                 continue
-            texts = store.summary(month, TEXTS)
-            if len(texts) != len(month_ids):  # parts that disagree: the shard decides
+            part = store.summary(month, TEXTS)
+            fields = texts_reader(part)
+            if fields is None or part.get("n") != len(
+                month_ids
+            ):  # parts disagree: the shard decides
                 wins = store.wins([month])
             else:
                 for i, pos in found:
-                    row = texts[pos]
-                    problem = row.get("problem") if isinstance(row, dict) else row[0]
-                    out[i] = str(problem or "")
+                    out[i] = str(fields(pos).get("problem") or "")
                 continue
         out.update((w.get("id"), str(w.get("problem") or "")) for w in wins if w.get("id") in ids)
     return out

@@ -44,7 +44,7 @@ from growthdesk.worklog.recall import (
 if TYPE_CHECKING:
     from growthdesk.store import Store
 
-__all__ = ["RECALL", "TEXTS", "HELPED", "recall_part", "texts_part", "WinIndex"]
+__all__ = ["RECALL", "TEXTS", "HELPED", "recall_part", "texts_part", "texts_reader", "WinIndex"]
 
 RECALL = "recall"
 TEXTS = "texts"
@@ -281,7 +281,7 @@ def texts_part(
     return {"n": n, "rows": rows}
 
 
-def _texts(part: Mapping[str, Any]) -> Callable[[int], dict[str, Any]] | None:
+def texts_reader(part: Mapping[str, Any]) -> Callable[[int], dict[str, Any]] | None:
     """Position -> the shown fields of a texts part's win (None: not a texts part)."""
     n = part.get("n")
     if not isinstance(n, int):
@@ -538,7 +538,7 @@ class WinIndex:
         month, part = self._parts()[k]
         ids, whens = self._ids(k), self._whens(k)
         if k not in self._texts_of:
-            self._texts_of[k] = _texts(self.store.summary(month, TEXTS))
+            self._texts_of[k] = texts_reader(self.store.summary(month, TEXTS))
         shown = self._texts_of[k]
         if shown is None or not (len(ids) == len(whens) == part["n"] > pos):
             return None
