@@ -212,7 +212,7 @@ def test_help_found_only_by_its_words_is_named_without_an_area(
 
 
 def test_the_texts_part_gives_back_every_shown_field() -> None:
-    from growthdesk.worklog.index import TEXTS, _texts
+    from growthdesk.worklog.index import TEXTS, texts_reader
 
     plain = [
         {"id": 1, "problem": "printer offline", "solution": None, "skills": ["printing"]},
@@ -228,7 +228,7 @@ def test_the_texts_part_gives_back_every_shown_field() -> None:
     for wins in (plain, odd, plain[:1], []):
         part = summaries.build(TEXTS, wins)
         assert ("rows" in part) == (wins is odd)
-        shown = _texts(part)
+        shown = texts_reader(part)
         assert shown is not None
         fields = ("problem", "solution", "skills")
         assert [shown(i) for i in range(len(wins))] == [
@@ -236,4 +236,4 @@ def test_the_texts_part_gives_back_every_shown_field() -> None:
         ]
     skills_as_rows = summaries.build(TEXTS, plain[:1] + [{**plain[1], "skills": ["a b"]}])
     assert isinstance(skills_as_rows["skills"], list)
-    assert _texts(skills_as_rows)(1)["skills"] == ["a b"]  # type: ignore[misc]
+    assert texts_reader(skills_as_rows)(1)["skills"] == ["a b"]  # type: ignore[misc]

@@ -78,7 +78,7 @@ def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return log
 
 
-def _texts(svg: ET.Element) -> list[str]:
+def texts_reader(svg: ET.Element) -> list[str]:
     return [t.text or "" for t in svg.iter(f"{SVG}text")]
 
 
@@ -97,7 +97,7 @@ def test_our_own_svg_has_every_name_escaped(net: Invoke, tmp_path: Path) -> None
     raw = out.read_text()
     svg = ET.fromstring(raw)  # well-formed XML
     assert svg.tag == f"{SVG}svg"
-    texts = _texts(svg)
+    texts = texts_reader(svg)
     for name in NAMES:
         assert name in texts, name
     assert "you" in texts
@@ -133,7 +133,7 @@ def test_the_same_network_draws_the_same_picture(net: Invoke) -> None:
 @pytest.mark.usefixtures("no_graphviz")
 def test_skill_filter_keeps_specialists_and_helpers(net: Invoke) -> None:
     svg = ET.fromstring(net("network", "show", "--skill", "remote_access").stdout)
-    names = _texts(svg)
+    names = texts_reader(svg)
     assert "Ana de Vries" in names and 'Dev "VPN" Patel' in names
     assert "Kim" not in names and HOSTILE not in names
     bad = net("network", "show", "--skill", "nonsense")
@@ -166,7 +166,7 @@ def test_with_graphviz_on_the_path_it_draws(net: Invoke, fake_dot: Path, tmp_pat
     svg = ET.fromstring(raw)
     assert svg.get("id") == "fake-dot"  # Graphviz's drawing, not ours
     for name in NAMES:
-        assert name in _texts(svg), name
+        assert name in texts_reader(svg), name
     _self_contained(raw)  # the DTD reference and comments are taken out
     png = tmp_path / "network.png"
     assert net("network", "show", "--format", "png", "-o", str(png)).exit_code == 0
@@ -193,7 +193,7 @@ def test_the_html_review_includes_the_picture(net: Invoke, tmp_path: Path) -> No
     figure = page[page.index('<figure class="net">') : page.index("</figure>")]
     svg = ET.fromstring(figure[figure.index("<svg") : figure.rindex("</svg>") + 6])
     for name in NAMES:
-        assert name in _texts(svg), name
+        assert name in texts_reader(svg), name
     assert "<script" not in page
     assert '<figure class="net">' not in net("review").stdout  # markdown: no picture
 
