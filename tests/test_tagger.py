@@ -700,6 +700,14 @@ def test_a_dutch_how_to_question_goes_to_what_it_is_about(text: str, area: str) 
         ("het afnemen van toetsen in het lokaal lukt niet", None),  # exams or keys: not sure
         ("het scherm bevriest steeds", "os_desktop"),
         ("graag een E3 licentie koppelen aan de stagiair", "cloud_platforms"),
+        # fourth Dutch dev round (news and helpdesk texts)
+        ("de gemeente is getroffen door een cyberaanval", "security_incidents"),
+        ("een collega klikte op de link in die mail", "security_incidents"),
+        ("het datacenter had een stroomstoring", "server_infrastructure"),
+        ("de multifunctional op de gang doet het niet", "printing"),
+        ("de nummerportering naar de nieuwe provider duurt lang", "telephony_av"),
+        ("een medewerker vertrekt volgende week, wat moeten we regelen", "endpoint_management"),
+        ("hij heeft het nieuwe systeem nog niet onder de knie", "user_guidance"),
     ],
 )
 def test_dutch_words_the_lexicon_knows(text: str, area: str | None) -> None:
