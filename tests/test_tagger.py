@@ -717,6 +717,12 @@ def test_dutch_words_the_lexicon_knows(text: str, area: str | None) -> None:
         assert top(text) == area
 
 
+@pytest.mark.usefixtures("keywords_only")
+def test_a_dns_service_that_stopped_is_infrastructure() -> None:
+    # "dns" alone is a network word; the DNS service or server is the server team's.
+    assert top("the DNS service stopped after last night's patch") == "server_infrastructure"
+
+
 def test_a_phone_that_lost_its_carrier_is_a_mobile_device() -> None:
     assert (
         top("my iPhone lost the carrier and only shows SOS, wifi still works") == "mobile_devices"
