@@ -37,7 +37,7 @@ MIN_ITEMS = {
     ("devset", "nl_r3"): 26,
     ("heldout", "nl_queue"): 20,
     ("devset", "nl_queue"): 1,
-    ("devset", "nl_r4"): 40,
+    ("devset", "nl_r4"): 90,
 }
 
 
