@@ -10,7 +10,6 @@ the same length just before, so a comparison never sets a full month against a h
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -36,7 +35,7 @@ from growthdesk.worklog.days import (
     DayFacts,
     day_facts,
     in_days,
-    minutes_of,
+    minutes_hist,
     store_facts,
 )
 from growthdesk.worklog.streaks import streaks
@@ -158,8 +157,28 @@ def working_days(window: Window) -> int:
     return count
 
 
-def _median(values: Sequence[float]) -> float | None:
-    return round(float(statistics.median(values)), 1) if values else None
+def _timed(hist: Sequence[tuple[int, int]], target: int) -> tuple[int, int, int, float | None]:
+    """(count, count within *target*, sum, median) of the minutes histogram *hist* (sorted
+    (minutes, count) pairs): what statistics.median (rounded to 0.1) and counting give over the expanded values."""
+    n = sum(c for _m, c in hist)
+    if not n:
+        return 0, 0, 0, None
+    within = sum(c for m, c in hist if m <= target)
+    total = sum(m * c for m, c in hist)
+    # The values at 0-based places (n-1)//2 and n//2: statistics.median's middle one or two.
+    lo_at, hi_at = (n - 1) // 2, n // 2
+    lo = hi = None
+    seen = 0
+    for m, c in hist:
+        seen += c
+        if lo is None and seen > lo_at:
+            lo = m
+        if seen > hi_at:
+            hi = m
+            break
+    assert lo is not None and hi is not None
+    middle = lo if lo_at == hi_at else (lo + hi) / 2
+    return n, within, total, round(float(middle), 1)
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -193,8 +212,7 @@ def period_figures(
         rows = day_facts(w for w in wins if window.contains(day_of(w)))["rows"]
     inside = [r for r in rows if lo <= r[DAY] <= hi]
     n_wins = sum(r[COUNT] for r in inside)
-    minutes = minutes_of(inside)
-    within = sum(1 for m in minutes if m <= target_minutes)
+    timed, within, total, median = _timed(minutes_hist(inside), target_minutes)
     counted = window
     if active_from is not None and active_from > window.start:
         counted = Window(active_from, window.end)
@@ -207,11 +225,11 @@ def period_figures(
         "working_days": wdays,
         "wins": n_wins,
         "wins_per_working_day": round(n_wins / wdays, 2) if wdays else None,
-        "with_minutes": len(minutes),
+        "with_minutes": timed,
         "within_target": within,
-        "hit_rate": _ratio(within, len(minutes)),
-        "median_minutes": _median(minutes),
-        "total_minutes": sum(minutes),
+        "hit_rate": _ratio(within, timed),
+        "median_minutes": median,
+        "total_minutes": total,
         "escalated": sum(r[ESCALATED] for r in inside),
         "learning": len(learned),
         "learning_minutes": sum(int(x.get("minutes") or 0) for x in learned),
@@ -251,15 +269,15 @@ def skill_figures(
     total = sum(counts.values())
     out = []
     for skill in sorted(set(counts) | set(before), key=lambda s: (-counts[s], -before[s], s)):
-        values = minutes_of(hists.get(skill, []))
+        timed, within, _total, median = _timed(minutes_hist(hists.get(skill, [])), target_minutes)
         out.append(
             {
                 "skill": skill,
                 "wins": counts[skill],
                 "previous": before[skill],
                 "share": _ratio(counts[skill], total),
-                "median_minutes": _median(values),
-                "hit_rate": _ratio(sum(1 for m in values if m <= target_minutes), len(values)),
+                "median_minutes": median,
+                "hit_rate": _ratio(within, timed),
             }
         )
     return out
