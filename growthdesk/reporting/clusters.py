@@ -9,12 +9,25 @@ texts), takes more keys with :meth:`Clusters.add`, and comes back from JSON
 for every month but the newest (``store.chains``), so ``stats --period all`` clusters one
 month, not the whole history; ``repeat_problems`` over all the keys at once goes through the
 same class, so both ways give the same clusters.
+
+The JSON is laid out for the reader, who shows five clusters and adds the newest months:
+per area, the clusters' figures as short rows, and each cluster's members (ids, word counts,
+latest texts) as one string, parsed only for a cluster that is shown (``_members``); new
+members are kept apart until then. It also carries the matches of the last month's word
+sets (``_Group.seen_as``) against the clusters as they are, so that the same problems coming
+back in the newest months are not searched for again, and the word order (``rank``) of the
+words in the clusters' first wins only: a word seen once and never a first win's is taken
+as new when it comes back, which only orders the prefix filter (the result is exact for any
+order). All of it is a function of the keys folded, month by month, so a state read back and
+folded further writes what a fold from the first month writes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+
+import orjson
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -46,8 +59,24 @@ TITLE_FROM = 50
 _RECHECK = 16
 
 # One cluster: [first when, first problem, count, last when, minutes, latest problem, ids,
-#               word counts, latest texts]
-_FIRST, _FIRST_TEXT, _COUNT, _LAST, _MINUTES, _LATEST, _IDS, _WORDS, _TEXTS = range(9)
+#               word counts, latest texts, packed, pending]. Its members are those "packed"
+#               holds while it is a string (ids, word counts and latest texts as read from the
+#               chain, else those of the three lists before it), then the keys "pending" holds:
+#               only a cluster that is shown or written needs them (see _members).
+(
+    _FIRST,
+    _FIRST_TEXT,
+    _COUNT,
+    _LAST,
+    _MINUTES,
+    _LATEST,
+    _IDS,
+    _WORDS,
+    _TEXTS,
+    _PACKED,
+    _PENDING,
+) = range(11)
+_FIGURES = _IDS  # the leading slots written as a cluster's row
 
 
 class _Group:
@@ -122,10 +151,15 @@ class Clusters:
         self.threshold = threshold
         self.groups: dict[str, _Group] = {}
         # One order of the words, rarest first as far as seen: the prefix filter needs every
-        # set ordered the same way, so a word's place never changes once given. Words first
-        # seen later are taken as rarer than all before (they usually are).
+        # set ordered the same way, so a word's place never changes while a first win has it.
+        # Words first seen later are taken as rarer than all before (they usually are).
         self.rank: dict[str, int] = {}
         self.last: tuple[str, int] = ("", 0)  # (when, id) of the latest key taken
+        # The keys and word sets of the latest add (their matches are kept, see to_json);
+        # None: the matches read by from_json (self.seen), taken over as they are.
+        self.recent: list[tuple[Sequence[Any], frozenset[str]]] | None = []
+        self.seen: dict[str, list[list[Any]]] = {}  # the matches read by from_json
+        self.pruned = True  # whether rank holds only the words of the clusters' first wins
 
     def _ranked(self, keys: Sequence[tuple[Sequence[Any], frozenset[str]]]) -> None:
         df = Counter(t for _key, toks in keys for t in toks if t not in self.rank)
@@ -138,11 +172,14 @@ class Clusters:
         ordered = sorted(keys, key=lambda k: (k[WHEN], k[ID] or 0))
         if ordered and (ordered[0][WHEN], ordered[0][ID] or 0) < self.last:
             raise ValueError("repeat keys must come oldest first")
+        self._prune()
+        self.pruned = False
         # English concepts, so the Dutch and English wordings of one problem count as one.
         items = [(k, frozenset(words_of(k[CONCEPTS]))) for k in ordered]
         items = [(k, toks) for k, toks in items if toks]
         self._ranked(items)
         threshold, rank = self.threshold, self.rank
+        self.recent = items
         for key, toks in items:
             group = self.groups.get(key[SKILL])
             if group is None:
@@ -150,21 +187,14 @@ class Clusters:
             cid = group.best(toks, rank, threshold)
             if cid < 0:
                 cid = group.start(toks, rank, threshold)
-                group.info.append([key[WHEN], key[PROBLEM], 0, "", 0, "", [], {}, []])
+                group.info.append([key[WHEN], key[PROBLEM], 0, "", 0, "", [], {}, [], None, []])
             info = group.info[cid]
             info[_COUNT] += 1
             info[_LAST] = key[WHEN]
             if key[MINUTES] is not None:
                 info[_MINUTES] += key[MINUTES]
             info[_LATEST] = key[PROBLEM]
-            info[_IDS].append(key[ID])
-            counts = info[_WORDS]
-            for w in words_of(key[WORDS]):
-                counts[w] = counts.get(w, 0) + 1
-            texts = info[_TEXTS]
-            texts.append(key[PROBLEM])
-            if len(texts) > TITLE_FROM:
-                del texts[0]
+            info[_PENDING].append(key)
         if ordered:
             self.last = (ordered[-1][WHEN], ordered[-1][ID] or 0)
 
@@ -172,11 +202,21 @@ class Clusters:
         self, *, min_size: int = 3, top: int | None = 5, names: Iterable[str] = ()
     ) -> list[dict[str, Any]]:
         """Clusters of at least *min_size* wins, largest first (then the most recent)."""
-        found: list[dict[str, Any]] = []
+        heads: list[tuple[tuple[int, int], str, int]] = []
         for skill, group in self.groups.items():
             for cid, info in enumerate(group.info):
                 if info[_COUNT] >= min_size:
-                    found.append(_describe(skill, info, group.reps[cid]))
+                    heads.append(((-info[_COUNT], _neg_day(info[_LAST][:10])), skill, cid))
+        if top is not None and len(heads) > top:
+            # Shown in the order (count, last day, label): only clusters up to the top-th
+            # (count, last day) can be among them, so only theirs are described (a label
+            # reads the members, kept packed until then).
+            cut = sorted(h for h, _skill, _cid in heads)[max(top, 1) - 1]
+            heads = [h for h in heads if h[0] <= cut]
+        found = [
+            _describe(skill, self.groups[skill].info[cid], self.groups[skill].reps[cid])
+            for _head, skill, cid in heads
+        ]
         found.sort(key=lambda c: (-c["count"], _neg_day(c["last"]), c["label"]))
         shown = found[:top] if top is not None else found
         from growthdesk.assist.titles import example_title  # the names scrubber loads its data
@@ -186,13 +226,56 @@ class Clusters:
             cluster["title"] = example_title(cluster.pop("_texts"), names)
         return shown
 
+    def _prune(self) -> None:
+        """Forget the order of words no cluster's first win has (done between the adds, so a
+        state read back folds on as the one kept in memory; see the module docstring)."""
+        if self.pruned:
+            return
+        vocab: set[str] = set()
+        for group in self.groups.values():
+            vocab |= group.vocab
+        self.rank = {t: r for t, r in self.rank.items() if t in vocab}
+        self.pruned = True
+
+    def _matches(self) -> dict[str, list[list[Any]]]:
+        """Per area: [words also in some first win, size, best, similarity] of every word set
+        of the latest add, against the clusters as they are now (what seen_as keeps)."""
+        if self.recent is None:
+            return self.seen
+        sets: dict[str, set[frozenset[str]]] = {}
+        for key, toks in self.recent:
+            sets.setdefault(key[SKILL], set()).add(toks)
+        out: dict[str, list[list[Any]]] = {}
+        for skill, found_sets in sets.items():
+            group = self.groups[skill]
+            # Word sets alike as far as first wins have their words match alike: one row each.
+            rows: dict[tuple[frozenset[str], int], tuple[int, float]] = {}
+            for toks in found_sets:
+                cid = group.best(toks, self.rank, self.threshold)
+                shape = (toks & group.vocab, len(toks))
+                if group.exact.get(toks) == cid:
+                    rows[shape] = (cid, 1.0)
+                else:
+                    known = group.seen_as[shape]
+                    rows[shape] = (known[0], known[1])
+            out[skill] = sorted([sorted(k[0]), k[1], *v] for k, v in rows.items())
+        return out
+
     def to_json(self) -> dict[str, Any]:
+        seen = self.seen = self._matches()
+        self.recent = None  # they are worked out: rank may now lose the words they need
+        self._prune()
         return {
             "t": self.threshold,
             "last": list(self.last),
             "rank": sorted(self.rank, key=self.rank.__getitem__),
             "groups": {
-                skill: [[sorted(rep), info] for rep, info in zip(g.reps, g.info, strict=True)]
+                skill: {
+                    "reps": [sorted(rep) for rep in g.reps],
+                    "rows": [info[:_FIGURES] for info in g.info],
+                    "members": [_packed(info) for info in g.info],
+                    "seen": seen.get(skill, []),
+                }
                 for skill, g in self.groups.items()
             },
         }
@@ -202,15 +285,51 @@ class Clusters:
         state = cls(float(data["t"]))
         state.last = (str(data["last"][0]), int(data["last"][1]))
         state.rank = {t: i - len(data["rank"]) for i, t in enumerate(data["rank"])}
-        for skill, clusters in data["groups"].items():
+        state.recent = None
+        for skill, stored in data["groups"].items():
             group = state.groups[skill] = _Group()
-            for rep, info in clusters:
+            for rep, row, packed in zip(
+                stored["reps"], stored["rows"], stored["members"], strict=True
+            ):
                 group.start(frozenset(rep), state.rank, state.threshold)
-                group.info.append(info)
+                group.info.append([*row, [], {}, [], packed, []])
+            count = len(group.reps)
+            for toks, n, best, sim in stored["seen"]:
+                group.seen_as[(frozenset(toks), int(n))] = (int(best), float(sim), count)
+            state.seen[skill] = stored["seen"]
         return state
 
 
-def _describe(skill: str, info: Sequence[Any], rep: frozenset[str]) -> dict[str, Any]:
+def _members(info: list[Any]) -> None:
+    """A cluster's members in its three lists: unpacked, and its pending keys taken."""
+    packed = info[_PACKED]
+    if packed is not None:
+        info[_IDS], info[_WORDS], info[_TEXTS] = orjson.loads(packed)
+        info[_PACKED] = None
+    pending = info[_PENDING]
+    if not pending:
+        return
+    ids, counts, texts = info[_IDS], info[_WORDS], info[_TEXTS]
+    for key in pending:
+        ids.append(key[ID])
+        for w in words_of(key[WORDS]):
+            counts[w] = counts.get(w, 0) + 1
+        texts.append(key[PROBLEM])
+    del texts[:-TITLE_FROM]
+    pending.clear()
+
+
+def _packed(info: list[Any]) -> str:
+    """A cluster's members as one JSON string (as read, when nothing was added)."""
+    packed = info[_PACKED]
+    if packed is not None and not info[_PENDING]:
+        return str(packed)
+    _members(info)
+    return orjson.dumps([info[_IDS], info[_WORDS], info[_TEXTS]]).decode()
+
+
+def _describe(skill: str, info: list[Any], rep: frozenset[str]) -> dict[str, Any]:
+    _members(info)
     # The label is the words most members share, in the order the first problem used them.
     order = {t: i for i, t in enumerate(tokens(info[_FIRST_TEXT]))}
     count = info[_COUNT]
@@ -283,7 +402,7 @@ def _dump(state: Any) -> Any:
 def _version() -> str:
     # The chain folds the parts "repeats" and "days": a new version of either is a new chain.
     parts = f"{summaries.builder(REPEATS)[0]}|{summaries.builder(DAYS)[0]}"
-    return "1" + hashlib.sha256(parts.encode()).hexdigest()[:8]
+    return "2" + hashlib.sha256(parts.encode()).hexdigest()[:8]
 
 
 chains.register(REPEATS, _version(), _fold, _dump)
