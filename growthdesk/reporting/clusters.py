@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-
-import orjson
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
+
+import orjson
 
 from growthdesk.core.text import tokens
 from growthdesk.reporting.repeats import (
