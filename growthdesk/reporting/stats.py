@@ -35,6 +35,8 @@ from growthdesk.worklog.days import (
     DayFacts,
     day_facts,
     in_days,
+    merged,
+    minutes_by_skills,
     minutes_hist,
     store_facts,
 )
@@ -195,11 +197,13 @@ def period_figures(
     contacts: Iterable[Mapping[str, Any]] = (),
     active_from: date | None = None,
     rows: Sequence[Sequence[Any]] | None = None,
+    by_skills: Mapping[tuple[str, ...], Mapping[int, int]] | None = None,
 ) -> dict[str, Any]:
     """Headline figures for one window: counts, wins per working day, hit rate, medians.
 
     *rows*: the wins' day rows (worklog.days) instead of *wins* (rows outside the window are
-    left out).
+    left out); *by_skills*: their minutes (worklog.days.minutes_by_skills), when all of them
+    are inside the window and the caller has it.
 
     Wins per working day count the working days from *active_from* on (when logging or the job
     began) if that is inside the window: two weeks of logging are not a year's average.
@@ -212,7 +216,8 @@ def period_figures(
         rows = day_facts(w for w in wins if window.contains(day_of(w)))["rows"]
     inside = [r for r in rows if lo <= r[DAY] <= hi]
     n_wins = sum(r[COUNT] for r in inside)
-    timed, within, total, median = _timed(minutes_hist(inside), target_minutes)
+    hist = merged(by_skills.values()) if by_skills is not None else minutes_hist(inside)
+    timed, within, total, median = _timed(hist, target_minutes)
     counted = window
     if active_from is not None and active_from > window.start:
         counted = Window(active_from, window.end)
@@ -246,22 +251,29 @@ def skill_figures(
     *,
     rows: Sequence[Sequence[Any]] | None = None,
     rows_before: Sequence[Sequence[Any]] | None = None,
+    by_skills: Mapping[tuple[str, ...], Mapping[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
     """Per skill area: wins now and before, median minutes and hit rate; most wins first.
 
     A win tagged with two areas counts for both: it exercised both. *rows*, *rows_before*: the
-    day rows (worklog.days) of *current* and *previous* instead of the wins.
+    day rows (worklog.days) of *current* and *previous* instead of the wins; *by_skills*: the
+    minutes of *rows* (worklog.days.minutes_by_skills), when the caller has it.
     """
     if rows is None:
         rows = day_facts(current)["rows"]
     if rows_before is None:
         rows_before = day_facts(previous)["rows"]
     counts: Counter[str] = Counter()
-    hists: dict[str, list[Sequence[Any]]] = defaultdict(list)
     for row in rows:
         for skill in row[SKILLS]:
             counts[skill] += row[COUNT]
-            hists[skill].append(row)
+    if by_skills is None:
+        by_skills = minutes_by_skills(rows)
+    # A row of two areas counts for both (and twice for an area it names twice).
+    hists: dict[str, list[Mapping[int, int]]] = defaultdict(list)
+    for skills, hist in by_skills.items():
+        for skill in skills:
+            hists[skill].append(hist)
     before: Counter[str] = Counter()
     for row in rows_before:
         for skill in row[SKILLS]:
@@ -269,7 +281,7 @@ def skill_figures(
     total = sum(counts.values())
     out = []
     for skill in sorted(set(counts) | set(before), key=lambda s: (-counts[s], -before[s], s)):
-        timed, within, _total, median = _timed(minutes_hist(hists.get(skill, [])), target_minutes)
+        timed, within, _total, median = _timed(merged(hists.get(skill, [])), target_minutes)
         out.append(
             {
                 "skill": skill,
@@ -492,9 +504,12 @@ def dashboard(
     prev_rows: list[list[Any]] = []
     if previous is not None:
         prev_rows = in_days(facts, *previous.bounds)
-    extra = {"learning": learning, "kudos": kudos, "contacts": contacts}
+    extra: dict[str, Any] = {"learning": learning, "kudos": kudos, "contacts": contacts}
     active = max(began) if began else None
-    cur_fig = period_figures((), current, target, active_from=active, rows=cur_rows, **extra)
+    by_skills = minutes_by_skills(cur_rows)
+    cur_fig = period_figures(
+        (), current, target, active_from=active, rows=cur_rows, by_skills=by_skills, **extra
+    )
     prev_fig = (
         period_figures((), previous, target, active_from=active, rows=prev_rows, **extra)
         if previous
@@ -535,7 +550,9 @@ def dashboard(
         target_minutes=target,
         current=cur_fig,
         previous=prev_fig,
-        skills=skill_figures((), (), target, rows=cur_rows, rows_before=prev_rows),
+        skills=skill_figures(
+            (), (), target, rows=cur_rows, rows_before=prev_rows, by_skills=by_skills
+        ),
         repeats=repeat_problems(
             [], names=names, keys=keys, state=None if history is None else history.every
         ),

@@ -37,6 +37,8 @@ __all__ = [
     "merge",
     "minutes_of",
     "minutes_hist",
+    "minutes_by_skills",
+    "merged",
     "in_days",
 ]
 
@@ -121,12 +123,34 @@ def minutes_hist(rows: Iterable[Sequence[Any]]) -> list[tuple[int, int]]:
     """The minutes of *rows* as (minutes, count) pairs, by minutes: :func:`minutes_of`
     without expanding the histogram (100,000 values cost `stats --period all` ~50 ms,
     bench/bench_scale.py)."""
-    hist: dict[int, int] = {}
+    return sorted(_added(rows, {}).items())
+
+
+def minutes_by_skills(rows: Iterable[Sequence[Any]]) -> dict[tuple[str, ...], dict[int, int]]:
+    """The minutes of *rows* per skills as the rows hold them: one pass over the rows for
+    every sum a reader takes per area and over all (see :func:`merged`)."""
+    by: dict[tuple[str, ...], list[Sequence[Any]]] = {}
+    for row in rows:
+        if row[MINUTES]:
+            by.setdefault(tuple(row[SKILLS]), []).append(row)
+    return {skills: _added(chosen, {}) for skills, chosen in by.items()}
+
+
+def merged(hists: Iterable[Mapping[int, int]]) -> list[tuple[int, int]]:
+    """Histograms (minutes -> count) summed, as :func:`minutes_hist` gives them."""
+    out: dict[int, int] = {}
+    for hist in hists:
+        for m, c in hist.items():
+            out[m] = out.get(m, 0) + c
+    return sorted(out.items())
+
+
+def _added(rows: Iterable[Sequence[Any]], hist: dict[int, int]) -> dict[int, int]:
     for row in rows:
         flat = row[MINUTES]
         for m, c in zip(flat[::2], flat[1::2], strict=True):
             hist[m] = hist.get(m, 0) + c
-    return sorted(hist.items())
+    return hist
 
 
 summaries.register(DAYS, 1, days_part)
