@@ -46,7 +46,7 @@ from growthdesk.reporting.repeats import (
     words_of,
 )
 from growthdesk.store import chains, summaries
-from growthdesk.worklog.days import DAYS
+from growthdesk.worklog.days import DAYS, fold_facts
 
 __all__ = ["Clusters", "History", "TITLE_FROM", "THRESHOLD"]
 
@@ -354,7 +354,8 @@ def _neg_day(day: str) -> int:
 
 class History:
     """The clusters of every win of some months, and of those logged for someone (repeat
-    calls): what the store's chain ``repeats`` keeps of all months but the newest."""
+    calls): what the store's chain ``repeats`` keeps of all months but the newest (beside
+    their day facts, worklog.days.fold_facts)."""
 
     def __init__(self, every: Clusters | None = None, asked: Clusters | None = None) -> None:
         self.every = every or Clusters()
@@ -389,20 +390,38 @@ class History:
         return out
 
 
+class _Chained:
+    """What chain ``repeats`` keeps: the clusters (History) and the day facts (worklog.days)
+    of every month folded, for `stats --period all`."""
+
+    __slots__ = ("history", "days")
+
+    def __init__(self, history: History, days: Any) -> None:
+        self.history = history
+        self.days = days
+
+
 def _fold(state: Any, month: str, part: Callable[[str], Any]) -> Any:
-    history = History.from_json(state) if isinstance(state, dict) else state or History()
-    history.add(part(REPEATS), part(DAYS)["asked"])
-    return history
+    if isinstance(state, dict):
+        state = _Chained(History.from_json(state), state["days"])
+    elif state is None:
+        state = _Chained(History(), None)
+    facts = part(DAYS)
+    state.history.add(part(REPEATS), facts["asked"])
+    state.days = fold_facts(state.days, facts)
+    return state
 
 
 def _dump(state: Any) -> Any:
-    return state.to_json() if isinstance(state, History) else state
+    if isinstance(state, _Chained):
+        return {**state.history.to_json(), "days": state.days}
+    return state
 
 
 def _version() -> str:
     # The chain folds the parts "repeats" and "days": a new version of either is a new chain.
     parts = f"{summaries.builder(REPEATS)[0]}|{summaries.builder(DAYS)[0]}"
-    return "2" + hashlib.sha256(parts.encode()).hexdigest()[:8]
+    return "3" + hashlib.sha256(parts.encode()).hexdigest()[:8]
 
 
 chains.register(REPEATS, _version(), _fold, _dump)

@@ -33,6 +33,7 @@ from growthdesk.worklog.days import (
     ESCALATED,
     SKILLS,
     DayFacts,
+    chained_facts,
     day_facts,
     in_days,
     merged,
@@ -465,6 +466,7 @@ def dashboard(
     repeat_keys: Sequence[Sequence[Any]] | None = None,
     facts: DayFacts | None = None,
     history: History | None = None,
+    minutes: Mapping[tuple[str, ...], Mapping[int, int]] | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
@@ -477,6 +479,8 @@ def dashboard(
     read at all. Every figure is computed from those, so both ways give the same dashboard.
     *history*: the repeat-problem clusters of every win before *repeat_keys*, all inside the
     current window (reporting.clusters, as the store's chain keeps them); taken over.
+    *minutes*: the minutes per skills of the rows of *facts* that hold none themselves (from
+    chain ``days``, worklog.days.chained_facts), all inside the current window.
     """
     # networkx-free, but only the dashboard needs it (not the review, which imports this module).
     from growthdesk.network.graph import stale_contacts
@@ -507,6 +511,10 @@ def dashboard(
     extra: dict[str, Any] = {"learning": learning, "kudos": kudos, "contacts": contacts}
     active = max(began) if began else None
     by_skills = minutes_by_skills(cur_rows)
+    for skills, hist in (minutes or {}).items():
+        mine = by_skills.setdefault(skills, {})
+        for m, c in hist.items():
+            mine[m] = mine.get(m, 0) + c
     cur_fig = period_figures(
         (), current, target, active_from=active, rows=cur_rows, by_skills=by_skills, **extra
     )
@@ -574,14 +582,20 @@ def dashboard(
 
 
 def read_inputs(
-    store: Store, since: date | None = None, until: date | None = None, *, wins: bool = True
+    store: Store,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    wins: bool = True,
+    facts: DayFacts | None = None,
 ) -> dict[str, Any]:
     """Everything the dashboard and the review read; wins only from the month shards they need.
 
     "logging_from" is the day of the first win ever logged when the shards read hold it (every
     month from the first on), else None (logging began before *since*). With *wins* False,
     "wins" is empty and "facts" holds the same months' day rows and requesters from the month
-    summaries (worklog.days) instead: no shard is parsed while they match."""
+    summaries (worklog.days) instead: no shard is parsed while they match; *facts*: those,
+    when the caller has them (worklog.days.chained_facts)."""
     months = None
     win_months = store.win_months()
     if since is not None or until is not None:
@@ -592,7 +606,8 @@ def read_inputs(
         facts = None
     else:
         records = []
-        facts = store_facts(store, months)
+        if facts is None:
+            facts = store_facts(store, months)
         days = (r[DAY] for r in facts["rows"])
     logging_from = None
     if win_months and (since is None or win_months[0] >= since.isoformat()[:7]):
@@ -619,21 +634,30 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     from growthdesk.network.events import upcoming
 
     since = history_start(period, now.date())
-    inputs = read_inputs(store, since, wins=False)
-    # Repeat problems look at the current window only: the keys of its months are enough.
     current, previous = period_windows(period, now.date())
     start = None if previous is None else current.start
     months = months_between(start, None, store.win_months())
     history = None
+    chained = None
     chain = store.chain(REPEATS) if start is None else None
     if chain is not None and chain[0] < now.date().isoformat()[:7]:
-        # The whole history: the clusters of every month up to the chain's are kept, so only
-        # the newest months are clustered here (bench/bench_scale.py, `stats --period all`).
+        # The whole history: the clusters and day facts of every month up to the chain's are
+        # kept, so only the newest months are clustered and summed here (bench/bench_scale.py,
+        # `stats --period all`).
         history = History.from_json(chain[1])
+        chained = chained_facts(store, chain[0], chain[1]["days"])
         months = [m for m in months if m > chain[0]]
+    inputs = read_inputs(store, since, wins=False, facts=None if chained is None else chained[0])
+    # Repeat problems look at the current window only: the keys of its months are enough.
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
     board = dashboard(
-        now=now, period=period, history_from=since, repeat_keys=keys, history=history, **inputs
+        now=now,
+        period=period,
+        history_from=since,
+        repeat_keys=keys,
+        history=history,
+        minutes=None if chained is None else chained[1],
+        **inputs,
     )
     board.upcoming = upcoming(store.events(), now.date())
     return board

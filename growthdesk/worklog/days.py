@@ -40,6 +40,8 @@ __all__ = [
     "minutes_by_skills",
     "merged",
     "in_days",
+    "chained_facts",
+    "fold_facts",
 ]
 
 DAYS = "days"
@@ -151,6 +153,45 @@ def _added(rows: Iterable[Sequence[Any]], hist: dict[int, int]) -> dict[int, int
         for m, c in zip(flat[::2], flat[1::2], strict=True):
             hist[m] = hist.get(m, 0) + c
     return hist
+
+
+def chained_facts(
+    store: Store, upto: str, state: Mapping[str, Any]
+) -> tuple[DayFacts, dict[tuple[str, ...], dict[int, int]]]:
+    """(facts, minutes) of every month: *state* (what :func:`fold_facts` keeps of the months up
+    to *upto*, as the chain ``repeats`` carries it) and the parts of the months after it. The
+    rows of the folded months hold no minutes: *minutes* holds theirs per skills."""
+    minutes = {
+        tuple(skills): dict(zip(flat[::2], flat[1::2], strict=True))
+        for skills, flat in state["minutes"]
+    }
+    later = [m for m in store.win_months() if m > upto]
+    kept: DayFacts = {"rows": state["rows"], "asked": state["asked"]}
+    return merge([kept, *(store.summary(m, DAYS) for m in later)]), minutes
+
+
+def fold_facts(state: Any, facts: DayFacts) -> dict[str, Any]:
+    """*state* (None at the first month) with one more month's part: its rows without minutes
+    (month order), its requesters, and its minutes added per skills (rows without a day are
+    outside every window: their minutes are left out). A function of the parts alone, so a
+    state read back and folded on is the state folded from the first month."""
+    if not isinstance(state, dict):
+        state = {"rows": [], "asked": [], "minutes": []}
+    minutes = {
+        tuple(skills): dict(zip(flat[::2], flat[1::2], strict=True))
+        for skills, flat in state["minutes"]
+    }
+    rows = state["rows"]
+    for row in facts["rows"]:
+        rows.append([*row[:MINUTES], []])
+        if row[DAY] and row[MINUTES]:
+            _added([row], minutes.setdefault(tuple(row[SKILLS]), {}))
+    state["asked"].extend(facts["asked"])
+    state["minutes"] = [
+        [list(skills), [x for m in sorted(hist) for x in (m, hist[m])]]
+        for skills, hist in sorted(minutes.items())
+    ]
+    return state
 
 
 summaries.register(DAYS, 1, days_part)
