@@ -76,11 +76,13 @@ def test_a_state_read_back_folds_on_as_a_fold_from_the_first_month(
     assert orjson.dumps(again.to_json()) == orjson.dumps(whole.to_json())
     # What stats reads: the state read back, the newest keys added, the clusters shown.
     everything = [k for keys in folded for k in keys] + tail_keys
-    for min_size, top in ((3, 5), (2, None), (1, 2), (1, 0)):
+    for (min_size, top), ranked in zip(
+        ((3, 5), (2, None), (1, 2), (1, 0)), (False, True) * 2, strict=True
+    ):
         expected = Clusters()
         expected.add(everything)
         state = _roundtrip(whole).every
-        state.add(tail_keys)
+        state.add(tail_keys, ranked=ranked)  # stats: words get their places as needed
         got = state.results(min_size=min_size, top=top)
         assert got == expected.results(min_size=min_size, top=top)
         if top is not None:  # only the shown clusters are described, the same ones

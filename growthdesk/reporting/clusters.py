@@ -57,6 +57,8 @@ THRESHOLD = 0.6
 TITLE_FROM = 50
 # A remembered match is checked against at most this many newer clusters (else searched anew).
 _RECHECK = 16
+# Words in the one order of the prefix filter (Clusters.order).
+_Order = Callable[[frozenset[str]], list[str]]
 
 # One cluster: [first when, first problem, count, last when, minutes, latest problem, ids,
 #               word counts, latest texts, packed, pending]. Its members are those "packed"
@@ -95,18 +97,18 @@ class _Group:
         # Later clusters are the only ones that can do better, so only they are checked again.
         self.seen_as: dict[tuple[frozenset[str], int], tuple[int, float, int]] = {}
 
-    def start(self, toks: frozenset[str], rank: Mapping[str, int], threshold: float) -> int:
+    def start(self, toks: frozenset[str], order: _Order, threshold: float) -> int:
         cid = len(self.reps)
         self.reps.append(toks)
         self.exact[toks] = cid
         self.vocab.update(toks)
         n = len(toks)
-        ordered = sorted(toks, key=rank.__getitem__)
+        ordered = order(toks)
         for tok in ordered[: n - math.ceil(threshold * n) + 1]:
             self.index.setdefault(tok, []).append(cid)
         return cid
 
-    def best(self, toks: frozenset[str], rank: Mapping[str, int], threshold: float) -> int:
+    def best(self, toks: frozenset[str], order: _Order, threshold: float) -> int:
         """The cluster *toks* joins (Jaccard >= *threshold* with its first words, ties to the
         oldest), or -1."""
         # Same words as a cluster's first win: similarity 1, so that cluster is the best match
@@ -126,7 +128,7 @@ class _Group:
             # order, two sets with Jaccard >= t share a word among the first n - ceil(t*n) + 1
             # of either, so only those words are indexed and probed. The result is exact.
             best, best_sim = -1, 0.0
-            ordered = sorted(toks, key=rank.__getitem__)
+            ordered = order(toks)
             seen: set[int] = set()
             for tok in ordered[: n - math.ceil(threshold * n) + 1]:
                 seen.update(self.index.get(tok, ()))
@@ -160,15 +162,36 @@ class Clusters:
         self.recent: list[tuple[Sequence[Any], frozenset[str]]] | None = []
         self.seen: dict[str, list[list[Any]]] = {}  # the matches read by from_json
         self.pruned = True  # whether rank holds only the words of the clusters' first wins
+        self.low = 0  # below every rank given (see order)
 
     def _ranked(self, keys: Sequence[tuple[Sequence[Any], frozenset[str]]]) -> None:
         df = Counter(t for _key, toks in keys for t in toks if t not in self.rank)
         start = min(self.rank.values(), default=0)
         for i, t in enumerate(sorted(df, key=lambda t: (-df[t], t)), 1):
             self.rank[t] = start - i
+        self.low = min(self.low, start - len(df))
 
-    def add(self, keys: Iterable[Sequence[Any]]) -> None:
-        """Take repeat keys (reporting.repeats) newer than every key taken so far."""
+    def order(self, toks: frozenset[str]) -> list[str]:
+        """*toks* in the order of the prefix filter; a word without a place yet gets one
+        after all others (those of one set by spelling, so the order never depends on a
+        set's iteration order)."""
+        rank = self.rank
+        missing = [t for t in toks if t not in rank]
+        if missing:
+            for t in sorted(missing):
+                self.low -= 1
+                rank[t] = self.low
+        return sorted(toks, key=rank.__getitem__)
+
+    def add(self, keys: Iterable[Sequence[Any]], *, ranked: bool = True) -> None:
+        """Take repeat keys (reporting.repeats) newer than every key taken so far.
+
+        *ranked*: give the new words their places rarest first, before any is clustered: the
+        prefix filter's best order, for a state that is kept (the chain's) or a whole history.
+        Else a word gets its place when a search first needs it, as for the newest months
+        clustered on top of the chain, where most word sets have a kept match and never need
+        one (bench/bench_scale.py, `stats --period all`). The clusters are the same either
+        way: the filter is exact in any one order."""
         ordered = sorted(keys, key=lambda k: (k[WHEN], k[ID] or 0))
         if ordered and (ordered[0][WHEN], ordered[0][ID] or 0) < self.last:
             raise ValueError("repeat keys must come oldest first")
@@ -177,16 +200,19 @@ class Clusters:
         # English concepts, so the Dutch and English wordings of one problem count as one.
         items = [(k, frozenset(words_of(k[CONCEPTS]))) for k in ordered]
         items = [(k, toks) for k, toks in items if toks]
-        self._ranked(items)
-        threshold, rank = self.threshold, self.rank
+        if ranked:
+            self._ranked(items)
+        else:
+            self.low = min(self.rank.values(), default=0)
+        threshold, order = self.threshold, self.order
         self.recent = items
         for key, toks in items:
             group = self.groups.get(key[SKILL])
             if group is None:
                 group = self.groups[key[SKILL]] = _Group()
-            cid = group.best(toks, rank, threshold)
+            cid = group.best(toks, order, threshold)
             if cid < 0:
-                cid = group.start(toks, rank, threshold)
+                cid = group.start(toks, order, threshold)
                 group.info.append([key[WHEN], key[PROBLEM], 0, "", 0, "", [], {}, [], None, []])
             info = group.info[cid]
             info[_COUNT] += 1
@@ -251,7 +277,7 @@ class Clusters:
             # Word sets alike as far as first wins have their words match alike: one row each.
             rows: dict[tuple[frozenset[str], int], tuple[int, float]] = {}
             for toks in found_sets:
-                cid = group.best(toks, self.rank, self.threshold)
+                cid = group.best(toks, self.order, self.threshold)
                 shape = (toks & group.vocab, len(toks))
                 if group.exact.get(toks) == cid:
                     rows[shape] = (cid, 1.0)
@@ -291,7 +317,7 @@ class Clusters:
             for rep, row, packed in zip(
                 stored["reps"], stored["rows"], stored["members"], strict=True
             ):
-                group.start(frozenset(rep), state.rank, state.threshold)
+                group.start(frozenset(rep), state.order, state.threshold)
                 group.info.append([*row, [], {}, [], packed, []])
             count = len(group.reps)
             for toks, n, best, sim in stored["seen"]:

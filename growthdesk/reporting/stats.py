@@ -328,7 +328,9 @@ def repeat_problems(
         memo: dict[str, tuple[Any, Any]] = {}
         keys = [repeat_key(w, memo) for w in wins]
     clusters = Clusters(threshold) if state is None else state
-    clusters.add(keys)
+    # A state taken over is extended by the newest months and dropped: their words need no
+    # places but for the few searches they cause (Clusters.add).
+    clusters.add(keys, ranked=state is None)
     return clusters.results(min_size=min_size, top=top, names=names)
 
 
