@@ -252,6 +252,13 @@ class Clusters:
             cluster["title"] = example_title(cluster.pop("_texts"), names)
         return shown
 
+    def settle(self) -> None:
+        """Take the pending keys into every cluster's members (see _members)."""
+        for group in self.groups.values():
+            for info in group.info:
+                if info[_PENDING]:
+                    _members(info)
+
     def _prune(self) -> None:
         """Forget the order of words no cluster's first win has (done between the adds, so a
         state read back folds on as the one kept in memory; see the module docstring)."""
@@ -397,6 +404,9 @@ class History:
         chosen = [k for k in keys if k[ID] in requester]
         self.every.add(keys)
         self.asked.add(chosen)
+        # A fold over every month must not hold every month's keys until it is written.
+        self.every.settle()
+        self.asked.settle()
         self.asked_count += len(chosen)
         self.requesters.update(requester[k[ID]] for k in chosen)
 
