@@ -457,7 +457,7 @@ def _dump(state: Any) -> Any:
 def _version() -> str:
     # The chain folds the parts "repeats" and "days": a new version of either is a new chain.
     parts = f"{summaries.builder(REPEATS)[0]}|{summaries.builder(DAYS)[0]}"
-    return "3" + hashlib.sha256(parts.encode()).hexdigest()[:8]
+    return "4" + hashlib.sha256(parts.encode()).hexdigest()[:8]
 
 
 chains.register(REPEATS, _version(), _fold, _dump)

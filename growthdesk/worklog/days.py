@@ -165,33 +165,58 @@ def chained_facts(
         tuple(skills): dict(zip(flat[::2], flat[1::2], strict=True))
         for skills, flat in state["minutes"]
     }
+    table = state["skills"]
+    columns = zip(_days(state), state["which"], state["counts"], state["escalated"], strict=True)
+    kept: DayFacts = {
+        "rows": [[day, table[i], n, esc, ()] for day, i, n, esc in columns],
+        "asked": state["asked"],
+    }
     later = [m for m in store.win_months() if m > upto]
-    kept: DayFacts = {"rows": state["rows"], "asked": state["asked"]}
     return merge([kept, *(store.summary(m, DAYS) for m in later)]), minutes
 
 
 def fold_facts(state: Any, facts: DayFacts) -> dict[str, Any]:
     """*state* (None at the first month) with one more month's part: its rows without minutes
-    (month order), its requesters, and its minutes added per skills (rows without a day are
-    outside every window: their minutes are left out). A function of the parts alone, so a
-    state read back and folded on is the state folded from the first month."""
+    (month order) as columns (the days one string while no day is empty or holds a space: 15,000
+    rows as lists cost `stats --period all` ~5 ms to parse, bench/bench_scale.py), its
+    requesters, and its minutes added per skills (rows without a day are outside every window:
+    their minutes are left out). A function of the parts alone, so a state read back and folded
+    on is the state folded from the first month."""
     if not isinstance(state, dict):
-        state = {"rows": [], "asked": [], "minutes": []}
+        state = {"skills": [], "days": [], "which": [], "counts": [], "escalated": []}
+        state.update({"asked": [], "minutes": []})
     minutes = {
         tuple(skills): dict(zip(flat[::2], flat[1::2], strict=True))
         for skills, flat in state["minutes"]
     }
-    rows = state["rows"]
+    days = _days(state)
+    table = state["skills"]
+    index = {tuple(skills): i for i, skills in enumerate(table)}
     for row in facts["rows"]:
-        rows.append([*row[:MINUTES], []])
+        skills = tuple(row[SKILLS])
+        i = index.get(skills)
+        if i is None:
+            i = index[skills] = len(table)
+            table.append(list(skills))
+        days.append(row[DAY])
+        state["which"].append(i)
+        state["counts"].append(row[COUNT])
+        state["escalated"].append(row[ESCALATED])
         if row[DAY] and row[MINUTES]:
-            _added([row], minutes.setdefault(tuple(row[SKILLS]), {}))
+            _added([row], minutes.setdefault(skills, {}))
+    joined = " ".join(days)
+    state["days"] = joined if joined.split() == days else days
     state["asked"].extend(facts["asked"])
     state["minutes"] = [
         [list(skills), [x for m in sorted(hist) for x in (m, hist[m])]]
         for skills, hist in sorted(minutes.items())
     ]
     return state
+
+
+def _days(state: Mapping[str, Any]) -> list[str]:
+    days = state["days"]
+    return days.split() if isinstance(days, str) else list(days)
 
 
 summaries.register(DAYS, 1, days_part)
