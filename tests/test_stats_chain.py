@@ -6,6 +6,7 @@ dashboard over every win, after any change."""
 from __future__ import annotations
 
 import json
+import statistics
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -245,3 +246,33 @@ def test_stats_output_is_the_same_with_the_chain_set_aside(home: Path) -> None:
             runner.invoke(cli, ["stats", "--period", "all", "--json"]).output] == outputs  # fmt: skip
     board = json.loads(outputs[1])
     assert board["repeats"][0]["count"] >= 7
+
+
+# ---- medians and hit rates from the minutes histogram, never expanded ----------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.integers(0, 90), max_size=40),
+    target=st.integers(1, 60),
+    split=st.integers(0, 40),
+)
+def test_figures_from_the_histogram_are_those_of_the_values(
+    values: list[int], target: int, split: int
+) -> None:
+    from collections import Counter
+
+    from growthdesk.reporting.stats import _timed
+    from growthdesk.worklog.days import merged, minutes_by_skills, minutes_hist
+
+    def flat(vs: list[int]) -> list[int]:
+        c = Counter(vs)
+        return [x for m in sorted(c) for x in (m, c[m])]
+
+    rows = [["2026-11-02", ["printing"], 1, 0, flat(values[:split])]]
+    rows.append(["2026-11-03", ["printing", "vpn"], 1, 0, flat(values[split:])])
+    hist = minutes_hist(rows)
+    assert hist == merged(minutes_by_skills(rows).values())
+    median = round(float(statistics.median(values)), 1) if values else None
+    within = sum(1 for v in values if v <= target)
+    assert _timed(hist, target) == (len(values), within, sum(values), median)
