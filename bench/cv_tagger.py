@@ -42,11 +42,13 @@ def _rows(path: Path, origin: str) -> list[dict[str, Any]]:
 
 def pool() -> list[dict[str, Any]]:
     """Every text the tagger may learn or be tuned on, with its origin: the training file's name
-    ("seed", "eval"...) or "dev" for the real development texts."""
+    ("seed", "eval"...) or "dev" for the real development texts ("train" False: scored only)."""
     rows: list[dict[str, Any]] = []
     for path in train_tagger.TRAINING_FILES:
         origin = "dev" if path.parent.name == "devset" else path.stem.removeprefix("tagger_")
         rows += _rows(path, origin)
+    for path in train_tagger.SCORED_ONLY:  # scored in every fold, trained on in none
+        rows += [{**row, "train": False} for row in _rows(path, "dev")]
     return rows
 
 
@@ -75,7 +77,7 @@ def cross_validate(
             train = [
                 (r["text"], r["primary"])
                 for r, g in zip(rows, fold_of, strict=True)
-                if g != f and (dev_training or r["origin"] != "dev")
+                if g != f and r.get("train", True) and (dev_training or r["origin"] != "dev")
             ]
             model = ngrams.train(train, SKILL_IDS, tagger.skip_token)
             ngrams.load_model = lambda m=model: m  # type: ignore[assignment]

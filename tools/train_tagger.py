@@ -6,7 +6,8 @@ Trains on the seed corpora (tests/data/seed/, written for training), the older t
 (tests/data/tagger_eval.jsonl, tagger_holdout.jsonl) and the real development texts
 (tests/data/devset/): on 5-fold cross-validation real texts in training raise top-1 on the
 real texts left out (bench/cv_tagger.py), so the dev figures of bench/bench_judgement.py are
-training figures; cv_tagger.py gives the honest ones. Never on the frozen held-out sets
+training figures; cv_tagger.py gives the honest ones. The development files in SCORED_ONLY
+are tuned on but never trained on (see there). Never on the frozen held-out sets
 (tests/data/heldout/): those measure it. ``--check`` only reports whether the shipped file is
 up to date.
 """
@@ -24,17 +25,23 @@ sys.path.insert(0, str(ROOT))
 from growthdesk.skills import ngrams, tagger  # noqa: E402
 from growthdesk.skills.ids import SKILL_IDS  # noqa: E402
 
-__all__ = ["TRAINING_FILES", "build", "main"]
+__all__ = ["TRAINING_FILES", "SCORED_ONLY", "build", "main"]
 
 DATA = ROOT / "tests" / "data"
+# The fourth Dutch round is mostly news and FAQ sentences *about* outages and leaks, not tickets.
+# On 5-fold cross-validation (bench/cv_tagger.py, 144 Dutch dev texts) training on it lowered
+# Dutch dev top-1 / top-3 from 66.0% / 90.3% to 62.5% / 88.9% (English unchanged), so it only
+# scores the model.
+_SCORED = ("tagger_nl_r4.jsonl",)
 TRAINING_FILES = (
     DATA / "seed" / "tagger_seed.jsonl",
     DATA / "seed" / "tagger_seed_users.jsonl",
     DATA / "seed" / "tagger_seed_nl3.jsonl",
     DATA / "tagger_eval.jsonl",
     DATA / "tagger_holdout.jsonl",
-    *sorted((DATA / "devset").glob("tagger_*.jsonl")),
+    *sorted(p for p in (DATA / "devset").glob("tagger_*.jsonl") if p.name not in _SCORED),
 )
+SCORED_ONLY = tuple(DATA / "devset" / name for name in _SCORED)
 OUT = ROOT / "data" / ngrams.MODEL_FILE
 
 
