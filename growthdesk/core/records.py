@@ -7,7 +7,7 @@ strings, exactly as stored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NotRequired, TypedDict
 
 __all__ = [
@@ -24,6 +24,11 @@ __all__ = [
     "WIN_ORDER",
     "pack_win",
     "unpack_win",
+    "ROW_FIELDS",
+    "fields_ok",
+    "row_cells",
+    "pack_row",
+    "unpack_row",
 ]
 
 # An edit argument that means "leave the field as it is", where None means "clear it".
@@ -245,6 +250,97 @@ def _unpack_odd(key: str, body: Mapping[str, Any], win: dict[str, Any]) -> dict[
     updated = body.get("updated", created)
     win.pop("created", None)
     win.pop("updated", None)
+    if created is not None:
+        win["created"] = created
+    if updated is not None:
+        win["updated"] = updated
+    win["id"] = int(key) if key.isdigit() else key
+    return win
+
+
+# -- a win as a row: the shard names its fields once (schema 6) ----------------------------------
+#
+# A month shard holds {"fields": [...], "wins": {"47524": [value, ...], ...}}: each win a list of
+# the values of the shard's fields, in order, the trailing ones left out where a reader can put
+# them back (defaults as above; "created" that is the "when", "updated" that is the "created";
+# requester and solution_plain absent). A null "created" or "updated" is one that is absent, as
+# in the lean record. The shard names only the fields its rows need, always in ROW_FIELDS order.
+#
+# A row means exactly the lean record dict(zip(fields, row)) (unpack_row is unpack_win of it):
+# what a row cannot say (a field of a newer version, a requester absent before a solution_plain,
+# no "when" or "problem") is stored as the lean record instead, which every shard may hold.
+
+# WIN_ORDER without the id, but created and updated before requester and solution_plain: those
+# two are absent unless set, which only a trailing cell can say.
+ROW_FIELDS = (*WIN_ORDER[: WIN_ORDER.index("escalated") + 1], "created", "updated", "requester",
+              "solution_plain")  # fmt: skip
+_ROW_PLACE = {k: i for i, k in enumerate(ROW_FIELDS)}
+_ROWABLE = frozenset(ROW_FIELDS) | _DERIVED
+_ABSENT: Any = object()  # a cell only the end of a row can leave out
+
+
+def fields_ok(fields: Any) -> bool:
+    """Whether *fields* is a shard's field list as pack_shard writes one: "when", "problem",
+    then other fields of ROW_FIELDS, each once, in its order."""
+    if type(fields) is not list or fields[:2] != ["when", "problem"]:
+        return False
+    places = [_ROW_PLACE.get(f, -1) if type(f) is str else -1 for f in fields]
+    return all(a < b for a, b in zip(places, places[1:], strict=False)) and min(places) >= 0
+
+
+def row_cells(win: Mapping[str, Any]) -> dict[str, tuple[Any, bool]] | None:
+    """Field -> (cell, needed) of a whole win as a row stores it, for every field of
+    ROW_FIELDS; *needed*: the cell cannot be left out at the end of a row. None for a win no
+    row can hold (see above)."""
+    if "when" not in win or "problem" not in win or not _ROWABLE.issuperset(win):
+        return None
+    cells: dict[str, tuple[Any, bool]] = {}
+    for key in ROW_FIELDS:
+        if key in WIN_DEFAULTS:
+            value = win.get(key, WIN_DEFAULTS[key])
+            cells[key] = (value, key in win and not _is_default(key, value))
+        elif key == "created":
+            value = win.get("created")  # absent: null, as in the lean record
+            cells[key] = (value, not (type(value) is str and value == win["when"]))
+        elif key == "updated":
+            value = win.get("updated")
+            same = type(value) is str and "created" in win and value == win["created"]
+            cells[key] = (value, not same)
+        elif key in win:
+            cells[key] = (win[key], True)
+        else:
+            cells[key] = (_ABSENT, False)
+    cells["when"] = (win["when"], True)
+    cells["problem"] = (win["problem"], True)
+    return cells
+
+
+def pack_row(cells: Mapping[str, tuple[Any, bool]], fields: Sequence[str]) -> list[Any] | None:
+    """The row of a win's row_cells under a shard's *fields* (which name every needed cell),
+    or None if it cannot be one (an absent field before one that is set)."""
+    row = [cells[f][0] for f in fields]
+    n = len(fields)
+    while n > 2 and not cells[fields[n - 1]][1]:
+        n -= 1
+    del row[n:]
+    if _ABSENT in row:
+        return None
+    return row
+
+
+def unpack_row(key: str, row: list[Any], fields: Sequence[str]) -> Any:
+    """unpack_win(key, dict(zip(fields, row))): the whole win of one row of a shard whose
+    fields are *fields*. A row longer than its fields comes back as it is, for doctor to see.
+
+    Every read of every win runs this: the usual row takes the first few lines only."""
+    if len(row) > len(fields):
+        return row
+    if len(row) < 2:
+        return unpack_win(key, dict(zip(fields, row, strict=False)))
+    win = {**_FIRST, "skills": [], "helped_by": [], "tags": []}  # lists of its own
+    win.update(zip(fields, row, strict=False))
+    created = win.pop("created", win["when"])
+    updated = win.pop("updated", created)
     if created is not None:
         win["created"] = created
     if updated is not None:

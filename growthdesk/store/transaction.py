@@ -51,7 +51,8 @@ class Transaction(Reads):
         # so that the month summary can keep what it knew of the others.
         self._touched: dict[str, set[int] | None] = {}
         self._dbs: dict[str, TinyDB] = {}
-        # Each shard's records as stored, by key: the commit writes the untouched ones as is.
+        # Each shard as stored (its fields and records): the commit writes the untouched records
+        # as they are.
         self._stored: dict[str, dict[str, Any]] = {}
         # The shards on disk cannot change under the lock until the commit: listed once, not
         # once per record (a bulk edit of 3,000 wins spent 40% of its time listing them).
