@@ -337,7 +337,7 @@ def unpack_row(key: str, row: list[Any], fields: Sequence[str]) -> Any:
         return row
     if len(row) < 2:
         return unpack_win(key, dict(zip(fields, row, strict=False)))
-    win = {**_FIRST, "skills": [], "helped_by": [], "tags": []}  # lists of its own
+    win: dict[str, Any] = {**_FIRST, "skills": [], "helped_by": [], "tags": []}  # own lists
     win.update(zip(fields, row, strict=False))
     created = win.pop("created", win["when"])
     updated = win.pop("updated", created)

@@ -125,7 +125,7 @@ def pack_shard(
     rest = {k: v for k, v in data.items() if k not in ("fields", "wins")}
     old = stored.get("wins") if stored is not None else None
     fields = stored.get("fields") if stored is not None else None
-    if changed is not None and isinstance(old, dict) and fields_ok(fields):
+    if changed is not None and isinstance(old, dict) and fields is not None and fields_ok(fields):
         kept = set(fields)
         packed: dict[str, Any] = {}
         for w in wins:
