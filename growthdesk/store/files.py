@@ -20,8 +20,7 @@ from growthdesk.core.records import (
     pack_row,
     pack_win,
     row_cells,
-    unpack_row,
-    unpack_win,
+    unpack_rows,
 )
 from growthdesk.store import faults
 from growthdesk.store.layout import is_shard
@@ -98,15 +97,11 @@ def parse(raw: bytes, rel: str, stored: dict[str, Any] | None = None) -> dict[st
 
 
 def unpack_shard(data: dict[str, Any]) -> dict[str, Any]:
-    """A decoded month shard with its wins whole (core.records.unpack_row, or unpack_win of a
-    lean record), in place; its "fields" go (what pack_shard writes follows from the wins)."""
+    """A decoded month shard with its wins whole (core.records.unpack_rows), in place; its "fields" go (what pack_shard writes follows from the wins)."""
     fields = data.pop("fields", None) or ()
     wins = data.get("wins")
     if wins:
-        data["wins"] = {
-            key: unpack_row(key, body, fields) if type(body) is list else unpack_win(key, body)
-            for key, body in wins.items()
-        }
+        data["wins"] = unpack_rows(wins, fields)
     return data
 
 

@@ -37,11 +37,14 @@ def as_records(data: dict[str, Any]) -> dict[str, Any]:
     """A decoded month shard with each win's row as the lean record it means (core.records, "a
     win as a row"), in place. A shard may hold either, so a test edits records by field name
     and writes the shard back."""
+    from growthdesk.core.records import WIN_ORDER
+
+    def lean(row: list[Any]) -> dict[str, Any]:  # in the order pack_win writes
+        return dict(sorted(zip(fields, row, strict=False), key=lambda kv: WIN_ORDER.index(kv[0])))
+
     fields = data.get("fields", [])
     wins = data.get("wins", {})
-    data["wins"] = {
-        k: dict(zip(fields, v, strict=False)) if isinstance(v, list) else v for k, v in wins.items()
-    }
+    data["wins"] = {k: lean(v) if isinstance(v, list) else v for k, v in wins.items()}
     return data
 
 
