@@ -104,3 +104,101 @@ def test_a_chain_that_no_longer_matches_its_shards_is_not_used(home: Path) -> No
     board = _board(runner)
     assert board == _fresh(runner, home)
     assert all("vpn" not in r["label"] for r in board["repeats"] if r["count"] >= 6)
+
+
+# ---- doctor: a chain that is missing, damaged, stale, forged or of another version -----------
+
+
+def _four_months(runner: CliRunner) -> None:
+    for month in MONTHS[:4]:
+        for i, (text, skill) in enumerate(TEXTS):
+            _log(runner, text, skill, f"{month}-0{1 + i}T10:00", ["Jan", None][i % 2])
+
+
+def _doctor(runner: CliRunner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, ["doctor", *args])
+    return result.exit_code, result.output
+
+
+def _forged(chain: Path) -> bytes:
+    doc = json.loads(chain.read_bytes())
+    doc["state"]["n"] += 5  # the stamps still match: only a fresh fold can tell
+    return json.dumps(doc).encode()
+
+
+def _stale(chain: Path) -> bytes:
+    doc = json.loads(chain.read_bytes())
+    doc["shards"]["2026-06"]["size"] += 1
+    return json.dumps(doc).encode()
+
+
+def _fresh_fold(home: Path) -> bytes:
+    from growthdesk.store import chains
+
+    fresh = chains.rebuild(home, "repeats", parts=False)
+    assert fresh is not None
+    return fresh[1]
+
+
+def test_doctor_folds_again_a_chain_it_cannot_trust(home: Path) -> None:
+    runner = CliRunner()
+    _four_months(runner)
+    (chain,) = _chains(home)
+    good, board = chain.read_bytes(), _board(runner)
+    assert _fresh_fold(home) == good  # as a commit folds it, month by month
+    assert _doctor(runner)[0] == 0
+    for damage, why in (
+        (b"{not json", "it is damaged"),
+        (None, "it is missing"),
+        (_forged(chain), "it disagrees with the month shards"),
+        (_stale(chain), "it does not match the month shards"),
+    ):
+        if damage is None:
+            chain.unlink()
+        else:
+            chain.write_bytes(damage)
+        code, out = _doctor(runner)
+        assert code == 1
+        assert f"BROKEN wins/{chain.name}: {why}" in out
+        assert _doctor(runner, "--restore")[0] == 0
+        assert _doctor(runner)[0] == 0
+        assert json.loads(chain.read_bytes())["state"] == json.loads(good)["state"]
+        assert _board(runner) == board
+
+
+def test_doctor_removes_a_chain_of_another_version_or_month(home: Path) -> None:
+    runner = CliRunner()
+    _four_months(runner)
+    (chain,) = _chains(home)
+    assert chain.name.endswith("-2026-07.json")
+    old = home / "wins" / "chain-repeats-0-2026-06.json"
+    early = home / "wins" / chain.name.replace("2026-07", "2026-06")
+    for odd, why in (
+        (old, "it was written by another version"),
+        (early, "it does not end at the right month"),
+    ):
+        odd.write_bytes(chain.read_bytes())
+        code, out = _doctor(runner)
+        assert code == 1
+        assert f"BROKEN wins/{odd.name}: {why}" in out
+        assert _doctor(runner, "--restore")[0] == 0
+        assert not odd.exists()
+        assert _chains(home) == [chain]
+        assert _doctor(runner)[0] == 0
+
+
+def test_doctor_folds_a_chain_from_the_shards_not_from_a_forged_month_summary(home: Path) -> None:
+    runner = CliRunner()
+    _four_months(runner)
+    board = _board(runner)
+    part = home / "wins" / "2026-06-repeats.json"
+    doc = json.loads(part.read_bytes())
+    doc["data"] = type(doc["data"])()  # the stamp still matches: the month looks empty
+    part.write_bytes(json.dumps(doc).encode())
+    code, out = _doctor(runner)
+    assert code == 1
+    assert "BROKEN wins/2026-06-repeats.json: it disagrees with wins/2026-06.json" in out
+    assert "chain-" not in out  # the chain was folded from the shard, as it is
+    assert _doctor(runner, "--restore")[0] == 0
+    assert _doctor(runner)[0] == 0
+    assert _board(runner) == board == _fresh(runner, home)

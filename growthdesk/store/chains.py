@@ -127,9 +127,14 @@ def load(home: Path, name: str, months: list[str]) -> tuple[str, Any, dict[str, 
 
 
 def _part_reader(
-    home: Path, month: str, written: Mapping[str, bytes | None], derived: Mapping[str, bytes | None]
+    home: Path,
+    month: str,
+    written: Mapping[str, bytes | None],
+    derived: Mapping[str, bytes | None],
+    parts: bool = True,
 ) -> Callable[[str], Any]:
-    """Part *name* of *month* as this commit leaves it."""
+    """Part *name* of *month* as this commit leaves it (built from its shard, unless *parts*
+    lets a month summary that matches the shard stand in)."""
     rel = shard(month)
 
     def part(name: str) -> Any:
@@ -141,9 +146,10 @@ def _part_reader(
             payload = written[rel]
             assert payload is not None  # a removed shard is never folded
             return summaries.build(name, shard_wins(payload))
-        found, data = summaries.matching(home, rel, name)
-        if found:
-            return summaries.settle(name, data)
+        if parts:
+            found, data = summaries.matching(home, rel, name)
+            if found:
+                return summaries.settle(name, data)
         return summaries.build(name, shard_wins((home / rel).read_bytes()))
 
     return part
@@ -158,6 +164,7 @@ def _fold(
     derived: Mapping[str, bytes | None],
     stats: Mapping[str, os.stat_result],
     start: tuple[str, Any, dict[str, Any]] | None,
+    parts: bool = True,
 ) -> bytes:
     """The chain file of *name* folded up to *upto* (from *start* = (upto, state, stamps))."""
     version, fold, dump = _CHAINS[name]
@@ -170,7 +177,7 @@ def _fold(
         if month <= after or month > upto:
             continue
         rel = shard(month)
-        state = fold(state, month, _part_reader(home, month, written, derived))
+        state = fold(state, month, _part_reader(home, month, written, derived, parts))
         if rel in written:
             payload = written[rel]
             assert payload is not None
@@ -251,12 +258,14 @@ def derive(
     return derived
 
 
-def rebuild(home: Path, name: str) -> tuple[str, bytes] | None:
+def rebuild(home: Path, name: str, parts: bool = True) -> tuple[str, bytes] | None:
     """(file, content) of chain *name* folded afresh from the shards on disk, or None when
-    there is nothing before the newest ``OPEN`` months."""
+    there is nothing before the newest ``OPEN`` months. Without *parts* every month's part is
+    built from its shard, trusting no month summary (``doctor`` judges those separately)."""
     ordered = months_on_disk(home)
     target = _upto(ordered)
     if target is None:
         return None
     version = _CHAINS[name][0]
-    return chain_file(name, version, target), _fold(home, name, ordered, target, {}, {}, {}, None)
+    content = _fold(home, name, ordered, target, {}, {}, {}, None, parts)
+    return chain_file(name, version, target), content

@@ -4,8 +4,8 @@
 models.json, every month shard and every record in them. Next to the report it builds the
 folder as the repair will leave it: a broken or missing file replaced by its newest good backup
 and then, on that view, damaged records set aside, a win id found in two shards kept once, wins
-moved to the shard of their month, id counters raised past the highest id seen and the manifest
-brought in line. :func:`repair` checks again under the lock and writes all of it in one
+moved to the shard of their month, id counters raised past the highest id seen, the manifest
+brought in line, and each month summary and chained summary judged against a fresh build. :func:`repair` checks again under the lock and writes all of it in one
 journaled commit (not undoable), so that a repair survives a crash like any other change.
 """
 
@@ -23,6 +23,7 @@ from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _, ngettext
 from growthdesk.store import (
     backups,
+    chains,
     journal,
     lock,
     manifest,
@@ -47,6 +48,7 @@ from growthdesk.store.layout import (
     MODELS,
     UNDO,
     is_shard,
+    is_summary,
     month_of,
     months_on_disk,
     shard,
@@ -165,6 +167,7 @@ class _Check:
         self.manifest()
         self.payloads()
         self.summaries()
+        self.chains()
         self.permissions()
 
     # -- files -------------------------------------------------------------------------------
@@ -541,6 +544,76 @@ class _Check:
             return _("it does not match {file}", file=rel)
         if summaries.settle(name, doc["data"]) != summaries.build(name, wins):
             return _("it disagrees with {file}", file=rel)
+        return None
+
+    def chains(self) -> None:
+        """Each chained summary against a fresh fold of the shards, trusting no month summary:
+        one that is missing, damaged, stale or wrong is folded again, one that no chain of this
+        version keeps (or that ends at another month) is removed."""
+        kept = chains.chains()
+        files = chains.chain_files(self.home)
+        if not kept:
+            return  # a process that keeps no chains cannot judge them
+        if any(is_shard(rel) for rel in self.r.set_aside):
+            # Its commit would fold the chains over a month that is no longer there; removed,
+            # the next change folds them again (readers fold every month till then).
+            for rel, *_rest in files:
+                self.add(rel, _("it folds a month shard that is set aside"), fix=_("removed"))
+                self.r.payloads[rel] = None
+            return
+        if any(is_shard(rel) for rel in self.r.payloads):
+            return  # the repair's commit folds again every chain whose months it changes
+        months = months_on_disk(self.home)
+        for rel, name, version, _upto in files:
+            if name not in kept:
+                odd = _("no chain of that name is kept")
+            elif version != kept[name][0]:
+                odd = _("it was written by another version")
+            else:
+                continue
+            self.add(rel, odd, fix=_("removed"))
+            self.r.payloads[rel] = None
+        # Each month summary was just judged against a fresh build (summaries): while all of
+        # them stand, the fold reads them; building every part again from its shard would more
+        # than double doctor's time at 100,000 wins (17 s against 44 s, `growthdesk doctor` on
+        # bench/gen.py's home).
+        parts = not any(is_summary(rel) for rel in self.r.payloads)
+        for name in sorted(kept):
+            fresh = chains.rebuild(self.home, name, parts=parts)
+            target = fresh[0] if fresh else None
+            mine = [f[0] for f in files if f[1] == name and f[2] == kept[name][0]]
+            for rel in mine:
+                if rel != target:
+                    self.add(rel, _("it does not end at the right month"), fix=_("removed"))
+                    self.r.payloads[rel] = None
+            if fresh is None:
+                continue
+            rel, payload = fresh
+            why: str | None = _("it is missing")
+            if rel in mine:
+                why = self.chain_problem(rel, name, months, payload)
+            if why is None:
+                self.r.ok.append(rel)
+                continue
+            self.add(rel, why, fix=_("folded again from the month shards"))
+            self.r.payloads[rel] = payload
+
+    def chain_problem(self, rel: str, name: str, months: list[str], fresh: bytes) -> str | None:
+        """What is wrong with chain file *rel* of chain *name*, if anything."""
+        try:
+            raw = (self.home / rel).read_bytes()
+        except OSError as exc:
+            return _("it is unreadable ({why})", why=exc.strerror or exc)
+        if raw == fresh:  # a commit folds month by month exactly as a fresh fold does
+            return None
+        try:
+            doc = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return _("it is damaged")
+        if chains.load(self.home, name, months) is None:
+            return _("it does not match the month shards")
+        if not isinstance(doc, dict) or doc.get("state") != orjson.loads(fresh)["state"]:
+            return _("it disagrees with the month shards")
         return None
 
     def permissions(self) -> None:

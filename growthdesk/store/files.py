@@ -159,15 +159,16 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def write_file(path: Path, payload: bytes) -> None:
-    """Create *path* (0600), write and fsync it. The caller renames it into place."""
+def write_file(path: Path, payload: bytes, *, sync: bool = True) -> None:
+    """Create *path* (0600), write and (with *sync*) fsync it. The caller renames it into place."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         view = faults.torn_write(fd, memoryview(payload))
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        if sync:
+            os.fsync(fd)
     finally:
         os.close(fd)
 
