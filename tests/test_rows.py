@@ -25,7 +25,7 @@ from growthdesk.core.records import (
     unpack_rows,
     unpack_win,
 )
-from growthdesk.store import SCHEMA_VERSION, Store, summaries
+from growthdesk.store import SCHEMA_VERSION, Store, chains, summaries
 from growthdesk.store.files import decode, pack_shard, shard_wins, unpack_shard
 
 Invoke = Callable[..., Result]
@@ -277,6 +277,12 @@ def _schema_5_home(invoke: Invoke, home: Path) -> None:
     meta = orjson.loads((home / "meta.json").read_bytes())
     meta["_meta"]["1"]["schema_version"] = 5
     (home / "meta.json").write_bytes(orjson.dumps(meta))
+    # The chain as schema 5 left it: folded over, and stamped with, the lean shards.
+    for rel, *_rest in chains.chain_files(home):
+        (home / rel).unlink()
+    folded = chains.rebuild(home, "repeats")
+    assert folded is not None
+    (home / folded[0]).write_bytes(folded[1])
 
 
 def _unmigrated(home: Path, tmp_path: Path) -> Path:
@@ -318,6 +324,10 @@ def test_a_schema_5_home_migrates_after_a_backup_and_answers_identically(
         for name in summaries.parts():  # stamped with the new bytes, written by the migration
             found, _data = summaries.matching(home, rel, name)
             assert found, (month, name)
+    # The chains, folded once by the migration's last commit, match the new shards.
+    assert sorted(chains.chains()) == ["repeats"]
+    assert [(f[1], f[3]) for f in chains.chain_files(home)] == [("repeats", "2026-09")]
+    assert Store(home).chain("repeats") is not None
     assert invoke("doctor").exit_code == 0
 
 
