@@ -20,6 +20,8 @@ LANGS = ("en", "nl")
 # One file per name, lang = the part before "_": "nl_ext" is the second Dutch set (added 2026-12-01),
 # "nl_r3" and "nl_queue" the third (added 2026-12-02; see heldout/README.md).
 NAMES = ("en", "nl", "nl_ext", "nl_r3", "nl_queue")
+# Development-only files (no held-out twin): "nl_r4" is the fourth Dutch round (2026-12-02, devset/README.md).
+DEV_ONLY = ("nl_r4",)
 KEYS = {"text", "primary", "secondary", "lang", "source"}
 # The issue asks for 150 held-out items per language; English has 169. Dutch real end-user text is scarce
 # in the available corpora (see heldout/README.md), so the Dutch held-out set was built in three rounds. These floors catch
@@ -35,6 +37,7 @@ MIN_ITEMS = {
     ("devset", "nl_r3"): 26,
     ("heldout", "nl_queue"): 20,
     ("devset", "nl_queue"): 1,
+    ("devset", "nl_r4"): 90,
 }
 
 
@@ -48,6 +51,7 @@ def _norm(text: str) -> str:
 
 
 SETS = {(folder.name, name): _load(folder, name) for folder in (HELDOUT, DEVSET) for name in NAMES}
+SETS.update({("devset", name): _load(DEVSET, name) for name in DEV_ONLY})
 
 
 def _lang_rows(folder: str, lang: str) -> list[dict[str, Any]]:
@@ -121,3 +125,21 @@ def test_heldout_files_are_frozen() -> None:
         for name in NAMES
     }
     assert actual == expected
+
+
+def _source_group(url: str) -> str:
+    """A GitHub repository, else the web host without "www.": the unit the Dutch rounds are split by."""
+    parts = re.sub(r"^https?://", "", url).split("#")[0].split("/")
+    host = parts[0].lower().removeprefix("www.")
+    if host == "github.com" and len(parts) >= 3:
+        return f"github.com/{parts[1].lower()}/{parts[2].lower()}"
+    return host
+
+
+@pytest.mark.parametrize("name", DEV_ONLY)
+def test_dev_only_rounds_share_no_source_group_with_heldout(name: str) -> None:
+    # Earlier rounds let a few hosts (pcactive.nl, blog.iusmentis.com) reach both sides; the
+    # dev-only rounds must not: one site's wording on both sides would flatter the held-out score.
+    held = {_source_group(r["source"]) for lang in LANGS for r in _lang_rows("heldout", lang)}
+    shared = sorted({_source_group(r["source"]) for r in SETS[("devset", name)]} & held)
+    assert shared == []

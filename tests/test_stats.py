@@ -389,7 +389,7 @@ def test_clustering_matches_brute_force(sets: list[set[str]], t: float) -> None:
             ),
             st.booleans(),  # and a word of its own, as ticket numbers are (no cluster shares it)
         ),
-        max_size=60,
+        max_size=59,  # win() gives id 60 minute 00: it would come first, not in list order
     ),
     st.sampled_from([0.5, 0.6, 0.75]),
 )

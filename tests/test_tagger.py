@@ -700,6 +700,14 @@ def test_a_dutch_how_to_question_goes_to_what_it_is_about(text: str, area: str) 
         ("het afnemen van toetsen in het lokaal lukt niet", None),  # exams or keys: not sure
         ("het scherm bevriest steeds", "os_desktop"),
         ("graag een E3 licentie koppelen aan de stagiair", "cloud_platforms"),
+        # fourth Dutch dev round (news and helpdesk texts)
+        ("de gemeente is getroffen door een cyberaanval", "security_incidents"),
+        ("een collega klikte op de link in die mail", "security_incidents"),
+        ("het datacenter had een stroomstoring", "server_infrastructure"),
+        ("de multifunctional op de gang doet het niet", "printing"),
+        ("de nummerportering naar de nieuwe provider duurt lang", "telephony_av"),
+        ("een medewerker vertrekt volgende week, wat moeten we regelen", "endpoint_management"),
+        ("hij heeft het nieuwe systeem nog niet onder de knie", "user_guidance"),
     ],
 )
 def test_dutch_words_the_lexicon_knows(text: str, area: str | None) -> None:
@@ -707,6 +715,12 @@ def test_dutch_words_the_lexicon_knows(text: str, area: str | None) -> None:
         assert decide(suggest(text)) == ([], False)
     else:
         assert top(text) == area
+
+
+@pytest.mark.usefixtures("keywords_only")
+def test_a_dns_service_that_stopped_is_infrastructure() -> None:
+    # "dns" alone is a network word; the DNS service or server is the server team's.
+    assert top("the DNS service stopped after last night's patch") == "server_infrastructure"
 
 
 def test_a_phone_that_lost_its_carrier_is_a_mobile_device() -> None:

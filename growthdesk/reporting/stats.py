@@ -10,10 +10,9 @@ the same length just before, so a comparison never sets a full month against a h
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -34,9 +33,12 @@ from growthdesk.worklog.days import (
     ESCALATED,
     SKILLS,
     DayFacts,
+    chained_facts,
     day_facts,
     in_days,
-    minutes_of,
+    merged,
+    minutes_by_skills,
+    minutes_hist,
     store_facts,
 )
 from growthdesk.worklog.streaks import streaks
@@ -112,7 +114,9 @@ class Dashboard:
     repeat_calls: dict[str, Any] | None = None  # see repeat_calls(): counts, never who
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # The fields themselves, not copies: asdict's deep copy of every repeat problem's ids
+        # cost `stats --period all` ~10 ms at 100,000 wins (bench/bench_scale.py).
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 # ---------------------------------------------------------------- periods
@@ -158,8 +162,28 @@ def working_days(window: Window) -> int:
     return count
 
 
-def _median(values: Sequence[float]) -> float | None:
-    return round(float(statistics.median(values)), 1) if values else None
+def _timed(hist: Sequence[tuple[int, int]], target: int) -> tuple[int, int, int, float | None]:
+    """(count, count within *target*, sum, median) of the minutes histogram *hist* (sorted
+    (minutes, count) pairs): what statistics.median (rounded to 0.1) and counting give over the expanded values."""
+    n = sum(c for _m, c in hist)
+    if not n:
+        return 0, 0, 0, None
+    within = sum(c for m, c in hist if m <= target)
+    total = sum(m * c for m, c in hist)
+    # The values at 0-based places (n-1)//2 and n//2: statistics.median's middle one or two.
+    lo_at, hi_at = (n - 1) // 2, n // 2
+    lo = hi = None
+    seen = 0
+    for m, c in hist:
+        seen += c
+        if lo is None and seen > lo_at:
+            lo = m
+        if seen > hi_at:
+            hi = m
+            break
+    assert lo is not None and hi is not None
+    middle = lo if lo_at == hi_at else (lo + hi) / 2
+    return n, within, total, round(float(middle), 1)
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -176,11 +200,13 @@ def period_figures(
     contacts: Iterable[Mapping[str, Any]] = (),
     active_from: date | None = None,
     rows: Sequence[Sequence[Any]] | None = None,
+    by_skills: Mapping[tuple[str, ...], Mapping[int, int]] | None = None,
 ) -> dict[str, Any]:
     """Headline figures for one window: counts, wins per working day, hit rate, medians.
 
     *rows*: the wins' day rows (worklog.days) instead of *wins* (rows outside the window are
-    left out).
+    left out); *by_skills*: their minutes (worklog.days.minutes_by_skills), when all of them
+    are inside the window and the caller has it.
 
     Wins per working day count the working days from *active_from* on (when logging or the job
     began) if that is inside the window: two weeks of logging are not a year's average.
@@ -193,8 +219,8 @@ def period_figures(
         rows = day_facts(w for w in wins if window.contains(day_of(w)))["rows"]
     inside = [r for r in rows if lo <= r[DAY] <= hi]
     n_wins = sum(r[COUNT] for r in inside)
-    minutes = minutes_of(inside)
-    within = sum(1 for m in minutes if m <= target_minutes)
+    hist = merged(by_skills.values()) if by_skills is not None else minutes_hist(inside)
+    timed, within, total, median = _timed(hist, target_minutes)
     counted = window
     if active_from is not None and active_from > window.start:
         counted = Window(active_from, window.end)
@@ -207,11 +233,11 @@ def period_figures(
         "working_days": wdays,
         "wins": n_wins,
         "wins_per_working_day": round(n_wins / wdays, 2) if wdays else None,
-        "with_minutes": len(minutes),
+        "with_minutes": timed,
         "within_target": within,
-        "hit_rate": _ratio(within, len(minutes)),
-        "median_minutes": _median(minutes),
-        "total_minutes": sum(minutes),
+        "hit_rate": _ratio(within, timed),
+        "median_minutes": median,
+        "total_minutes": total,
         "escalated": sum(r[ESCALATED] for r in inside),
         "learning": len(learned),
         "learning_minutes": sum(int(x.get("minutes") or 0) for x in learned),
@@ -228,22 +254,29 @@ def skill_figures(
     *,
     rows: Sequence[Sequence[Any]] | None = None,
     rows_before: Sequence[Sequence[Any]] | None = None,
+    by_skills: Mapping[tuple[str, ...], Mapping[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
     """Per skill area: wins now and before, median minutes and hit rate; most wins first.
 
     A win tagged with two areas counts for both: it exercised both. *rows*, *rows_before*: the
-    day rows (worklog.days) of *current* and *previous* instead of the wins.
+    day rows (worklog.days) of *current* and *previous* instead of the wins; *by_skills*: the
+    minutes of *rows* (worklog.days.minutes_by_skills), when the caller has it.
     """
     if rows is None:
         rows = day_facts(current)["rows"]
     if rows_before is None:
         rows_before = day_facts(previous)["rows"]
     counts: Counter[str] = Counter()
-    hists: dict[str, list[Sequence[Any]]] = defaultdict(list)
     for row in rows:
         for skill in row[SKILLS]:
             counts[skill] += row[COUNT]
-            hists[skill].append(row)
+    if by_skills is None:
+        by_skills = minutes_by_skills(rows)
+    # A row of two areas counts for both (and twice for an area it names twice).
+    hists: dict[str, list[Mapping[int, int]]] = defaultdict(list)
+    for skills, hist in by_skills.items():
+        for skill in skills:
+            hists[skill].append(hist)
     before: Counter[str] = Counter()
     for row in rows_before:
         for skill in row[SKILLS]:
@@ -251,15 +284,15 @@ def skill_figures(
     total = sum(counts.values())
     out = []
     for skill in sorted(set(counts) | set(before), key=lambda s: (-counts[s], -before[s], s)):
-        values = minutes_of(hists.get(skill, []))
+        timed, within, _total, median = _timed(merged(hists.get(skill, [])), target_minutes)
         out.append(
             {
                 "skill": skill,
                 "wins": counts[skill],
                 "previous": before[skill],
                 "share": _ratio(counts[skill], total),
-                "median_minutes": _median(values),
-                "hit_rate": _ratio(sum(1 for m in values if m <= target_minutes), len(values)),
+                "median_minutes": median,
+                "hit_rate": _ratio(within, timed),
             }
         )
     return out
@@ -297,7 +330,9 @@ def repeat_problems(
         memo: dict[str, tuple[Any, Any]] = {}
         keys = [repeat_key(w, memo) for w in wins]
     clusters = Clusters(threshold) if state is None else state
-    clusters.add(keys)
+    # A state taken over is extended by the newest months and dropped: their words need no
+    # places but for the few searches they cause (Clusters.add).
+    clusters.add(keys, ranked=state is None)
     return clusters.results(min_size=min_size, top=top, names=names)
 
 
@@ -435,6 +470,7 @@ def dashboard(
     repeat_keys: Sequence[Sequence[Any]] | None = None,
     facts: DayFacts | None = None,
     history: History | None = None,
+    minutes: Mapping[tuple[str, ...], Mapping[int, int]] | None = None,
 ) -> Dashboard:
     """Every dashboard figure for *period*, compared with the period before.
 
@@ -447,6 +483,8 @@ def dashboard(
     read at all. Every figure is computed from those, so both ways give the same dashboard.
     *history*: the repeat-problem clusters of every win before *repeat_keys*, all inside the
     current window (reporting.clusters, as the store's chain keeps them); taken over.
+    *minutes*: the minutes per skills of the rows of *facts* that hold none themselves (from
+    chain ``days``, worklog.days.chained_facts), all inside the current window.
     """
     # networkx-free, but only the dashboard needs it (not the review, which imports this module).
     from growthdesk.network.graph import stale_contacts
@@ -474,9 +512,16 @@ def dashboard(
     prev_rows: list[list[Any]] = []
     if previous is not None:
         prev_rows = in_days(facts, *previous.bounds)
-    extra = {"learning": learning, "kudos": kudos, "contacts": contacts}
+    extra: dict[str, Any] = {"learning": learning, "kudos": kudos, "contacts": contacts}
     active = max(began) if began else None
-    cur_fig = period_figures((), current, target, active_from=active, rows=cur_rows, **extra)
+    by_skills = minutes_by_skills(cur_rows)
+    for skills, hist in (minutes or {}).items():
+        mine = by_skills.setdefault(skills, {})
+        for m, c in hist.items():
+            mine[m] = mine.get(m, 0) + c
+    cur_fig = period_figures(
+        (), current, target, active_from=active, rows=cur_rows, by_skills=by_skills, **extra
+    )
     prev_fig = (
         period_figures((), previous, target, active_from=active, rows=prev_rows, **extra)
         if previous
@@ -517,7 +562,9 @@ def dashboard(
         target_minutes=target,
         current=cur_fig,
         previous=prev_fig,
-        skills=skill_figures((), (), target, rows=cur_rows, rows_before=prev_rows),
+        skills=skill_figures(
+            (), (), target, rows=cur_rows, rows_before=prev_rows, by_skills=by_skills
+        ),
         repeats=repeat_problems(
             [], names=names, keys=keys, state=None if history is None else history.every
         ),
@@ -539,14 +586,20 @@ def dashboard(
 
 
 def read_inputs(
-    store: Store, since: date | None = None, until: date | None = None, *, wins: bool = True
+    store: Store,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    wins: bool = True,
+    facts: DayFacts | None = None,
 ) -> dict[str, Any]:
     """Everything the dashboard and the review read; wins only from the month shards they need.
 
     "logging_from" is the day of the first win ever logged when the shards read hold it (every
     month from the first on), else None (logging began before *since*). With *wins* False,
     "wins" is empty and "facts" holds the same months' day rows and requesters from the month
-    summaries (worklog.days) instead: no shard is parsed while they match."""
+    summaries (worklog.days) instead: no shard is parsed while they match; *facts*: those,
+    when the caller has them (worklog.days.chained_facts)."""
     months = None
     win_months = store.win_months()
     if since is not None or until is not None:
@@ -557,7 +610,8 @@ def read_inputs(
         facts = None
     else:
         records = []
-        facts = store_facts(store, months)
+        if facts is None:
+            facts = store_facts(store, months)
         days = (r[DAY] for r in facts["rows"])
     logging_from = None
     if win_months and (since is None or win_months[0] >= since.isoformat()[:7]):
@@ -584,21 +638,30 @@ def dashboard_for(store: Store, now: datetime, period: str = "month") -> Dashboa
     from growthdesk.network.events import upcoming
 
     since = history_start(period, now.date())
-    inputs = read_inputs(store, since, wins=False)
-    # Repeat problems look at the current window only: the keys of its months are enough.
     current, previous = period_windows(period, now.date())
     start = None if previous is None else current.start
     months = months_between(start, None, store.win_months())
     history = None
+    chained = None
     chain = store.chain(REPEATS) if start is None else None
     if chain is not None and chain[0] < now.date().isoformat()[:7]:
-        # The whole history: the clusters of every month up to the chain's are kept, so only
-        # the newest months are clustered here (bench/bench_scale.py, `stats --period all`).
+        # The whole history: the clusters and day facts of every month up to the chain's are
+        # kept, so only the newest months are clustered and summed here (bench/bench_scale.py,
+        # `stats --period all`).
         history = History.from_json(chain[1])
+        chained = chained_facts(store, chain[0], chain[1]["days"])
         months = [m for m in months if m > chain[0]]
+    inputs = read_inputs(store, since, wins=False, facts=None if chained is None else chained[0])
+    # Repeat problems look at the current window only: the keys of its months are enough.
     keys = [k for m in sorted(months) for k in store.summary(m, REPEATS)]
     board = dashboard(
-        now=now, period=period, history_from=since, repeat_keys=keys, history=history, **inputs
+        now=now,
+        period=period,
+        history_from=since,
+        repeat_keys=keys,
+        history=history,
+        minutes=None if chained is None else chained[1],
+        **inputs,
     )
     board.upcoming = upcoming(store.events(), now.date())
     return board

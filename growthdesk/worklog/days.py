@@ -36,7 +36,12 @@ __all__ = [
     "store_facts",
     "merge",
     "minutes_of",
+    "minutes_hist",
+    "minutes_by_skills",
+    "merged",
     "in_days",
+    "chained_facts",
+    "fold_facts",
 ]
 
 DAYS = "days"
@@ -114,6 +119,104 @@ def minutes_of(rows: Iterable[Sequence[Any]]) -> list[int]:
         for m, c in zip(flat[::2], flat[1::2], strict=True):
             hist[m] = hist.get(m, 0) + c
     return [m for m in sorted(hist) for _ in range(hist[m])]
+
+
+def minutes_hist(rows: Iterable[Sequence[Any]]) -> list[tuple[int, int]]:
+    """The minutes of *rows* as (minutes, count) pairs, by minutes: :func:`minutes_of`
+    without expanding the histogram (100,000 values cost `stats --period all` ~50 ms,
+    bench/bench_scale.py)."""
+    return sorted(_added(rows, {}).items())
+
+
+def minutes_by_skills(rows: Iterable[Sequence[Any]]) -> dict[tuple[str, ...], dict[int, int]]:
+    """The minutes of *rows* per skills as the rows hold them: one pass over the rows for
+    every sum a reader takes per area and over all (see :func:`merged`)."""
+    by: dict[tuple[str, ...], list[Sequence[Any]]] = {}
+    for row in rows:
+        if row[MINUTES]:
+            by.setdefault(tuple(row[SKILLS]), []).append(row)
+    return {skills: _added(chosen, {}) for skills, chosen in by.items()}
+
+
+def merged(hists: Iterable[Mapping[int, int]]) -> list[tuple[int, int]]:
+    """Histograms (minutes -> count) summed, as :func:`minutes_hist` gives them."""
+    out: dict[int, int] = {}
+    for hist in hists:
+        for m, c in hist.items():
+            out[m] = out.get(m, 0) + c
+    return sorted(out.items())
+
+
+def _added(rows: Iterable[Sequence[Any]], hist: dict[int, int]) -> dict[int, int]:
+    for row in rows:
+        flat = row[MINUTES]
+        for m, c in zip(flat[::2], flat[1::2], strict=True):
+            hist[m] = hist.get(m, 0) + c
+    return hist
+
+
+def chained_facts(
+    store: Store, upto: str, state: Mapping[str, Any]
+) -> tuple[DayFacts, dict[tuple[str, ...], dict[int, int]]]:
+    """(facts, minutes) of every month: *state* (what :func:`fold_facts` keeps of the months up
+    to *upto*, as the chain ``repeats`` carries it) and the parts of the months after it. The
+    rows of the folded months hold no minutes: *minutes* holds theirs per skills."""
+    minutes = {
+        tuple(skills): dict(zip(flat[::2], flat[1::2], strict=True))
+        for skills, flat in state["minutes"]
+    }
+    table = state["skills"]
+    columns = zip(_days(state), state["which"], state["counts"], state["escalated"], strict=True)
+    kept: DayFacts = {
+        "rows": [[day, table[i], n, esc, ()] for day, i, n, esc in columns],
+        "asked": state["asked"],
+    }
+    later = [m for m in store.win_months() if m > upto]
+    return merge([kept, *(store.summary(m, DAYS) for m in later)]), minutes
+
+
+def fold_facts(state: Any, facts: DayFacts) -> dict[str, Any]:
+    """*state* (None at the first month) with one more month's part: its rows without minutes
+    (month order) as columns (the days one string while no day is empty or holds a space: 15,000
+    rows as lists cost `stats --period all` ~5 ms to parse, bench/bench_scale.py), its
+    requesters, and its minutes added per skills (rows without a day are outside every window:
+    their minutes are left out). A function of the parts alone, so a state read back and folded
+    on is the state folded from the first month."""
+    if not isinstance(state, dict):
+        state = {"skills": [], "days": [], "which": [], "counts": [], "escalated": []}
+        state.update({"asked": [], "minutes": []})
+    minutes = {
+        tuple(skills): dict(zip(flat[::2], flat[1::2], strict=True))
+        for skills, flat in state["minutes"]
+    }
+    days = _days(state)
+    table = state["skills"]
+    index = {tuple(skills): i for i, skills in enumerate(table)}
+    for row in facts["rows"]:
+        skills = tuple(row[SKILLS])
+        i = index.get(skills)
+        if i is None:
+            i = index[skills] = len(table)
+            table.append(list(skills))
+        days.append(row[DAY])
+        state["which"].append(i)
+        state["counts"].append(row[COUNT])
+        state["escalated"].append(row[ESCALATED])
+        if row[DAY] and row[MINUTES]:
+            _added([row], minutes.setdefault(skills, {}))
+    joined = " ".join(days)
+    state["days"] = joined if joined.split() == days else days
+    state["asked"].extend(facts["asked"])
+    state["minutes"] = [
+        [list(skills), [x for m in sorted(hist) for x in (m, hist[m])]]
+        for skills, hist in sorted(minutes.items())
+    ]
+    return state
+
+
+def _days(state: Mapping[str, Any]) -> list[str]:
+    days = state["days"]
+    return days.split() if isinstance(days, str) else list(days)
 
 
 summaries.register(DAYS, 1, days_part)
