@@ -36,6 +36,7 @@ COMMANDS: dict[str, list[str]] = {
     "stats --period all": ["stats", "--period", "all"],
     "review": ["review", "--format", "html"],
     "export": ["export"],
+    "wins --limit 10": ["wins", "--limit", "10"],
     "log": ["log", "printer offline on 3rd floor", "-m", "5", "--skill", "printing"],
 }
 

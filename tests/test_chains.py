@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers.homes import as_records
 
 from growthdesk.cli import cli
 
@@ -96,7 +97,7 @@ def test_a_chain_that_no_longer_matches_its_shards_is_not_used(home: Path) -> No
     # The shard it folded changes behind its back (a restore, a hand edit): its stamp no
     # longer matches, so the reader clusters that month itself.
     shard = home / "wins" / "2026-06.json"
-    data = json.loads(shard.read_bytes())
+    data = as_records(json.loads(shard.read_bytes()))
     for body in data["wins"].values():
         body["problem"] = "VPN disconnects every 10 minutes"
     shard.write_text(json.dumps(data))

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
-from helpers.homes import snapshot
+from helpers.homes import as_records, snapshot
 
 from growthdesk.cli import cli
 from growthdesk.store import Store
@@ -109,7 +109,7 @@ def test_help_text_offered_to_the_shell_is_printable(invoke: Invoke, home: Path)
 
     assert invoke("log", "printer", "-s", "printing").exit_code == 0
     shard = home / "wins" / "2026-11.json"  # the shard, not its summary files
-    data = orjson.loads(shard.read_bytes())
+    data = as_records(orjson.loads(shard.read_bytes()))
     data["wins"]["1"]["problem"] = "evil \x1b]0;title\x07 text"  # an imported record
     shard.write_bytes(orjson.dumps(data))
     assert complete("growthdesk wins show ", "zsh") == ["1|evil \\x1b]0;title\\x07 text"]

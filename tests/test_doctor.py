@@ -12,6 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 from click.testing import Result
+from helpers.homes import as_records
 
 from growthdesk.store import Store
 
@@ -167,7 +168,7 @@ def test_damage_inside_records_is_reported_as_such(invoke: Invoke, home: Path) -
     _three_wins(invoke)
     invoke("contact", "add", "Ana de Vries")
     shard_path = home / "wins" / "2026-11.json"
-    shard = orjson.loads(shard_path.read_bytes())
+    shard = as_records(orjson.loads(shard_path.read_bytes()))
     shard["wins"]["2"]["when"] = 5
     del shard["wins"]["3"]["problem"]
     shard["wins"]["4"] = {**shard["wins"]["1"], "id": "4"}
@@ -286,7 +287,7 @@ def test_what_doctor_sets_aside_is_named_by_the_injected_clock(invoke: Invoke, h
 def test_doctor_prints_what_it_found_terminal_safe(invoke: Invoke, home: Path) -> None:
     invoke("log", "printer jam", "-s", "printing")
     shard = home / "wins" / "2026-11.json"
-    data = orjson.loads(shard.read_bytes())
+    data = as_records(orjson.loads(shard.read_bytes()))
     data["wins"]["\x1b[2J\x1b]0;pwned\x07"] = data["wins"]["1"]  # a crafted record key
     shard.write_bytes(orjson.dumps(data))
     report = invoke("doctor")

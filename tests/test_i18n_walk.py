@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from helpers.homes import as_records
 
 from growthdesk.cli import cli
 from growthdesk.core import i18n
@@ -363,7 +364,7 @@ def _data_strings(home: Path) -> list[str]:
     wins: list[str] = []
     names: list[str] = []
     for path in [home / "meta.json", home / "main.json", *home.glob("wins/*.json")]:
-        tables = json.loads(path.read_text())
+        tables = as_records(json.loads(path.read_text()))
         walk(tables)
         wins += [w["problem"] for w in tables.get("wins", {}).values()]
         names += [c["name"] for c in tables.get("contacts", {}).values()]

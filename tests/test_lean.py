@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import Result
-from helpers.homes import snapshot, win_record
+from helpers.homes import as_records, shard_records, snapshot, win_record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,7 +29,8 @@ NOW = datetime.fromisoformat("2026-11-26T10:00:00+01:00")
 
 
 def _shard(home: Path, month: str) -> dict[str, Any]:
-    return orjson.loads((home / "wins" / f"{month}.json").read_bytes())["wins"]
+    """A shard's wins as the lean records its rows mean (see helpers.homes.as_records)."""
+    return shard_records(home / "wins" / f"{month}.json")
 
 
 # -- what a shard stores ------------------------------------------------------------------------
@@ -173,7 +174,7 @@ def test_a_schema_4_home_migrates_after_a_backup_and_reads_identically(
     listed = invoke("wins", "--json")  # any command migrates
     assert listed.exit_code == 0, listed.output
     meta = orjson.loads((home / "meta.json").read_bytes())
-    assert meta["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 5
+    assert meta["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 6
     for rel in ("wins/2026-10.json", "wins/2026-11.json"):  # the old shard kept as a backup
         (backup,) = (home / "backups" / rel.replace("/", "_")).iterdir()
         assert backup.read_bytes() == before[rel]
@@ -181,8 +182,10 @@ def test_a_schema_4_home_migrates_after_a_backup_and_reads_identically(
     assert store.wins() == expected  # every field as it was, the stored terms gone
     assert [list(w) for w in store.wins()] == [list(w) for w in expected]
     for month in ("2026-10", "2026-11"):
+        raw = orjson.loads((home / "wins" / f"{month}.json").read_bytes())
+        assert all(type(body) is list for body in raw["wins"].values())  # rows, every one
         for body in _shard(home, month).values():
-            assert "id" not in body and "terms" not in body and body.get("tags", ["x"]) != []
+            assert "id" not in body and "terms" not in body
         for name in summaries.parts():  # every registered part, written by the migration
             found, _data = summaries.matching(home, f"wins/{month}.json", name)
             assert found, (month, name)
@@ -327,7 +330,7 @@ def test_export_o_writes_the_stream_or_leaves_the_file_alone(
 def test_export_of_a_damaged_store_writes_nothing(invoke: Invoke, home: Path) -> None:
     _mixed_home(invoke)
     shard = home / "wins/2026-10.json"
-    data = orjson.loads(shard.read_bytes())
+    data = as_records(orjson.loads(shard.read_bytes()))
     data["wins"]["3"]["when"] = 5
     shard.write_bytes(orjson.dumps(data))
     result = invoke("export")
@@ -337,7 +340,7 @@ def test_export_of_a_damaged_store_writes_nothing(invoke: Invoke, home: Path) ->
 
 def _damage_record(home: Path, month: str, key: str, **fields: Any) -> None:
     shard = home / f"wins/{month}.json"
-    data = orjson.loads(shard.read_bytes())
+    data = as_records(orjson.loads(shard.read_bytes()))
     data["wins"][key].update(fields)
     shard.write_bytes(orjson.dumps(data))
 
@@ -445,8 +448,8 @@ def test_doctor_lets_go_of_each_sound_shard(
 def test_doctor_moves_a_win_found_in_another_month(invoke: Invoke, home: Path) -> None:
     _mixed_home(invoke)
     october, november = home / "wins/2026-10.json", home / "wins/2026-11.json"
-    moved = orjson.loads(october.read_bytes())
-    data = orjson.loads(november.read_bytes())
+    moved = as_records(orjson.loads(october.read_bytes()))
+    data = as_records(orjson.loads(november.read_bytes()))
     data["wins"]["3"] = moved["wins"].pop("3")  # October's win, put in November by hand
     november.write_bytes(orjson.dumps(data))
     october.unlink()
@@ -512,14 +515,16 @@ def test_a_commit_works_the_concepts_out_once_a_month_has_enough(
 def test_a_commit_packs_only_the_wins_it_changed(invoke: Invoke, home: Path) -> None:
     invoke("log", "printer offline", "-s", "printing")
     path = home / "wins/2026-11.json"
-    data = orjson.loads(path.read_bytes())
-    data["wins"]["1"]["tags"] = []  # stored with a default, as no commit of ours writes it
+    data = as_records(orjson.loads(path.read_bytes()))
+    data["wins"]["1"]["tags"] = []  # a lean record, with a default: no commit of ours writes it
     path.write_bytes(orjson.dumps(data))
     invoke("log", "vpn drops", "-s", "remote_access")
-    assert _shard(home, "2026-11")["1"]["tags"] == []  # untouched: written as it was stored
-    assert "tags" not in _shard(home, "2026-11")["2"]
+    raw = orjson.loads(path.read_bytes())["wins"]
+    assert raw["1"]["tags"] == []  # untouched: written as it was stored
+    assert type(raw["2"]) is list and "tags" not in _shard(home, "2026-11")["2"]
     invoke("wins", "edit", "1", "--minutes", "7")
-    assert "tags" not in _shard(home, "2026-11")["1"]  # changed: packed again
+    raw = orjson.loads(path.read_bytes())["wins"]
+    assert type(raw["1"]) is list and "tags" not in _shard(home, "2026-11")["1"]  # packed again
     assert Store(home).win(1)["minutes"] == 7
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 from click.testing import Result
-from helpers.homes import win_record
+from helpers.homes import as_records, win_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -321,7 +321,7 @@ def test_review_reads_a_shard_edited_by_hand_and_doctor_repairs_a_forged_part(
     assert invoke("review").stdout == report.stdout
     # A shard edited by hand: the part no longer matches it, so the review reads the shard.
     shard = home / "wins/2026-10.json"
-    data = orjson.loads(shard.read_bytes())
+    data = as_records(orjson.loads(shard.read_bytes()))
     data["wins"]["2"]["problem"] = "sap freezes"
     shard.write_bytes(orjson.dumps(data))
     assert "- **2026-10-03**: sap freezes (50 min)\n" in invoke("review").stdout

@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 from click.testing import Result
+from helpers.homes import as_records
 
 from growthdesk.store import SCHEMA_VERSION, Store
 
@@ -182,7 +183,7 @@ def test_doctor_finds_and_repairs_a_counter_behind_and_an_id_in_two_shards(
     invoke("log", "printer jam", "-s", "printing", "--when", "2026-10-02")
     invoke("log", "vpn drops", "-s", "remote_access", "--when", "2026-11-05")
     october, november = home / "wins" / "2026-10.json", home / "wins" / "2026-11.json"
-    stale = orjson.loads(november.read_bytes())["wins"]["2"]
+    stale = as_records(orjson.loads(november.read_bytes()))["wins"]["2"]
     copy = {**stale, "when": "2026-10-09T10:00:00+01:00", "updated": "2026-10-09T10:00:00+01:00"}
     shard = orjson.loads(october.read_bytes())
     shard["wins"]["2"] = copy
@@ -328,6 +329,8 @@ def _damaged(
 ) -> Callable[[Path], None]:
     def apply(home: Path) -> None:
         data = orjson.loads((home / rel).read_bytes())
+        if table == "wins":
+            as_records(data)
         change(data[table][key])
         (home / rel).write_bytes(orjson.dumps(data))
 

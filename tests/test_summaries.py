@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 from click.testing import Result
-from helpers.homes import win_record
+from helpers.homes import as_records, win_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -305,7 +305,7 @@ def test_every_commit_writes_the_summary_beside_its_shard(invoke: Invoke, home: 
 def test_a_shard_edited_by_hand_is_read_from_the_shard(invoke: Invoke, home: Path) -> None:
     _log_three(invoke)
     shard = home / "wins/2026-11.json"
-    data = orjson.loads(shard.read_bytes())
+    data = as_records(orjson.loads(shard.read_bytes()))
     data["wins"]["3"]["problem"] = "sap freezes"
     data["wins"]["3"].pop("terms", None)
     shard.write_bytes(orjson.dumps(data))
@@ -409,7 +409,7 @@ def test_day_rows_with_wrong_counts_are_caught_and_a_stale_part_is_not_used(
     assert invoke("skills", "--json").stdout == skills
     # A shard edited by hand: its old rows no longer match it, so they are not read.
     shard = home / "wins/2026-11.json"
-    data = orjson.loads(shard.read_bytes())
+    data = as_records(orjson.loads(shard.read_bytes()))
     data["wins"]["3"]["skills"] = ["remote_access"]
     data["wins"]["3"]["minutes"] = 20
     shard.write_bytes(orjson.dumps(data))

@@ -7,7 +7,8 @@ strings, exactly as stored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, NotRequired, TypedDict
 
 __all__ = [
@@ -24,6 +25,12 @@ __all__ = [
     "WIN_ORDER",
     "pack_win",
     "unpack_win",
+    "ROW_FIELDS",
+    "fields_ok",
+    "row_cells",
+    "pack_row",
+    "unpack_row",
+    "unpack_rows",
 ]
 
 # An edit argument that means "leave the field as it is", where None means "clear it".
@@ -251,3 +258,143 @@ def _unpack_odd(key: str, body: Mapping[str, Any], win: dict[str, Any]) -> dict[
         win["updated"] = updated
     win["id"] = int(key) if key.isdigit() else key
     return win
+
+
+# -- a win as a row: the shard names its fields once (schema 6) ----------------------------------
+#
+# A month shard holds {"fields": [...], "wins": {"47524": [value, ...], ...}}: each win a list of
+# the values of the shard's fields, in order, the trailing ones left out where a reader can put
+# them back (defaults as above; "created" that is the "when", "updated" that is the "created";
+# requester and solution_plain absent). A null "created" or "updated" is one that is absent, as
+# in the lean record. The shard names only the fields its rows need, always in ROW_FIELDS order.
+#
+# A row means exactly the lean record of its fields and values (in WIN_ORDER, as pack_win writes
+# one; unpack_row is unpack_win of it, tests/test_rows.py):
+# what a row cannot say (a field of a newer version, a requester absent before a solution_plain,
+# no "when" or "problem") is stored as the lean record instead, which every shard may hold.
+
+# WIN_ORDER without the id, but created and updated before requester and solution_plain: those
+# two are absent unless set, which only a trailing cell can say.
+ROW_FIELDS = (*WIN_ORDER[: WIN_ORDER.index("escalated") + 1], "created", "updated", "requester",
+              "solution_plain")  # fmt: skip
+_ROW_PLACE = {k: i for i, k in enumerate(ROW_FIELDS)}
+_ROWABLE = frozenset(ROW_FIELDS) | _DERIVED
+_ABSENT: Any = object()  # a cell only the end of a row can leave out
+
+
+def fields_ok(fields: Any) -> bool:
+    """Whether *fields* is a shard's field list as pack_shard writes one: "when", "problem",
+    then other fields of ROW_FIELDS, each once, in its order."""
+    if type(fields) is not list or fields[:2] != ["when", "problem"]:
+        return False
+    places = [_ROW_PLACE.get(f, -1) if type(f) is str else -1 for f in fields]
+    return all(a < b for a, b in zip(places, places[1:], strict=False)) and min(places) >= 0
+
+
+def row_cells(win: Mapping[str, Any]) -> dict[str, tuple[Any, bool]] | None:
+    """Field -> (cell, needed) of a whole win as a row stores it, for every field of
+    ROW_FIELDS; *needed*: the cell cannot be left out at the end of a row. None for a win no
+    row can hold (see above)."""
+    if "when" not in win or "problem" not in win or not _ROWABLE.issuperset(win):
+        return None
+    cells: dict[str, tuple[Any, bool]] = {}
+    for key in ROW_FIELDS:
+        if key in WIN_DEFAULTS:
+            value = win.get(key, WIN_DEFAULTS[key])
+            cells[key] = (value, key in win and not _is_default(key, value))
+        elif key == "created":
+            value = win.get("created")  # absent: null, as in the lean record
+            cells[key] = (value, not (type(value) is str and value == win["when"]))
+        elif key == "updated":
+            value = win.get("updated")
+            same = type(value) is str and "created" in win and value == win["created"]
+            cells[key] = (value, not same)
+        elif key in win:
+            cells[key] = (win[key], True)
+        else:
+            cells[key] = (_ABSENT, False)
+    cells["when"] = (win["when"], True)
+    cells["problem"] = (win["problem"], True)
+    return cells
+
+
+def pack_row(cells: Mapping[str, tuple[Any, bool]], fields: Sequence[str]) -> list[Any] | None:
+    """The row of a win's row_cells under a shard's *fields* (which name every needed cell),
+    or None if it cannot be one (an absent field before one that is set)."""
+    row = [cells[f][0] for f in fields]
+    n = len(fields)
+    while n > 2 and not cells[fields[n - 1]][1]:
+        n -= 1
+    del row[n:]
+    if _ABSENT in row:
+        return None
+    return row
+
+
+def unpack_row(key: str, row: list[Any], fields: Sequence[str]) -> Any:
+    """The whole win of one row of a shard whose fields are *fields*: unpack_win of the lean
+    record the row means (see above). A row longer than its fields comes back as it is, for
+    doctor to see.
+
+    Every read of every win runs this: the usual row takes the first few lines only."""
+    if len(row) > len(fields):
+        return row
+    if len(row) < 2:  # no problem: damage, read as the lean record would be
+        return unpack_win(key, dict(zip(fields, row, strict=False)))
+    win: dict[str, Any] = {**_FIRST, "skills": [], "helped_by": [], "tags": []}  # own lists
+    win.update(zip(fields, row, strict=False))
+    created = win.pop("created", win["when"])
+    updated = win.pop("updated", created)
+    if created is not None:
+        win["created"] = created
+    if updated is not None:
+        win["updated"] = updated
+    win["id"] = int(key) if key.isdigit() else key
+    return win
+
+
+def unpack_rows(wins: Mapping[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    """{key: whole win} of a shard's records under its *fields*: unpack_row of each row,
+    unpack_win of each lean record (the same records, the usual row in a quarter the time)."""
+    readers: dict[int, Callable[[list[Any]], dict[str, Any]] | None] = {}
+    out: dict[str, Any] = {}
+    for key, body in wins.items():
+        if type(body) is not list:
+            out[key] = unpack_win(key, body)
+            continue
+        n = len(body)
+        read = readers.get(n, _UNREAD)
+        if read is _UNREAD:
+            read = readers[n] = _reader(tuple(fields), n) if 2 <= n <= len(fields) else None
+        if read is None:
+            out[key] = unpack_row(key, body, fields)
+            continue
+        win = read(body)
+        if win["created"] is None or win["updated"] is None:  # absent: the odd record's order
+            win = unpack_row(key, body, fields)
+        else:
+            win["id"] = int(key) if key.isdigit() else key
+        out[key] = win
+    return out
+
+
+_UNREAD: Any = object()
+# Python source of each default, for _reader: a list display makes each record a list of its own.
+_DEFAULT_SOURCE = {k: "[]" if type(v) is list else repr(v) for k, v in _FIRST.items()}
+
+
+@lru_cache(maxsize=256)
+def _reader(fields: tuple[str, ...], n: int) -> Callable[[list[Any]], dict[str, Any]]:
+    """The function that makes the whole win, but its id, of a row of *n* values under
+    *fields*: one dict display (fields_ok let only ROW_FIELDS names and n ints in). A dict built
+    cell by cell took twice as long as unpack_win of a lean record, and export, stats and every
+    listing read every win (bench/bench_scale.py --only export: 100,000 wins)."""
+    names = fields[:n]
+    place = {name: f"r[{i}]" for i, name in enumerate(names)}
+    cells = [(k, place.get(k, _DEFAULT_SOURCE[k])) for k in _FIRST]
+    cells += [(k, place[k]) for k in ("requester", "solution_plain") if k in place]
+    created = place.get("created", "r[0]")
+    cells += [("created", created), ("updated", place.get("updated", created))]
+    source = "lambda r: {" + ", ".join(f"{k!r}: {v}" for k, v in cells) + "}"
+    read: Callable[[list[Any]], dict[str, Any]] = eval(source, {"__builtins__": {}})
+    return read

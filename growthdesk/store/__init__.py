@@ -5,7 +5,9 @@ Layout of a home folder::
     meta.json            _meta (schema version, id counters, the manifest of data files), profile
     main.json            contacts, links, interactions, events, learning, kudos
     models.json          small cached blobs (the tagger's learned model)
-    wins/YYYY-MM.json    wins, one shard per month, so a new win rewrites one small file
+    wins/YYYY-MM.json    wins, one shard per month, so a new win rewrites one small file; it
+                         names its fields once and holds each win as a row of values
+                         (core.records, "a win as a row")
     wins/YYYY-MM-<part>.json  what the domain derives from that month (recall's postings, the
                          repeat-problem keys, the helped wins), written in the shard's commit
                          and used only while it matches the shard (see ``summaries``)

@@ -145,7 +145,8 @@ class _Check:
         self.listed: frozenset[str] | None = None  # None: no manifest to hold them to
         self.history: list[undo.UndoEntry] = []  # what a restore loses
         self.highest: dict[str, int] = {}  # table -> highest id seen, set-aside copies too
-        self.kept: dict[str, dict[str, dict[str, Any]]] = {}
+        self.kept: dict[str, dict[str, Any]] = {}
+        self.fields: dict[str, Any] = {}  # shard -> its "fields" as read (for a row set aside)
 
     def add(self, file: str, why: str, **kw: Any) -> None:
         self.r.problems.append(Problem(file, why, **kw))
@@ -237,6 +238,8 @@ class _Check:
             return
         data = _decode(path)
         if not isinstance(data, str):
+            if is_shard(rel):
+                self.fields[rel] = data.get("fields")
             self.view[rel] = unpack_shard(data) if is_shard(rel) else data
             self.r.ok.append(rel)
             self.scan(rel)
@@ -356,14 +359,17 @@ class _Check:
             docs = self.view[rel].get(table, {})
             for key in list(docs):
                 record = docs[key]
-                for id in (record.get("id"), key):
+                for id in (record.get("id") if type(record) is dict else None, key):
                     if type(id) is int or isinstance(id, str) and id.isdigit():
                         self.highest[table] = max(self.highest.get(table, 0), int(id))
                 why = validate.record_problem(table, key, record)
                 if why is None:
                     continue
                 del docs[key]
-                self.kept.setdefault(rel, {}).setdefault(table, {})[key] = record
+                kept = self.kept.setdefault(rel, {})
+                if type(record) is list and self.fields.get(rel) is not None:
+                    kept.setdefault("fields", self.fields[rel])  # what the row's values are
+                kept.setdefault(table, {})[key] = record
                 self.changed.add(rel)
                 name = self.aside(rel)
                 self.record_problems.setdefault(rel, []).append(

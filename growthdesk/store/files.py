@@ -14,7 +14,14 @@ import orjson
 
 from growthdesk.core.errors import CorruptStoreError
 from growthdesk.core.i18n import _
-from growthdesk.core.records import pack_win, unpack_win
+from growthdesk.core.records import (
+    ROW_FIELDS,
+    fields_ok,
+    pack_row,
+    pack_win,
+    row_cells,
+    unpack_rows,
+)
 from growthdesk.store import faults
 from growthdesk.store.layout import is_shard
 
@@ -41,13 +48,22 @@ def decode(raw: bytes) -> dict[str, Any] | str:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return _("damaged (not valid JSON)")
-    # Every table a dict of dicts; the record check runs in C (set of types), as it walks
-    # every record of every shard on every command.
+    # Every table a dict of dicts, but for a shard's rows (core.records, "a win as a row"); the
+    # record check runs in C (set of types), as it walks every record of every shard on every
+    # command.
     if not isinstance(data, dict) or not all(
-        isinstance(t, dict) and set(map(type, t.values())) <= {dict} for t in data.values()
+        isinstance(t, dict) and set(map(type, t.values())) <= (_ROWS if name == "wins" else _DICT)
+        for name, t in data.items()
+        if name != "fields"
     ):
         return _("not a growthdesk file")
+    if "fields" in data and not fields_ok(data["fields"]):
+        return _("not a growthdesk file")
     return data
+
+
+_DICT = {dict}
+_ROWS = {dict, list}  # a win's row, or its lean record
 
 
 def read(path: Path, rel: str) -> bytes:
@@ -64,9 +80,9 @@ def read(path: Path, rel: str) -> bytes:
         ) from None
 
 
-def parse(raw: bytes, rel: str, lean: dict[str, Any] | None = None) -> dict[str, Any]:
+def parse(raw: bytes, rel: str, stored: dict[str, Any] | None = None) -> dict[str, Any]:
     """Parse a data file; CorruptStoreError, naming it, if :func:`decode` finds it damaged.
-    *lean*: receives a shard's records as stored (before unpack_shard), by key."""
+    *stored*: receives a shard as stored (its "fields" and its records before unpack_shard)."""
     data = decode(raw)
     if isinstance(data, str):
         hint = _("run `growthdesk doctor --restore` to restore the newest good backup")
@@ -75,16 +91,17 @@ def parse(raw: bytes, rel: str, lean: dict[str, Any] | None = None) -> dict[str,
         )
     if not is_shard(rel):
         return data
-    if lean is not None:
-        lean.update(data.get("wins", {}))
+    if stored is not None:
+        stored.update(data)
     return unpack_shard(data)
 
 
 def unpack_shard(data: dict[str, Any]) -> dict[str, Any]:
-    """A decoded month shard with its wins whole (core.records.unpack_win), in place."""
+    """A decoded month shard with its wins whole (core.records.unpack_rows), in place; its "fields" go (what pack_shard writes follows from the wins)."""
+    fields = data.pop("fields", None) or ()
     wins = data.get("wins")
     if wins:
-        data["wins"] = {key: unpack_win(key, body) for key, body in wins.items()}
+        data["wins"] = unpack_rows(wins, fields)
     return data
 
 
@@ -93,21 +110,44 @@ def pack_shard(
     stored: Mapping[str, Any] | None = None,
     changed: AbstractSet[int] | None = None,
 ) -> bytes:
-    """A month shard's file: its wins as core.records.pack_win stores them, in time order.
+    """A month shard's file: the fields its wins need, then each win as a row (or, where no
+    row can hold it, as core.records.pack_win stores it), in time order.
 
-    *stored*: the records as the shard on disk holds them, by key, and *changed*: the ids
-    changed since it was read; the others are written as they were stored, not packed again
-    (a `log` into a month of 7,000 wins packs one)."""
+    *stored*: the shard as on disk (see parse), and *changed*: the ids changed since it was
+    read; while the fields stay the same the others are written as they were stored, not
+    packed again (a `log` into a month of 7,000 wins packs one)."""
     wins = in_time_order(list(data.get("wins", {}).values()))
-    if stored is None or changed is None:
-        packed = {str(w["id"]): pack_win(w) for w in wins}
-    else:
-        packed = {}
+    rest = {k: v for k, v in data.items() if k not in ("fields", "wins")}
+    old = stored.get("wins") if stored is not None else None
+    fields = stored.get("fields") if stored is not None else None
+    if changed is not None and isinstance(old, dict) and fields is not None and fields_ok(fields):
+        kept = set(fields)
+        packed: dict[str, Any] = {}
         for w in wins:
             key = str(w["id"])
-            body = None if w["id"] in changed else stored.get(key)
-            packed[key] = pack_win(w) if body is None else body
-    return orjson.dumps({**data, "wins": packed})
+            body = None if w["id"] in changed else old.get(key)
+            if body is None:
+                cells = row_cells(w)
+                if cells is not None and not kept.issuperset(
+                    f for f, (_v, needed) in cells.items() if needed
+                ):
+                    break  # a field the shard does not name yet: all packed again, below
+                row = None if cells is None else pack_row(cells, fields)
+                body = pack_win(w) if row is None else row
+            packed[key] = body
+        else:
+            return orjson.dumps({"fields": fields, **rest, "wins": packed})
+    all_cells = [row_cells(w) for w in wins]
+    needed = {"when", "problem"}
+    for cells in all_cells:
+        if cells is not None:
+            needed.update(f for f, (_v, need) in cells.items() if need)
+    fields = [f for f in ROW_FIELDS if f in needed]
+    packed = {}
+    for w, cells in zip(wins, all_cells, strict=True):
+        row = None if cells is None else pack_row(cells, fields)
+        packed[str(w["id"])] = pack_win(w) if row is None else row
+    return orjson.dumps({"fields": fields, **rest, "wins": packed})
 
 
 def fsync_dir(path: Path) -> None:

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["names", "recent_wins", "profile_language"]
 
 
-def _items(home: Path, rel: str, table: str) -> list[tuple[str, dict[str, Any]]]:
-    """(key, record) of one table of a data file, as stored."""
+def _items(home: Path, rel: str, table: str, kinds: Any = dict) -> list[tuple[str, Any]]:
+    """(key, record) of one table of a data file, as stored (records of *kinds*)."""
     import orjson
 
     try:
@@ -33,7 +33,7 @@ def _items(home: Path, rel: str, table: str) -> list[tuple[str, dict[str, Any]]]
         records = data[table].items()
     except Exception:  # noqa: BLE001 - absent, damaged or foreign: nothing to offer
         return []
-    return [(str(k), r) for k, r in records if isinstance(r, dict)]
+    return [(str(k), r) for k, r in records if isinstance(r, kinds)]
 
 
 def _table(home: Path, rel: str, table: str) -> list[dict[str, Any]]:
@@ -56,9 +56,11 @@ def recent_wins(home: Path, months: int = 2) -> list[tuple[int, str]]:
         return []
     out: list[tuple[int, str]] = []
     for month in chosen:
-        for key, rec in _items(home, shard(month), "wins"):
+        for key, rec in _items(home, shard(month), "wins", (dict, list)):
             if key.isdigit():  # a win's id is its key (schema 5 stores it nowhere else)
-                out.append((int(key), str(rec.get("problem") or "")))
+                # a row's second value is its problem (core.records, "a win as a row")
+                problem = rec.get("problem") if isinstance(rec, dict) else rec[1:2] and rec[1]
+                out.append((int(key), str(problem or "")))
     return sorted(out, reverse=True)
 
 

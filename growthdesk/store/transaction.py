@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import orjson
@@ -14,7 +16,7 @@ from tinydb.table import Document, Table
 from growthdesk.core.errors import NotFoundError
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile, Win
-from growthdesk.store import chains, journal, lock, manifest, migrations
+from growthdesk.store import chains, journal, lock, manifest, migrations, summaries
 from growthdesk.store.files import in_time_order, pack_shard, parse, read
 from growthdesk.store.layout import (
     META,
@@ -51,11 +53,13 @@ class Transaction(Reads):
         # so that the month summary can keep what it knew of the others.
         self._touched: dict[str, set[int] | None] = {}
         self._dbs: dict[str, TinyDB] = {}
-        # Each shard's records as stored, by key: the commit writes the untouched ones as is.
+        # Each shard as stored (its fields and records): the commit writes the untouched records
+        # as they are.
         self._stored: dict[str, dict[str, Any]] = {}
         # The shards on disk cannot change under the lock until the commit: listed once, not
         # once per record (a bulk edit of 3,000 wins spent 40% of its time listing them).
         self._on_disk: list[str] | None = None
+        self._chains = "follow"  # what the commit does to the chains (see chains_after)
 
     @classmethod
     @contextlib.contextmanager
@@ -106,6 +110,14 @@ class Transaction(Reads):
         """Set a whole data file; the commit writes it."""
         self._put(rel, data)
         self._touched[rel] = None
+
+    def chains_after(self, how: str) -> None:
+        """What this commit does to the chains: "follow" (as every commit: fold what its shards
+        change), "leave" (nothing: a run of commits that each rewrite an old month, a migration,
+        would fold the whole history once per month) or "refold" (fold each afresh from the
+        shards on disk, after such a run). A chain left behind no longer matches its shards, so
+        readers fold the months themselves until it is folded again: never another answer."""
+        self._chains = how
 
     def _put(self, rel: str, data: dict[str, Any]) -> None:
         self._files[rel] = data
@@ -326,8 +338,36 @@ class Transaction(Reads):
         if self.undoable:
             entry = (self.label, self._store.now().isoformat(timespec="seconds"))
         # The month summaries and the chains, in the same commit.
-        derive = chains.derive(home, payloads, docs_of, self._touched)
+        if self._chains == "follow":
+            derive = chains.derive(home, payloads, docs_of, self._touched)
+        else:
+            derive = _chains_refolded(
+                home, summaries.derive(home, payloads, docs_of, self._touched), self._chains
+            )
         journal.commit(self._store.files, payloads, undo_entry=entry, derive=derive)
+
+
+def _chains_refolded(
+    home: Path, months: Callable[[Mapping[str, os.stat_result]], dict[str, bytes | None]], how: str
+) -> Callable[[Mapping[str, os.stat_result]], dict[str, bytes | None]]:
+    """A commit's derive with the month summaries of *months* and, for "refold", every chain
+    folded afresh from the shards on disk (those of this commit are not shards)."""
+
+    def derived(stats: Mapping[str, os.stat_result]) -> dict[str, bytes | None]:
+        out = months(stats)
+        if how == "refold":
+            known = chains.chains()  # another chain is not this process's to judge
+            for rel, name, *_rest in chains.chain_files(home):
+                if name in known:
+                    out[rel] = None
+            for name in sorted(known):
+                with contextlib.suppress(Exception):  # a record a fold cannot read: see follow
+                    fresh = chains.rebuild(home, name)
+                    if fresh is not None:
+                        out[fresh[0]] = fresh[1]
+        return out
+
+    return derived
 
 
 class _MemoryStorage(Storage):

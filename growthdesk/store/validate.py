@@ -14,8 +14,10 @@ from growthdesk.core.i18n import _
 __all__ = ["record_problem", "meta_problem"]
 
 
-def record_problem(table: str, key: str, record: dict[str, Any]) -> str | None:
+def record_problem(table: str, key: str, record: Any) -> str | None:
     """What is wrong with one stored record, if anything (a phrase to follow its name)."""
+    if type(record) is list:  # a shard's row with more values than the shard has fields
+        return _("its row has more values than its month file has fields")
     id = record.get("id")
     if type(id) is not int or id < 1 or key != str(id):
         return _("its id {id!r} does not match its key {key}", id=id, key=key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["snapshot", "win_record"]
+__all__ = ["snapshot", "win_record", "as_records", "shard_records"]
 
 
 def snapshot(home: Path) -> dict[str, bytes]:
@@ -31,3 +31,25 @@ def win_record(when: str, problem: str, **changes: Any) -> dict[str, Any]:
         "escalated": False,
         **changes,
     }
+
+
+def as_records(data: dict[str, Any]) -> dict[str, Any]:
+    """A decoded month shard with each win's row as the lean record it means (core.records, "a
+    win as a row"), in place. A shard may hold either, so a test edits records by field name
+    and writes the shard back."""
+    from growthdesk.core.records import WIN_ORDER
+
+    def lean(row: list[Any]) -> dict[str, Any]:  # in the order pack_win writes
+        return dict(sorted(zip(fields, row, strict=False), key=lambda kv: WIN_ORDER.index(kv[0])))
+
+    fields = data.get("fields", [])
+    wins = data.get("wins", {})
+    data["wins"] = {k: lean(v) if isinstance(v, list) else v for k, v in wins.items()}
+    return data
+
+
+def shard_records(path: Path) -> dict[str, Any]:
+    """The wins of the month shard at *path*, each as its lean record (see as_records)."""
+    import orjson
+
+    return as_records(orjson.loads(path.read_bytes()))["wins"]
