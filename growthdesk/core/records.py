@@ -390,6 +390,9 @@ def _reader(fields: tuple[str, ...], n: int) -> Callable[[list[Any]], dict[str, 
     cell by cell took twice as long as unpack_win of a lean record, and export, stats and every
     listing read every win (bench/bench_scale.py --only export: 100,000 wins)."""
     names = fields[:n]
+    if not all(type(name) is str and name in _ROW_PLACE for name in names):
+        # What is compiled below must never hold a name a file chose: only ROW_FIELDS.
+        raise ValueError("a row field outside ROW_FIELDS")
     place = {name: f"r[{i}]" for i, name in enumerate(names)}
     cells = [(k, place.get(k, _DEFAULT_SOURCE[k])) for k in _FIRST]
     cells += [(k, place[k]) for k in ("requester", "solution_plain") if k in place]
