@@ -22,9 +22,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from gen import generate  # noqa: E402
-
 OUT = Path(__file__).parent / "out"
 NOW = "2026-11-26T10:00:00+01:00"
 COMMANDS: dict[str, list[str]] = {
@@ -62,7 +59,13 @@ def _home(wins: int) -> Path:
         print(f"generating {wins} wins in {home} …", file=sys.stderr, flush=True)
         tmp = home.with_suffix(".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
-        generate(tmp, wins, contacts=200, links=800)
+        # In a process of its own: a child forked from a parent holding the generated home
+        # would report the parent's pages as its own peak RSS (ru_maxrss counts them).
+        subprocess.run(
+            [sys.executable, str(Path(__file__).parent / "gen.py"), str(tmp), "--wins", str(wins),
+             "--contacts", "200", "--links", "800"],
+            check=True,
+        )  # fmt: skip
         tmp.rename(home)
     return home
 

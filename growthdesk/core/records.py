@@ -252,6 +252,11 @@ def _unpack_odd(key: str, body: Mapping[str, Any], win: dict[str, Any]) -> dict[
     updated = body.get("updated", created)
     win.pop("created", None)
     win.pop("updated", None)
+    return _moments_and_id(win, key, created, updated)
+
+
+def _moments_and_id(win: dict[str, Any], key: str, created: Any, updated: Any) -> dict[str, Any]:
+    """*win* with "created", "updated" (when known) and "id" last, as every reader orders them."""
     if created is not None:
         win["created"] = created
     if updated is not None:
@@ -344,13 +349,7 @@ def unpack_row(key: str, row: list[Any], fields: Sequence[str]) -> Any:
     win: dict[str, Any] = {**_FIRST, "skills": [], "helped_by": [], "tags": []}  # own lists
     win.update(zip(fields, row, strict=False))
     created = win.pop("created", win["when"])
-    updated = win.pop("updated", created)
-    if created is not None:
-        win["created"] = created
-    if updated is not None:
-        win["updated"] = updated
-    win["id"] = int(key) if key.isdigit() else key
-    return win
+    return _moments_and_id(win, key, created, win.pop("updated", created))
 
 
 def unpack_rows(wins: Mapping[str, Any], fields: Sequence[str]) -> dict[str, Any]:
