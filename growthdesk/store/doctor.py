@@ -551,9 +551,10 @@ class _Check:
         return None
 
     def chains(self) -> None:
-        """Each chained summary against a fresh fold of the shards, trusting no month summary:
-        one that is missing, damaged, stale or wrong is folded again, one that no chain of this
-        version keeps (or that ends at another month) is removed."""
+        """Each chained summary against a fresh fold of the shards (over month summaries only
+        when every one of them stood its check): one that is missing, damaged, stale or wrong is
+        folded again, one that no chain of this version keeps (or that ends at another month)
+        is removed."""
         kept = chains.chains()
         files = chains.chain_files(self.home)
         if not kept:

@@ -77,8 +77,9 @@ def commit(
         tmp_rel = f"{rel}.{txid}.tmp"
         # Month summaries and chains are derived data, checked against their shard's stamp on
         # every read and rebuilt when they do not decode or match: one a power cut leaves empty
-        # or torn costs a rebuild, never an answer. Not syncing them spares `log` about seven
-        # fsyncs (~20 ms of 270 at 100,000 wins: bench/bench_compare.py, `log`).
+        # or torn costs a rebuild, never an answer. Not syncing them spares `log` seven of its
+        # sixteen fsyncs, 3 ms each here (cProfile of `growthdesk log` on bench/gen.py's
+        # 100,000-win home; bench/bench_core.py times `log`).
         write_file(home / tmp_rel, payload, sync=not (is_summary(rel) or is_chain(rel)))
         ops[rel] = {"target": rel, "tmp": tmp_rel}
 
