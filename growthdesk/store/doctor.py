@@ -21,6 +21,7 @@ import orjson
 
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _, ngettext
+from growthdesk.core.text import forget_texts
 from growthdesk.store import (
     backups,
     chains,
@@ -273,6 +274,7 @@ class _Check:
             misplaced = misplaced or shard(month_of(win["when"])) != rel
         if wins and rel not in self.changed:
             self.part_problems[rel] = self.summary_problems(rel)
+            forget_texts()
         if rel not in self.changed and not misplaced:
             self.lazy[rel] = bool(wins)
             del self.view[rel]
