@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 from click.testing import Result
-from helpers.homes import win_record
+from helpers.homes import random_step, win_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,27 +84,13 @@ def _record(w: dict[str, Any]) -> dict[str, Any]:
 
 def _apply(home: Path, op: tuple[Any, ...], extra: list[dict[str, Any]]) -> None:
     kind, n, month, text, helpers, areas = op
-    store = Store(home)
-    if kind == "undo":
-        if store.history():
-            store.undo()
-        return
-    current = store.wins()
-    with store.transaction(kind) as tx:
-        if kind == "add" or not current:
-            tx.insert_many("wins", [_record(w) for w in extra])
-            return
-        win = current[n % len(current)]
-        changes = {
-            "move": {"when": month + win["when"][7:]},
-            "text": {"problem": text},
-            "helpers": {"helped_by": helpers},
-            "areas": {"skills": areas},
-        }
-        if kind == "remove":
-            tx.remove("wins", win["id"])
-        else:
-            tx.update("wins", win["id"], changes[kind])
+    changes = {
+        "move": lambda win: {"when": month + win["when"][7:]},
+        "text": lambda win: {"problem": text},
+        "helpers": lambda win: {"helped_by": helpers},
+        "areas": lambda win: {"skills": areas},
+    }
+    random_step(home, kind, n, [_record(w) for w in extra], changes)
 
 
 def _people(result: Any) -> list[Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 from click.testing import Result
-from helpers.homes import as_records, win_record
+from helpers.homes import as_records, random_step, win_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,25 +122,12 @@ def _home(home: Path, first: list[dict[str, Any]]) -> None:
 
 def _apply(home: Path, op: tuple[str, int, str], extra: list[dict[str, Any]]) -> None:
     kind, n, month = op
-    store = Store(home)
-    if kind == "undo":
-        if store.history():
-            store.undo()
-        return
-    current = store.wins()
-    with store.transaction(kind) as tx:
-        if kind == "add" or not current:
-            tx.insert_many("wins", [_record(w) for w in extra])
-            return
-        win = current[n % len(current)]
-        if kind == "remove":
-            tx.remove("wins", win["id"])
-        elif kind == "move":  # to another month: two shards change
-            tx.update("wins", win["id"], {"when": month + win["when"][7:]})
-        elif kind == "minutes":
-            tx.update("wins", win["id"], {"minutes": 1 + n})
-        else:
-            tx.update("wins", win["id"], {"skills": ["remote_access"]})
+    changes = {
+        "move": lambda win: {"when": month + win["when"][7:]},  # two shards change
+        "minutes": lambda win: {"minutes": 1 + n},
+        "skills": lambda win: {"skills": ["remote_access"]},
+    }
+    random_step(home, kind, n, [_record(w) for w in extra], changes)
 
 
 def _full(

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 from click.testing import Result
-from helpers.homes import as_records, win_record
+from helpers.homes import as_records, random_step, win_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -110,23 +110,12 @@ def _record(w: dict[str, Any]) -> dict[str, Any]:
 
 def _apply(home: Path, op: tuple[str, int, str, str], extra: list[dict[str, Any]]) -> None:
     kind, n, month, text = op
-    store = Store(home)
-    if kind == "undo":
-        if store.history():
-            store.undo()
-        return
-    current = store.wins()
-    with store.transaction(kind) as tx:
-        if kind == "add" or not current:
-            tx.insert_many("wins", [_record(w) for w in extra])  # an import
-            return
-        win = current[n % len(current)]
-        if kind == "remove":
-            tx.remove("wins", win["id"])
-        elif kind == "move":
-            tx.update("wins", win["id"], {"when": month + win["when"][7:]})
-        else:  # edit the text without refreshing stored terms: recall must not trust them blindly
-            tx.update("wins", win["id"], {"problem": text})
+    changes = {
+        "move": lambda win: {"when": month + win["when"][7:]},
+        # the text without refreshing stored terms: recall must not trust them blindly
+        "edit": lambda win: {"problem": text},
+    }
+    random_step(home, kind, n, [_record(w) for w in extra], changes)
 
 
 def _same_answers(home: Path) -> None:

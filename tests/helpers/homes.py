@@ -1,11 +1,13 @@
-"""Shared by tests and their helper processes: a whole home as bytes, and a stored win record."""
+"""Shared by tests and their helper processes: a whole home as bytes, a stored win record, and
+one random step of a Hypothesis run over a home."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["snapshot", "win_record", "as_records", "shard_records"]
+__all__ = ["snapshot", "win_record", "as_records", "shard_records", "random_step"]
 
 
 def snapshot(home: Path) -> dict[str, bytes]:
@@ -53,3 +55,32 @@ def shard_records(path: Path) -> dict[str, Any]:
     import orjson
 
     return as_records(orjson.loads(path.read_bytes()))["wins"]
+
+
+def random_step(
+    home: Path,
+    kind: str,
+    n: int,
+    extra: list[dict[str, Any]],
+    changes: Mapping[str, Callable[[dict[str, Any]], dict[str, Any]]],
+) -> None:
+    """One step of a Hypothesis run over a home: "undo" the last change, "add" the records
+    *extra* (an import; also when the home has no win), "remove" the *n*th win (wrapping), or
+    update it with ``changes[kind](win)``."""
+    from growthdesk.store import Store
+
+    store = Store(home)
+    if kind == "undo":
+        if store.history():
+            store.undo()
+        return
+    current = store.wins()
+    with store.transaction(kind) as tx:
+        if kind == "add" or not current:
+            tx.insert_many("wins", extra)
+            return
+        win = current[n % len(current)]
+        if kind == "remove":
+            tx.remove("wins", win["id"])
+        else:
+            tx.update("wins", win["id"], changes[kind](win))
