@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from itertools import chain
 from typing import Any
 
-__all__ = ["join_ids", "split_ids", "join_texts", "split_texts", "join_rows", "split_rows"]
+__all__ = [
+    "join_ids",
+    "split_ids",
+    "join_texts",
+    "split_texts",
+    "join_rows",
+    "split_rows",
+    "find_line",
+]
 
 
 def join_ids(ids: Sequence[Any]) -> str | list[Any]:
@@ -61,3 +69,15 @@ def split_rows(column: str | Sequence[Any], inner: str, outer: str, n: int) -> l
     if not isinstance(column, str):
         return list(column)
     return [row.split(inner) if row else [] for row in column.split(outer)] if n else []
+
+
+def find_line(table: str, key: str) -> str | None:
+    """The rest of the line of *key* in a table of "\n<key>\t<value>" lines (keys hold no
+    whitespace): found by one str.find, the table never split."""
+    mark = f"\n{key}\t"
+    i = table.find(mark)
+    if i < 0:
+        return None
+    i += len(mark)
+    end = table.find("\n", i)
+    return table[i:] if end < 0 else table[i:end]

@@ -20,6 +20,7 @@ from typing import Any
 from growthdesk.core.text import content_words, fold
 from growthdesk.store import summaries
 from growthdesk.worklog.columns import (
+    find_line,
     join_ids,
     join_rows,
     join_texts,
@@ -60,16 +61,6 @@ _KEYS = {"n", "ids", "day", "by", "skills", "stems", "areas"}
 def _table(stems: dict[str, list[str]]) -> str:
     """Stem -> positions as "\n<stem>\t<pos pos …>" lines (a stem holds no whitespace)."""
     return "".join(f"\n{s}\t{' '.join(p)}" for s, p in stems.items())
-
-
-def _lookup(table: str, stem: str) -> str | None:
-    key = f"\n{stem}\t"
-    i = table.find(key)
-    if i < 0:
-        return None
-    i += len(key)
-    end = table.find("\n", i)
-    return table[i:] if end < 0 else table[i:end]
 
 
 def _known_stems(previous: Any, changed: AbstractSet[int] | None) -> dict[Any, list[str]]:
@@ -199,7 +190,7 @@ class HelpedWins:
         for part in self.parts:
             shared: dict[int, int] = {}
             for s in stems:
-                joined = _lookup(part["stems"], s)
+                joined = find_line(part["stems"], s)
                 if joined:
                     for pos in map(int, joined.split(" ")):
                         shared[pos] = shared.get(pos, 0) + 1

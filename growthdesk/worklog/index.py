@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from growthdesk.core.records import Win
 from growthdesk.store import summaries
-from growthdesk.worklog.columns import join_ids, join_rows, join_texts, split_ids, split_texts
+from growthdesk.worklog.columns import (
+    find_line,
+    join_ids,
+    join_rows,
+    join_texts,
+    split_ids,
+    split_texts,
+)
 from growthdesk.worklog.helped import HELPED, HelpedWins
 from growthdesk.worklog.recall import (
     PROBLEM_WEIGHT,
@@ -65,14 +72,7 @@ def bucket(term: str) -> int:
 
 def lookup(table: Sequence[str], term: str, at: int | None = None) -> str | None:
     """*term*'s postings in a recall part's term table (*at*: its bucket, if known)."""
-    lines = table[bucket(term) if at is None else at]
-    key = f"\n{term}\t"
-    i = lines.find(key)
-    if i < 0:
-        return None
-    i += len(key)
-    end = lines.find("\n", i)
-    return lines[i:] if end < 0 else lines[i:end]
+    return find_line(table[bucket(term) if at is None else at], term)
 
 
 def _entries(lines: str) -> dict[str, str]:
