@@ -727,3 +727,21 @@ def test_a_phone_that_lost_its_carrier_is_a_mobile_device() -> None:
     assert (
         top("my iPhone lost the carrier and only shows SOS, wifi still works") == "mobile_devices"
     )
+
+
+@pytest.mark.usefixtures("keywords_only")
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("mijn laptopje doet raar", "hardware"),
+        ("zijn muisje reageert niet", "hardware"),
+    ],
+)
+def test_a_dutch_diminutive_is_the_word_it_is_made_of(text: str, area: str) -> None:
+    assert top(text) == area
+
+
+@pytest.mark.usefixtures("keywords_only")
+def test_a_dutch_separable_verb_after_te_is_the_whole_verb() -> None:
+    assert top("ik probeer in te loggen maar het lukt niet") == "accounts_passwords"
+    assert top("op te starten duurt lang") == "os_desktop"

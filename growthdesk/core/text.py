@@ -40,6 +40,7 @@ __all__ = [
     "forget_texts",
     "STOPWORDS",
     "GENERIC_WORDS",
+    "PARTICLES",
 ]
 
 # Spellings that tokenising on punctuation would tear apart or keep apart.
@@ -89,8 +90,9 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(fold(text))
 
 
-# Dutch separable-verb particles: "ingelogd" -> "inlogd", "teruggezet" -> "terugzet".
-_PARTICLES = ("terug", "door", "over", "mee", "aan", "uit", "weg", "bij", "op", "af", "in")
+# Dutch separable-verb particles: "ingelogd" -> "inlogd", "teruggezet" -> "terugzet"; the
+# tagger also joins them back to their verb ("log niet in").
+PARTICLES = ("terug", "door", "over", "mee", "aan", "uit", "weg", "bij", "op", "af", "in")
 # One pass strips the longest matching ending; stemming repeats until nothing changes.
 _SUFFIXES = ("ingen", "ings", "eren", "ing", "ers", "en", "er", "es", "ed", "e", "s", "t", "d")
 _VOWELS = set("aeiouy")
@@ -117,7 +119,7 @@ def stem(token: str, min_len: int = 3) -> str:
     ):
         t = t[2:]
     else:
-        for p in _PARTICLES:
+        for p in PARTICLES:
             if t.startswith(p + "ge") and t[-1] in "td" and len(t) - len(p) - 2 >= 3:
                 t = p + t[len(p) + 2 :]
                 break

@@ -5,7 +5,8 @@ How a text is scored (weights below):
   a token matches a keyword by stem ("gereset" = "reset", but "rest" is not), by compound
   part ("printerstoring" = printer + storing) or, for longer tokens, by one typo ("outlok");
   a token of four letters or fewer matches only keywords at most one letter longer ("plan"
-  is not "planner");
+  is not "planner"); a Dutch diminutive is the word it is made of ("laptopje" = laptop) and
+  a separable verb after "te" is the whole verb ("om in te loggen" = inloggen);
 - phrases ("paper jam", "loopt vast", "kan niet inloggen") match in order with up to two
   words in between and weigh more than single words;
 - generic words (storing, error, melding, werkt niet…) carry no weight, so never decide;
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from growthdesk.core.text import STOPWORDS, fold, stem, terms, tokens
+from growthdesk.core.text import PARTICLES, STOPWORDS, fold, stem, terms, tokens
 from growthdesk.skills import ngrams
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.skills.taxonomy import LANGS, MIN_STEM, Taxonomy, load_taxonomy, raw_skills
@@ -274,6 +275,11 @@ def _analyse(idx: _Index, tok: str) -> tuple[tuple[Match, ...], tuple[str, ...]]
     matches: list[Match] = list(idx.exact.get(tok, ()))
     forms = [_stem(tok), tok]
     direct = _stem_matches(idx, tok)
+    if direct is None and not matches:
+        base = _diminutive_base(idx, tok)
+        if base is not None:
+            forms.append(_stem(base))
+            direct = _stem_matches(idx, base)
     if direct is not None:
         matches.extend(direct)
     elif not matches and tok not in STOPWORDS and not tok.isdigit():
@@ -289,6 +295,31 @@ def _analyse(idx: _Index, tok: str) -> tuple[tuple[Match, ...], tuple[str, ...]]
         idx.cache.clear()
     idx.cache[tok] = result
     return result
+
+
+def _diminutive_bases(tok: str) -> list[str]:
+    """What a Dutch diminutive may be made of, likeliest first: "mapje" map, "linkje" link,
+    "printertje" printer, "schermpje" scherm, "tabelletje" tabel, "agendaatje" agenda."""
+    word = tok[:-1] if tok.endswith("jes") else tok
+    if len(word) < 5 or not word.endswith("je"):
+        return []
+    out = [word[:-2]]  # "-je" after most consonants
+    if word.endswith(("tje", "pje")):
+        out.append(word[:-3])  # "-tje" after a vowel, l, n, r, w; "-pje" after m
+        if word.endswith("etje") and len(word) > 6 and word[-5] == word[-6]:
+            out.append(word[:-5])  # "-etje" doubles the consonant: "balletje" bal
+        if len(word) > 5 and word[-4] == word[-5] and word[-4] in "aou":
+            out.append(word[:-4])  # a doubled long vowel: "autootje" auto
+    return [b for b in out if len(b) >= 3]
+
+
+def _diminutive_base(idx: _Index, tok: str) -> str | None:
+    """The known word a Dutch diminutive is made of, if any: the lexicon decides between the
+    possible bases ("headsetje" is headset + je, "printertje" printer + tje)."""
+    for base in _diminutive_bases(tok):
+        if base in idx.exact or _stem_matches(idx, base):
+            return base
+    return None
 
 
 def _compound(idx: _Index, tok: str, forms: list[str]) -> list[Match]:
@@ -362,6 +393,22 @@ class _Evidence:
         self.first.setdefault(area, pos)
 
 
+def _separable_verbs(idx: _Index, toks: Sequence[str]) -> list[tuple[int, list[Match], str]]:
+    """Dutch separable verbs put back together where the lexicon knows the whole verb: "om in
+    te loggen" is "inloggen", "op te starten" "opstarten". (position of the verb, its matches,
+    its stem) for each. Only after "te", which English never has: a particle after its verb
+    ("log niet in") reads the same as English "after I logged in", and joining it there cost
+    more seed texts than it won on cross-validation (bench/cv_tagger.py)."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i] in PARTICLES and toks[i + 1] == "te":
+            joined = toks[i] + toks[i + 2]
+            matches = _stem_matches(idx, joined)
+            if matches:
+                out.append((i + 2, matches, _stem(joined)))
+    return out
+
+
 def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
     """The keywords and phrases of *text*; one word counts once per area, whatever its
     inflection; ``lift`` names the areas whose boundary rule fired."""
@@ -373,7 +420,8 @@ def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
     devices: list[tuple[int, str]] = []
     access: list[int] = []
     asks: list[int] = []
-    for pos, tok in enumerate(tokens(text)):
+    toks = tokens(text)
+    for pos, tok in enumerate(toks):
         matches, forms = _analyse(idx, tok)
         all_forms.append(forms)
         request = request or tok in _INSTALL_TOKENS
@@ -388,6 +436,10 @@ def _keyword_evidence(idx: _Index, text: str) -> _Evidence:
             ev.add(area, _stem(what), weight, pos)
             if area in DEVICE_AREAS and weight > W_WEAK:
                 devices.append((pos, area))
+    for pos, joined, form in _separable_verbs(idx, toks):
+        all_forms[pos] += (form,)
+        for area, weight, what in joined:
+            ev.add(area, _stem(what), weight, pos)
     for area, weight, phrase in _phrase_hits(idx, all_forms):
         ev.add(area, phrase, weight, len(all_forms))
     ev.lift = [area for pos, area in devices if any(abs(pos - f) <= DEVICE_SPAN for f in fails)]
