@@ -745,3 +745,19 @@ def test_a_dutch_diminutive_is_the_word_it_is_made_of(text: str, area: str) -> N
 def test_a_dutch_separable_verb_after_te_is_the_whole_verb() -> None:
     assert top("ik probeer in te loggen maar het lukt niet") == "accounts_passwords"
     assert top("op te starten duurt lang") == "os_desktop"
+
+
+def test_a_sure_model_ranks_first_over_a_single_keyword_but_is_not_confident(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With only weak keyword evidence the model's ranking decides top-1 when it is sure of an
+    area (p >= NGRAM_SURE), and then nothing is shown confident, so the user is asked."""
+    sure = tagger.NGRAM_SURE * tagger.NGRAM_WEIGHT
+    monkeypatch.setattr(tagger, "_ngram_evidence", lambda idx, text: {"mobile_devices": sure})
+    ranked = suggest("de agenda klopt niet")  # one plain keyword: email_calendar
+    assert [a for a, _ in ranked] == ["mobile_devices", "email_calendar"]
+    assert dict(ranked)["mobile_devices"] == 0.44 and decide(ranked) == ([], False)
+    assert top("printer offline") == "printing"  # a strong keyword and a phrase: kept
+    unsure = sure * 0.9
+    monkeypatch.setattr(tagger, "_ngram_evidence", lambda idx, text: {"mobile_devices": unsure})
+    assert top("de agenda klopt niet") == "email_calendar"

@@ -17,7 +17,9 @@ How a text is scored (weights below):
 - the shipped n-gram model (growthdesk.skills.ngrams) adds evidence for the areas its
   training texts resemble; it ranks, but cannot make a tag confident on its own: an area
   without keyword evidence stays below the threshold (shown 0.44 at most) and below every
-  confident keyword area; it says nothing when no area stands out (gibberish);
+  confident keyword area, unless the model is sure of it (NGRAM_SURE) and the keywords found
+  little (NGRAM_OUTRANKS): then it ranks first, still shown below the threshold, so the
+  user is asked; it says nothing when no area stands out (gibberish);
 - the per-user model adds evidence from wins the user tagged by hand; where it speaks
   clearly (OWN_LESSON) the shipped model is not asked, so the user's corrections win.
 Each matched word counts once per area, whatever its inflection. An area's raw evidence r
@@ -116,6 +118,12 @@ NGRAM_WEIGHT = 2.5
 NGRAM_FLOOR = 0.05
 OWN_LESSON = 1.0  # learned evidence from which the user's tags replace the shipped model
 NGRAM_PEAK = 0.2  # the model says nothing when no area gets this much (gibberish)
+# A model this sure of an area ranks it first over keyword evidence weaker than NGRAM_OUTRANKS
+# (one plain keyword, a weak word and a compound part), still shown below the threshold. On
+# 5-fold cross-validation (bench/cv_tagger.py) 0.6-0.9 with 1.5 all beat the capped rank on
+# every line; with 2.0 or no limit the model outvotes good keywords in the real texts.
+NGRAM_SURE = 0.8
+NGRAM_OUTRANKS = 1.5
 
 # Learning. Evidence of a learned term for area a is LEARN_WEIGHT * lift * confidence, where
 # lift = how much more often the term goes with a than a does overall (0..1) and confidence
@@ -691,16 +699,22 @@ def _raw_scores(
     shipped = {} if max(learned.values(), default=0.0) >= OWN_LESSON else _ngram_evidence(idx, text)
     # The model ranks, but never makes a tag confident on its own: an area without a keyword
     # or the user's own tags strong enough gets a shown score below the threshold (``cap``).
+    # Its rank is capped too, below one plain keyword, unless the model is sure of it and no
+    # other area has keyword evidence of NGRAM_OUTRANKS: then the model's ranking decides.
     cap: dict[str, float] = {}
+    own_raw = dict(raw)
     for area, value in shipped.items():
-        own = raw.get(area, 0.0)
+        own = own_raw.get(area, 0.0)
         total = own + value
         if own >= sure:
             raw[area] = total
-        else:
-            raw[area] = min(total, sure * math.tanh(total / sure))
-            # visibly below the threshold, also when shown with two decimals
-            cap[area] = min(raw[area], _from_score(THRESHOLD - 0.01))
+            continue
+        capped = min(total, sure * math.tanh(total / sure))
+        rival = max((v for a, v in own_raw.items() if a != area), default=0.0)
+        free = value >= NGRAM_SURE * NGRAM_WEIGHT and rival < NGRAM_OUTRANKS
+        raw[area] = total if free else capped
+        # visibly below the threshold, also when shown with two decimals
+        cap[area] = min(capped, _from_score(THRESHOLD - 0.01))
     for area in dict.fromkeys(ev.lift):  # the failing device first, then the request
         leader = max(raw, key=lambda a: raw[a])
         if leader in _BEATS.get(area, _APP_AREAS):
