@@ -1,12 +1,13 @@
 """K-fold cross-validation of the tagger's learned model: the number to tune on.
 
-    python bench/cv_tagger.py [--folds 5] [--no-dev-training]
+    python bench/cv_tagger.py [--folds 5] [--no-dev-training] [--misses] [--lexicon REV]
 
 Pools the training texts (tools/train_tagger.py's TRAINING_FILES, the development sets
 (tests/data/devset/) among them), splits them into folds by a hash of the text (of the source thread for
 real texts), trains the model on all folds but one and scores the one left out. Prints top-1 /
-top-3 per language on the real development texts (out of fold: the honest tuning number) and on
-all texts. Never reads tests/data/heldout/.
+top-3 per language on the real development texts (out of fold: the honest tuning number), on
+those of them no fold trains on ("scored", tools/train_tagger.py's SCORED_ONLY) and on all
+texts. Never reads tests/data/heldout/.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import train_tagger  # noqa: E402
 
-from growthdesk.skills import ngrams, tagger  # noqa: E402
+from growthdesk.skills import ngrams, tagger, taxonomy  # noqa: E402
 from growthdesk.skills.ids import SKILL_IDS  # noqa: E402
 
 __all__ = ["pool", "folds", "cross_validate", "main"]
@@ -87,7 +89,10 @@ def cross_validate(
                 ids = [a for a, _ in tagger.suggest(r["text"])]
                 if misses is not None and r["origin"] == "dev" and ids[:1] != [r["primary"]]:
                     misses.append((r, ids[:3]))
-                for origin in (r["origin"], "all"):
+                # "scored": the development texts no fold trains on (SCORED_ONLY), the nearest
+                # thing to a held-out figure that may be tuned on
+                scored = ("scored",) if not r.get("train", True) else ()
+                for origin in (r["origin"], "all", *scored):
                     cell = result.setdefault((origin, r["lang"]), [0, 0, 0])
                     cell[0] += 1
                     cell[1] += bool(ids) and ids[0] == r["primary"]
@@ -99,7 +104,8 @@ def cross_validate(
 
 def report(result: dict[tuple[str, str], tuple[int, int, int]]) -> str:
     parts = []
-    for origin in sorted({o for o, _ in result}, key=lambda o: (o == "all", o != "dev", o)):
+    order = {"dev": 0, "scored": 1, "all": 3}
+    for origin in sorted({o for o, _ in result}, key=lambda o: (order.get(o, 2), o)):
         for lang in ("en", "nl"):
             n, a, b = result.get((origin, lang), (0, 0, 0))
             if n:
@@ -112,7 +118,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-dev-training", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the dev texts ranked wrong")
+    parser.add_argument(
+        "--lexicon",
+        metavar="REV",
+        help="score with data/skills.json as of git revision REV, e.g. one from before a dev "
+        "round's words were chosen from its misses: that round's line is then not a tuning figure",
+    )
     args = parser.parse_args(argv)
+    if args.lexicon:
+        raw = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{args.lexicon}:data/skills.json"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        older = taxonomy.parse_taxonomy(json.loads(raw))
+        tagger.load_taxonomy = lambda: older  # type: ignore[assignment]
     missed: list[tuple[dict[str, Any], list[str]]] = []
     result = cross_validate(pool(), args.folds, not args.no_dev_training, missed)
     if args.misses:
