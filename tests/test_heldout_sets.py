@@ -39,7 +39,7 @@ MIN_ITEMS = {
     ("heldout", "nl_queue"): 20,
     ("devset", "nl_queue"): 1,
     ("devset", "nl_r4"): 90,
-    ("devset", "nl_r5"): 10,
+    ("devset", "nl_r5"): 28,
 }
 
 
