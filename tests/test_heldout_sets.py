@@ -39,7 +39,7 @@ MIN_ITEMS = {
     ("heldout", "nl_queue"): 20,
     ("devset", "nl_queue"): 1,
     ("devset", "nl_r4"): 90,
-    ("devset", "en_r5"): 130,
+    ("devset", "en_r5"): 175,
 }
 
 
