@@ -8,6 +8,8 @@
 - cells: a CSV row's cells, io.export._cells against _cell once per value.
 - check: the lenient record check of a sound win (core.schema), against the field-by-field walk
   it stands in for (tests/helpers/schema_before.py).
+- rows: the lenient check of a whole month shard's rows at once (core.schema.rows_sound), against
+  the check of each win it makes (the "by shape" check above), 37 months of wins.
 
 Run by hand; not part of the test suite. Whole commands: bench/bench_scale.py --only export.
 """
@@ -26,12 +28,22 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 from helpers import schema_before  # noqa: E402
 
 from growthdesk.core import schema  # noqa: E402
 from growthdesk.core.records import pack_win, unpack_win  # noqa: E402
-from growthdesk.io.export import _CHUNK, _ITEM, CSV_TABLES, _cell, _cells, _spans  # noqa: E402
+from growthdesk.io.export import (  # noqa: E402
+    _CHUNK,
+    _ITEM,
+    CSV_TABLES,
+    _cell,
+    _cells,
+    _spans,
+)
+from growthdesk.store.files import pack_shard  # noqa: E402
 
 WIN: dict[str, Any] = {
     "when": "2026-10-01T00:20:32+00:00", "problem": "printer 3e verdieping offline laptop 70703",
@@ -105,6 +117,14 @@ def main() -> None:
     )
     after = _best(runs, lambda: [schema.record_problem("wins", w, strict=False) for w in wins])
     print(f"lenient check              {before:6.0f} ms field by field, {after:6.0f} ms by shape")
+
+    size = -(-n // 37)
+    months = [wins[i : i + size] for i in range(0, n, size)]
+    shards = [orjson.loads(pack_shard({"wins": {str(w["id"]): w for w in m}})) for m in months]
+    assert all(schema.rows_sound(s["fields"], s["wins"]) for s in shards)
+    before = _best(runs, lambda: [schema.record_problem("wins", w, strict=False) for w in wins])
+    after = _best(runs, lambda: [schema.rows_sound(s["fields"], s["wins"]) for s in shards])
+    print(f"lenient check of rows      {before:6.0f} ms by shape, {after:6.0f} ms a month at once")
 
 
 if __name__ == "__main__":

@@ -51,8 +51,10 @@ def test_read_commands_leave_the_shared_records_untouched(
     parsed: list[tuple[str, dict[str, Any]]] = []
     real_parse = files.parse
 
-    def recording_parse(raw: bytes, rel: str) -> dict[str, Any]:
-        data = real_parse(raw, rel)
+    def recording_parse(
+        raw: bytes, rel: str, stored: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        data = real_parse(raw, rel, stored)
         parsed.append((rel, data))
         return data
 

@@ -23,7 +23,7 @@ from growthdesk.core import records
 from growthdesk.core.i18n import _
 from growthdesk.skills.ids import SKILL_IDS
 
-__all__ = ["MAX_ID", "TABLES", "is_iso", "record_problem"]
+__all__ = ["MAX_ID", "TABLES", "is_iso", "record_problem", "rows_sound"]
 
 MAX_ID = 2**63 - 1  # what a signed 64-bit integer holds
 TABLES: dict[str, Any] = {
@@ -249,3 +249,107 @@ def _shown(value: Any) -> str:
 
 def _type_name(hint: Any) -> str:
     return str(hint).replace("typing.", "") if get_origin(hint) else hint.__name__
+
+
+# -- the lenient check of a whole month shard's rows, fast ------------------------------------------
+#
+# export checks every win before it writes one (a backup that import would refuse is no backup).
+# A schema-6 shard holds its wins as rows under one list of fields, so the check can go column by
+# column, in C (set(map(type, column)), one regex over each distinct date) instead of record by
+# record (bench/bench_export.py, "lenient check": see its "rows" line). Like _lenient_sound it
+# can only say "sound": the caller checks record by record otherwise, for the first problem.
+
+# A null "created" or "updated" cell is one that is absent (core.records, "a win as a row").
+_NULL_IS_ABSENT = frozenset({"created", "updated"})
+_ID_KEYS = re.compile(r"[1-9][0-9]*(?:,[1-9][0-9]*)*")  # keys that record_problem's id test takes
+
+
+class _Gap:
+    """A cell a short row leaves out (zip_longest's filler): the reader puts a default there."""
+
+
+_GAP = _Gap()
+
+
+def rows_sound(fields: Any, rows: dict[Any, Any]) -> bool:
+    """True only if every win that core.records.unpack_rows makes of the shard *rows* (key ->
+    row) under *fields* passes the store's lenient check (store.validate.record_problem)."""
+    from itertools import zip_longest
+
+    if not rows:
+        return True
+    bodies = list(rows.values())
+    if not records.fields_ok(fields) or set(map(type, bodies)) != {list}:
+        return False  # lean records among the rows, or fields unpack_rows would not take
+    lengths = set(map(len, bodies))
+    if min(lengths) < 2 or max(lengths) > len(fields) or not _defaults_sound():
+        return False
+    keys = list(rows)
+    if set(map(type, keys)) != {str} or not _ID_KEYS.fullmatch(",".join(keys)):
+        return False
+    checks = _fields(TABLES["wins"])[1]
+    dates: set[Any] = set()
+    for name, column in zip(fields, zip_longest(*bodies, fillvalue=_GAP), strict=False):
+        if not _column_sound(checks.get(name), column, null_is_gap=name in _NULL_IS_ABSENT):
+            return False
+        if name in _DATES:
+            dates.update(column)
+    dates.discard(_GAP)
+    dates.discard(None)  # a null the annotation took; unpack_rows reads it as absent
+    if set(map(type, dates)) - {str} or not all(map(_ANY_ISO.fullmatch, dates)):
+        return False
+    try:
+        for _day in map(datetime.fromisoformat, dates):
+            pass
+    except ValueError:
+        return False
+    return True
+
+
+def _column_sound(
+    field: tuple[Check, str, Any] | None, column: tuple[Any, ...], *, null_is_gap: bool
+) -> bool:
+    """Every cell of one column of rows passes its field's test (gaps aside; nulls too where
+    *null_is_gap*)."""
+    from itertools import chain
+
+    if field is None:  # not a field of Win: the lenient check leaves it alone
+        return True
+    test, _words, hint = field
+    kinds = set(map(type, column))
+    kinds.discard(_Gap)
+    if null_is_gap:
+        kinds.discard(type(None))
+    for kind in kinds:
+        if kind is list or kind is dict:
+            continue
+        sample = next(v for v in column if type(v) is kind)
+        if not test(sample):  # true of this value, so of every value of its type (see _checker)
+            return False
+    if not kinds & {list, dict}:
+        return True
+    deep = [v for v in column if type(v) is list or type(v) is dict]
+    item = _list_item(hint)
+    if item is not None and dict not in kinds:
+        return set(map(type, chain.from_iterable(deep))) <= {item}
+    return all(map(test, deep))
+
+
+def _list_item(hint: Any) -> type | None:
+    """X of an annotation list[X] (or list[X] | None) where X is str or int, else None."""
+    if get_origin(hint) in (Union, types.UnionType):
+        lists = [a for a in get_args(hint) if get_origin(a) is list]
+        rest = [a for a in get_args(hint) if get_origin(a) is not list]
+        if len(lists) != 1 or rest != [type(None)]:
+            return None
+        hint = lists[0]
+    if get_origin(hint) is list and get_args(hint)[0] in (str, int):
+        return get_args(hint)[0]
+    return None
+
+
+@cache
+def _defaults_sound() -> bool:
+    """The values unpack_rows puts where a row leaves its cells out pass their own tests."""
+    checks = _fields(TABLES["wins"])[1]
+    return all(checks[k][0](v) for k, v in records.WIN_DEFAULTS.items() if k in checks)

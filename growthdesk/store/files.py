@@ -188,9 +188,12 @@ class FileCache:
         self.absent = False  # a read session that began without a data folder: no file exists
         self._entries: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 
-    def load(self, rel: str, *, keep: bool = True) -> dict[str, Any] | None:
+    def load(
+        self, rel: str, *, keep: bool = True, stored: dict[str, Any] | None = None
+    ) -> dict[str, Any] | None:
         """*rel* parsed, from the cache while unchanged; *keep*: False parses a file not cached
-        without caching it (a pass over every shard must not hold them all)."""
+        without caching it (a pass over every shard must not hold them all). *stored*: as for
+        parse, when the file is parsed now (left empty on a cache hit)."""
         if self.absent:
             return None
         path = self.home / rel
@@ -202,7 +205,7 @@ class FileCache:
         hit = self._entries.get(path)
         if hit and hit[0] == key:
             return hit[1]
-        data = parse(read(path, rel), rel)
+        data = parse(read(path, rel), rel, stored)
         if keep:
             self._entries[path] = (key, data)
         return data
