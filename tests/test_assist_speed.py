@@ -72,6 +72,8 @@ def _clear() -> None:
         glossary.glossary,
         glossary.to_dutch,
         glossary.english_concepts,
+        glossary._term_concepts,
+        glossary._generic_concepts,
         products.catalogue,
         query._english_terms,
         query._names_of,

@@ -241,3 +241,16 @@ def test_query_and_plain_do_not_import_networkx_or_rich(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_english_concepts_translate_dutch_and_drop_generic_words() -> None:
+    # What repeat-problem clustering compares: the same problem in both languages, without the
+    # words every problem text has ("storing", "error").
+    from growthdesk.assist.glossary import english_concepts
+    from growthdesk.core.text import concept
+
+    dutch = english_concepts("storing: outlook loopt vast")
+    english = english_concepts("error: outlook freezes")
+    assert dutch == english
+    assert concept("storing") not in dutch and concept("error") not in english
+    assert concept("outlook") in dutch

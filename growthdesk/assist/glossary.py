@@ -119,11 +119,24 @@ def english_concepts(text: str) -> frozenset[str]:
         hit = g.to_en.match(keys, i)
         if hit is not None:
             n, english = hit
-            out.update(concept(w.key) for w in words(str(english)) if w.key not in STOPWORDS)
+            out.update(_term_concepts(str(english)))
             i += n
             continue
         key = items[i].key
         if key not in STOPWORDS and key not in GENERIC_WORDS and len(key) >= 2:
             out.add(concept(key))
         i += 1
-    return frozenset(out - {concept(w) for w in GENERIC_WORDS})
+    return frozenset(out - _generic_concepts())
+
+
+@lru_cache(maxsize=1024)
+def _term_concepts(english: str) -> frozenset[str]:
+    """The concepts of one English term of the glossary (a few hundred, met again and again)."""
+    return frozenset(concept(w.key) for w in words(english) if w.key not in STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _generic_concepts() -> frozenset[str]:
+    """The concepts of the generic words, once: worked out on every call it was a quarter of
+    english_concepts, which doctor and every rebuilt month summary run on each win."""
+    return frozenset(concept(w) for w in GENERIC_WORDS)
