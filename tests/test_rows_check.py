@@ -38,7 +38,7 @@ _cell = _scalar | st.lists(_scalar, max_size=3) | st.dictionaries(st.sampled_fro
 _fields = st.lists(st.sampled_from(ROW_FIELDS[2:]), unique=True).map(
     lambda more: ["when", "problem", *sorted(more, key=ROW_FIELDS.index)]
 )
-_key = st.sampled_from(["1", "2", "17", "01", "0", "x", "1 ", "²"])
+_key = st.sampled_from(["1", "2", "17", "01", "0", "x", "1 ", "²", "1,2", "3,"])
 
 
 def _rarely(odd: st.SearchStrategy[Any], usual: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -139,3 +139,35 @@ def test_a_damaged_cell_of_a_row_is_named_as_before(
     result = invoke("export")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.output.startswith("Error: " + expected)
+
+
+@pytest.mark.parametrize("key", ["1,2", "2,", "01", "0", "x", "²", " 1"])
+def test_a_key_that_is_no_id_makes_the_shard_unsound(key: str) -> None:
+    row = ["2026-11-01T09:00:00+01:00", "printer jams"]
+    assert rows_sound(["when", "problem"], {"1": row, "2": row})
+    rows = {"1": row, key: row}
+    assert not rows_sound(["when", "problem"], rows)
+    assert any(
+        record_problem("wins", k, w) for k, w in unpack_rows(rows, ["when", "problem"]).items()
+    )
+
+
+@pytest.mark.parametrize("key", ["²", "1,2"])
+def test_a_shard_key_that_is_no_id_is_damage_not_a_crash(
+    invoke: Invoke, home: Path, key: str
+) -> None:
+    # "²".isdigit() is true and int() refuses it: read as damage, named, nothing written.
+    for n in range(2):
+        invoke("log", f"printer {n} jams", "--when", f"2026-11-0{n + 1}T10:00", "-m", "5")
+    path = home / "wins/2026-11.json"
+    stored = orjson.loads(path.read_bytes())
+    stored["wins"][key] = stored["wins"].pop("2")
+    path.write_bytes(orjson.dumps(stored))
+    result = invoke("export")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.output.startswith(
+        f"Error: data file wins/2026-11.json is damaged (wins record {key}: its id {key!r} does not"
+    )
+    checked = invoke("doctor")
+    assert checked.exit_code == 1 and "Traceback" not in checked.output
+    assert f"wins record {key}" in checked.output

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NotRequired, TypedDict
 
+from growthdesk.core.keys import key_id
+
 __all__ = [
     "KEEP",
     "Win",
@@ -238,7 +240,7 @@ def unpack_win(key: str, body: Mapping[str, Any], _first: Mapping[str, Any] = _F
         or ("updated" in body and "created" not in body)
     ):
         return _unpack_odd(key, body, win)
-    win["id"] = int(key) if key.isdigit() else key
+    win["id"] = key_id(key)
     return win
 
 
@@ -261,7 +263,7 @@ def _moments_and_id(win: dict[str, Any], key: str, created: Any, updated: Any) -
         win["created"] = created
     if updated is not None:
         win["updated"] = updated
-    win["id"] = int(key) if key.isdigit() else key
+    win["id"] = key_id(key)
     return win
 
 
@@ -372,7 +374,7 @@ def unpack_rows(wins: Mapping[str, Any], fields: Sequence[str]) -> dict[str, Any
         if win["created"] is None or win["updated"] is None:  # absent: the odd record's order
             win = unpack_row(key, body, fields)
         else:
-            win["id"] = int(key) if key.isdigit() else key
+            win["id"] = key_id(key)
         out[key] = win
     return out
 

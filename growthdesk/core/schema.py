@@ -256,7 +256,7 @@ def _type_name(hint: Any) -> str:
 # export checks every win before it writes one (a backup that import would refuse is no backup).
 # A schema-6 shard holds its wins as rows under one list of fields, so the check can go column by
 # column, in C (set(map(type, column)), one regex over each distinct date) instead of record by
-# record (bench/bench_export.py, "lenient check": see its "rows" line). Like _lenient_sound it
+# record (bench/bench_export.py, "lenient check of rows"). Like _lenient_sound it
 # can only say "sound": the caller checks record by record otherwise, for the first problem.
 
 # A null "created" or "updated" cell is one that is absent (core.records, "a win as a row").
@@ -285,7 +285,10 @@ def rows_sound(fields: Any, rows: dict[Any, Any]) -> bool:
     if min(lengths) < 2 or max(lengths) > len(fields) or not _defaults_sound():
         return False
     keys = list(rows)
-    if set(map(type, keys)) != {str} or not _ID_KEYS.fullmatch(",".join(keys)):
+    if set(map(type, keys)) != {str}:
+        return False
+    joined = ",".join(keys)  # one comma per key but the last: no key holds one ("1,2")
+    if joined.count(",") != len(keys) - 1 or not _ID_KEYS.fullmatch(joined):
         return False
     checks = _fields(TABLES["wins"])[1]
     dates: set[Any] = set()

@@ -21,6 +21,7 @@ import orjson
 
 from growthdesk.core.errors import StoreError
 from growthdesk.core.i18n import _, ngettext
+from growthdesk.core.keys import key_id
 from growthdesk.core.text import forget_texts
 from growthdesk.store import (
     backups,
@@ -267,7 +268,7 @@ class _Check:
         wins = self.view[rel].get("wins", {})
         misplaced = False
         for key, win in wins.items():
-            id: int | str = int(key) if key.isdigit() else key
+            id = key_id(key)
             other = self.first.setdefault(id, rel)
             if other != rel:
                 self.copies.setdefault(id, [other]).append(rel)
@@ -366,8 +367,9 @@ class _Check:
             for key in list(docs):
                 record = docs[key]
                 for id in (record.get("id") if type(record) is dict else None, key):
-                    if type(id) is int or isinstance(id, str) and id.isdigit():
-                        self.highest[table] = max(self.highest.get(table, 0), int(id))
+                    id = key_id(id) if isinstance(id, str) else id
+                    if type(id) is int:
+                        self.highest[table] = max(self.highest.get(table, 0), id)
                 why = validate.record_problem(table, key, record)
                 if why is None:
                     continue

@@ -16,6 +16,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from growthdesk.core.keys import key_id
 from growthdesk.store.layout import MAIN, META, months_on_disk, shard
 
 if TYPE_CHECKING:
@@ -57,10 +58,11 @@ def recent_wins(home: Path, months: int = 2) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for month in chosen:
         for key, rec in _items(home, shard(month), "wins", (dict, list)):
-            if key.isdigit():  # a win's id is its key (schema 5 stores it nowhere else)
+            id = key_id(key)  # a win's id is its key (schema 5 stores it nowhere else)
+            if type(id) is int:
                 # a row's second value is its problem (core.records, "a win as a row")
                 problem = rec.get("problem") if isinstance(rec, dict) else rec[1:2] and rec[1]
-                out.append((int(key), str(problem or "")))
+                out.append((id, str(problem or "")))
     return sorted(out, reverse=True)
 
 
