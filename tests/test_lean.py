@@ -13,7 +13,14 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import Result
-from helpers.homes import as_records, shard_records, snapshot, win_record
+from helpers.homes import (
+    as_records,
+    kill_migration_at_second_file,
+    shard_records,
+    snapshot,
+    win_record,
+)
+from helpers.strategies import whole_wins
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,30 +72,7 @@ def test_an_edited_win_keeps_what_differs_from_its_defaults(invoke: Invoke, home
 
 
 _text = st.text(alphabet="ab é", max_size=6)
-_moment = st.sampled_from(["2026-11-01T09:00:00+01:00", "2026-11-02T10:30:00+01:00"])
-_win = st.fixed_dictionaries(
-    {
-        "when": _moment,
-        "problem": _text,
-        "solution": st.none() | _text,
-        "skills": st.lists(st.sampled_from(["printing", "hardware"]), max_size=2),
-        "skills_source": st.sampled_from(["auto", "manual"]),
-        "minutes": st.none() | st.integers(0, 3),
-        "helped_by": st.lists(st.integers(1, 3), max_size=2),
-        "ticket": st.none() | _text,
-        "source": st.sampled_from(["manual", "csv"]),
-        "tags": st.lists(_text, max_size=2),
-        "escalated": st.booleans(),
-    },
-    optional={
-        "requester": st.none() | _text,
-        "solution_plain": st.none() | _text,
-        "created": _moment,
-        "updated": _moment,
-        "terms": st.just({"v": 1, "p": "x", "s": ""}),
-        "extra": st.integers(-5, 5),  # a field a newer version might add
-    },
-)
+_win = whole_wins(_text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -203,16 +187,7 @@ def test_a_migration_cut_short_reads_alike_and_goes_on(
     from growthdesk.store import migrations
 
     expected = _schema_4_home(home)
-    lean = migrations.MIGRATIONS[4]
-    calls = []
-
-    def second_fails(files: dict[str, dict[str, Any]]) -> None:
-        calls.append(sorted(files))
-        if len(calls) == 2:
-            raise OSError("killed")
-        lean(files)
-
-    monkeypatch.setitem(migrations.MIGRATIONS, 4, second_fails)
+    calls, lean = kill_migration_at_second_file(monkeypatch, 4)
     with pytest.raises(OSError):
         Store(home).wins()
     assert calls == [["wins/2026-10.json"], ["wins/2026-11.json"]]  # one month at a time

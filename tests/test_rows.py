@@ -13,7 +13,8 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import Result
-from helpers.homes import shard_records, snapshot, win_record
+from helpers.homes import kill_migration_at_second_file, shard_records, snapshot, win_record
+from helpers.strategies import MOMENT, whole_wins
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -119,32 +120,9 @@ def test_a_month_of_rows_is_a_third_smaller_than_its_lean_records() -> None:
 # -- the codec: rows read back what lean records did ---------------------------------------------
 
 _text = st.text(alphabet='ab é\n"\\', max_size=5)
-_moment = st.sampled_from(["2026-11-01T09:00:00+01:00", "2026-11-02T10:30:00+01:00"])
+_win = whole_wins(_text, null_moments=True)
 _odd = (
     st.none() | st.booleans() | st.integers(-3, 3) | _text | st.lists(st.integers(0, 2), max_size=2)
-)
-_win = st.fixed_dictionaries(
-    {
-        "when": _moment,
-        "problem": _text,
-        "solution": st.none() | _text,
-        "skills": st.lists(st.sampled_from(["printing", "hardware"]), max_size=2),
-        "skills_source": st.sampled_from(["auto", "manual"]),
-        "minutes": st.none() | st.integers(0, 3),
-        "helped_by": st.lists(st.integers(1, 3), max_size=2),
-        "ticket": st.none() | _text,
-        "source": st.sampled_from(["manual", "csv"]),
-        "tags": st.lists(_text, max_size=2),
-        "escalated": st.booleans(),
-    },
-    optional={
-        "requester": st.none() | _text,
-        "solution_plain": st.none() | _text,
-        "created": st.none() | _moment,
-        "updated": st.none() | _moment,
-        "terms": st.just({"v": 1, "p": "x", "s": ""}),
-        "extra": st.integers(-5, 5),  # a field a newer version might add
-    },
 )
 # Odd values where a damaged or hand-edited record may have them (0 is not False, [] not None)
 _odd_win = st.builds(
@@ -187,7 +165,7 @@ def test_a_shard_of_rows_reads_back_what_lean_records_did(
 
 
 @settings(max_examples=300, deadline=None)
-@given(win=_win, id=st.integers(1, 10**12), created=_moment, updated=_moment)
+@given(win=_win, id=st.integers(1, 10**12), created=MOMENT, updated=MOMENT)
 def test_pack_then_unpack_is_the_identity_for_the_wins_the_store_holds(
     win: dict[str, Any], id: int, created: str, updated: str
 ) -> None:
@@ -338,16 +316,7 @@ def test_a_migration_to_rows_cut_short_goes_on_at_the_next_start(
 
     _schema_5_home(invoke, home)
     expected = Store(_unmigrated(home, tmp_path)).wins()
-    rows = migrations.MIGRATIONS[5]
-    calls = []
-
-    def second_fails(files: dict[str, dict[str, Any]]) -> None:
-        calls.append(sorted(files))
-        if len(calls) == 2:
-            raise OSError("killed")
-        rows(files)
-
-    monkeypatch.setitem(migrations.MIGRATIONS, 5, second_fails)
+    calls, rows = kill_migration_at_second_file(monkeypatch, 5)
     with pytest.raises(OSError):
         Store(home).wins()
     assert calls == [["wins/2026-09.json"], ["wins/2026-10.json"]]  # one month at a time

@@ -7,7 +7,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["snapshot", "win_record", "as_records", "shard_records", "random_step"]
+__all__ = [
+    "snapshot",
+    "win_record",
+    "as_records",
+    "shard_records",
+    "random_step",
+    "kill_migration_at_second_file",
+]
 
 
 def snapshot(home: Path) -> dict[str, bytes]:
@@ -84,3 +91,22 @@ def random_step(
             tx.remove("wins", win["id"])
         else:
             tx.update("wins", win["id"], changes[kind](win))
+
+
+def kill_migration_at_second_file(monkeypatch: Any, version: int) -> tuple[list[list[str]], Any]:
+    """Make the migration from schema *version* die ("killed") on the second batch of files it
+    is given, as a process killed mid-upgrade would. Returns (the batches it was given, the real
+    migration, to put back with monkeypatch.setitem)."""
+    from growthdesk.store import migrations
+
+    real = migrations.MIGRATIONS[version]
+    calls: list[list[str]] = []
+
+    def second_fails(files: dict[str, dict[str, Any]]) -> None:
+        calls.append(sorted(files))
+        if len(calls) == 2:
+            raise OSError("killed")
+        real(files)
+
+    monkeypatch.setitem(migrations.MIGRATIONS, version, second_fails)
+    return calls, real
