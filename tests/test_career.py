@@ -115,6 +115,20 @@ def test_evenly_spread_agent_is_a_generalist() -> None:
     assert "generalist" in report.recommendation
 
 
+def test_generalist_grows_where_work_is_thin_before_an_area_nearly_covered() -> None:
+    counts = dict.fromkeys(SKILL_IDS, 20)
+    # Software installs are more common than guidance or reporting (baseline.json), but at 2.6%
+    # of the work they are nearly at the 3% mark: the real gaps come first.
+    counts.update(software_install=11, user_guidance=4, data_reporting=4)
+    report = analyse(spread(counts, 16), [], {}, NOW)
+    assert report.label == "generalist"
+    assert gap_skills(report, "generalist") == [
+        "user_guidance",
+        "data_reporting",
+        "software_install",
+    ]
+
+
 def test_password_reset_heavy_agent_is_not_an_accounts_or_security_specialist() -> None:
     counts = typical(100, exclude=("accounts_passwords",)) | {"accounts_passwords": 110}
     report = analyse(spread(counts, 16), [], {"started": months_ago(16)}, NOW)

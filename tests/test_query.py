@@ -90,6 +90,26 @@ def test_dutch_symptoms_become_english_and_back() -> None:
     assert english.text("nl") == "Outlook loopt vast printer print niet"
 
 
+def test_loading_is_not_charging_and_dutch_filler_is_dropped() -> None:
+    assert build_query("laptop laadt niet op").text("en") == "laptop not charging"
+    assert build_query("de pagina laadt niet meer").text("en") == "not loading"
+    # "geeft" (gives) is filler; "export" reads the same in English; a till is a POS.
+    q = build_query("de kassa in de winkel geeft een foutmelding bij het afrekenen")
+    assert q.text("en") == "POS error message checkout"
+    assert build_query("Excel export uit SAP geeft verkeerde getallen").text("en") == (
+        "Excel SAP GUI export incorrect numbers"
+    )
+
+
+def test_best_language_is_the_one_that_keeps_the_problem() -> None:
+    assert build_query("Outlook blijft om wachtwoord vragen").best_lang() == "en"
+    assert build_query("Outlook keeps asking for the password").best_lang() == "en"
+    # English would keep only "not loading" of a Dutch school app's timetable.
+    q = build_query("Magister rooster laadt niet")
+    assert q.text("en") == "not loading" and q.untranslated == ["Magister", "rooster"]
+    assert q.best_lang() == "nl"
+
+
 def test_call_me_back_is_chatter_in_both_queries() -> None:
     q = build_query("Outlook loopt vast bij opstarten, bel 06-12345678")
     assert q.text("en") == "Outlook freezes startup"
@@ -223,6 +243,15 @@ def test_ask_shows_the_search_query(invoke: Callable[..., Result]) -> None:
     assert data["search_query"] == '"0x00000709" printer not printing'
     text = invoke("ask", "Ana de Vries zegt: printer print niet").stdout
     assert "Search the web with: printer not printing" in text
+
+
+def test_ask_searches_in_dutch_when_english_would_lose_the_problem(
+    invoke: Callable[..., Result],
+) -> None:
+    added = invoke("contact", "add", "Ana de Vries", "--specialty", "business_apps:4")
+    assert added.exit_code == 0, added.output
+    text = invoke("ask", "Magister rooster laadt niet").stdout
+    assert "Search the web with: magister rooster laadt niet" in text
 
 
 def test_query_and_plain_do_not_import_networkx_or_rich(tmp_path: Path) -> None:

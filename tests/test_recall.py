@@ -323,3 +323,21 @@ def test_glossary_translations_find_what_plain_terms_miss() -> None:
     assert [m.win["id"] for m in hits] == [1]
     # The reasons name what was typed, not the glossary's English for it.
     assert hits[0].why == ["same symptom: loopt steeds vast", "same words: programma"]
+
+
+def test_a_shared_place_is_not_a_shared_problem() -> None:
+    from growthdesk.worklog.similar import similar
+
+    wins = [
+        win(1, "Toetsenbord en muis werken niet op docking 2e verdieping"),
+        win(2, "Printer P-311 2e verdieping papierstoring"),
+        win(3, "keyboard dead at the desk on the third floor"),
+    ]
+    # The floor is all the keyboard wins share with the printer: they are not shown.
+    hits = similar("printer op de 2e verdieping drukt niet af", wins, 5)
+    assert [m.win["id"] for m in hits] == [2]
+    assert hits[0].why == ["same words: printer", "same place: 2e, verdieping"]
+    assert similar("VPN drops on the third floor", wins, 5) == []
+    # A place still adds a little to a real match: the same floor ranks first.
+    both = [win(1, "printer offline 3rd floor"), win(2, "printer offline 5th floor")]
+    assert [m.win["id"] for m in similar("printer offline on the 3rd floor", both)] == [1, 2]

@@ -307,6 +307,23 @@ def test_a_shard_edited_by_hand_is_read_from_the_shard(invoke: Invoke, home: Pat
     assert "sap freezes" in _recall(invoke, "sap freezes")
 
 
+def test_repeat_keys_made_with_another_glossary_are_made_again(invoke: Invoke, home: Path) -> None:
+    from growthdesk.assist.compiled import stamp
+
+    _log_three(invoke)
+    part = home / "wins/2026-11-repeats.json"
+    doc = orjson.loads(part.read_bytes())
+    assert doc["v"].endswith(stamp("glossary"))  # an edit of data/glossary.json is another part
+    store = Store(home)
+    right = store.summary("2026-11", REPEATS)
+    doc["v"] = doc["v"].replace(stamp("glossary"), "v1 glossary.json:00000000")
+    doc["data"] = []  # what an older glossary might have made of the same texts
+    part.write_bytes(orjson.dumps(doc))
+    assert (
+        Store(home).summary("2026-11", REPEATS) == right == summaries.build(REPEATS, store.wins())
+    )
+
+
 def test_a_missing_or_damaged_summary_is_rebuilt(invoke: Invoke, home: Path) -> None:
     _log_three(invoke)
     before = _recall(invoke, "printer offline")

@@ -38,6 +38,7 @@ _SCORED = (
     "tagger_nl_r4.jsonl",
     "tagger_nl_r5.jsonl",
     "tagger_en_r5.jsonl",
+    "tagger_en_atd.jsonl",
     "tagger_nl_r6.jsonl",
 )
 TRAINING_FILES = (

@@ -509,6 +509,14 @@ class Query:
             parts.append(f"site:{self.site}")
         return " ".join(_dedupe(parts))
 
+    def best_lang(self) -> str:
+        """The language to search in: English finds the most answers, unless the English query
+        lost more of a Dutch text's words than it kept ("Magister rooster laadt niet" is
+        "not loading" in English: a Dutch product is best searched in Dutch)."""
+        if self.lang == "nl" and len(self.untranslated) > len(self.words_en):
+            return "nl"
+        return "en"
+
     def url(self, lang: str = "en", engine: str = "google") -> str:
         return ENGINES[engine] + _quote_plus(self.text(lang))
 

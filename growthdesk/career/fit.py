@@ -54,6 +54,7 @@ FIT_FLOOR = 0.20  # below this coverage a track is never recommended (module doc
 GENERALIST_FULL_AREAS = 8.0  # effective areas for a full generalist score
 CERT_BONUS = 0.08  # per earned certification named by a track (at most two count)
 PREP_BONUS = 0.03  # per certification being prepared (course/lab naming it)
+NEARLY = 0.8  # a generalist at 80% of the breadth mark in an area has nearly covered it
 
 
 @dataclass
@@ -180,9 +181,16 @@ def track_gaps(
     """The areas that would lift this track's fit most, with the wins that would close them."""
     gaps: list[Gap] = []
     if track.scoring == "breadth":
-        # A generalist grows by covering the common areas they hardly touch yet.
+        # A generalist grows by covering the common areas they hardly touch yet; an area
+        # almost there (2.9% of a 3% mark) is a footnote, so it comes after the real gaps.
         missing = [s for s in SKILL_IDS if dist.share(s) < BREADTH_SHARE]
-        missing.sort(key=lambda s: (-baseline[s], SKILL_IDS.index(s)))
+        missing.sort(
+            key=lambda s: (
+                dist.share(s) >= NEARLY * BREADTH_SHARE,
+                -baseline[s],
+                SKILL_IDS.index(s),
+            )
+        )
         for s in missing[:limit]:
             gaps.append(
                 Gap(s, dist.share(s), BREADTH_SHARE, _wins_to_reach(dist, s, BREADTH_SHARE), [])

@@ -590,5 +590,6 @@ def ask(
         result.similar_wins = similar_wins(text, wins, similar)
     from growthdesk.assist.query import build_query
 
-    result.search_query = build_query(text, names=[str(c["name"]) for c in contacts]).text()
+    q = build_query(text, names=[str(c["name"]) for c in contacts])
+    result.search_query = q.text(q.best_lang())
     return result

@@ -21,6 +21,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from growthdesk import __version__
+from growthdesk.assist.compiled import stamp
 from growthdesk.core.text import content_words
 from growthdesk.store import summaries
 
@@ -118,5 +119,6 @@ def settle_part(keys: Any) -> Any:
     return out
 
 
-# The word lists follow the shipped glossary: a new release may read texts differently.
-summaries.register(REPEATS, f"3/{__version__}", repeats_part, settle_part)
+# The word lists follow the shipped glossary: a new release, or an edit of data/glossary.json
+# (its checksum is in the version), may read texts differently.
+summaries.register(REPEATS, f"3/{__version__}/{stamp('glossary')}", repeats_part, settle_part)

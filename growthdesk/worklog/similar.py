@@ -8,11 +8,14 @@ cut at a relevance floor.
    concepts (glossary.english_concepts, so Dutch and English meet): every concept counts 1, a
    product name (growthdesk.assist.products) and an error code ``STRONG`` each, and symptoms of
    one family (crashes / freezes / hangs) count as the same. A win must share a symptom, an error
-   code or a word, not only a product. It loses ``OTHER`` of its relevance when it is about
-   another product (and shares no error code), and again when it names another symptom.
+   code or a word, not only a product or a place. Where something happened (a floor, a room, a
+   building: ``_PLACE_WORDS``, and ordinals such as "2e" or "third") counts ``PLACE``: "printer
+   on the 2nd floor" is not like "keyboard dead on the 2nd floor". It loses ``OTHER`` of its
+   relevance when it is about another product (and shares no error code), and again when it
+   names another symptom.
    BM25 breaks ties.
 3. **Why.** Each match says what it shares: "same product: SAP GUI; same symptom: crashes;
-   same words: order, screen".
+   same words: order, screen; same place: 2e, verdieping".
 4. **Floor.** Shown only from ``MIN_RELEVANCE`` (the win shares at least that share of the
    query) *and* from ``RELATIVE_FLOOR`` × the best match: one strong match hides the also-rans,
    and a home without a real match shows none instead of the least bad.
@@ -35,6 +38,7 @@ __all__ = [
     "RELATIVE_FLOOR",
     "STRONG",
     "OTHER",
+    "PLACE",
     "TRANSLATION_WEIGHT",
     "Match",
     "similar",
@@ -45,6 +49,7 @@ MIN_RELEVANCE = 0.33
 RELATIVE_FLOOR = 0.5
 STRONG = 2.0  # a product name or an error code says more than one word
 OTHER = 0.5  # share of the relevance lost to another product, or another symptom
+PLACE = 0.25  # a shared floor or room says little about the problem
 TRANSLATION_WEIGHT = 0.7  # a translated term counts a little less than the word typed
 # BM25 candidates judged per query: many, because helpdesk texts repeat and 30 copies of one
 # wrong text ("battery swollen, replacement *ordered*" for "SAP order entry") can fill a short list.
@@ -76,6 +81,18 @@ _SYMPTOM_FAMILIES = (
     ("forgot",),
     ("fails", "failed", "failing"),
 )
+
+
+# Where a problem happened, not what it is (as core.text.concept folds them, see _places).
+# Not "office" (Microsoft Office), "site" (a SharePoint site) or "location" (a file's).
+_PLACE_WORDS = (
+    "floor", "floors", "verdieping", "etage", "room", "rooms", "kamer", "lokaal", "building",
+    "gebouw", "wing", "vleugel", "kantoor", "vestiging", "first", "second", "third", "fourth",
+    "fifth", "sixth", "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "ground",
+    "grond", "basement", "kelder",
+)  # fmt: skip
+# "2e", "3rd", "1ste", "4de": an ordinal, so a floor or a wing.
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th|e|de|ste)")
 
 
 @dataclass
@@ -110,6 +127,15 @@ def _families() -> dict[str, str]:
         for word in family:
             out.setdefault(concept(word), head)
     return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(concept(w) for w in _PLACE_WORDS)
+
+
+def _is_place(c: str) -> bool:
+    return c in _places() or _ORDINAL_RE.fullmatch(c) is not None
 
 
 def _translations(text: str) -> list[str]:
@@ -177,7 +203,8 @@ def _display(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=16384)
 def _content(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(products, error codes, other concepts with symptom families merged) of *text*."""
+    """(products, error codes, other concepts with symptom families merged) of *text*; places
+    are among the other concepts (see _is_place)."""
     from growthdesk.assist.glossary import english_concepts
 
     products, codes = _products(text), error_codes(text)
@@ -193,13 +220,14 @@ def _judge(text: str, win: Mapping[str, Any]) -> tuple[float, list[str]]:
     q_products, q_codes, q_rest = _content(text)
     body = " ".join(str(win.get(k) or "") for k in ("problem", "solution"))
     w_products, w_codes, w_rest = _content(body)
-    total = STRONG * (len(q_products) + len(q_codes)) + len(q_rest)
+    total = STRONG * (len(q_products) + len(q_codes)) + _weight(q_rest)
     if not total:
         return 0.0, []
     products, codes, rest = q_products & w_products, q_codes & w_codes, q_rest & w_rest
-    if not (codes or rest):
-        return 0.0, []  # a product alone is not the problem ("SAP password expired" ≠ crash)
-    relevance = (STRONG * (len(products) + len(codes)) + len(rest)) / total
+    if not codes and all(map(_is_place, rest)):
+        # A product or a place alone is not the problem ("SAP password expired" ≠ crash).
+        return 0.0, []
+    relevance = (STRONG * (len(products) + len(codes)) + _weight(rest)) / total
     heads = set(_families().values())
     symptoms = rest & heads
     if q_products and w_products and not products and not codes:
@@ -216,10 +244,17 @@ def _judge(text: str, win: Mapping[str, Any]) -> tuple[float, list[str]]:
     if symptoms:
         named_symptoms = sorted(shown.get(c) or names[c] for c in symptoms)
         reasons.append(_("same symptom: {s}", s=", ".join(named_symptoms)))
-    if rest - symptoms:
-        words = sorted(shown.get(c, c) for c in rest - symptoms)
+    places = {c for c in rest if _is_place(c)}
+    if rest - symptoms - places:
+        words = sorted(shown.get(c, c) for c in rest - symptoms - places)
         reasons.append(_("same words: {w}", w=", ".join(words)))
+    if places:
+        reasons.append(_("same place: {w}", w=", ".join(sorted(shown.get(c, c) for c in places))))
     return relevance, reasons
+
+
+def _weight(concepts: frozenset[str]) -> float:
+    return sum(PLACE if _is_place(c) else 1.0 for c in concepts)
 
 
 def similar(text: str, wins: Sequence[W] | Ranker, limit: int = 5) -> list[Match[W]]:
