@@ -23,7 +23,8 @@ NAMES = ("en", "nl", "nl_ext", "nl_r3", "nl_queue")
 # Development-only files (no held-out twin): "nl_r4" and "nl_r5" are the fourth and fifth Dutch rounds,
 # "en_r5" the fifth (English) round (all 2026-12-02, devset/README.md); "en_atd" more threads from the
 # atd-data-tech service-desk queue that the English held-out set already draws on (2026-12-02).
-DEV_ONLY = ("nl_r4", "nl_r5", "en_r5", "en_atd")
+# "nl_r6" is the sixth Dutch round (2026-12-02).
+DEV_ONLY = ("nl_r4", "nl_r5", "en_r5", "en_atd", "nl_r6")
 # Dev-only files that deliberately share their source group with the held-out set: en_atd is a larger tuning
 # sample of the same queue (github.com/cityofaustin/atd-data-tech) the English held-out set takes 105 items
 # from. Disjoint by thread and text (checked above), not by group; see devset/README.md.
@@ -47,6 +48,7 @@ MIN_ITEMS = {
     ("devset", "nl_r5"): 28,
     ("devset", "en_r5"): 175,
     ("devset", "en_atd"): 170,
+    ("devset", "nl_r6"): 15,
 }
 
 

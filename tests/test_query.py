@@ -254,6 +254,19 @@ def test_ask_searches_in_dutch_when_english_would_lose_the_problem(
     assert "Search the web with: magister rooster laadt niet" in text
 
 
+def test_a_query_that_names_nothing_is_not_suggested(invoke: Callable[..., Result]) -> None:
+    for vague in ("het werkt niet meer sinds gisteren", "it does not work", "foutmelding"):
+        assert build_query(vague).vague(), vague
+    for named in ("printer werkt niet", "VPN", "werkt niet: 0x80070005", "Outlook"):
+        assert not build_query(named).vague(), named
+    added = invoke("contact", "add", "Ana de Vries", "--specialty", "printing:4")
+    assert added.exit_code == 0, added.output
+    result = invoke("ask", "het werkt niet meer sinds gisteren")
+    assert result.exit_code == 0, result.output
+    assert "Search the web" not in result.stdout
+    assert json.loads(invoke("ask", "it does not work", "--json").stdout)["search_query"] == ""
+
+
 def test_query_and_plain_do_not_import_networkx_or_rich(tmp_path: Path) -> None:
     code = (
         "import sys\n"

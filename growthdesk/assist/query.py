@@ -509,6 +509,14 @@ class Query:
             parts.append(f"site:{self.site}")
         return " ".join(_dedupe(parts))
 
+    def vague(self) -> bool:
+        """True when the query names nothing a search could find: no product, code or message,
+        and only words like "not working" or "error message" ("het werkt niet meer")."""
+        if self.products or self.codes or self.messages:
+            return False
+        said = {t for w in (*self.words_en, *self.words_nl) for t in fold(w).split()}
+        return not (said - STOPWORDS - GENERIC_WORDS - _ERROR_WORDS)
+
     def best_lang(self) -> str:
         """The language to search in: English finds the most answers, unless the English query
         lost more of a Dutch text's words than it kept ("Magister rooster laadt niet" is

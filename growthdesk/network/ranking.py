@@ -591,5 +591,5 @@ def ask(
     from growthdesk.assist.query import build_query
 
     q = build_query(text, names=[str(c["name"]) for c in contacts])
-    result.search_query = q.text(q.best_lang())
+    result.search_query = "" if q.vague() else q.text(q.best_lang())
     return result
