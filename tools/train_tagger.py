@@ -33,14 +33,11 @@ DATA = ROOT / "tests" / "data"
 # Dutch dev top-1 / top-3 from 66.0% / 90.3% to 62.5% / 88.9% (English unchanged), so it only
 # scores the model. So do the fifth rounds (29 Dutch blog and FAQ texts, 179 English issue-tracker
 # texts, 2026-12-02): training on the English one left its own texts unchanged out of fold and cost
-# one old English and two Dutch dev texts.
-_SCORED = (
-    "tagger_nl_r4.jsonl",
-    "tagger_nl_r5.jsonl",
-    "tagger_en_r5.jsonl",
-    "tagger_en_atd.jsonl",
-    "tagger_nl_r6.jsonl",
-)
+# one old English and two Dutch dev texts. The atd-data-tech queue file (tagger_en_atd.jsonl, 175 English
+# service-desk tickets) is trained on: on the same cross-validation that raised English dev top-1 / top-3
+# from 77.9% / 93.4% to 78.9% / 94.6% (its own texts 70.9% / 89.1% -> 74.3% / 92.6% out of fold) for one
+# Dutch dev text (2026-12-02).
+_SCORED = ("tagger_nl_r4.jsonl", "tagger_nl_r5.jsonl", "tagger_en_r5.jsonl", "tagger_nl_r6.jsonl")
 TRAINING_FILES = (
     DATA / "seed" / "tagger_seed.jsonl",
     DATA / "seed" / "tagger_seed_users.jsonl",
