@@ -31,10 +31,10 @@ def test_suggest_json_shape(invoke: Invoke) -> None:
 def test_suggest_text_marks_what_would_be_tagged(invoke: Invoke) -> None:
     result = invoke("skills", "suggest", "toner")
     assert result.exit_code == 0
-    assert result.stdout == "* 0.75  printing              Printing & scanning\n"
+    assert result.stdout == "* 0.74  printing              Printing & scanning\n"
     assert result.stderr == "Would tag: Printing & scanning\n"
     dutch = invoke("--lang", "nl", "skills", "suggest", "toner")
-    assert dutch.stdout == "* 0,75  printing              Printen & scannen\n"
+    assert dutch.stdout == "* 0,74  printing              Printen & scannen\n"
     assert dutch.stderr == "Zou herkennen als: Printen & scannen\n"
 
 
