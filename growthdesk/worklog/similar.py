@@ -201,10 +201,13 @@ def _display(text: str) -> dict[str, str]:
     return shown
 
 
+_Content = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
+
 @lru_cache(maxsize=16384)
-def _content(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(products, error codes, other concepts with symptom families merged) of *text*; places
-    are among the other concepts (see _is_place)."""
+def _content(text: str) -> _Content:
+    """(products, error codes, places, other concepts with symptom families merged) of *text*,
+    places (see _is_place) split off once here rather than in each judgement."""
     from growthdesk.assist.glossary import english_concepts
 
     products, codes = _products(text), error_codes(text)
@@ -212,22 +215,26 @@ def _content(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]
     families = _families()
     plain = _CODE_RE.sub(" ", text) if codes else text  # a code is counted once, as a code
     rest = {families.get(c, c) for c in english_concepts(plain)} - named
-    return products, codes, frozenset(c for c in rest if not c.isdigit())
+    rest = {c for c in rest if not c.isdigit()}
+    places = frozenset(filter(_is_place, rest))
+    return products, codes, places, frozenset(rest - places)
 
 
 def _judge(text: str, win: Mapping[str, Any]) -> tuple[float, list[str]]:
     """(relevance 0..1, reasons in words) of one candidate for the query *text*."""
-    q_products, q_codes, q_rest = _content(text)
+    q_products, q_codes, q_places, q_rest = _content(text)
     body = " ".join(str(win.get(k) or "") for k in ("problem", "solution"))
-    w_products, w_codes, w_rest = _content(body)
-    total = STRONG * (len(q_products) + len(q_codes)) + _weight(q_rest)
+    w_products, w_codes, w_places, w_rest = _content(body)
+    total = STRONG * (len(q_products) + len(q_codes)) + PLACE * len(q_places) + len(q_rest)
     if not total:
         return 0.0, []
     products, codes, rest = q_products & w_products, q_codes & w_codes, q_rest & w_rest
-    if not codes and all(map(_is_place, rest)):
+    places = q_places & w_places
+    if not (codes or rest):
         # A product or a place alone is not the problem ("SAP password expired" ≠ crash).
         return 0.0, []
-    relevance = (STRONG * (len(products) + len(codes)) + _weight(rest)) / total
+    shared = STRONG * (len(products) + len(codes)) + PLACE * len(places) + len(rest)
+    relevance = shared / total
     heads = set(_families().values())
     symptoms = rest & heads
     if q_products and w_products and not products and not codes:
@@ -244,17 +251,12 @@ def _judge(text: str, win: Mapping[str, Any]) -> tuple[float, list[str]]:
     if symptoms:
         named_symptoms = sorted(shown.get(c) or names[c] for c in symptoms)
         reasons.append(_("same symptom: {s}", s=", ".join(named_symptoms)))
-    places = {c for c in rest if _is_place(c)}
-    if rest - symptoms - places:
-        words = sorted(shown.get(c, c) for c in rest - symptoms - places)
+    if rest - symptoms:
+        words = sorted(shown.get(c, c) for c in rest - symptoms)
         reasons.append(_("same words: {w}", w=", ".join(words)))
     if places:
         reasons.append(_("same place: {w}", w=", ".join(sorted(shown.get(c, c) for c in places))))
     return relevance, reasons
-
-
-def _weight(concepts: frozenset[str]) -> float:
-    return sum(PLACE if _is_place(c) else 1.0 for c in concepts)
 
 
 def similar(text: str, wins: Sequence[W] | Ranker, limit: int = 5) -> list[Match[W]]:
