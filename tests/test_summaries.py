@@ -301,7 +301,12 @@ def test_a_shard_edited_by_hand_is_read_from_the_shard(invoke: Invoke, home: Pat
     assert "sap freezes" in _recall(invoke, "sap freezes")
     assert "vpn drops" not in _recall(invoke, "vpn drops")
     report = invoke("doctor")
-    assert "BROKEN wins/2026-11-recall.json: it does not match wins/2026-11.json" in report.stdout
+    # Stale, not damaged: every answer above came from the shard (Problem.stale).
+    assert report.exit_code == 0
+    assert (
+        "OUT OF DATE wins/2026-11-recall.json: it does not match wins/2026-11.json" in report.stdout
+    )
+    assert "BROKEN" not in report.stdout
     assert "rebuilt from wins/2026-11.json" in invoke("doctor", "--restore").stdout
     assert invoke("doctor").exit_code == 0
     assert "sap freezes" in _recall(invoke, "sap freezes")
@@ -324,19 +329,61 @@ def test_repeat_keys_made_with_another_glossary_are_made_again(invoke: Invoke, h
     )
 
 
+def test_after_an_upgrade_summaries_of_another_version_are_out_of_date_not_broken(
+    invoke: Invoke, home: Path
+) -> None:
+    for month in ("09", "10", "11"):
+        assert (
+            invoke(
+                "log", "printer offline", "-s", "printing", "--when", f"2026-{month}-02"
+            ).exit_code
+            == 0
+        )
+    before = _recall(invoke, "printer offline")
+    parts = sorted((home / "wins").glob("2026-??-*.json"))
+    assert len(parts) == 3 * len(summaries.parts())
+    for part in parts:  # what an older release wrote: every part of every month
+        doc = orjson.loads(part.read_bytes())
+        doc["v"] = "an older release"
+        part.write_bytes(orjson.dumps(doc))
+    report = invoke("doctor")
+    assert report.exit_code == 0
+    lines = report.stdout.splitlines()
+    stale = [line for line in lines if line.startswith("OUT OF DATE ")]
+    assert len(stale) == 5 and all(
+        line.endswith("it was written by another version") for line in stale
+    )
+    assert f"  … and {len(parts) - 5} more" in lines
+    assert lines[-1].startswith(
+        f"{len(parts)} summary files are out of date; no answer is affected"
+    )
+    assert "BROKEN" not in report.stdout
+    assert _recall(invoke, "printer offline") == before
+    as_json = orjson.loads(invoke("doctor", "--json").stdout)
+    assert len(as_json["problems"]) == len(parts) and all(p["stale"] for p in as_json["problems"])
+    fixed = invoke("doctor", "--restore")
+    assert fixed.exit_code == 0
+    assert fixed.stdout.splitlines()[-1] == f"{len(parts)} summary files rewritten."
+    assert invoke("doctor").stdout.splitlines()[-1] == "7 files OK"
+    assert _recall(invoke, "printer offline") == before
+
+
 def test_a_missing_or_damaged_summary_is_rebuilt(invoke: Invoke, home: Path) -> None:
     _log_three(invoke)
     before = _recall(invoke, "printer offline")
     summary = home / "wins/2026-11-recall.json"
-    for damage, why in ((b"{not json", "it is damaged"), (None, "it is missing")):
+    for damage, why, code, label in (
+        (b"{not json", "it is damaged", 1, "BROKEN"),
+        (None, "it is missing", 0, "OUT OF DATE"),  # as after an upgrade that adds a part
+    ):
         if damage is None:
             summary.unlink()
         else:
             summary.write_bytes(damage)
         assert _recall(invoke, "printer offline") == before
         report = invoke("doctor")
-        assert report.exit_code == 1
-        assert f"BROKEN wins/2026-11-recall.json: {why}" in report.stdout
+        assert report.exit_code == code
+        assert f"{label} wins/2026-11-recall.json: {why}" in report.stdout
         assert invoke("doctor", "--restore").exit_code == 0
         assert invoke("doctor").exit_code == 0
         assert _recall(invoke, "printer offline") == before

@@ -81,6 +81,7 @@ def doctor_cmd(restore: bool, yes: bool, as_json: bool) -> None:
                         "loses": p.loses,
                         "backup": p.backup,
                         "fixed": (p.file, p.why) in done,
+                        "stale": p.stale,
                     }
                     for p in report.problems
                 ],
@@ -90,14 +91,15 @@ def doctor_cmd(restore: bool, yes: bool, as_json: bool) -> None:
         )
     else:
         _render(report, done)
-    if len(done) < len(report.problems):
+    # Out-of-date summaries are no failure: readers rebuild them (Problem.stale).
+    if any((p.file, p.why) not in done for p in report.broken):
         raise SystemExit(1)
 
 
 def _render(report: DoctorReport, done: set[tuple[str, str]]) -> None:
     echo(_("Data folder: {home}", home=report.home))
     echo(ngettext("{n} file OK", "{n} files OK", len(report.ok)))
-    for p in report.problems:
+    for p in report.broken:
         applied = (p.file, p.why) in done
         echo(style(_("BROKEN {file}: {why}", file=p.file, why=p.why), fg="red"))
         if p.backup and applied:
@@ -121,8 +123,37 @@ def _render(report: DoctorReport, done: set[tuple[str, str]]) -> None:
             echo(
                 _("  lost: {what}", what=p.loses) if applied else _("  loses: {what}", what=p.loses)
             )
+    _render_stale([p for p in report.problems if p.stale], done)
     for warning in report.warnings:
         info(_("Warning: {w}", w=warning))
+
+
+_STALE_SHOWN = 5  # after an upgrade every month's summaries are out of date: a few, then a count
+
+
+def _render_stale(stale: list[Problem], done: set[tuple[str, str]]) -> None:
+    if not stale:
+        return
+    for p in stale[:_STALE_SHOWN]:
+        echo(style(_("OUT OF DATE {file}: {why}", file=p.file, why=p.why), fg="yellow"))
+        if (p.file, p.why) in done:
+            echo(_("  fixed: {fix}", fix=p.fix))
+    if len(stale) > _STALE_SHOWN:
+        more = len(stale) - _STALE_SHOWN
+        echo(_("  … and {n} more", n=more))
+    n = len(stale)
+    if all((p.file, p.why) in done for p in stale):
+        echo(ngettext("{n} summary file rewritten.", "{n} summary files rewritten.", n))
+        return
+    echo(
+        ngettext(
+            "{n} summary file is out of date; no answer is affected (it is rebuilt from its "
+            "month when read, only slower); `growthdesk doctor --restore` rewrites it.",
+            "{n} summary files are out of date; no answer is affected (each is rebuilt from its "
+            "month when read, only slower); `growthdesk doctor --restore` rewrites them.",
+            n,
+        )
+    )
 
 
 def _confirm_losses(report: DoctorReport, as_json: bool) -> None:

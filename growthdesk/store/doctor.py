@@ -70,6 +70,10 @@ class Problem:
     loses: str | None = None  # what that fix discards, if anything
     backup: str | None = None  # the backup a restore puts back
     whole_file: bool = False  # the file itself is broken or missing
+    # A derived file (month summary, chain) merely out of date: missing, of another version
+    # or older than its shards, as every one is after an upgrade. Readers rebuild it as they
+    # read, so no answer is wrong: reported, and rewritten by a repair, but not a failure.
+    stale: bool = False
 
 
 @dataclass
@@ -86,7 +90,12 @@ class DoctorReport:
 
     @property
     def healthy(self) -> bool:
-        return not self.problems
+        return not self.broken
+
+    @property
+    def broken(self) -> list[Problem]:
+        """The problems that are damage, not merely out-of-date derived files."""
+        return [p for p in self.problems if not p.stale]
 
 
 def check(home: Path, now: datetime) -> DoctorReport:
@@ -137,7 +146,7 @@ class _Check:
         # not fit the memory budget): whether each has wins, and its summary problems, found
         # while it was read. A later step that needs one reads it again (pin).
         self.lazy: dict[str, bool] = {}
-        self.part_problems: dict[str, list[tuple[str, str, bytes]]] = {}
+        self.part_problems: dict[str, list[tuple[str, str, bool, bytes]]] = {}
         self.record_problems: dict[str, list[Problem]] = {}
         self.first: dict[int | str, str] = {}  # win key -> the first shard that has it
         self.copies: dict[int | str, list[str]] = {}  # win key -> every shard, if in two
@@ -500,8 +509,8 @@ class _Check:
         for rel in sorted(live - written):
             if rel not in self.part_problems:  # a shard not read by scan (a month moved in)
                 self.part_problems[rel] = self.summary_problems(rel)
-            for target, why, payload in self.part_problems[rel]:
-                self.add(target, why, fix=_("rebuilt from {file}", file=rel))
+            for target, why, stale, payload in self.part_problems[rel]:
+                self.add(target, why, fix=_("rebuilt from {file}", file=rel), stale=stale)
                 self.r.payloads[target] = payload
         for month, name in summary_files(self.home):
             rel = shard(month)
@@ -513,12 +522,12 @@ class _Check:
                 why = _("no part of that name is kept")
             else:
                 continue
-            self.add(summary_of(rel, name), why, fix=_("removed"))
+            self.add(summary_of(rel, name), why, fix=_("removed"), stale=True)
             self.r.payloads[summary_of(rel, name)] = None
 
-    def summary_problems(self, rel: str) -> list[tuple[str, str, bytes]]:
-        """(part file, what is wrong, the part rebuilt) of every part of shard *rel* that is
-        missing, damaged, stale or wrong, judged from the shard as held now."""
+    def summary_problems(self, rel: str) -> list[tuple[str, str, bool, bytes]]:
+        """(part file, what is wrong, whether merely stale, the part rebuilt) of every part of
+        shard *rel* that is missing, damaged, stale or wrong, judged from the shard as held now."""
         names = sorted(summaries.parts())
         if not names:
             return []
@@ -528,30 +537,32 @@ class _Check:
         stamp = summaries.stamp(path.stat(), raw)
         out = []
         for name in names:
-            why = self.summary_problem(rel, name, wins, raw)
-            if why is not None:
-                out.append((summary_of(rel, name), why, summaries.encode(name, stamp, wins)))
+            found = self.summary_problem(rel, name, wins, raw)
+            if found is not None:
+                why, stale = found
+                out.append((summary_of(rel, name), why, stale, summaries.encode(name, stamp, wins)))
         return out
 
     def summary_problem(
         self, rel: str, name: str, wins: list[dict[str, Any]], raw: bytes
-    ) -> str | None:
-        """What is wrong with part *name* of shard *rel*'s summary, if anything."""
+    ) -> tuple[str, bool] | None:
+        """What is wrong with part *name* of shard *rel*'s summary, if anything, and whether
+        that is only staleness (Problem.stale) rather than damage."""
         spath = self.home / summary_of(rel, name)
         if not spath.exists():
-            return _("it is missing")
+            return _("it is missing"), True
         try:
             doc = summaries.decode(spath.read_bytes())
         except OSError as exc:
-            return _("it is unreadable ({why})", why=exc.strerror or exc)
+            return _("it is unreadable ({why})", why=exc.strerror or exc), False
         if doc is None:
-            return _("it is damaged")
+            return _("it is damaged"), False
         if doc.get("v") != summaries.builder(name)[0]:
-            return _("it was written by another version")
+            return _("it was written by another version"), True
         if not summaries.fresh(doc, (self.home / rel).stat(), lambda: raw):
-            return _("it does not match {file}", file=rel)
+            return _("it does not match {file}", file=rel), True
         if summaries.settle(name, doc["data"]) != summaries.build(name, wins):
-            return _("it disagrees with {file}", file=rel)
+            return _("it disagrees with {file}", file=rel), False
         return None
 
     def chains(self) -> None:
@@ -567,7 +578,9 @@ class _Check:
             # Its commit would fold the chains over a month that is no longer there; removed,
             # the next change folds them again (readers fold every month till then).
             for rel, *_rest in files:
-                self.add(rel, _("it folds a month shard that is set aside"), fix=_("removed"))
+                self.add(
+                    rel, _("it folds a month shard that is set aside"), fix=_("removed"), stale=True
+                )
                 self.r.payloads[rel] = None
             return
         if any(is_shard(rel) for rel in self.r.payloads):
@@ -580,7 +593,7 @@ class _Check:
                 odd = _("it was written by another version")
             else:
                 continue
-            self.add(rel, odd, fix=_("removed"))
+            self.add(rel, odd, fix=_("removed"), stale=True)
             self.r.payloads[rel] = None
         # Each month summary was just judged against a fresh build (summaries): while all of
         # them stand, the fold reads them; building every part again from its shard would more
@@ -593,36 +606,42 @@ class _Check:
             mine = [f[0] for f in files if f[1] == name and f[2] == kept[name][0]]
             for rel in mine:
                 if rel != target:
-                    self.add(rel, _("it does not end at the right month"), fix=_("removed"))
+                    self.add(
+                        rel, _("it does not end at the right month"), fix=_("removed"), stale=True
+                    )
                     self.r.payloads[rel] = None
             if fresh is None:
                 continue
             rel, payload = fresh
-            why: str | None = _("it is missing")
+            found: tuple[str, bool] | None = (_("it is missing"), True)
             if rel in mine:
-                why = self.chain_problem(rel, name, months, payload)
-            if why is None:
+                found = self.chain_problem(rel, name, months, payload)
+            if found is None:
                 self.r.ok.append(rel)
                 continue
-            self.add(rel, why, fix=_("folded again from the month shards"))
+            why, stale = found
+            self.add(rel, why, fix=_("folded again from the month shards"), stale=stale)
             self.r.payloads[rel] = payload
 
-    def chain_problem(self, rel: str, name: str, months: list[str], fresh: bytes) -> str | None:
-        """What is wrong with chain file *rel* of chain *name*, if anything."""
+    def chain_problem(
+        self, rel: str, name: str, months: list[str], fresh: bytes
+    ) -> tuple[str, bool] | None:
+        """What is wrong with chain file *rel* of chain *name*, if anything, and whether that
+        is only staleness (Problem.stale)."""
         try:
             raw = (self.home / rel).read_bytes()
         except OSError as exc:
-            return _("it is unreadable ({why})", why=exc.strerror or exc)
+            return _("it is unreadable ({why})", why=exc.strerror or exc), False
         if raw == fresh:  # a commit folds month by month exactly as a fresh fold does
             return None
         try:
             doc = orjson.loads(raw)
         except orjson.JSONDecodeError:
-            return _("it is damaged")
+            return _("it is damaged"), False
         if chains.load(self.home, name, months) is None:
-            return _("it does not match the month shards")
+            return _("it does not match the month shards"), True
         if not isinstance(doc, dict) or doc.get("state") != orjson.loads(fresh)["state"]:
-            return _("it disagrees with the month shards")
+            return _("it disagrees with the month shards"), False
         return None
 
     def permissions(self) -> None:
