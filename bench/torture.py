@@ -130,6 +130,7 @@ def writer(home: Path, ack_path: Path, seed: int) -> None:
 
 def reader(home: Path, stop: Path, pause: Path, out: Path) -> None:
     from growthdesk.io.export import export_json
+    from growthdesk.io.importers.native import export_wins
     from growthdesk.store import Store
 
     reads = torn = failures = 0
@@ -140,7 +141,9 @@ def reader(home: Path, stop: Path, pause: Path, out: Path) -> None:
             continue
         store = Store(home)
         try:
-            wins = export_json(store, NOW)["wins"] if reads % 3 == 0 else store.wins()
+            wins = (
+                export_wins(export_json(store, NOW)["wins"], "") if reads % 3 == 0 else store.wins()
+            )
         except Exception as exc:  # noqa: BLE001 - counted
             failures += 1
             errors.append(f"{type(exc).__name__}: {exc}")

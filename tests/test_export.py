@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import os
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 from growthdesk.io.export import CSV_NOT_IMPORTED, CSV_TABLES, _cell, _cells, export_json
 from growthdesk.io.files import UnsafeOutputError, write_output
 from growthdesk.io.importers import parse_file
-from growthdesk.io.importers.native import EXPORT_TABLES
+from growthdesk.io.importers.native import EXPORT_TABLES, export_wins
 from growthdesk.io.restore import restore
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.store import SCHEMA_VERSION, Store
@@ -128,7 +129,8 @@ def test_json_export_has_everything(invoke: Invoke, home: Path) -> None:
     assert doc["format"] == "growthdesk-export"
     assert doc["schema_version"] == SCHEMA_VERSION
     assert doc["exported_at"] == "2026-11-26T10:00:00+01:00"
-    assert {t: len(doc[t]) for t in EXPORT_TABLES} == {
+    wins = export_wins(doc["wins"], "")
+    assert {t: len(wins if t == "wins" else doc[t]) for t in EXPORT_TABLES} == {
         "wins": 2,
         "contacts": 1,
         "links": 0,
@@ -144,9 +146,9 @@ def test_json_export_has_everything(invoke: Invoke, home: Path) -> None:
         "track": "network",
         "lang": "en",
     }
-    assert [w["id"] for w in doc["wins"]] == [1, 2]
+    assert [w["id"] for w in wins] == [1, 2]
     assert doc["models"] == {}  # no learned tagger model yet
-    assert doc["wins"][0]["problem"] == '=HYPERLINK("http://evil")'  # JSON is not neutralised
+    assert wins[0]["problem"] == '=HYPERLINK("http://evil")'  # JSON is not neutralised
 
 
 def test_csv_export_neutralises_formulas(invoke: Invoke, home: Path, tmp_path: Path) -> None:
@@ -521,6 +523,7 @@ def test_restore_refuses_invalid_records(
 ) -> None:
     """One bad field anywhere refuses the whole restore, names the record, and writes nothing."""
     doc = export_json(seed(home), NOW)
+    doc["wins"] = export_wins(doc["wins"], "")  # records, as exports before months wrote them
     break_it(doc)
     path = tmp_path / "backup.json"
     path.write_bytes(orjson.dumps(doc))
@@ -860,3 +863,52 @@ def test_every_output_option_refuses_a_symlink(
     assert result.exit_code == 1, result.output
     assert "symbolic link" in result.stderr and str(link) in result.stderr
     assert real.read_text() == "keep me" and link.is_symlink()
+
+
+# An export holds each month as its shard stores it ("fields", a row per win): a row is read back
+# into the record it means and then checked like any record, so a hostile month restores nothing.
+def _first(doc: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+    month = doc["wins"][min(doc["wins"])]
+    return month, month["wins"][min(month["wins"], key=int)]
+
+
+HOSTILE_MONTHS = [
+    ("a month that is a list", lambda d: d["wins"].update({"2026-01": [1]}),
+     "the wins of month 2026-01 are not growthdesk's"),
+    ("a field of no growthdesk", lambda d: _first(d)[0].update(fields=["when", "problem", "evil"]),
+     "are not growthdesk's"),
+    ("a cell of the wrong type", lambda d: _first(d)[1].__setitem__(0, 12),
+     "nothing restored: wins record 2 (id 2): 'when' must be text, not 12"),
+    ("a row longer than its fields", lambda d: _first(d)[1].extend([1] * 20),
+     "nothing restored: wins record 1: not an object"),
+    ("a key that is no id", lambda d: _first(d)[0]["wins"].update(abc=list(_first(d)[1])),
+     "nothing restored: wins record 1: 'id' must be a whole number, not 'abc'"),
+    ("a row that is text", lambda d: _first(d)[0]["wins"].update({"9": "x"}),
+     "nothing restored: wins record 1: not an object"),
+    ("wins neither months nor a list", lambda d: d.update(wins=5),
+     "'wins' is neither months nor a list"),
+    ("a month twice", lambda d: d["wins"].update({"2020-01": copy.deepcopy(_first(d)[0])}),
+     "appears twice"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("break_it", "expected"), [pytest.param(*c[1:], id=c[0]) for c in HOSTILE_MONTHS]
+)
+def test_restore_refuses_a_hostile_month(
+    invoke: Invoke,
+    home: Path,
+    tmp_path: Path,
+    break_it: Callable[[dict[str, Any]], object],
+    expected: str,
+) -> None:
+    doc = export_json(seed(home), NOW)
+    break_it(doc)
+    path = tmp_path / "backup.json"
+    path.write_bytes(orjson.dumps(doc))
+    other = tmp_path / "other"
+    result = invoke("--home", str(other), "import", str(path), "--from", "json")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: backup.json: ") and expected in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert not (other / "wins").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from growthdesk.core.records import WIN_ORDER, pack_win, unpack_win
 from growthdesk.core.text import win_terms
 from growthdesk.io.export import ExportCounts, export_chunks, export_csv, export_json
 from growthdesk.io.files import write_output_chunks
+from growthdesk.io.importers.native import export_wins
 from growthdesk.store import SCHEMA_VERSION, Store, summaries
 from growthdesk.store.peek import recent_wins
 
@@ -175,7 +177,8 @@ def test_a_schema_4_home_migrates_after_a_backup_and_reads_identically(
             assert found, (month, name)
     assert _shard(home, "2026-11")["4"]["requester"] is None  # null is not "absent"
     assert "requester" not in store.win(2)
-    assert orjson.loads(invoke("export", "--include-personal").stdout)["wins"] == expected
+    exported = orjson.loads(invoke("export", "--include-personal").stdout)["wins"]
+    assert export_wins(exported, "") == sorted(expected, key=lambda w: w["id"])
     assert invoke("doctor").exit_code == 0
     # The recall index came through: the Dutch win is found by its English meaning too.
     assert "wachtwoord verlopen" in invoke("recall", "wachtwoord").stdout
@@ -223,23 +226,36 @@ def _mixed_home(invoke: Invoke) -> None:
 
 
 @pytest.mark.parametrize("personal", [False, True])
-def test_the_streamed_json_export_has_the_bytes_of_the_whole_document(
+def test_the_streamed_json_export_is_the_whole_document_by_month_a_win_a_line(
     invoke: Invoke, home: Path, personal: bool
 ) -> None:
     _mixed_home(invoke)
-    store = Store(home)
-    whole = orjson.dumps(export_json(store, NOW, personal), option=orjson.OPT_INDENT_2) + b"\n"
+    whole = export_json(Store(home), NOW, personal)
     counts = ExportCounts()
-    chunks = list(export_chunks(Store(home), NOW, "json", "wins", personal, counts))
-    assert b"".join(chunks) == whole
+    streamed = b"".join(export_chunks(Store(home), NOW, "json", "wins", personal, counts))
+    assert orjson.loads(streamed) == whole
     assert counts.left_out == (0 if personal else 1)
-    assert [w["id"] for w in orjson.loads(whole)["wins"]] == [1, 2, 3, 4, 5]
+    assert list(whole["wins"]) == ["2026-09", "2026-10", "2026-11"]
+    assert [w["id"] for w in export_wins(whole["wins"], "")] == [1, 2, 3, 4, 5]
+    assert export_wins(whole["wins"], "") == [
+        {k: v for k, v in w.items() if personal or k != "requester"}
+        for w in sorted(Store(home).wins(), key=lambda w: w["id"])
+    ]
+    # Each month is its shard as stored, each win on a line of its own.
+    shard = orjson.loads((home / "wins" / "2026-11.json").read_bytes())
+    assert (whole["wins"]["2026-11"] == shard) is personal  # without: packed again, no requester
+    assert whole["wins"]["2026-09"] == orjson.loads((home / "wins" / "2026-09.json").read_bytes())
+    lines = streamed.decode().splitlines()
+    keys = [m[1] for m in (re.match(r' {6}"(\d+)":\[', line) for line in lines) if m]
+    assert sorted(keys) == ["1", "2", "3", "4", "5"]
+    assert ("Finance" in streamed.decode()) is personal
 
 
 def test_the_streamed_export_of_an_empty_home_is_the_whole_document(home: Path) -> None:
     store = Store(home)
-    whole = orjson.dumps(export_json(store, NOW), option=orjson.OPT_INDENT_2) + b"\n"
-    assert b"".join(export_chunks(store, NOW)) == whole
+    streamed = b"".join(export_chunks(store, NOW))
+    assert orjson.loads(streamed) == export_json(store, NOW)
+    assert b'\n  "wins": {},\n' in streamed
 
 
 @pytest.mark.parametrize("personal", [False, True])
@@ -267,8 +283,8 @@ def test_an_export_holds_one_month_of_wins_at_a_time(invoke: Invoke, home: Path)
     held = []
 
     def watched(read):  # after each month: which shards the store keeps parsed
-        def months():
-            for month in read():
+        def months(*args):
+            for month in read(*args):
                 yield month
                 held.append([p.name for p in store.files._entries if p.parent.name == "wins"])
 
@@ -276,7 +292,7 @@ def test_an_export_holds_one_month_of_wins_at_a_time(invoke: Invoke, home: Path)
 
     # json reads the months through the checking pass, csv through the plain one
     store.wins_by_month = watched(store.wins_by_month)  # type: ignore[method-assign]
-    store.sound_wins_by_month = watched(store.sound_wins_by_month)  # type: ignore[method-assign]
+    store.sound_shards = watched(store.sound_shards)  # type: ignore[method-assign]
     for fmt in ("json", "csv"):
         b"".join(export_chunks(store, NOW, fmt))
     assert held == [[]] * 6  # three months, twice, none of them kept

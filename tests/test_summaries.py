@@ -37,6 +37,7 @@ from growthdesk.reporting.stats import (
 from growthdesk.skills.ids import SKILL_IDS
 from growthdesk.skills.summary import skill_summary
 from growthdesk.store import SCHEMA_VERSION, Store, summaries
+from growthdesk.store.layout import summary_of
 from growthdesk.worklog import index  # noqa: F401  (registers the parts, as the CLI does)
 from growthdesk.worklog.days import day_facts, in_days, store_facts
 from growthdesk.worklog.index import WinIndex
@@ -495,3 +496,20 @@ def test_an_older_month_with_a_better_match_is_not_skipped(tmp_path: Path) -> No
         got = [(w["id"], s) for w, s in rank_terms(query, indexed, limit)]
         assert got == expected
         assert got[0][0] == 1  # the old, shorter win scores best
+
+
+def test_a_shard_is_trusted_as_checked_only_while_it_is_byte_for_byte_what_a_commit_wrote(
+    invoke: Invoke, home: Path
+) -> None:
+    _log_three(invoke)
+    rel, shard = "wins/2026-11.json", home / "wins/2026-11.json"
+    names = sorted(summaries.parts())
+    raw = shard.read_bytes()
+    assert summaries.committed(home, rel, raw, names)
+    edited = raw.replace(b"toner empty", b"toner emptY")  # same size, other bytes
+    assert len(edited) == len(raw) and not summaries.committed(home, rel, edited, names)
+    assert not summaries.committed(home, rel, raw, [])  # no summary: nothing vouches for it
+    (
+        home / summary_of(rel, min(names, key=lambda n: (home / summary_of(rel, n)).stat().st_size))
+    ).write_bytes(b"{")
+    assert not summaries.committed(home, rel, raw, names)  # the smallest part is the witness

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -14,7 +14,7 @@ from growthdesk.core.errors import CorruptStoreError, NothingToUndoError, StoreE
 from growthdesk.core.i18n import _
 from growthdesk.core.records import Profile, Win
 from growthdesk.store import lock, manifest, migrations, summaries
-from growthdesk.store.files import FileCache, in_time_order, read
+from growthdesk.store.files import FileCache, in_time_order, pack_shard, parse, read
 from growthdesk.store.layout import (
     JOURNAL,
     MAIN,
@@ -26,6 +26,7 @@ from growthdesk.store.layout import (
     months_on_disk,
     shard,
     small_file,
+    summary_files,
     summary_of,
     tables_of,
 )
@@ -368,6 +369,53 @@ class Store(Reads):
             if damaged is not None:
                 raise damaged
             yield cast("list[Win]", in_time_order(list(data.get("wins", {}).values())))
+
+    def sound_shards(self, without: Sequence[str] = ()) -> Iterator[tuple[str, bytes, int]]:
+        """(month, its shard's bytes, how many of its wins had a field of *without*) of every
+        month, one at a time, checked as :meth:`sound_wins_by_month` checks them, for a pass that
+        copies wins rather than reads them (export). The bytes are the shard as stored, or,
+        where a win has a field of *without*, the shard packed again without those fields.
+        A shard that is byte for byte what a commit wrote (summaries.committed) is not checked
+        again: the check was two thirds of export at 100,000 wins (bench/bench_scale.py --only
+        export)."""
+        parts: dict[str, list[str]] = {}
+        for month, name in summary_files(self.home):
+            parts.setdefault(month, []).append(name)
+        for month in self.win_months():
+            self._read()
+            rel = shard(month)
+            try:
+                raw = read(self.home / rel, rel)
+            except FileNotFoundError:
+                raise manifest.missing(rel) from None
+            if not summaries.committed(self.home, rel, raw, parts.get(month, [])):
+                damaged = self._raw_damage(rel, raw)
+                if damaged is not None:
+                    raise damaged
+            found = 0
+            # A byte search first: a field's key in no record is in the file only as text.
+            if any(f'"{name}"'.encode() in raw for name in without):
+                wins = parse(raw, rel).get("wins", {})
+                found = sum(1 for w in wins.values() if any(w.get(f) for f in without))
+                if found or any(not w.keys().isdisjoint(without) for w in wins.values()):
+                    kept = {
+                        k: {f: v for f, v in w.items() if f not in without} for k, w in wins.items()
+                    }
+                    raw = pack_shard({"wins": kept})
+            yield month, raw, found
+
+    def _raw_damage(self, rel: str, raw: bytes) -> CorruptStoreError | None:
+        """:meth:`_checked` of data file *rel* read as *raw*."""
+        from growthdesk.core import schema
+
+        stored: dict[str, Any] = {}
+        try:
+            data = parse(raw, rel, stored)
+        except CorruptStoreError as exc:
+            return exc
+        if stored and schema.rows_sound(stored.get("fields"), stored.get("wins") or {}):
+            return None
+        return _record_damage(rel, data)
 
     def _checked(self, rel: str) -> tuple[dict[str, Any], CorruptStoreError | None]:
         """Data file *rel* as read (not cached) and its first damaged record, if any. A month

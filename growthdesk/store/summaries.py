@@ -24,6 +24,7 @@ differ.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zlib
 from collections.abc import Callable, Mapping, Sequence
@@ -51,6 +52,7 @@ __all__ = [
     "fresh",
     "derive",
     "matching",
+    "committed",
 ]
 
 # (wins in shard order, the part before this commit or None, the ids this commit added,
@@ -150,6 +152,27 @@ def matching(home: Path, rel: str, name: str) -> tuple[bool, Any]:
     except OSError:
         return False, None
     return True, doc["data"]
+
+
+def committed(home: Path, rel: str, raw: bytes, names: Sequence[str]) -> bool:
+    """Whether *raw* (shard *rel*'s bytes) is byte for byte a shard that a commit wrote, so its
+    records were checked before they were written: the stamp of the smallest of its summary
+    parts *names* has their size and CRC-32 (a stale or missing part: False, check them)."""
+    paths = [home / summary_of(rel, name) for name in names]
+    sizes = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            sizes.append((path.stat().st_size, path))
+    if not sizes:
+        return False
+    try:
+        doc = decode(min(sizes)[1].read_bytes())
+    except OSError:
+        return False
+    if doc is None:
+        return False
+    recorded = doc["shard"]
+    return bool(recorded.get("size") == len(raw) and recorded.get("crc") == zlib.crc32(raw))
 
 
 def derive(

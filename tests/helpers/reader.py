@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from growthdesk.io.export import export_json
+from growthdesk.io.importers.native import export_wins
 from growthdesk.store import Store
 
 
@@ -28,7 +29,7 @@ def main() -> None:
         try:
             # Alternate a plain read of every shard with a whole export (profile, tables, models).
             odd = summary["reads"] % 2  # type: ignore[operator]
-            wins = export_json(store, now)["wins"] if odd else store.wins()
+            wins = export_wins(export_json(store, now)["wins"], "") if odd else store.wins()
         except Exception as exc:  # noqa: BLE001 - counted and reported
             summary["failures"] += 1  # type: ignore[operator]
             errors.append(f"{type(exc).__name__}: {exc}")

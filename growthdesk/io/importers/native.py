@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from growthdesk.core.errors import InputError
 from growthdesk.core.i18n import _
@@ -18,7 +18,7 @@ from growthdesk.io.importers.base import (
 from growthdesk.io.importers.checks import clean_profile, record_problem
 from growthdesk.io.importers.csvread import decode
 
-__all__ = ["EXPORT_FORMAT", "EXPORT_TABLES", "native_plan", "validate_export"]
+__all__ = ["EXPORT_FORMAT", "EXPORT_TABLES", "export_wins", "native_plan", "validate_export"]
 
 EXPORT_FORMAT = "growthdesk-export"
 EXPORT_TABLES = ("wins", "contacts", "links", "interactions", "events", "learning", "kudos")
@@ -28,6 +28,45 @@ def _schema_version() -> int:
     from growthdesk.store import SCHEMA_VERSION
 
     return SCHEMA_VERSION
+
+
+def export_wins(wins: Any, name: str) -> list[Any]:
+    """The win records of an export's "wins", in id order: as export writes them, month ->
+    that month's shard as the store keeps it ("fields", then one row per win: core.records);
+    as exports before that wrote them, a list of whole records (taken as they are). A row that
+    cannot be read comes back as it is, for the record check to name."""
+    from growthdesk.core.records import fields_ok, unpack_rows
+
+    if isinstance(wins, list):
+        return wins
+    if not isinstance(wins, dict):
+        raise ImportFileError(_("{name}: 'wins' is neither months nor a list", name=name))
+    out: list[Any] = []
+    for month, body in wins.items():
+        if (
+            not isinstance(body, dict)
+            or not isinstance(rows := body.get("wins"), dict)
+            or not ((fields := body.get("fields", [])) == [] or fields_ok(fields))
+        ):  # a shard of lean records only has no fields (schema 5)
+            raise ImportFileError(
+                _("{name}: the wins of month {month} are not growthdesk's", name=name, month=month)
+            )
+        fields = cast("list[str]", fields)
+        try:
+            out.extend(unpack_rows(rows, fields).values())
+        except Exception:  # noqa: BLE001 - a hostile row: each is read alone, to name the bad one
+            for key, row in rows.items():
+                try:
+                    out.extend(unpack_rows({key: row}, fields).values())
+                except Exception:  # noqa: BLE001
+                    out.append(row)
+    return sorted(out, key=_order)
+
+
+def _order(rec: Any) -> tuple[int, Any]:
+    """Id order, whatever a damaged record holds (those first, for the check to name)."""
+    rid = rec.get("id") if isinstance(rec, dict) else None
+    return (1, rid) if type(rid) is int else (0, 0)
 
 
 def validate_export(doc: Any, name: str, now: datetime) -> dict[str, Any]:
@@ -59,6 +98,8 @@ def validate_export(doc: Any, name: str, now: datetime) -> dict[str, Any]:
                 mine=mine,
             )
         )
+    if "wins" in doc:
+        doc["wins"] = export_wins(doc["wins"], name)
     bad: list[str] = []  # one line per bad record: table, position, id, field
     for table in EXPORT_TABLES:
         records = doc.get(table, [])
