@@ -296,3 +296,12 @@ def test_english_concepts_translate_dutch_and_drop_generic_words() -> None:
     assert dutch == english
     assert concept("storing") not in dutch and concept("error") not in english
     assert concept("outlook") in dutch
+
+
+def test_is_and_was_are_dutch_too() -> None:
+    # "is" marked a text English, so "traag" stayed untranslated in the English query.
+    q = build_query("computer is traag")
+    assert q.lang == "nl" and q.text("en") == "computer slow"
+    assert build_query("scherm is zwart").text("en") == "screen black"
+    assert build_query("the printer is offline").lang == "en"
+    assert build_query("printer was offline").lang == "en"

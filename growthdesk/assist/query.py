@@ -377,14 +377,13 @@ _KEEP = frozenset(
         "before",
     ]
 )
+# English function words that are not Dutch too: "is" and "was" are both ("computer is traag").
 _EN_MARKERS = frozenset(
     [
         "the",
         "a",
         "an",
-        "is",
         "are",
-        "was",
         "were",
         "to",
         "of",
